@@ -1,0 +1,440 @@
+//! Threshold cascade, milestones and deadline cascade: a child target against
+//! the parent targets of the same metric and segment. `kh diff` shows the same
+//! judgements, so they are computed here once and turned into findings below.
+
+use super::oriented;
+use crate::domain::threshold::Inclusion;
+use crate::domain::{Deadline, Plan, Target, Threshold};
+use crate::finding::{At, Finding};
+use crate::repo::{Entry, Repo};
+use crate::yaml::Seg;
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// Parent targets by metric: the cascade never compares all against all.
+pub fn by_metric(plan: &Plan) -> HashMap<&str, Vec<usize>> {
+    let mut m: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, t) in plan.targets.iter().enumerate() {
+        m.entry(t.metric.as_str()).or_default().push(i);
+    }
+    m
+}
+
+/// When a target is finally due as written in its own plan. `None` means in
+/// force throughout (ongoing, recurring, or "theo quy định").
+pub fn own_due(plan: &Plan, t: &Target) -> Option<NaiveDate> {
+    match &t.due {
+        None => Some(plan.period.end()),
+        Some(d) => d.final_date(),
+    }
+}
+
+/// A child target's deadline: its own, else inherited from the parent targets
+/// of its metric (the earliest one falling in or after its period, no later
+/// than the period's end), else the end of its period.
+pub fn effective_due(
+    child: &Plan,
+    t: &Target,
+    parent: &Plan,
+    parents: &[&Target],
+) -> (Option<NaiveDate>, bool) {
+    if let Some(d) = &t.due {
+        return (d.final_date(), false);
+    }
+    let start = child.period.start();
+    let dated: Vec<NaiveDate> = parents.iter().filter_map(|p| own_due(parent, p)).collect();
+    if dated.is_empty() && !parents.is_empty() {
+        return (None, true);
+    }
+    let inherited = dated
+        .iter()
+        .filter(|d| **d >= start)
+        .min()
+        .map(|d| (*d).min(child.period.end()))
+        .unwrap_or(child.period.end());
+    (Some(inherited), !parents.is_empty())
+}
+
+/// One threshold set beside the parent's, for one segment.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    pub parent_target: usize,
+    pub segment: Option<String>,
+    pub child: Threshold,
+    pub parent: Threshold,
+    pub inclusion: Inclusion,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Judgement {
+    /// Due before every parent target of its metric: an intermediate step.
+    pub milestone: bool,
+    pub comparisons: Vec<Comparison>,
+    /// (child's date, latest parent target, its date) when the child is due later.
+    pub later: Option<(NaiveDate, usize, NaiveDate)>,
+    pub due: Option<NaiveDate>,
+    pub inherited: bool,
+}
+
+/// Judges a child target against the parent targets of its metric.
+pub fn judge(repo: &Repo, child: &Plan, ct: &Target, parent: &Plan, pts: &[usize]) -> Judgement {
+    let ptargets: Vec<&Target> = pts.iter().map(|i| &parent.targets[*i]).collect();
+    let (due, inherited) = effective_due(child, ct, parent, &ptargets);
+    let mut j = Judgement {
+        due,
+        inherited,
+        ..Judgement::default()
+    };
+    let parent_dates: Vec<Option<NaiveDate>> =
+        ptargets.iter().map(|p| own_due(parent, p)).collect();
+    if let Some(cd) = due {
+        if !parent_dates.is_empty() && parent_dates.iter().all(|d| d.is_some_and(|d| cd < d)) {
+            j.milestone = true;
+            return j;
+        }
+        let explicit = matches!(ct.due, Some(ref d) if !matches!(d, Deadline::Inherited));
+        if explicit
+            && parent_dates.iter().all(Option::is_some)
+            && let Some((pi, pd)) = pts
+                .iter()
+                .zip(&parent_dates)
+                .filter_map(|(i, d)| d.map(|d| (*i, d)))
+                .max_by_key(|(_, d)| *d)
+            && cd > pd
+        {
+            j.later = Some((cd, pi, pd));
+        }
+    }
+    for (pi, pd) in pts.iter().zip(&parent_dates) {
+        // A parent target due after the child's is judged against the child's later steps.
+        if let (Some(cd), Some(pd)) = (due, pd)
+            && *pd > cd
+        {
+            continue;
+        }
+        let pt = &parent.targets[*pi];
+        for (seg, cv) in segment_pairs(child, ct, pt) {
+            let Some(pv) = pt.value_for(seg.as_deref()) else {
+                continue;
+            };
+            let c = oriented(repo, &ct.metric, &cv);
+            let p = oriented(repo, &pt.metric, &pv.value.binding);
+            let inclusion = c.within(&p);
+            j.comparisons.push(Comparison {
+                parent_target: *pi,
+                segment: seg,
+                child: c,
+                parent: p,
+                inclusion,
+            });
+        }
+    }
+    j
+}
+
+/// The (segment, child threshold) pairs to compare with a parent target: the
+/// child's own segments, else the segments its plan says it belongs to, else
+/// every segment of the parent target.
+fn segment_pairs(child: &Plan, ct: &Target, pt: &Target) -> Vec<(Option<String>, Threshold)> {
+    let mut out = Vec::new();
+    for v in &ct.values {
+        match &v.segment {
+            Some(s) => out.push((Some(s.clone()), v.value.binding.clone())),
+            None if !child.segment.is_empty() => {
+                for s in &child.segment {
+                    out.push((Some(s.clone()), v.value.binding.clone()));
+                }
+            }
+            None => {
+                let segs: Vec<&String> = pt
+                    .values
+                    .iter()
+                    .filter_map(|p| p.segment.as_ref())
+                    .collect();
+                if segs.is_empty() {
+                    out.push((None, v.value.binding.clone()));
+                } else {
+                    for s in segs {
+                        out.push((Some(s.clone()), v.value.binding.clone()));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+pub fn value_path(t_index: usize, t: &Target, segment: Option<&str>) -> Vec<Seg> {
+    let k = |s: &str| Seg::Key(s.to_string());
+    let own = segment.filter(|s| t.values.iter().any(|v| v.segment.as_deref() == Some(*s)));
+    match own {
+        Some(s) => vec![k("targets"), Seg::Index(t_index), k("by_segment"), k(s)],
+        None if t.values.iter().all(|v| v.segment.is_some()) => {
+            vec![k("targets"), Seg::Index(t_index), k("by_segment")]
+        }
+        None => vec![k("targets"), Seg::Index(t_index), k("target")],
+    }
+}
+
+fn label(plan: &Plan, t: &Target) -> String {
+    format!("target {} of {}", t.id, plan.id)
+}
+
+fn seg_note(s: &Option<String>) -> String {
+    s.as_ref()
+        .map(|s| format!(" for segment `{s}`"))
+        .unwrap_or_default()
+}
+
+pub fn check(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
+    let index = by_metric(&parent.plan);
+    for (ci, ct) in e.plan.targets.iter().enumerate() {
+        let Some(pts) = index.get(ct.metric.as_str()) else {
+            continue;
+        };
+        let j = judge(repo, &e.plan, ct, &parent.plan, pts);
+        if j.milestone {
+            let first = &parent.plan.targets[pts[0]];
+            out.push(
+                Finding::note(
+                    "milestone",
+                    e.file,
+                    At::Value(due_or_target(ci, ct)),
+                    format!(
+                        "target {} ({}) is due {}, before every parent target of this metric: an intermediate step, not judged against {}",
+                        ct.id,
+                        ct.metric,
+                        j.due.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default(),
+                        parent.plan.id
+                    ),
+                )
+                .with_related(parent.file, At::Value(vec![Seg::Key("targets".into()), Seg::Index(pts[0]), Seg::Key("due".into())]), label(&parent.plan, first)),
+            );
+            continue;
+        }
+        for c in &j.comparisons {
+            let pt = &parent.plan.targets[c.parent_target];
+            let related = At::Value(value_path(c.parent_target, pt, c.segment.as_deref()));
+            let here = At::Value(value_path(ci, ct, c.segment.as_deref()));
+            match &c.inclusion {
+                Inclusion::Inside => {}
+                Inclusion::Outside => out.push(
+                    Finding::error(
+                        "looser-threshold",
+                        e.file,
+                        here,
+                        format!(
+                            "target {} ({}) of {} is looser than its parent's{}: expected a threshold within `{}` ({}), found `{}`",
+                            ct.id,
+                            ct.metric,
+                            e.plan.id,
+                            seg_note(&c.segment),
+                            c.parent,
+                            label(&parent.plan, pt),
+                            c.child
+                        ),
+                    )
+                    .with_related(parent.file, related, label(&parent.plan, pt)),
+                ),
+                Inclusion::Incomparable(why) => out.push(
+                    Finding::error(
+                        "incomparable-threshold",
+                        e.file,
+                        here,
+                        format!(
+                            "target {} ({}) cannot be compared with {}{}: {why}",
+                            ct.id,
+                            ct.metric,
+                            label(&parent.plan, pt),
+                            seg_note(&c.segment)
+                        ),
+                    )
+                    .with_related(parent.file, related, label(&parent.plan, pt)),
+                ),
+            }
+        }
+        if let Some((cd, pi, pd)) = j.later {
+            let pt = &parent.plan.targets[pi];
+            out.push(
+                Finding::error(
+                    "later-deadline",
+                    e.file,
+                    At::Value(vec![Seg::Key("targets".into()), Seg::Index(ci), Seg::Key("due".into())]),
+                    format!(
+                        "target {} ({}) is due later than its parent's: expected no later than {} ({}), found {}",
+                        ct.id,
+                        ct.metric,
+                        pd.format("%d/%m/%Y"),
+                        label(&parent.plan, pt),
+                        cd.format("%d/%m/%Y")
+                    ),
+                )
+                .with_related(
+                    parent.file,
+                    At::Value(vec![Seg::Key("targets".into()), Seg::Index(pi), Seg::Key("due".into())]),
+                    label(&parent.plan, pt),
+                ),
+            );
+        }
+    }
+}
+
+fn due_or_target(ci: usize, ct: &Target) -> Vec<Seg> {
+    let field = if ct.due.is_some() { "due" } else { "id" };
+    vec![
+        Seg::Key("targets".into()),
+        Seg::Index(ci),
+        Seg::Key(field.into()),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::fixture::{CATALOG, plan, rules};
+    use crate::check::{Options, run};
+    use crate::repo::from_sources;
+
+    fn pair(parent_target: &str, child_target: &str) -> Vec<crate::finding::Finding> {
+        let p = plan("p", "province", "2026-05-13", None, &[parent_target]);
+        let c = plan("c", "commune", "2026-06", Some("p"), &[child_target]);
+        let repo = from_sources(&[("indicators.yaml", CATALOG), ("p.yaml", &p), ("c.yaml", &c)]);
+        run(&repo, Options::default())
+    }
+
+    #[test]
+    fn stricter_child_passes() {
+        let f = pair(
+            "{id: P, text: t, metric: ai, target: tối thiểu 20%}",
+            "{id: C, text: t, metric: ai, target: tối thiểu 25%}",
+        );
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn looser_child_is_an_error_at_its_value_naming_the_parent() {
+        let f = pair(
+            "{id: P, text: t, metric: ai, target: tối thiểu 20%}",
+            "{id: C, text: t, metric: ai, target: tối thiểu 15%}",
+        );
+        assert_eq!(rules(&f), vec!["looser-threshold"]);
+        assert_eq!(
+            f[0].at,
+            crate::finding::At::Value(crate::yaml::path("targets.0.target"))
+        );
+        let rel = f[0].related.as_ref().unwrap();
+        assert_eq!(rel.file, 1);
+        assert!(
+            f[0].message.contains("`>= 20%`") && f[0].message.contains("`>= 15%`"),
+            "{}",
+            f[0].message
+        );
+    }
+
+    #[test]
+    fn above_inside_above_but_at_least_is_not() {
+        assert!(
+            pair(
+                "{id: P, text: t, metric: ai, target: trên 50%}",
+                "{id: C, text: t, metric: ai, target: trên 50%}"
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            rules(&pair(
+                "{id: P, text: t, metric: ai, target: trên 50%}",
+                "{id: C, text: t, metric: ai, target: tối thiểu 50%}"
+            )),
+            vec!["looser-threshold"]
+        );
+    }
+
+    #[test]
+    fn ratio_four_of_four_is_a_hundred_percent() {
+        assert!(
+            pair(
+                "{id: P, text: t, metric: ai, target: 100%}",
+                "{id: C, text: t, metric: ai, target: 4/4}"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn lower_is_better_reads_bare_values_as_ceilings() {
+        assert!(
+            pair(
+                "{id: P, text: t, metric: wait, target: 10 ngày}",
+                "{id: C, text: t, metric: wait, target: 7 ngày}"
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            rules(&pair(
+                "{id: P, text: t, metric: wait, target: 10 ngày}",
+                "{id: C, text: t, metric: wait, target: 12 ngày}"
+            )),
+            vec!["looser-threshold"]
+        );
+    }
+
+    #[test]
+    fn later_deadline_is_an_error() {
+        let f = pair(
+            "{id: P, text: t, metric: ai, target: 20%, due: Tháng 11/2026}",
+            "{id: C, text: t, metric: ai, target: 25%, due: Tháng 12/2026}",
+        );
+        assert_eq!(rules(&f), vec!["later-deadline"]);
+        assert!(f[0].message.contains("30/11/2026") && f[0].message.contains("31/12/2026"));
+    }
+
+    #[test]
+    fn earlier_child_target_is_a_milestone_not_judged() {
+        let f = pair(
+            "{id: P, text: t, metric: ai, target: 50%, due: Tháng 12/2026}",
+            "{id: C, text: t, metric: ai, target: 10%, due: Quý II/2026}",
+        );
+        assert_eq!(rules(&f), vec!["milestone"]);
+        assert_eq!(f[0].severity, crate::finding::Severity::Note);
+    }
+
+    #[test]
+    fn undated_child_inherits_and_is_judged() {
+        let f = pair(
+            "{id: P, text: t, metric: ai, target: 50%, due: Tháng 5/2026}",
+            "{id: C, text: t, metric: ai, target: 40%}",
+        );
+        assert_eq!(rules(&f), vec!["looser-threshold"]);
+    }
+
+    #[test]
+    fn per_segment_parent_is_compared_segment_by_segment() {
+        let seg = "segments: {urban: thành thị, mountain: miền núi}\n";
+        let p = format!(
+            "{}{seg}",
+            plan(
+                "p",
+                "province",
+                "2026-01",
+                None,
+                &["{id: P, text: t, metric: ai, by_segment: {urban: 100%, mountain: 80%}}"]
+            )
+        );
+        let c = format!(
+            "{}segment: [mountain]\n",
+            plan(
+                "c",
+                "commune",
+                "2026-06",
+                Some("p"),
+                &["{id: C, text: t, metric: ai, target: 85%}"]
+            )
+        );
+        let repo = from_sources(&[("indicators.yaml", CATALOG), ("p.yaml", &p), ("c.yaml", &c)]);
+        assert!(run(&repo, Options::default()).is_empty());
+        let c = c.replace("[mountain]", "[urban]");
+        let repo = from_sources(&[("indicators.yaml", CATALOG), ("p.yaml", &p), ("c.yaml", &c)]);
+        let f = run(&repo, Options::default());
+        assert_eq!(rules(&f), vec!["looser-threshold"]);
+        assert!(f[0].message.contains("segment `urban`"));
+    }
+}

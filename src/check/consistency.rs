@@ -1,0 +1,144 @@
+//! Plan consistency: a child's period lies within its parent's, it is not issued
+//! before its parent, and no plan is its own ancestor.
+
+use crate::finding::{At, Finding};
+use crate::repo::{Entry, Repo};
+use crate::yaml::path;
+
+pub fn against_parent(e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
+    let (c, p) = (&e.plan, &parent.plan);
+    if !p.period.contains(c.period) {
+        out.push(
+            Finding::error(
+                "period-outside-parent",
+                e.file,
+                At::Value(path("period")),
+                format!(
+                    "period {} is not within the period of {}: expected within {}, found {}",
+                    c.period, p.id, p.period, c.period
+                ),
+            )
+            .with_related(
+                parent.file,
+                At::Value(path("period")),
+                format!("period of {}", p.id),
+            ),
+        );
+    }
+    if c.issued.latest() < p.issued.earliest() {
+        out.push(
+            Finding::error(
+                "issued-before-parent",
+                e.file,
+                At::Value(path("issued")),
+                format!(
+                    "plan issued before the plan it implements: expected on or after {} ({}), found {}",
+                    p.issued, p.id, c.issued
+                ),
+            )
+            .with_related(parent.file, At::Value(path("issued")), format!("issue date of {}", p.id)),
+        );
+    }
+}
+
+/// Every plan on a cycle of parents, reported once each, in linear time.
+pub fn cycles(repo: &Repo) -> Vec<Finding> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        New,
+        Active,
+        Done,
+    }
+    let n = repo.plans.len();
+    let mut state = vec![State::New; n];
+    let mut out = Vec::new();
+    for start in 0..n {
+        let mut chain = Vec::new();
+        let mut cur = Some(start);
+        while let Some(i) = cur {
+            match state[i] {
+                State::Done => break,
+                State::Active => {
+                    // `i` is on the chain: everything from it onwards is a cycle.
+                    let pos = chain.iter().position(|c| *c == i).unwrap_or(0);
+                    let cycle: Vec<usize> = chain[pos..].to_vec();
+                    let ids: Vec<&str> = cycle
+                        .iter()
+                        .map(|c| repo.plans[*c].plan.id.as_str())
+                        .collect();
+                    let ring = format!("{} -> {}", ids.join(" -> "), ids[0]);
+                    for c in cycle {
+                        let e = &repo.plans[c];
+                        out.push(Finding::error(
+                            "parent-cycle",
+                            e.file,
+                            At::Value(path("parent")),
+                            format!(
+                                "plan `{}` is its own ancestor ({ring}): expected a chain of parents that ends at a root plan",
+                                e.plan.id
+                            ),
+                        ));
+                    }
+                    break;
+                }
+                State::New => {
+                    state[i] = State::Active;
+                    chain.push(i);
+                    cur = repo.plans[i]
+                        .plan
+                        .parent
+                        .as_deref()
+                        .and_then(|p| repo.by_id.get(p).copied());
+                }
+            }
+        }
+        for c in chain {
+            state[c] = State::Done;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::fixture::{CATALOG, plan, rules};
+    use crate::check::{Options, run};
+    use crate::repo::from_sources;
+
+    #[test]
+    fn period_outside_and_issued_before_parent() {
+        let p = plan("p", "province", "2026-05-13", None, &[]);
+        let c = plan("c", "commune", "2026-04", Some("p"), &[])
+            .replace("period: 2026", "period: 2026-2027");
+        let repo = from_sources(&[("indicators.yaml", CATALOG), ("p.yaml", &p), ("c.yaml", &c)]);
+        assert_eq!(
+            rules(&run(&repo, Options::default())),
+            vec!["issued-before-parent", "period-outside-parent"]
+        );
+    }
+
+    #[test]
+    fn same_month_as_parent_is_not_before_it() {
+        let p = plan("p", "province", "2026-05-13", None, &[]);
+        let c = plan("c", "commune", "2026-05", Some("p"), &[]);
+        let repo = from_sources(&[("indicators.yaml", CATALOG), ("p.yaml", &p), ("c.yaml", &c)]);
+        assert!(run(&repo, Options::default()).is_empty());
+    }
+
+    #[test]
+    fn self_parent_and_three_plan_cycle() {
+        let a = plan("a", "province", "2026-01", Some("a"), &[]);
+        let repo = from_sources(&[("a.yaml", &a)]);
+        assert_eq!(rules(&run(&repo, Options::default())), vec!["parent-cycle"]);
+        let x = plan("x", "province", "2026-01", Some("z"), &[]);
+        let y = plan("y", "province", "2026-01", Some("x"), &[]);
+        let z = plan("z", "province", "2026-01", Some("y"), &[]);
+        let repo = from_sources(&[("x.yaml", &x), ("y.yaml", &y), ("z.yaml", &z)]);
+        let f = run(&repo, Options::default());
+        assert_eq!(
+            rules(&f).iter().filter(|r| **r == "parent-cycle").count(),
+            3
+        );
+        assert!(f[0].message.contains("->"));
+    }
+}

@@ -1,0 +1,211 @@
+//! Coverage: each parent target that binds the child's level, and falls due
+//! within the child's period, is adopted (same metric) or waived with a reason;
+//! and a plan is issued by the parent's deadline for issuing it.
+
+use super::cascade::own_due;
+use crate::finding::{At, Finding};
+use crate::repo::{Entry, Repo};
+use crate::yaml::{Seg, path};
+use std::collections::HashSet;
+
+fn target_at(i: usize, field: &str) -> At {
+    At::Value(vec![
+        Seg::Key("targets".into()),
+        Seg::Index(i),
+        Seg::Key(field.into()),
+    ])
+}
+
+pub fn check(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
+    let child = &e.plan;
+    let p = &parent.plan;
+    let adopted: HashSet<&str> = child.targets.iter().map(|t| t.metric.as_str()).collect();
+    let waived: HashSet<&str> = child.waivers.iter().map(|w| w.metric.as_str()).collect();
+    let parent_metrics: HashSet<&str> = p.targets.iter().map(|t| t.metric.as_str()).collect();
+    let mut reported = HashSet::new();
+    for (pi, pt) in p.targets.iter().enumerate() {
+        if !pt.applies_to(p.level, child.level) {
+            continue;
+        }
+        // A parent target due outside the child's period is another year's plan's business.
+        if let Some(d) = own_due(p, pt)
+            && !child.period.contains_date(d)
+        {
+            continue;
+        }
+        if adopted.contains(pt.metric.as_str()) || waived.contains(pt.metric.as_str()) {
+            continue;
+        }
+        if !reported.insert(pt.metric.as_str()) {
+            continue;
+        }
+        out.push(
+            Finding::warning(
+                "missing-adoption",
+                e.file,
+                At::Key(path("targets")),
+                format!(
+                    "parent target {} ({}) of {} applies to {} plans but is neither adopted nor waived: expected a target with metric `{}` or a waiver with a reason",
+                    pt.id,
+                    pt.metric,
+                    p.id,
+                    child.level.key(),
+                    pt.metric
+                ),
+            )
+            .with_related(parent.file, target_at(pi, "metric"), format!("target {} of {}", pt.id, p.id)),
+        );
+    }
+    for (n, w) in child.waivers.iter().enumerate() {
+        if !parent_metrics.contains(w.metric.as_str()) {
+            out.push(Finding::error(
+                "waiver",
+                e.file,
+                At::Value(vec![
+                    Seg::Key("waivers".into()),
+                    Seg::Index(n),
+                    Seg::Key("metric".into()),
+                ]),
+                format!(
+                    "waiver of `{}`: expected a metric of a target of {}, found none",
+                    w.metric, p.id
+                ),
+            ));
+        }
+    }
+    issued_late(repo, e, parent, out);
+}
+
+/// The parent's deadline for its children to issue their own plans (an
+/// indicator marked `plan_issuance`), against this plan's date of issue.
+pub fn issued_late(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
+    let child = &e.plan;
+    let p = &parent.plan;
+    for (pi, pt) in p.targets.iter().enumerate() {
+        let marks_issuance = repo
+            .indicators
+            .get(&pt.metric)
+            .is_some_and(|i| i.plan_issuance);
+        if !marks_issuance || !pt.applies_to(p.level, child.level) {
+            continue;
+        }
+        let Some(deadline) = pt.due.as_ref().and_then(|d| d.final_date()) else {
+            continue;
+        };
+        if child.issued.earliest() > deadline {
+            out.push(
+                Finding::warning(
+                    "plan-issued-late",
+                    e.file,
+                    At::Value(path("issued")),
+                    format!(
+                        "plan issued {}, after the deadline for issuing it set by target {} of {}: expected by {}, found {}",
+                        child.issued,
+                        pt.id,
+                        p.id,
+                        deadline.format("%d/%m/%Y"),
+                        child.issued
+                    ),
+                )
+                .with_related(parent.file, target_at(pi, "due"), format!("target {} of {}", pt.id, p.id)),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::fixture::{CATALOG, plan, rules};
+    use crate::check::{Options, run};
+    use crate::repo::from_sources;
+
+    fn with(
+        parent_targets: &[&str],
+        child_targets: &[&str],
+        child_extra: &str,
+        issued: &str,
+    ) -> Vec<crate::finding::Finding> {
+        let p = plan("p", "province", "2026-05-13", None, parent_targets);
+        let c = format!(
+            "{}{child_extra}",
+            plan("c", "commune", issued, Some("p"), child_targets)
+        );
+        let repo = from_sources(&[("indicators.yaml", CATALOG), ("p.yaml", &p), ("c.yaml", &c)]);
+        run(&repo, Options::default())
+    }
+
+    const AI: &str = "{id: P1, text: t, metric: ai, target: 20%, applies_to: [commune]}";
+    const SKILLS: &str = "{id: P2, text: t, metric: skills, target: 90%, applies_to: [commune]}";
+
+    #[test]
+    fn unadopted_target_is_reported() {
+        let f = with(
+            &[AI, SKILLS],
+            &["{id: C, text: t, metric: ai, target: 25%}"],
+            "",
+            "2026-06",
+        );
+        assert_eq!(rules(&f), vec!["missing-adoption"]);
+        assert!(f[0].message.contains("P2 (skills)"));
+    }
+
+    #[test]
+    fn waiver_with_reason_covers_it() {
+        let f = with(
+            &[AI, SKILLS],
+            &["{id: C, text: t, metric: ai, target: 25%}"],
+            "waivers: [{metric: skills, reason: Không áp dụng}]\n",
+            "2026-06",
+        );
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn waiver_without_reason_or_parent_target() {
+        let f = with(
+            &[AI],
+            &["{id: C, text: t, metric: ai, target: 25%}"],
+            "waivers: [{metric: skills}]\n",
+            "2026-06",
+        );
+        assert_eq!(rules(&f), vec!["waiver", "waiver"]);
+    }
+
+    #[test]
+    fn internal_targets_are_not_required() {
+        let f = with(
+            &[
+                AI,
+                "{id: P3, text: t, metric: skills, target: 90%, applies_to: []}",
+            ],
+            &["{id: C, text: t, metric: ai, target: 25%}"],
+            "",
+            "2026-06",
+        );
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn plan_issued_after_the_issuing_deadline() {
+        let issue = "{id: I.1, text: t, metric: plans, target: 100%, due: Tháng 5/2026, applies_to: [commune]}";
+        let f = with(
+            &[issue],
+            &["{id: C, text: t, metric: plans, target: 100%}"],
+            "",
+            "2026-06",
+        );
+        assert_eq!(rules(&f), vec!["plan-issued-late"]);
+        assert!(
+            f[0].message.contains("31/05/2026") && f[0].message.contains("06/2026"),
+            "{}",
+            f[0].message
+        );
+        let f = with(
+            &[issue],
+            &["{id: C, text: t, metric: plans, target: 100%}"],
+            "",
+            "2026-05-20",
+        );
+        assert!(f.is_empty(), "{f:?}");
+    }
+}

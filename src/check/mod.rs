@@ -1,0 +1,125 @@
+//! `kh check`: every rule, each a small function over the loaded repository.
+//! Checks never stop at the first finding; a plan that could not be loaded is
+//! simply absent here, its findings already made by the loader.
+
+pub mod cascade;
+pub mod consistency;
+pub mod coverage;
+pub mod references;
+
+use crate::domain::{Direction, Threshold};
+use crate::finding::{Finding, Severity};
+use crate::repo::{Entry, Repo};
+use rayon::prelude::*;
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Warnings count as errors.
+    pub strict: bool,
+}
+
+/// All findings of the repository, in no particular order.
+pub fn run(repo: &Repo, opts: Options) -> Vec<Finding> {
+    let mut out = repo.findings.clone();
+    let per_plan: Vec<Finding> = repo
+        .plans
+        .par_iter()
+        .flat_map_iter(|e| check_plan(repo, e))
+        .collect();
+    out.extend(per_plan);
+    out.extend(consistency::cycles(repo));
+    if opts.strict {
+        for f in &mut out {
+            if f.severity == Severity::Warning {
+                f.severity = Severity::Error;
+            }
+        }
+    }
+    out
+}
+
+/// The checks of one plan against the catalog and its parent.
+pub fn check_plan(repo: &Repo, e: &Entry) -> Vec<Finding> {
+    let mut out = Vec::new();
+    references::units(e, &mut out);
+    references::metrics(repo, e, &mut out);
+    references::segments(repo, e, &mut out);
+    references::unit_mismatch(repo, e, &mut out);
+    match repo.parent_of(e) {
+        Some(parent) if parent.plan.id != e.plan.id => {
+            consistency::against_parent(e, parent, &mut out);
+            cascade::check(repo, e, parent, &mut out);
+            coverage::check(repo, e, parent, &mut out);
+        }
+        Some(_) => {}
+        None => references::missing_parent(e, &mut out),
+    }
+    out
+}
+
+/// Which way is better for a metric; unknown metrics read as higher-is-better.
+pub fn direction(repo: &Repo, metric: &str) -> Direction {
+    repo.indicators
+        .get(metric)
+        .map(|i| i.direction)
+        .unwrap_or(Direction::Higher)
+}
+
+/// A threshold as the catalog's direction reads it.
+pub fn oriented(repo: &Repo, metric: &str, t: &Threshold) -> Threshold {
+    t.oriented(direction(repo, metric))
+}
+
+/// Counts of findings by severity.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Counts {
+    pub errors: usize,
+    pub warnings: usize,
+    pub notes: usize,
+}
+
+pub fn counts(findings: &[Finding]) -> Counts {
+    let mut c = Counts::default();
+    for f in findings {
+        match f.severity {
+            Severity::Error => c.errors += 1,
+            Severity::Warning => c.warnings += 1,
+            Severity::Note => c.notes += 1,
+        }
+    }
+    c
+}
+
+#[cfg(test)]
+pub(crate) mod fixture {
+    //! Small in-memory repositories for the checks' unit tests.
+
+    pub const CATALOG: &str = "kh: 1\nindicators:\n  - {key: ai, name: AI, unit: percent, direction: higher}\n  - {key: skills, name: Skills, unit: percent}\n  - {key: plans, name: Plans issued, unit: percent, plan_issuance: true}\n  - {key: wait, name: Waiting days, unit: count, noun: ngày, direction: lower}\n";
+
+    /// A province plan with one target per line of `targets` (YAML flow maps).
+    pub fn plan(
+        id: &str,
+        level: &str,
+        issued: &str,
+        parent: Option<&str>,
+        targets: &[&str],
+    ) -> String {
+        let mut s = format!(
+            "kh: 1\nid: {id}\ntitle: T\nissuer: I\nlevel: {level}\nissued: {issued}\nperiod: 2026\n"
+        );
+        if let Some(p) = parent {
+            s.push_str(&format!("parent: {p}\n"));
+        }
+        s.push_str("targets:\n");
+        for t in targets {
+            s.push_str(&format!("  - {t}\n"));
+        }
+        s
+    }
+
+    pub fn rules(findings: &[crate::finding::Finding]) -> Vec<&'static str> {
+        let mut r: Vec<_> = findings.iter().map(|f| f.rule).collect();
+        r.sort();
+        r
+    }
+}

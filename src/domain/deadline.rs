@@ -1,0 +1,1806 @@
+//! Deadlines as plans phrase them ("Quý IV/2026", "hằng quý (trước ngày 10
+//! tháng cuối quý)", "Thường xuyên") and as the short formal form a plan file
+//! may use ("Q4/2026", "quarterly 10", "ongoing").
+//!
+//! Conventions a reader of plans would not guess:
+//! - Vietnamese dates are day first: "05/12" is 5 December, also in "hằng năm
+//!   (trước ngày 05/12)". Only the formal `yearly MM-DD` (a dash right after
+//!   the word `yearly`) puts the month first, as ISO dates do.
+//! - A single number after `yearly` is a month ("yearly 06": by the end of
+//!   June each year); after `monthly` or `quarterly` it is a day.
+//! - Years are always written with four digits, which is what tells
+//!   "12/2026" (a month) from "30/4" (a day in the plan's year).
+//! - A phrase is read in this order: a recurrence ("hằng quý", even beside
+//!   "thường xuyên"), then ongoing, then inherited, then a fixed date. A fixed
+//!   date written before "theo quy định" wins over inherited, because the
+//!   explicit date is the stricter reading for the deadline cascade.
+//! - Words that would change a date's meaning ("đầu năm", "tháng đầu quý",
+//!   "hàng tuần") are refused rather than read as the nearest supported form.
+//! - `occurrences` clips only recurrences to the plan's active period: a
+//!   one-off date outside it is still due and callers must see it.
+
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::text;
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Deadline {
+    /// Due at the end of that month.
+    Month {
+        year: i32,
+        month: u32,
+    },
+    /// Due at the end of that quarter.
+    Quarter {
+        year: i32,
+        quarter: u32,
+    },
+    /// Due at the end of each listed quarter (sorted, without repeats).
+    Quarters {
+        year: i32,
+        quarters: Vec<u32>,
+    },
+    /// Worked on through several quarters, due at the end of `to`.
+    QuarterSpan {
+        year: i32,
+        from: u32,
+        to: u32,
+    },
+    /// Due on 31 December.
+    Year(i32),
+    /// Worked on through several years, due on 31 December of `to`.
+    YearSpan {
+        from: i32,
+        to: i32,
+    },
+    Date(NaiveDate),
+    /// Always in force; never finally due.
+    Ongoing,
+    /// By `day` of every month; `None` means its last day.
+    Monthly {
+        day: Option<u32>,
+    },
+    /// By `day` of the last month of every quarter; `None` means the quarter's last day.
+    Quarterly {
+        day: Option<u32>,
+    },
+    /// By `day` of `month` every year; `None` month means December, `None`
+    /// day the month's last day.
+    Yearly {
+        month: Option<u32>,
+        day: Option<u32>,
+    },
+    /// No date of its own: it follows the parent plan or a regulation.
+    Inherited,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeadlineError {
+    pub message: String,
+}
+
+impl fmt::Display for DeadlineError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for DeadlineError {}
+
+/// Shown with every error so the user can fix the phrase without the manual.
+pub const ACCEPTED_FORMS: &str = "Tháng 12/2026 | Quý IV/2026 | Quý I, II | Quý II-III | \
+Năm 2026 | 2022-2025 | Trước ngày 30/4/2023 | Thường xuyên | hằng tháng | \
+hằng quý (trước ngày 10 tháng cuối quý) | hằng năm (trước ngày 05/12) | theo quy định | \
+2026-12 | Q4/2026 | 2026 | 2023-04-30 | ongoing | monthly 25 | quarterly 10 | yearly 12-05 | inherited";
+
+/// Reads a deadline phrase. `plan_year` is the year a phrase without one
+/// ("Quý IV", "trước ngày 30/4") takes; without it such a phrase is an error.
+pub fn parse(input: &str, plan_year: Option<i32>) -> Result<Deadline, DeadlineError> {
+    let shown = shown_input(input);
+    let err = |problem: String| explain_problem(Problem::Other(problem), &shown);
+    let explain = |p: Problem| explain_problem(p, &shown);
+
+    let folded = text::fold(input);
+    // A label such as "Thời gian hoàn thành:" says nothing about the date.
+    let body = match folded.rfind(':') {
+        Some(i) if !folded[i + 1..].trim().is_empty() => &folded[i + 1..],
+        _ => folded.as_str(),
+    };
+    let toks = lex(body);
+    if !toks
+        .iter()
+        .any(|t| matches!(t, Tok::Word(_) | Tok::Num { .. }))
+    {
+        return Err(err("it is empty".to_string()));
+    }
+
+    let words: Vec<&str> = toks
+        .iter()
+        .filter_map(|t| match t {
+            Tok::Word(w) => Some(w.as_str()),
+            _ => None,
+        })
+        .collect();
+
+    if let Some((kind, formal, at)) = find_recurrence(&words).map_err(err)? {
+        return parse_recurrence(&toks, kind, formal, at).map_err(err);
+    }
+    if has_phrase(&words, ONGOING) {
+        return Ok(Deadline::Ongoing);
+    }
+    if let Some(start) = phrase_start(&words, INHERITED) {
+        // "Tháng 12/2026 theo quy định của Bộ" still has a date of its own,
+        // and the explicit date is the stricter reading for the cascade.
+        // Words such as "Đảm bảo" before the phrase are not a date: inherited.
+        return match parse_fixed(&clean(&words_before(&toks, start)), plan_year) {
+            Err(Problem::Unreadable(_)) => Ok(Deadline::Inherited),
+            fixed => fixed.map_err(explain),
+        };
+    }
+    parse_fixed(&clean(&toks), plan_year).map_err(explain)
+}
+
+fn explain_problem(p: Problem, shown: &str) -> DeadlineError {
+    match p {
+        Problem::NoYear(example) => DeadlineError {
+            message: format!(
+                "deadline \"{shown}\" has no year and no plan year is known to take it from; \
+                 write the year, e.g. \"{example}\"; accepted forms: {ACCEPTED_FORMS}"
+            ),
+        },
+        Problem::Other(problem) | Problem::Unreadable(problem) => DeadlineError {
+            message: format!("deadline \"{shown}\": {problem}; accepted forms: {ACCEPTED_FORMS}"),
+        },
+    }
+}
+
+/// Start and end of a plan period: `period_bounds(2022, 2025)` is 1/1/2022 to 31/12/2025.
+pub fn period_bounds(from_year: i32, to_year: i32) -> (NaiveDate, NaiveDate) {
+    // Years beyond chrono's range cannot be written in a plan; saturating keeps callers total.
+    let start = NaiveDate::from_ymd_opt(from_year, 1, 1).unwrap_or(if from_year < 0 {
+        NaiveDate::MIN
+    } else {
+        NaiveDate::MAX
+    });
+    let end = NaiveDate::from_ymd_opt(to_year, 12, 31).unwrap_or(if to_year < 0 {
+        NaiveDate::MIN
+    } else {
+        NaiveDate::MAX
+    });
+    (start, end)
+}
+
+impl Deadline {
+    /// The date by which it is finally due. `None` for Ongoing, recurring and
+    /// Inherited deadlines, and for values no parse could produce (month 13).
+    pub fn final_date(&self) -> Option<NaiveDate> {
+        match self {
+            Deadline::Month { year, month } => month_end(*year, *month),
+            Deadline::Quarter { year, quarter } => quarter_end(*year, *quarter),
+            Deadline::Quarters { year, quarters } => {
+                quarter_end(*year, quarters.iter().copied().max()?)
+            }
+            Deadline::QuarterSpan { year, to, .. } => quarter_end(*year, *to),
+            Deadline::Year(year) => NaiveDate::from_ymd_opt(*year, 12, 31),
+            Deadline::YearSpan { to, .. } => NaiveDate::from_ymd_opt(*to, 12, 31),
+            Deadline::Date(d) => Some(*d),
+            Deadline::Ongoing
+            | Deadline::Monthly { .. }
+            | Deadline::Quarterly { .. }
+            | Deadline::Yearly { .. }
+            | Deadline::Inherited => None,
+        }
+    }
+
+    pub fn is_recurring(&self) -> bool {
+        matches!(
+            self,
+            Deadline::Monthly { .. } | Deadline::Quarterly { .. } | Deadline::Yearly { .. }
+        )
+    }
+
+    /// Every date in `[from, to]` on which the item falls due, ascending.
+    /// Recurrences fall due only inside `active` (the plan's period, inclusive);
+    /// one-off deadlines are not clipped by it. A span gives only its end.
+    pub fn occurrences(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        active: (NaiveDate, NaiveDate),
+    ) -> Vec<NaiveDate> {
+        let within = |d: &NaiveDate| from <= *d && *d <= to;
+        let mut dates: Vec<NaiveDate> = match self {
+            Deadline::Monthly { day } => recur(from, to, active, |y, m| day_or_end(y, m, *day)),
+            Deadline::Quarterly { day } => recur(from, to, active, |y, m| {
+                if m % 3 == 0 {
+                    day_or_end(y, m, *day)
+                } else {
+                    None
+                }
+            }),
+            Deadline::Yearly { month, day } => recur(from, to, active, |y, m| {
+                if m == month.unwrap_or(12) {
+                    day_or_end(y, m, *day)
+                } else {
+                    None
+                }
+            }),
+            Deadline::Quarters { year, quarters } => quarters
+                .iter()
+                .filter_map(|q| quarter_end(*year, *q))
+                .filter(within)
+                .collect(),
+            _ => self.final_date().filter(within).into_iter().collect(),
+        };
+        dates.sort();
+        dates.dedup();
+        dates
+    }
+}
+
+impl fmt::Display for Deadline {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Deadline::Month { year, month } => write!(f, "{year:04}-{month:02}"),
+            Deadline::Quarter { year, quarter } => write!(f, "Q{quarter}/{year}"),
+            Deadline::Quarters { year, quarters } => {
+                let list: Vec<String> = quarters.iter().map(|q| format!("Q{q}")).collect();
+                write!(f, "{}/{year}", list.join(","))
+            }
+            Deadline::QuarterSpan { year, from, to } => write!(f, "Q{from}-Q{to}/{year}"),
+            Deadline::Year(year) => write!(f, "{year}"),
+            Deadline::YearSpan { from, to } => write!(f, "{from}-{to}"),
+            Deadline::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            Deadline::Ongoing => f.write_str("ongoing"),
+            Deadline::Monthly { day: None } => f.write_str("monthly"),
+            Deadline::Monthly { day: Some(d) } => write!(f, "monthly {d}"),
+            Deadline::Quarterly { day: None } => f.write_str("quarterly"),
+            Deadline::Quarterly { day: Some(d) } => write!(f, "quarterly {d}"),
+            Deadline::Yearly {
+                month: None,
+                day: None,
+            } => f.write_str("yearly"),
+            Deadline::Yearly {
+                month: Some(m),
+                day: None,
+            } => write!(f, "yearly {m:02}"),
+            Deadline::Yearly {
+                month,
+                day: Some(d),
+            } => {
+                write!(f, "yearly {:02}-{d:02}", month.unwrap_or(12))
+            }
+            Deadline::Inherited => f.write_str("inherited"),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Calendar helpers
+
+fn days_in_month(year: i32, month: u32) -> Option<u32> {
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => Some(31),
+        4 | 6 | 9 | 11 => Some(30),
+        2 => Some(if leap { 29 } else { 28 }),
+        _ => None,
+    }
+}
+
+fn month_end(year: i32, month: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(year, month, days_in_month(year, month)?)
+}
+
+fn quarter_end(year: i32, quarter: u32) -> Option<NaiveDate> {
+    if (1..=4).contains(&quarter) {
+        month_end(year, quarter * 3)
+    } else {
+        None
+    }
+}
+
+/// "By day 31" of a 30-day month means its last day, so days are clamped.
+fn day_or_end(year: i32, month: u32, day: Option<u32>) -> Option<NaiveDate> {
+    let last = days_in_month(year, month)?;
+    NaiveDate::from_ymd_opt(year, month, day.map_or(last, |d| d.clamp(1, last)))
+}
+
+/// Walks the months of `[from, to] ∩ active`, asking `due_in` for the date
+/// (if any) the item falls due in each.
+fn recur(
+    from: NaiveDate,
+    to: NaiveDate,
+    active: (NaiveDate, NaiveDate),
+    due_in: impl Fn(i32, u32) -> Option<NaiveDate>,
+) -> Vec<NaiveDate> {
+    let lo = from.max(active.0);
+    let hi = to.min(active.1);
+    let mut out = Vec::new();
+    let (mut y, mut m) = (lo.year(), lo.month());
+    while (y, m) <= (hi.year(), hi.month()) {
+        if let Some(d) = due_in(y, m).filter(|d| lo <= *d && *d <= hi) {
+            out.push(d);
+        }
+        if m == 12 {
+            y += 1;
+            m = 1;
+        } else {
+            m += 1;
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Lexing
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    /// `digits` is kept because only a four-digit number is a year.
+    Num {
+        value: u32,
+        digits: usize,
+    },
+    Word(String),
+    Sym(char),
+}
+
+fn lex(folded: &str) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let mut chars = folded.chars().peekable();
+    while let Some(&c) = chars.peek() {
+        if c.is_ascii_digit() {
+            let (mut value, mut digits) = (0u32, 0usize);
+            while let Some(d) = chars.peek().and_then(|c| c.to_digit(10)) {
+                // Saturating: an absurdly long number must fail as "not a date", not overflow.
+                value = value.saturating_mul(10).saturating_add(d);
+                digits += 1;
+                chars.next();
+            }
+            toks.push(Tok::Num { value, digits });
+        } else if c.is_alphabetic() {
+            let mut word = String::new();
+            while let Some(&c) = chars.peek().filter(|c| c.is_alphabetic()) {
+                word.push(c);
+                chars.next();
+            }
+            toks.push(Tok::Word(word));
+        } else {
+            chars.next();
+            match c {
+                // Brackets, quotes and emphasis wrap phrases in Word and Markdown
+                // ("hằng quý (*trước ngày 10 tháng cuối quý*)") without changing them.
+                c if c.is_whitespace() => {}
+                '(' | ')' | '[' | ']' | '*' | '_' | '"' | '\'' | '“' | '”' | '‘' | '’' | ':'
+                | '!' | '?' => {}
+                '-' | '–' | '—' | '‐' | '‑' | '−' | '~' => toks.push(Tok::Sym('-')),
+                ';' | '&' | '+' => toks.push(Tok::Sym(',')),
+                c => toks.push(Tok::Sym(c)),
+            }
+        }
+    }
+    toks
+}
+
+/// Words that frame a date without changing it ("Thời gian hoàn thành:
+/// trước ngày 30/4/2023", "cuối năm 2026", "giai đoạn 2022-2025").
+const FILLER: &[&str] = &[
+    "thoi", "gian", "hoan", "thanh", "thuc", "hien", "xong", "truoc", "trong", "vao", "cuoi",
+    "han", "cham", "nhat", "muon", "het", "giai", "doan", "ngay", "ket", "tu", "by", "before",
+    "due", "deadline", "end", "of", "the", "in", "from",
+];
+
+/// Turns the tokens of a fixed-date phrase into numbers, separators and the
+/// markers `quy` and `thang`: "tháng 5 năm 2026" becomes `thang 5 / 2026`,
+/// "ngày 05 tháng 12 năm 2026" becomes `05 / 12 / 2026`.
+fn clean(toks: &[Tok]) -> Vec<Tok> {
+    let mut out: Vec<Tok> = Vec::new();
+    for t in toks {
+        let t = match t {
+            Tok::Word(w) => match w.as_str() {
+                w if FILLER.contains(&w) => continue,
+                "nam" => Tok::Sym('/'),
+                "den" | "toi" | "to" | "until" => Tok::Sym('-'),
+                "va" | "and" => Tok::Sym(','),
+                "quy" | "qui" | "q" => Tok::Word("quy".to_string()),
+                "thang" if matches!(out.last(), Some(Tok::Num { .. })) => Tok::Sym('/'),
+                _ => t.clone(),
+            },
+            _ => t.clone(),
+        };
+        // "từ năm 2022 đến năm 2025" leaves "-" and "/" side by side: one
+        // separator stands for the run, and a list or span mark wins over "/".
+        if let (Tok::Sym(new), Some(Tok::Sym(prev))) = (&t, out.last_mut()) {
+            *prev = match (*prev, *new) {
+                (',', _) | (_, ',') => ',',
+                ('-', _) | (_, '-') => '-',
+                (p, _) => p,
+            };
+            continue;
+        }
+        out.push(t);
+    }
+    // Leading "/" comes from "Năm 2026", trailing "." ends a sentence.
+    let edge = |t: &Tok| matches!(t, Tok::Sym('/' | '-' | '.' | ','));
+    while out.first().is_some_and(edge) {
+        out.remove(0);
+    }
+    while out.last().is_some_and(edge) {
+        out.pop();
+    }
+    out
+}
+
+fn has_phrase(words: &[&str], phrases: &[&[&str]]) -> bool {
+    phrase_start(words, phrases).is_some()
+}
+
+/// Index among `words` of the earliest occurrence of any of `phrases`.
+fn phrase_start(words: &[&str], phrases: &[&[&str]]) -> Option<usize> {
+    phrases
+        .iter()
+        .filter(|p| !p.is_empty())
+        .filter_map(|p| words.windows(p.len()).position(|w| w == *p))
+        .min()
+}
+
+/// The tokens before the `n`th word.
+fn words_before(toks: &[Tok], n: usize) -> Vec<Tok> {
+    let mut seen = 0;
+    toks.iter()
+        .take_while(|t| {
+            if matches!(t, Tok::Word(_)) {
+                seen += 1;
+                seen <= n
+            } else {
+                true
+            }
+        })
+        .cloned()
+        .collect()
+}
+
+const ONGOING: &[&[&str]] = &[
+    &["thuong", "xuyen"],
+    &["lien", "tuc"],
+    &["ongoing"],
+    &["continuous"],
+];
+
+const INHERITED: &[&[&str]] = &[
+    &["theo", "quy", "dinh"],
+    &["theo", "tien", "do"],
+    &["dam", "bao", "tien", "do"],
+    &["theo", "ke", "hoach"],
+    &["theo", "huong", "dan"],
+    &["theo", "chi", "dao"],
+    &["ke", "thua"],
+    &["inherited"],
+];
+
+// ---------------------------------------------------------------------------
+// Recurring deadlines
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Every {
+    Month,
+    Quarter,
+    Year,
+}
+
+const UNSUPPORTED_PERIOD: &str = "only monthly, quarterly and yearly recurrences are supported \
+(hằng tháng, hằng quý, hằng năm)";
+
+/// Finds the one recurrence keyword: its kind, whether it is the formal
+/// English word, and its position among `words`.
+fn find_recurrence(words: &[&str]) -> Result<Option<(Every, bool, usize)>, String> {
+    let mut found: Vec<(Every, bool, usize)> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let next = words.get(i + 1).copied();
+        let every = matches!(*w, "hang" | "moi" | "tung");
+        let hit = match (*w, next) {
+            ("daily" | "weekly", _) => return Err(UNSUPPORTED_PERIOD.to_string()),
+            (_, Some("ngay" | "tuan")) if every => return Err(UNSUPPORTED_PERIOD.to_string()),
+            ("monthly", _) => Some((Every::Month, true)),
+            ("quarterly", _) => Some((Every::Quarter, true)),
+            ("yearly" | "annually" | "annual", _) => Some((Every::Year, true)),
+            (_, Some("thang")) if every => Some((Every::Month, false)),
+            (_, Some("quy" | "qui")) if every => Some((Every::Quarter, false)),
+            (_, Some("nam")) if every => Some((Every::Year, false)),
+            _ => None,
+        };
+        if let Some((kind, formal)) = hit {
+            found.push((kind, formal, i));
+        }
+    }
+    match found.as_slice() {
+        [] => Ok(None),
+        [one] => Ok(Some(*one)),
+        // "hằng quý (...) và hằng năm (...)" names two duties; each needs its own entry.
+        [first, rest @ ..] if rest.iter().all(|r| r.0 == first.0) => Ok(Some(*first)),
+        _ => Err("it names several recurrences; give each its own deadline".to_string()),
+    }
+}
+
+/// Words that would change the recurring date in ways the model cannot
+/// hold ("tháng đầu quý", "ngày 5 tháng sau"), so they are refused rather
+/// than silently read as the default.
+const RECURRENCE_UNSUPPORTED: &[&str] = &["dau", "giua", "sau", "thu", "tiep"];
+
+fn parse_recurrence(
+    toks: &[Tok],
+    kind: Every,
+    formal: bool,
+    at_word: usize,
+) -> Result<Deadline, String> {
+    // Drop the keyword itself so "năm" in "hằng năm" is not read as a year separator.
+    let keyword_len = if formal { 1 } else { 2 };
+    let mut rest: Vec<Tok> = Vec::new();
+    let mut word_index = 0;
+    for t in toks {
+        if matches!(t, Tok::Word(_)) {
+            let in_keyword = (at_word..at_word + keyword_len).contains(&word_index);
+            word_index += 1;
+            if in_keyword {
+                continue;
+            }
+        }
+        rest.push(t.clone());
+    }
+    let rest = clean(&rest);
+    if let Some(Tok::Word(w)) = rest
+        .iter()
+        .find(|t| matches!(t, Tok::Word(w) if RECURRENCE_UNSUPPORTED.contains(&w.as_str())))
+    {
+        return Err(format!(
+            "\"{w}\" is not supported in a recurring deadline; write e.g. \
+             \"hằng quý (trước ngày 10 tháng cuối quý)\""
+        ));
+    }
+    let month_marker = rest.first() == Some(&Tok::Word("thang".to_string()));
+    let nums: Vec<Tok> = rest
+        .into_iter()
+        .filter(|t| !matches!(t, Tok::Word(_)))
+        .collect();
+    // Separators left at the edges once words are gone ("10 tháng cuối quý" -> "10 /").
+    let nums = clean(&nums);
+    let check_day = |d: u32| {
+        if (1..=31).contains(&d) {
+            Ok(d)
+        } else {
+            Err(format!("day {d} does not exist; days are 1 to 31"))
+        }
+    };
+    match (kind, nums.as_slice()) {
+        (Every::Month, []) => Ok(Deadline::Monthly { day: None }),
+        (Every::Month, [Tok::Num { value, digits: 1 | 2 }]) => Ok(Deadline::Monthly {
+            day: Some(check_day(*value)?),
+        }),
+        (Every::Quarter, []) => Ok(Deadline::Quarterly { day: None }),
+        (Every::Quarter, [Tok::Num { value, digits: 1 | 2 }]) => Ok(Deadline::Quarterly {
+            day: Some(check_day(*value)?),
+        }),
+        (Every::Year, []) => Ok(Deadline::Yearly {
+            month: None,
+            day: None,
+        }),
+        (Every::Year, [Tok::Num { value, digits: 1 | 2 }]) if formal || month_marker => {
+            Ok(Deadline::Yearly {
+                month: Some(check_month(*value)?),
+                day: None,
+            })
+        }
+        (
+            Every::Year,
+            [
+                Tok::Num {
+                    value: a,
+                    digits: 1 | 2,
+                },
+                Tok::Sym(sep),
+                Tok::Num {
+                    value: b,
+                    digits: 1 | 2,
+                },
+            ],
+        ) => {
+            // Formal `yearly 12-05` is month first; Vietnamese "05/12" is day first.
+            let (month, day) = if formal && *sep == '-' {
+                (*a, *b)
+            } else {
+                (*b, *a)
+            };
+            let month = check_month(month)?;
+            // Checked against a leap year: "29/02 hằng năm" is valid and clamps to 28/2.
+            if day == 0 || days_in_month(2000, month).is_some_and(|n| day > n) {
+                return Err(format!(
+                    "{day}/{month} is not a day of the year; write e.g. \"hằng năm (trước ngày 05/12)\""
+                ));
+            }
+            Ok(Deadline::Yearly {
+                month: Some(month),
+                day: Some(day),
+            })
+        }
+        (Every::Year, _) => Err(
+            "a yearly deadline takes a day and a month, e.g. \"hằng năm (trước ngày 05/12)\" or \"yearly 12-05\""
+                .to_string(),
+        ),
+        (Every::Month, _) => Err(
+            "a monthly deadline takes at most a day, e.g. \"hằng tháng, trước ngày 25\" or \"monthly 25\""
+                .to_string(),
+        ),
+        (Every::Quarter, _) => Err(
+            "a quarterly deadline takes at most a day of the quarter's last month, \
+             e.g. \"hằng quý (trước ngày 10 tháng cuối quý)\" or \"quarterly 10\""
+                .to_string(),
+        ),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Fixed deadlines
+
+enum Problem {
+    /// The phrase is fine but needs the plan year; carries an example with a year.
+    NoYear(&'static str),
+    /// Not a deadline phrase at all, as opposed to one with a wrong value.
+    Unreadable(String),
+    Other(String),
+}
+
+impl From<String> for Problem {
+    fn from(s: String) -> Self {
+        Problem::Other(s)
+    }
+}
+
+fn check_month(m: u32) -> Result<u32, String> {
+    if (1..=12).contains(&m) {
+        Ok(m)
+    } else {
+        Err(format!("month {m} does not exist; months are 1 to 12"))
+    }
+}
+
+fn check_date(year: i32, month: u32, day: u32) -> Result<NaiveDate, String> {
+    let month = check_month(month)?;
+    let days = days_in_month(year, month).unwrap_or(31);
+    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
+        format!(
+            "there is no such date as {day}/{month}/{year}: month {month}/{year} has {days} days"
+        )
+    })
+}
+
+fn year_of(t: &Tok) -> Option<i32> {
+    match t {
+        // "0512" is a date typed without its slash, not the year 512.
+        Tok::Num { value, digits: 4 } if *value >= 1000 => i32::try_from(*value).ok(),
+        _ => None,
+    }
+}
+
+fn small(t: &Tok) -> Option<u32> {
+    match t {
+        Tok::Num {
+            value,
+            digits: 1 | 2,
+        } => Some(*value),
+        _ => None,
+    }
+}
+
+fn sym(t: &Tok) -> Option<char> {
+    match t {
+        Tok::Sym(c) => Some(*c),
+        _ => None,
+    }
+}
+
+fn date_sep(c: Option<char>) -> bool {
+    matches!(c, Some('/' | '-' | '.'))
+}
+
+fn parse_fixed(toks: &[Tok], plan_year: Option<i32>) -> Result<Deadline, Problem> {
+    let year_or =
+        |y: Option<i32>, example: &'static str| y.or(plan_year).ok_or(Problem::NoYear(example));
+    if let Some(Tok::Word(w)) = toks.iter().find(|t| match t {
+        Tok::Word(w) => w != "quy" && w != "thang" && roman(w).is_none(),
+        _ => false,
+    }) {
+        return Err(Problem::Other(format!(
+            "\"{}\" is not understood",
+            short(w, 30)
+        )));
+    }
+    match toks {
+        [Tok::Word(w), rest @ ..] if w == "quy" => parse_quarters(rest, plan_year),
+        [Tok::Word(w), rest @ ..] if w == "thang" => {
+            let (month, year) = match rest {
+                [m] => (small(m), None),
+                [m, y] => (small(m), year_of(y)),
+                [m, s, y] if date_sep(sym(s)) => (small(m), year_of(y)),
+                _ => (None, None),
+            };
+            let Some(month) = month else {
+                return Err(unreadable());
+            };
+            if rest.len() > 1 && year.is_none() {
+                return Err(unreadable());
+            }
+            let month = check_month(month)?;
+            Ok(Deadline::Month {
+                year: year_or(year, "Tháng 12/2026")?,
+                month,
+            })
+        }
+        [y] => year_of(y).map(Deadline::Year).ok_or_else(unreadable),
+        [a, s, b] => {
+            let s = sym(s);
+            if let (Some(from), Some(to), Some('-')) = (year_of(a), year_of(b), s) {
+                if from > to {
+                    return Err(Problem::Other(format!(
+                        "the span runs backwards ({from} is after {to}); write {to}-{from}"
+                    )));
+                }
+                return Ok(if from == to {
+                    Deadline::Year(from)
+                } else {
+                    Deadline::YearSpan { from, to }
+                });
+            }
+            if !date_sep(s) {
+                return Err(unreadable());
+            }
+            match (year_of(a), small(a), year_of(b), small(b)) {
+                // 2026-12
+                (Some(year), _, _, Some(month)) => Ok(Deadline::Month {
+                    year,
+                    month: check_month(month)?,
+                }),
+                // 12/2026
+                (_, Some(month), Some(year), _) => Ok(Deadline::Month {
+                    year,
+                    month: check_month(month)?,
+                }),
+                // 30/4, in the plan's year
+                (_, Some(day), _, Some(month)) => {
+                    let year = year_or(None, "Trước ngày 30/4/2026")?;
+                    Ok(Deadline::Date(check_date(year, month, day)?))
+                }
+                _ => Err(unreadable()),
+            }
+        }
+        [a, s1, b, s2, c] if date_sep(sym(s1)) && date_sep(sym(s2)) => {
+            match (year_of(a), small(b), small(c), small(a), year_of(c)) {
+                // 2023-04-30
+                (Some(year), Some(month), Some(day), _, _) => {
+                    Ok(Deadline::Date(check_date(year, month, day)?))
+                }
+                // 30/4/2023
+                (_, Some(month), _, Some(day), Some(year)) => {
+                    Ok(Deadline::Date(check_date(year, month, day)?))
+                }
+                (_, Some(_), Some(_), Some(_), None) => Err(Problem::Other(
+                    "the year must have four digits, e.g. 30/4/2023".to_string(),
+                )),
+                _ => Err(unreadable()),
+            }
+        }
+        _ => Err(unreadable()),
+    }
+}
+
+fn unreadable() -> Problem {
+    Problem::Unreadable("it is not a deadline this tool can read".to_string())
+}
+
+fn roman(w: &str) -> Option<u32> {
+    const NUMERALS: [&str; 10] = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"];
+    NUMERALS
+        .iter()
+        .position(|n| *n == w)
+        .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+/// `toks` follow the first "Quý": "IV/2026", "I, II", "II - III/2026",
+/// "1,Q2/2026" (formal, with the marker repeated).
+fn parse_quarters(toks: &[Tok], plan_year: Option<i32>) -> Result<Deadline, Problem> {
+    let mut quarters: Vec<u32> = Vec::new();
+    let mut list = false;
+    let mut span = false;
+    let mut year = None;
+    let mut i = 0;
+    loop {
+        if matches!(toks.get(i), Some(Tok::Word(w)) if w == "quy") {
+            i += 1;
+        }
+        let (q, shown) = match toks.get(i) {
+            Some(Tok::Num {
+                value,
+                digits: 1 | 2,
+            }) => (*value, value.to_string()),
+            Some(Tok::Word(w)) => match roman(w) {
+                Some(q) => (q, w.to_uppercase()),
+                None => return Err(unreadable()),
+            },
+            _ => return Err(unreadable()),
+        };
+        if !(1..=4).contains(&q) {
+            return Err(Problem::Other(format!(
+                "quarter {shown} does not exist; quarters are I to IV (1 to 4)"
+            )));
+        }
+        quarters.push(q);
+        i += 1;
+        match (toks.get(i), toks.get(i + 1)) {
+            (None, _) => break,
+            (Some(y), None) if year_of(y).is_some() => {
+                year = year_of(y);
+                break;
+            }
+            (Some(s), Some(y)) if date_sep(sym(s)) && year_of(y).is_some() => {
+                year = year_of(y);
+                if toks.len() > i + 2 {
+                    return Err(unreadable());
+                }
+                break;
+            }
+            (Some(Tok::Sym(',')), Some(_)) => list = true,
+            (Some(Tok::Sym('-')), Some(_)) => span = true,
+            _ => return Err(unreadable()),
+        }
+        i += 1;
+    }
+    if list && span {
+        return Err(Problem::Other(
+            "it mixes a list and a span of quarters; write \"Quý I, II, III\" or \"Quý I-III\""
+                .to_string(),
+        ));
+    }
+    let year = year.or(plan_year).ok_or(Problem::NoYear("Quý IV/2026"))?;
+    if span {
+        let [from, to] = quarters[..] else {
+            return Err(Problem::Other(
+                "a span of quarters has a first and a last, e.g. \"Quý II-III\"".to_string(),
+            ));
+        };
+        return match from.cmp(&to) {
+            std::cmp::Ordering::Greater => Err(Problem::Other(format!(
+                "the span runs backwards (quarter {from} is after quarter {to})"
+            ))),
+            std::cmp::Ordering::Equal => Ok(Deadline::Quarter { year, quarter: to }),
+            std::cmp::Ordering::Less => Ok(Deadline::QuarterSpan { year, from, to }),
+        };
+    }
+    quarters.sort_unstable();
+    quarters.dedup();
+    Ok(match quarters[..] {
+        [quarter] => Deadline::Quarter { year, quarter },
+        _ => Deadline::Quarters { year, quarters },
+    })
+}
+
+/// The input as it is shown back in messages: composed, trimmed, and short
+/// enough for one line of CI output.
+fn shown_input(input: &str) -> String {
+    short(&text::nfc(input.trim()), 80)
+}
+
+fn short(s: &str, max: usize) -> String {
+    if s.chars().count() > max {
+        let mut cut: String = s.chars().take(max.saturating_sub(3)).collect();
+        cut.push_str("...");
+        cut
+    } else {
+        s.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    /// Parses with no plan year, so a phrase that needs one fails loudly.
+    fn p(s: &str) -> Deadline {
+        parse(s, None).unwrap_or_else(|e| panic!("{s:?}: {e}"))
+    }
+
+    /// Parses inside a 2026 plan.
+    fn p26(s: &str) -> Deadline {
+        parse(s, Some(2026)).unwrap_or_else(|e| panic!("{s:?}: {e}"))
+    }
+
+    fn err(s: &str, plan_year: Option<i32>) -> String {
+        match parse(s, plan_year) {
+            Ok(v) => panic!("{s:?} should be rejected, got {v:?}"),
+            Err(e) => e.message,
+        }
+    }
+
+    fn nfd(s: &str) -> String {
+        s.nfd().collect()
+    }
+
+    fn year_2026() -> (NaiveDate, NaiveDate) {
+        period_bounds(2026, 2026)
+    }
+
+    fn wide() -> (NaiveDate, NaiveDate) {
+        period_bounds(2020, 2030)
+    }
+
+    const M: fn(i32, u32) -> Deadline = |year, month| Deadline::Month { year, month };
+    const Q: fn(i32, u32) -> Deadline = |year, quarter| Deadline::Quarter { year, quarter };
+
+    // --- domain.md, "How deadlines are phrased": one test per row ---------
+
+    #[test]
+    fn row_thang_12_2026() {
+        assert_eq!(p("Tháng 12/2026"), M(2026, 12));
+    }
+
+    #[test]
+    fn row_quy_iv_2026_and_quy_iv_nam_2026_and_quy_iii_2026() {
+        assert_eq!(p("Quý IV/2026"), Q(2026, 4));
+        assert_eq!(p("Quý IV năm 2026"), Q(2026, 4));
+        assert_eq!(p("Quý III/2026"), Q(2026, 3));
+    }
+
+    #[test]
+    fn row_quy_i_ii_and_quy_ii_iii_take_the_plan_year() {
+        assert_eq!(
+            p26("Quý I, II"),
+            Deadline::Quarters {
+                year: 2026,
+                quarters: vec![1, 2]
+            }
+        );
+        assert_eq!(
+            p26("Quý II-III"),
+            Deadline::QuarterSpan {
+                year: 2026,
+                from: 2,
+                to: 3
+            }
+        );
+    }
+
+    #[test]
+    fn row_nam_2026_and_trong_nam_2023() {
+        assert_eq!(p("Năm 2026"), Deadline::Year(2026));
+        assert_eq!(p("Trong năm 2023"), Deadline::Year(2023));
+    }
+
+    #[test]
+    fn row_2022_2025() {
+        assert_eq!(
+            p("2022-2025"),
+            Deadline::YearSpan {
+                from: 2022,
+                to: 2025
+            }
+        );
+    }
+
+    #[test]
+    fn row_truoc_ngay_30_4_2023_and_truoc_31_12_2023() {
+        assert_eq!(p("Trước ngày 30/4/2023"), Deadline::Date(d(2023, 4, 30)));
+        assert_eq!(p("Trước 31/12/2023"), Deadline::Date(d(2023, 12, 31)));
+    }
+
+    #[test]
+    fn row_thuong_xuyen() {
+        assert_eq!(p("Thường xuyên"), Deadline::Ongoing);
+    }
+
+    #[test]
+    fn row_hang_quy_and_hang_quy_with_hook() {
+        assert_eq!(p("Hàng quý"), Deadline::Quarterly { day: None });
+        assert_eq!(p("Hằng quý"), Deadline::Quarterly { day: None });
+    }
+
+    #[test]
+    fn row_hang_nam_and_hang_nam_with_hook() {
+        let every_year = Deadline::Yearly {
+            month: None,
+            day: None,
+        };
+        assert_eq!(p("Hàng năm"), every_year);
+        assert_eq!(p("Hằng năm"), every_year);
+    }
+
+    #[test]
+    fn row_hang_thang() {
+        assert_eq!(p("hàng tháng"), Deadline::Monthly { day: None });
+    }
+
+    #[test]
+    fn row_hang_quy_truoc_ngay_10_thang_cuoi_quy() {
+        assert_eq!(
+            p("hằng quý (trước ngày 10 tháng cuối quý)"),
+            Deadline::Quarterly { day: Some(10) }
+        );
+    }
+
+    #[test]
+    fn row_hang_nam_truoc_ngay_05_12_and_truoc_20_12_hang_nam() {
+        assert_eq!(
+            p("hằng năm (trước ngày 05/12)"),
+            Deadline::Yearly {
+                month: Some(12),
+                day: Some(5)
+            }
+        );
+        assert_eq!(
+            p("trước 20/12 hàng năm"),
+            Deadline::Yearly {
+                month: Some(12),
+                day: Some(20)
+            }
+        );
+    }
+
+    #[test]
+    fn row_dam_bao_tien_do_theo_quy_dinh_cua_bo() {
+        assert_eq!(
+            p("Đảm bảo tiến độ theo quy định của Bộ GDĐT"),
+            Deadline::Inherited
+        );
+    }
+
+    // --- other phrasings named in the API ----------------------------------
+
+    #[test]
+    fn month_forms() {
+        assert_eq!(p("tháng 5 năm 2026"), M(2026, 5));
+        assert_eq!(p("2026-12"), M(2026, 12));
+        assert_eq!(p("12/2026"), M(2026, 12));
+        assert_eq!(p("Tháng 5.2026"), M(2026, 5));
+        assert_eq!(p26("tháng 9"), M(2026, 9));
+    }
+
+    #[test]
+    fn quarter_forms() {
+        assert_eq!(p("Q4/2026"), Q(2026, 4));
+        assert_eq!(p("Quý 4/2026"), Q(2026, 4));
+        assert_eq!(p("Quy 4 2026"), Q(2026, 4));
+        assert_eq!(p("Q4-2026"), Q(2026, 4));
+        assert_eq!(p26("Quý IV"), Q(2026, 4));
+        assert_eq!(p26("Quý I"), Q(2026, 1));
+    }
+
+    #[test]
+    fn quarter_lists_and_spans() {
+        let first_half = Deadline::Quarters {
+            year: 2026,
+            quarters: vec![1, 2],
+        };
+        assert_eq!(p26("Quý I và II"), first_half);
+        assert_eq!(p26("Quý II, I"), first_half);
+        assert_eq!(p("Q1,Q2/2026"), first_half);
+        let span = Deadline::QuarterSpan {
+            year: 2026,
+            from: 2,
+            to: 3,
+        };
+        assert_eq!(p("Quý II - III/2026"), span);
+        assert_eq!(p("Q2-Q3/2026"), span);
+        assert_eq!(p26("Quý II đến Quý III"), span);
+    }
+
+    #[test]
+    fn year_and_span_forms() {
+        assert_eq!(p("2026"), Deadline::Year(2026));
+        assert_eq!(p("năm 2025"), Deadline::Year(2025));
+        assert_eq!(p("Cuối năm 2026."), Deadline::Year(2026));
+        let span = Deadline::YearSpan {
+            from: 2022,
+            to: 2025,
+        };
+        assert_eq!(p("2022 - 2025"), span);
+        assert_eq!(p("giai đoạn 2022-2025"), span);
+        assert_eq!(p("2022 – 2025"), span);
+        assert_eq!(p("từ năm 2022 đến năm 2025"), span);
+    }
+
+    #[test]
+    fn date_forms() {
+        let apr30 = Deadline::Date(d(2023, 4, 30));
+        assert_eq!(p("30/4/2023"), apr30);
+        assert_eq!(p("2023-04-30"), apr30);
+        assert_eq!(p("30.4.2023"), apr30);
+        assert_eq!(p("30-04-2023"), apr30);
+        assert_eq!(p("ngày 05/12/2026"), Deadline::Date(d(2026, 12, 5)));
+        assert_eq!(
+            p("ngày 05 tháng 12 năm 2026"),
+            Deadline::Date(d(2026, 12, 5))
+        );
+        assert_eq!(p26("trước ngày 30/4"), Deadline::Date(d(2026, 4, 30)));
+    }
+
+    #[test]
+    fn leap_day_is_a_date_only_in_leap_years() {
+        assert_eq!(p("29/2/2028"), Deadline::Date(d(2028, 2, 29)));
+        assert!(err("29/2/2026", None).contains("no such date"));
+    }
+
+    #[test]
+    fn ongoing_forms() {
+        for s in ["thường xuyên, liên tục", "ongoing", "liên tục", "Ongoing."] {
+            assert_eq!(p(s), Deadline::Ongoing, "{s}");
+        }
+    }
+
+    #[test]
+    fn monthly_forms() {
+        assert_eq!(p("hằng tháng"), Deadline::Monthly { day: None });
+        assert_eq!(p("monthly"), Deadline::Monthly { day: None });
+        assert_eq!(p("monthly 25"), Deadline::Monthly { day: Some(25) });
+        assert_eq!(
+            p("hàng tháng, trước ngày 25"),
+            Deadline::Monthly { day: Some(25) }
+        );
+    }
+
+    #[test]
+    fn quarterly_forms() {
+        assert_eq!(p("quarterly"), Deadline::Quarterly { day: None });
+        let by_10th = Deadline::Quarterly { day: Some(10) };
+        assert_eq!(p("hằng quý, trước ngày 10 tháng cuối quý"), by_10th);
+        assert_eq!(p("quarterly 10"), by_10th);
+        assert_eq!(p("Mỗi quý, trước ngày 10 tháng cuối quý"), by_10th);
+    }
+
+    #[test]
+    fn yearly_forms() {
+        let dec5 = Deadline::Yearly {
+            month: Some(12),
+            day: Some(5),
+        };
+        assert_eq!(
+            p("yearly"),
+            Deadline::Yearly {
+                month: None,
+                day: None
+            }
+        );
+        assert_eq!(p("hằng năm, trước ngày 05/12"), dec5);
+        assert_eq!(p("yearly 12-05"), dec5);
+        assert_eq!(p("hằng năm, trước ngày 05 tháng 12"), dec5);
+        // Only the formal dash form is month first; Vietnamese stays day first.
+        assert_eq!(p("yearly 05/12"), dec5);
+        assert_eq!(
+            p("hằng năm, trong tháng 6"),
+            Deadline::Yearly {
+                month: Some(6),
+                day: None
+            }
+        );
+    }
+
+    #[test]
+    fn inherited_forms() {
+        for s in [
+            "theo quy định",
+            "theo tiến độ",
+            "inherited",
+            "Theo kế hoạch của Sở",
+        ] {
+            assert_eq!(p(s), Deadline::Inherited, "{s}");
+        }
+    }
+
+    #[test]
+    fn an_explicit_date_before_theo_quy_dinh_wins_over_inherited() {
+        assert_eq!(p("Tháng 12/2026 theo quy định của Bộ"), M(2026, 12));
+        assert_eq!(p("Năm 2026 (theo quy định)"), Deadline::Year(2026));
+        assert!(err("Quý IV theo quy định", None).contains("no year"));
+        assert!(err("Tháng 13/2026 theo quy định", None).contains("months are 1 to 12"));
+    }
+
+    // --- text as it arrives from Word, PDFs and hurried typing --------------
+
+    #[test]
+    fn labels_and_trailing_punctuation_from_the_seeds() {
+        assert_eq!(
+            p("Thời gian hoàn thành: Trong năm 2023."),
+            Deadline::Year(2023)
+        );
+        assert_eq!(
+            p("Thời gian hoàn thành: Trước 31/12/2023."),
+            Deadline::Date(d(2023, 12, 31))
+        );
+        assert_eq!(
+            p("Thời gian hoàn thành: Đảm bảo tiến độ theo quy định của Bộ GDĐT."),
+            Deadline::Inherited
+        );
+        assert_eq!(p("Thời gian: Quý IV/2026;"), Q(2026, 4));
+    }
+
+    #[test]
+    fn markdown_emphasis_and_line_breaks_from_the_seeds() {
+        assert_eq!(
+            p("Định kỳ hằng quý (*trước ngày 10 tháng cuối quý*)"),
+            Deadline::Quarterly { day: Some(10) }
+        );
+        assert_eq!(
+            p("Hằng \nnăm"),
+            Deadline::Yearly {
+                month: None,
+                day: None
+            }
+        );
+    }
+
+    #[test]
+    fn without_diacritics() {
+        assert_eq!(p("quy iv/2026"), Q(2026, 4));
+        assert_eq!(p("thang 12/2026"), M(2026, 12));
+        assert_eq!(p("thuong xuyen"), Deadline::Ongoing);
+        assert_eq!(
+            p("hang nam (truoc ngay 05/12)"),
+            Deadline::Yearly {
+                month: Some(12),
+                day: Some(5)
+            }
+        );
+        assert_eq!(
+            p("dam bao tien do theo quy dinh cua Bo"),
+            Deadline::Inherited
+        );
+        assert_eq!(p("truoc ngay 30/4/2023"), Deadline::Date(d(2023, 4, 30)));
+    }
+
+    #[test]
+    fn uppercase() {
+        assert_eq!(p("QUÝ IV/2026"), Q(2026, 4));
+        assert_eq!(p("THƯỜNG XUYÊN"), Deadline::Ongoing);
+        assert_eq!(p("HẰNG QUÝ"), Deadline::Quarterly { day: None });
+        assert_eq!(p("TRƯỚC NGÀY 30/4/2023"), Deadline::Date(d(2023, 4, 30)));
+        assert_eq!(p("MONTHLY 25"), Deadline::Monthly { day: Some(25) });
+    }
+
+    #[test]
+    fn nfd_input_reads_like_nfc() {
+        for s in [
+            "Quý IV năm 2026",
+            "Thường xuyên",
+            "hằng quý (trước ngày 10 tháng cuối quý)",
+            "Đảm bảo tiến độ theo quy định của Bộ",
+            "Tháng 12/2026",
+        ] {
+            let decomposed = nfd(s);
+            assert_ne!(decomposed, s);
+            assert_eq!(parse(&decomposed, None), parse(s, None), "{s}");
+        }
+    }
+
+    #[test]
+    fn non_breaking_spaces_pasted_from_word() {
+        assert_eq!(p("Quý\u{00A0}IV/2026"), Q(2026, 4));
+        assert_eq!(p("Hằng\u{00A0}quý"), Deadline::Quarterly { day: None });
+    }
+
+    // --- errors --------------------------------------------------------------
+
+    #[test]
+    fn quarter_v_is_rejected() {
+        let m = err("Quý V/2026", None);
+        assert!(m.contains("Quý V/2026"), "{m}");
+        assert!(m.contains("quarters are I to IV"), "{m}");
+        assert!(err("Q5/2026", None).contains("quarters are I to IV"));
+    }
+
+    #[test]
+    fn month_13_is_rejected() {
+        let m = err("Tháng 13/2026", None);
+        assert!(m.contains("Tháng 13/2026"), "{m}");
+        assert!(m.contains("months are 1 to 12"), "{m}");
+        assert!(err("2026-13", None).contains("months are 1 to 12"));
+    }
+
+    #[test]
+    fn february_31st_is_rejected() {
+        let m = err("31/2/2026", None);
+        assert!(m.contains("no such date as 31/2/2026"), "{m}");
+        assert!(m.contains("28 days"), "{m}");
+        assert!(err("2026-04-31", None).contains("no such date"));
+    }
+
+    #[test]
+    fn backwards_spans_are_rejected() {
+        let m = err("2025-2022", None);
+        assert!(m.contains("backwards"), "{m}");
+        assert!(m.contains("2022-2025"), "{m}");
+        assert!(err("Quý III-II/2026", None).contains("backwards"));
+    }
+
+    #[test]
+    fn empty_input_is_rejected() {
+        for s in ["", "   ", "\u{00A0}", ".", "Thời gian:"] {
+            let m = err(s, Some(2026));
+            assert!(m.contains("empty") || m.contains("not"), "{s:?}: {m}");
+        }
+        assert!(err("", None).contains("empty"));
+    }
+
+    #[test]
+    fn garbage_names_the_input_and_the_accepted_forms() {
+        let m = err("sớm nhất có thể", Some(2026));
+        assert!(m.contains("\"sớm nhất có thể\""), "{m}");
+        assert!(m.contains("Quý IV/2026"), "{m}");
+        assert!(m.contains("Thường xuyên"), "{m}");
+        for s in [
+            "Tháng 12/2026 hoặc sớm hơn",
+            "Năm học 2025-2026",
+            "IV/2026",
+            "2026/2027",
+        ] {
+            err(s, Some(2026));
+        }
+    }
+
+    #[test]
+    fn yearless_phrase_needs_a_plan_year() {
+        for s in [
+            "Quý IV",
+            "Quý I, II",
+            "Quý II-III",
+            "trước ngày 30/4",
+            "Tháng 12",
+        ] {
+            let m = err(s, None);
+            assert!(m.contains("no year"), "{s}: {m}");
+            assert!(m.contains(s), "{s}: {m}");
+        }
+    }
+
+    #[test]
+    fn two_digit_years_are_rejected() {
+        assert!(err("30/4/23", None).contains("four digits"));
+    }
+
+    #[test]
+    fn mixed_quarter_list_and_span_is_rejected() {
+        assert!(err("Quý I, II-III/2026", None).contains("mixes"));
+    }
+
+    #[test]
+    fn bad_recurrences_are_rejected() {
+        assert!(err("hằng năm (trước ngày 30/02)", None).contains("not a day of the year"));
+        assert!(err("monthly 32", None).contains("days are 1 to 31"));
+        assert!(err("hằng năm, trước ngày 20", None).contains("day and a month"));
+        assert!(err("hằng quý, trước ngày 10 tháng đầu quý", None).contains("not supported"));
+        let both =
+            "Định kỳ hằng quý (trước ngày 10 tháng cuối quý), và hằng năm (trước ngày 05/12)";
+        assert!(err(both, None).contains("several recurrences"));
+        for s in ["hàng ngày", "hằng tuần", "weekly"] {
+            assert!(
+                err(s, None).contains("monthly, quarterly and yearly"),
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn long_input_is_shortened_in_the_message() {
+        let long = "x".repeat(500);
+        let m = err(&long, None);
+        assert!(m.contains("..."), "{m}");
+        assert!(m.len() < 600, "{m}");
+    }
+
+    #[test]
+    fn errors_display_their_message() {
+        let e = parse("Quý V/2026", None).unwrap_err();
+        assert_eq!(e.to_string(), e.message);
+        let _: &dyn std::error::Error = &e;
+    }
+
+    // --- final_date ------------------------------------------------------------
+
+    #[test]
+    fn final_date_of_month_is_its_last_day() {
+        assert_eq!(M(2026, 12).final_date(), Some(d(2026, 12, 31)));
+        assert_eq!(M(2026, 4).final_date(), Some(d(2026, 4, 30)));
+        assert_eq!(M(2028, 2).final_date(), Some(d(2028, 2, 29)));
+        assert_eq!(M(2026, 13).final_date(), None);
+    }
+
+    #[test]
+    fn final_date_of_quarter_is_its_last_day() {
+        assert_eq!(Q(2026, 1).final_date(), Some(d(2026, 3, 31)));
+        assert_eq!(Q(2026, 2).final_date(), Some(d(2026, 6, 30)));
+        assert_eq!(Q(2026, 3).final_date(), Some(d(2026, 9, 30)));
+        assert_eq!(Q(2026, 4).final_date(), Some(d(2026, 12, 31)));
+        assert_eq!(Q(2026, 5).final_date(), None);
+    }
+
+    #[test]
+    fn final_date_of_quarters_is_the_end_of_the_last() {
+        assert_eq!(p26("Quý I, II").final_date(), Some(d(2026, 6, 30)));
+    }
+
+    #[test]
+    fn final_date_of_quarter_span_is_the_end_of_to() {
+        assert_eq!(p26("Quý II-III").final_date(), Some(d(2026, 9, 30)));
+    }
+
+    #[test]
+    fn final_date_of_year_and_year_span() {
+        assert_eq!(Deadline::Year(2026).final_date(), Some(d(2026, 12, 31)));
+        assert_eq!(p("2022-2025").final_date(), Some(d(2025, 12, 31)));
+    }
+
+    #[test]
+    fn final_date_of_date_is_itself() {
+        assert_eq!(p("Trước ngày 30/4/2023").final_date(), Some(d(2023, 4, 30)));
+    }
+
+    #[test]
+    fn no_final_date_for_ongoing_recurring_and_inherited() {
+        for s in [
+            "Thường xuyên",
+            "hàng tháng",
+            "Hằng quý",
+            "Hằng năm",
+            "theo quy định",
+        ] {
+            assert_eq!(p(s).final_date(), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn only_monthly_quarterly_yearly_recur() {
+        for s in ["monthly", "quarterly 10", "yearly 12-05"] {
+            assert!(p(s).is_recurring(), "{s}");
+        }
+        for s in [
+            "2026-12",
+            "Q4/2026",
+            "2026",
+            "2022-2025",
+            "2023-04-30",
+            "ongoing",
+            "inherited",
+        ] {
+            assert!(!p(s).is_recurring(), "{s}");
+        }
+    }
+
+    // --- Display and the round trip ------------------------------------------
+
+    fn one_of_each() -> Vec<(Deadline, &'static str)> {
+        vec![
+            (M(2026, 12), "2026-12"),
+            (M(2026, 5), "2026-05"),
+            (Q(2026, 4), "Q4/2026"),
+            (
+                Deadline::Quarters {
+                    year: 2026,
+                    quarters: vec![1, 2],
+                },
+                "Q1,Q2/2026",
+            ),
+            (
+                Deadline::QuarterSpan {
+                    year: 2026,
+                    from: 2,
+                    to: 3,
+                },
+                "Q2-Q3/2026",
+            ),
+            (Deadline::Year(2026), "2026"),
+            (
+                Deadline::YearSpan {
+                    from: 2022,
+                    to: 2025,
+                },
+                "2022-2025",
+            ),
+            (Deadline::Date(d(2023, 4, 30)), "2023-04-30"),
+            (Deadline::Ongoing, "ongoing"),
+            (Deadline::Monthly { day: None }, "monthly"),
+            (Deadline::Monthly { day: Some(25) }, "monthly 25"),
+            (Deadline::Quarterly { day: None }, "quarterly"),
+            (Deadline::Quarterly { day: Some(10) }, "quarterly 10"),
+            (
+                Deadline::Yearly {
+                    month: None,
+                    day: None,
+                },
+                "yearly",
+            ),
+            (
+                Deadline::Yearly {
+                    month: Some(12),
+                    day: Some(5),
+                },
+                "yearly 12-05",
+            ),
+            (
+                Deadline::Yearly {
+                    month: Some(6),
+                    day: None,
+                },
+                "yearly 06",
+            ),
+            (Deadline::Inherited, "inherited"),
+        ]
+    }
+
+    #[test]
+    fn display_is_the_short_formal_form() {
+        for (deadline, formal) in one_of_each() {
+            assert_eq!(deadline.to_string(), formal);
+        }
+    }
+
+    #[test]
+    fn display_then_parse_gives_back_the_same_deadline() {
+        for (deadline, _) in one_of_each() {
+            let shown = deadline.to_string();
+            assert_eq!(parse(&shown, None), Ok(deadline), "{shown}");
+        }
+    }
+
+    #[test]
+    fn vietnamese_phrases_survive_display_and_parse() {
+        for s in [
+            "Quý IV năm 2026",
+            "hằng quý (trước ngày 10 tháng cuối quý)",
+            "trước 20/12 hàng năm",
+            "giai đoạn 2022-2025",
+            "Trước ngày 30/4/2023",
+        ] {
+            let first = p(s);
+            assert_eq!(p(&first.to_string()), first, "{s}");
+        }
+    }
+
+    // --- occurrences ---------------------------------------------------------------
+
+    /// Crosses a year boundary: 15/11/2026 to 20/2/2027.
+    fn winter() -> (NaiveDate, NaiveDate) {
+        (d(2026, 11, 15), d(2027, 2, 20))
+    }
+
+    #[test]
+    fn monthly_end_of_month_across_new_year() {
+        let (from, to) = winter();
+        assert_eq!(
+            p("hàng tháng").occurrences(from, to, wide()),
+            vec![d(2026, 11, 30), d(2026, 12, 31), d(2027, 1, 31)]
+        );
+    }
+
+    #[test]
+    fn monthly_by_day_across_new_year() {
+        let (from, to) = winter();
+        assert_eq!(
+            p("monthly 25").occurrences(from, to, wide()),
+            vec![d(2026, 11, 25), d(2026, 12, 25), d(2027, 1, 25)]
+        );
+    }
+
+    #[test]
+    fn quarterly_by_day_across_new_year_and_over_a_year() {
+        let (from, to) = winter();
+        let by_10th = p("hằng quý (trước ngày 10 tháng cuối quý)");
+        assert_eq!(by_10th.occurrences(from, to, wide()), vec![d(2026, 12, 10)]);
+        assert_eq!(
+            by_10th.occurrences(d(2026, 1, 1), d(2026, 12, 31), wide()),
+            vec![
+                d(2026, 3, 10),
+                d(2026, 6, 10),
+                d(2026, 9, 10),
+                d(2026, 12, 10)
+            ]
+        );
+    }
+
+    #[test]
+    fn quarterly_end_of_quarter() {
+        assert_eq!(
+            p("Hằng quý").occurrences(d(2026, 1, 1), d(2027, 3, 31), wide()),
+            vec![
+                d(2026, 3, 31),
+                d(2026, 6, 30),
+                d(2026, 9, 30),
+                d(2026, 12, 31),
+                d(2027, 3, 31)
+            ]
+        );
+    }
+
+    #[test]
+    fn yearly_by_day_across_new_year_and_several_years() {
+        let (from, to) = winter();
+        let dec5 = p("hằng năm (trước ngày 05/12)");
+        assert_eq!(dec5.occurrences(from, to, wide()), vec![d(2026, 12, 5)]);
+        assert_eq!(
+            dec5.occurrences(d(2026, 1, 1), d(2028, 12, 31), wide()),
+            vec![d(2026, 12, 5), d(2027, 12, 5), d(2028, 12, 5)]
+        );
+    }
+
+    #[test]
+    fn yearly_without_a_day_is_31_december() {
+        let (from, to) = winter();
+        assert_eq!(
+            p("Hằng năm").occurrences(from, to, wide()),
+            vec![d(2026, 12, 31)]
+        );
+    }
+
+    #[test]
+    fn monthly_end_of_february_in_a_leap_year() {
+        let dates = p("monthly").occurrences(d(2028, 2, 1), d(2028, 3, 1), wide());
+        assert_eq!(dates, vec![d(2028, 2, 29)]);
+        let dates = p("monthly").occurrences(d(2027, 2, 1), d(2027, 3, 1), wide());
+        assert_eq!(dates, vec![d(2027, 2, 28)]);
+    }
+
+    #[test]
+    fn a_day_beyond_the_month_is_clamped_to_its_last_day() {
+        let day31 = Deadline::Monthly { day: Some(31) };
+        assert_eq!(
+            day31.occurrences(d(2026, 4, 1), d(2026, 4, 30), wide()),
+            vec![d(2026, 4, 30)]
+        );
+        assert_eq!(
+            day31.occurrences(d(2027, 2, 1), d(2027, 2, 28), wide()),
+            vec![d(2027, 2, 28)]
+        );
+        assert_eq!(
+            day31.occurrences(d(2028, 2, 1), d(2028, 2, 29), wide()),
+            vec![d(2028, 2, 29)]
+        );
+        assert_eq!(
+            Deadline::Quarterly { day: Some(31) }.occurrences(
+                d(2026, 1, 1),
+                d(2026, 12, 31),
+                wide()
+            ),
+            vec![
+                d(2026, 3, 31),
+                d(2026, 6, 30),
+                d(2026, 9, 30),
+                d(2026, 12, 31)
+            ]
+        );
+    }
+
+    #[test]
+    fn yearly_29_february_falls_on_28th_outside_leap_years() {
+        let leap_day = Deadline::Yearly {
+            month: Some(2),
+            day: Some(29),
+        };
+        assert_eq!(p("yearly 02-29"), leap_day);
+        assert_eq!(
+            leap_day.occurrences(d(2027, 1, 1), d(2028, 12, 31), wide()),
+            vec![d(2027, 2, 28), d(2028, 2, 29)]
+        );
+    }
+
+    #[test]
+    fn recurrences_are_clipped_to_the_active_period() {
+        let (from, to) = winter();
+        assert_eq!(
+            p("hàng tháng").occurrences(from, to, year_2026()),
+            vec![d(2026, 11, 30), d(2026, 12, 31)]
+        );
+        // A plan that starts mid-quarter reports only from its start.
+        let active = (d(2026, 5, 13), d(2026, 12, 31));
+        assert_eq!(
+            p("quarterly 10").occurrences(d(2026, 1, 1), d(2026, 12, 31), active),
+            vec![d(2026, 6, 10), d(2026, 9, 10), d(2026, 12, 10)]
+        );
+        assert!(
+            p("yearly")
+                .occurrences(d(2027, 1, 1), d(2027, 12, 31), year_2026())
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn quarters_list_gives_the_end_of_each() {
+        assert_eq!(
+            p26("Quý I, II").occurrences(d(2026, 1, 1), d(2026, 12, 31), year_2026()),
+            vec![d(2026, 3, 31), d(2026, 6, 30)]
+        );
+        assert_eq!(
+            p26("Quý I, II").occurrences(d(2026, 6, 1), d(2026, 6, 30), year_2026()),
+            vec![d(2026, 6, 30)]
+        );
+    }
+
+    #[test]
+    fn spans_give_only_their_end() {
+        assert_eq!(
+            p26("Quý II-III").occurrences(d(2026, 1, 1), d(2026, 12, 31), year_2026()),
+            vec![d(2026, 9, 30)]
+        );
+        assert_eq!(
+            p("2022-2025").occurrences(d(2022, 1, 1), d(2025, 12, 31), period_bounds(2022, 2025)),
+            vec![d(2025, 12, 31)]
+        );
+        assert!(
+            p26("Quý II-III")
+                .occurrences(d(2026, 6, 1), d(2026, 6, 30), year_2026())
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn one_off_deadlines_give_their_single_date_in_the_window() {
+        let dec = (d(2026, 12, 1), d(2026, 12, 31));
+        for s in [
+            "Tháng 12/2026",
+            "Quý IV/2026",
+            "Năm 2026",
+            "ngày 05/12/2026",
+        ] {
+            let got = p(s).occurrences(dec.0, dec.1, year_2026());
+            assert_eq!(got.len(), 1, "{s}");
+            assert_eq!(Some(got[0]), p(s).final_date(), "{s}");
+        }
+        assert!(
+            p("Tháng 11/2026")
+                .occurrences(dec.0, dec.1, year_2026())
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn one_off_deadlines_are_not_clipped_by_the_active_period() {
+        // A child due after its plan's period is a finding to show, not to hide.
+        assert_eq!(
+            p("Tháng 1/2027").occurrences(d(2027, 1, 1), d(2027, 1, 31), year_2026()),
+            vec![d(2027, 1, 31)]
+        );
+    }
+
+    #[test]
+    fn ongoing_and_inherited_never_fall_due() {
+        for s in ["Thường xuyên", "theo quy định"] {
+            assert!(
+                p(s).occurrences(d(2020, 1, 1), d(2030, 12, 31), wide())
+                    .is_empty()
+            );
+        }
+    }
+
+    #[test]
+    fn an_inverted_window_is_empty() {
+        assert!(
+            p("monthly")
+                .occurrences(d(2026, 12, 31), d(2026, 1, 1), wide())
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn period_bounds_cover_whole_years() {
+        assert_eq!(period_bounds(2026, 2026), (d(2026, 1, 1), d(2026, 12, 31)));
+        assert_eq!(period_bounds(2022, 2030), (d(2022, 1, 1), d(2030, 12, 31)));
+    }
+
+    #[test]
+    fn huge_numbers_are_rejected_without_overflow() {
+        err("99999999999999999999/2026", Some(2026));
+        err("Quý 99999999999", Some(2026));
+        err("monthly 4294967296", None);
+    }
+}

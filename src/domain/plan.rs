@@ -1,0 +1,363 @@
+use super::deadline::Deadline;
+use super::threshold::{Direction, TargetValue};
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+
+/// Where an issuing body sits in the cascade; a plan's children sit lower.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    National,
+    Province,
+    District,
+    Commune,
+    School,
+}
+
+impl Level {
+    pub const ALL: [Level; 5] = [
+        Level::National,
+        Level::Province,
+        Level::District,
+        Level::Commune,
+        Level::School,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Level::National => "national",
+            Level::Province => "province",
+            Level::District => "district",
+            Level::Commune => "commune",
+            Level::School => "school",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Level> {
+        let f = crate::text::fold(s);
+        Level::ALL
+            .into_iter()
+            .find(|l| l.key() == f)
+            .or(match f.as_str() {
+                "quoc gia" | "trung uong" => Some(Level::National),
+                "tinh" | "so" => Some(Level::Province),
+                "huyen" | "phong" => Some(Level::District),
+                "xa" | "phuong" | "xa phuong" => Some(Level::Commune),
+                "truong" | "truong hoc" => Some(Level::School),
+                _ => None,
+            })
+    }
+
+    /// Levels below this one, which a target without `applies_to` binds.
+    pub fn below(self) -> Vec<Level> {
+        Level::ALL.into_iter().filter(|l| *l > self).collect()
+    }
+}
+
+/// When a plan was issued: drafts often leave the day blank ("ngày   tháng 6 năm 2026").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Issued {
+    Day(NaiveDate),
+    Month { year: i32, month: u32 },
+}
+
+impl Issued {
+    pub fn parse(s: &str) -> Option<Issued> {
+        let s = s.trim();
+        if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+            return Some(Issued::Day(d));
+        }
+        let (y, m) = s.split_once('-')?;
+        let year: i32 = y.parse().ok()?;
+        let month: u32 = m.parse().ok()?;
+        NaiveDate::from_ymd_opt(year, month, 1)?;
+        Some(Issued::Month { year, month })
+    }
+
+    /// The earliest day it can have been issued: a late-issue finding gives the
+    /// benefit of the doubt.
+    pub fn earliest(self) -> NaiveDate {
+        match self {
+            Issued::Day(d) => d,
+            Issued::Month { year, month } => {
+                NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(NaiveDate::MIN)
+            }
+        }
+    }
+
+    /// The latest day it can have been issued.
+    pub fn latest(self) -> NaiveDate {
+        match self {
+            Issued::Day(d) => d,
+            Issued::Month { year, month } => {
+                let (y, m) = if month == 12 {
+                    (year + 1, 1)
+                } else {
+                    (year, month + 1)
+                };
+                NaiveDate::from_ymd_opt(y, m, 1)
+                    .and_then(|d| d.pred_opt())
+                    .unwrap_or(NaiveDate::MAX)
+            }
+        }
+    }
+
+    pub fn year(self) -> i32 {
+        match self {
+            Issued::Day(d) => chrono::Datelike::year(&d),
+            Issued::Month { year, .. } => year,
+        }
+    }
+}
+
+impl std::fmt::Display for Issued {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Issued::Day(d) => write!(f, "{}", d.format("%d/%m/%Y")),
+            Issued::Month { year, month } => write!(f, "{month:02}/{year}"),
+        }
+    }
+}
+
+/// The years a plan covers, inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    pub from: i32,
+    pub to: i32,
+}
+
+impl Period {
+    pub fn parse(s: &str) -> Option<Period> {
+        let s = s.trim();
+        let (a, b) = match s.split_once('-') {
+            Some((a, b)) => (a.trim(), b.trim()),
+            None => (s, s),
+        };
+        let from: i32 = a.parse().ok()?;
+        let to: i32 = b.parse().ok()?;
+        (from <= to && (1900..=2200).contains(&from) && (1900..=2200).contains(&to))
+            .then_some(Period { from, to })
+    }
+
+    pub fn start(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.from, 1, 1).unwrap_or(NaiveDate::MIN)
+    }
+
+    pub fn end(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.to, 12, 31).unwrap_or(NaiveDate::MAX)
+    }
+
+    pub fn contains(self, other: Period) -> bool {
+        self.from <= other.from && other.to <= self.to
+    }
+
+    pub fn contains_date(self, d: NaiveDate) -> bool {
+        self.start() <= d && d <= self.end()
+    }
+}
+
+impl std::fmt::Display for Period {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.from == self.to {
+            write!(f, "{}", self.from)
+        } else {
+            write!(f, "{}-{}", self.from, self.to)
+        }
+    }
+}
+
+/// A threshold for all of a plan's segments (`segment: None`) or one of them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SegmentValue {
+    pub segment: Option<String>,
+    pub value: TargetValue,
+}
+
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub id: String,
+    pub area: Option<String>,
+    pub text: String,
+    pub metric: String,
+    pub values: Vec<SegmentValue>,
+    /// None: no date of its own; inherited from the parent target or the period.
+    pub due: Option<Deadline>,
+    pub lead: Vec<String>,
+    pub implementers: Vec<String>,
+    /// None: binds every level below the plan's.
+    pub applies_to: Option<Vec<Level>>,
+}
+
+impl Target {
+    pub fn applies_to(&self, plan_level: Level, child: Level) -> bool {
+        match &self.applies_to {
+            Some(levels) => levels.contains(&child),
+            None => child > plan_level,
+        }
+    }
+
+    pub fn value_for(&self, segment: Option<&str>) -> Option<&SegmentValue> {
+        self.values
+            .iter()
+            .find(|v| v.segment.as_deref() == segment)
+            .or_else(|| self.values.iter().find(|v| v.segment.is_none()))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Task {
+    pub id: String,
+    pub area: Option<String>,
+    pub text: String,
+    pub lead: Vec<String>,
+    pub cooperating: Vec<String>,
+    pub product: Option<String>,
+    pub due: Option<Deadline>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Reporting {
+    pub what: String,
+    pub from: Vec<String>,
+    pub to: Option<String>,
+    pub due: Deadline,
+}
+
+#[derive(Debug, Clone)]
+pub struct Waiver {
+    pub metric: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub id: String,
+    pub number: Option<String>,
+    pub title: String,
+    pub issuer: String,
+    pub level: Level,
+    pub issued: Issued,
+    pub period: Period,
+    pub parent: Option<String>,
+    pub cites: Option<String>,
+    pub segment: Vec<String>,
+    pub segments: BTreeMap<String, String>,
+    pub units: BTreeMap<String, String>,
+    pub reporting: Vec<Reporting>,
+    pub targets: Vec<Target>,
+    pub waivers: Vec<Waiver>,
+    pub tasks: Vec<Task>,
+}
+
+impl Plan {
+    /// The year a deadline phrase without a year takes.
+    pub fn year(&self) -> i32 {
+        if self.period.from == self.period.to {
+            self.period.from
+        } else {
+            self.issued.year()
+        }
+    }
+
+    /// A unit's full name, for tables; level words and unknown keys as written.
+    pub fn unit_name<'a>(&'a self, key: &'a str) -> &'a str {
+        self.units.get(key).map(String::as_str).unwrap_or(key)
+    }
+}
+
+/// What the catalog says of an indicator.
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    pub key: String,
+    pub name: String,
+    pub unit: IndicatorUnit,
+    pub noun: Option<String>,
+    pub direction: Direction,
+    /// Its deadline is the deadline for child bodies to issue their own plan.
+    pub plan_issuance: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndicatorUnit {
+    Percent,
+    Count,
+    Level,
+    YesNo,
+}
+
+impl IndicatorUnit {
+    pub fn parse(s: &str) -> Option<IndicatorUnit> {
+        match crate::text::fold(s).as_str() {
+            "percent" | "%" | "ratio" => Some(IndicatorUnit::Percent),
+            "count" => Some(IndicatorUnit::Count),
+            "level" => Some(IndicatorUnit::Level),
+            "yes-no" | "yes/no" | "bool" => Some(IndicatorUnit::YesNo),
+            _ => None,
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            IndicatorUnit::Percent => "percent",
+            IndicatorUnit::Count => "count",
+            IndicatorUnit::Level => "level",
+            IndicatorUnit::YesNo => "yes-no",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn issued_month_spans_the_month() {
+        let i = Issued::parse("2026-06").unwrap();
+        assert_eq!(i.earliest(), NaiveDate::from_ymd_opt(2026, 6, 1).unwrap());
+        assert_eq!(i.latest(), NaiveDate::from_ymd_opt(2026, 6, 30).unwrap());
+        let d = Issued::parse("2026-05-13").unwrap();
+        assert_eq!(d.earliest(), d.latest());
+        assert!(Issued::parse("2026-13").is_none());
+        assert!(Issued::parse("tháng 6").is_none());
+    }
+
+    #[test]
+    fn period_parses_year_and_span() {
+        assert_eq!(
+            Period::parse("2026"),
+            Some(Period {
+                from: 2026,
+                to: 2026
+            })
+        );
+        assert_eq!(
+            Period::parse("2022-2030"),
+            Some(Period {
+                from: 2022,
+                to: 2030
+            })
+        );
+        assert_eq!(Period::parse("2030-2022"), None);
+        assert!(
+            Period::parse("2022-2030")
+                .unwrap()
+                .contains(Period::parse("2023").unwrap())
+        );
+        assert!(
+            !Period::parse("2026")
+                .unwrap()
+                .contains(Period::parse("2025-2026").unwrap())
+        );
+    }
+
+    #[test]
+    fn levels_parse_in_both_languages() {
+        assert_eq!(Level::parse("commune"), Some(Level::Commune));
+        assert_eq!(Level::parse("Phường"), Some(Level::Commune));
+        assert_eq!(Level::parse("ward"), None);
+        assert_eq!(
+            Level::Province.below(),
+            vec![Level::District, Level::Commune, Level::School]
+        );
+    }
+}

@@ -1,0 +1,186 @@
+//! Findings: what a check reports, located by file and YAML path. Line and
+//! column are resolved only when a finding is rendered, so clean files are
+//! never parsed a second time.
+
+use crate::yaml::{Pos, YamlPath};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+    /// Reported for information, never fails a run (milestones).
+    Note,
+}
+
+impl Severity {
+    pub fn key(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        }
+    }
+}
+
+/// Where in a file a finding points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum At {
+    /// The value at this path (or its nearest present ancestor).
+    Value(YamlPath),
+    /// The key of the field at this path (unknown fields).
+    Key(YamlPath),
+    /// A position already known (syntax errors).
+    Pos(Pos),
+    /// The file as a whole.
+    File,
+}
+
+/// An index into the repository's list of files.
+pub type FileId = usize;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    pub file: FileId,
+    pub at: At,
+    /// What the related place is, e.g. "target III.2b of ninh-binh/so-gddt-2026".
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub severity: Severity,
+    pub rule: &'static str,
+    pub file: FileId,
+    pub at: At,
+    pub message: String,
+    pub related: Option<Related>,
+}
+
+impl Finding {
+    pub fn new(
+        severity: Severity,
+        rule: &'static str,
+        file: FileId,
+        at: At,
+        message: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            severity,
+            rule,
+            file,
+            at,
+            message: message.into(),
+            related: None,
+        }
+    }
+
+    pub fn error(rule: &'static str, file: FileId, at: At, message: impl Into<String>) -> Finding {
+        Finding::new(Severity::Error, rule, file, at, message)
+    }
+
+    pub fn warning(
+        rule: &'static str,
+        file: FileId,
+        at: At,
+        message: impl Into<String>,
+    ) -> Finding {
+        Finding::new(Severity::Warning, rule, file, at, message)
+    }
+
+    pub fn note(rule: &'static str, file: FileId, at: At, message: impl Into<String>) -> Finding {
+        Finding::new(Severity::Note, rule, file, at, message)
+    }
+
+    pub fn with_related(mut self, file: FileId, at: At, label: impl Into<String>) -> Finding {
+        self.related = Some(Related {
+            file,
+            at,
+            label: label.into(),
+        });
+        self
+    }
+}
+
+/// Every rule `kh check` can report, with what it means; the README's table and
+/// `kh check --rules` come from here.
+pub const RULES: &[(&str, &str)] = &[
+    ("syntax", "the file is YAML (and UTF-8, and not empty)"),
+    (
+        "unknown-field",
+        "every field is one the format knows; the nearest known one is suggested",
+    ),
+    (
+        "schema",
+        "required fields are present and values have the right type and form",
+    ),
+    (
+        "threshold",
+        "thresholds parse; percentages lie within 0..100",
+    ),
+    ("deadline", "deadlines parse"),
+    (
+        "duplicate-id",
+        "plan ids are unique in the repository, target and task ids within a plan",
+    ),
+    (
+        "invisible-char",
+        "no zero-width characters pasted from Word (warning)",
+    ),
+    (
+        "missing-parent",
+        "the parent plan is in the repository (warning; error with --strict)",
+    ),
+    (
+        "undeclared-unit",
+        "units named in lead, implementers, cooperating and from are declared",
+    ),
+    (
+        "unknown-metric",
+        "metrics are in the indicator catalog (warning, names the nearest key)",
+    ),
+    (
+        "unknown-segment",
+        "segments used are declared by the plan or its parent",
+    ),
+    (
+        "unit-mismatch",
+        "a threshold's unit is the indicator's unit",
+    ),
+    (
+        "looser-threshold",
+        "a child target is at least as strict as its parent's target",
+    ),
+    (
+        "incomparable-threshold",
+        "a child target can be compared with its parent's",
+    ),
+    (
+        "milestone",
+        "a child target due before every parent target of its metric (note)",
+    ),
+    (
+        "later-deadline",
+        "a child target is due no later than its parent's",
+    ),
+    (
+        "plan-issued-late",
+        "a plan is issued by its parent's deadline for issuing it (warning)",
+    ),
+    (
+        "missing-adoption",
+        "each parent target that applies to the child is adopted or waived (warning)",
+    ),
+    (
+        "waiver",
+        "a waiver names a parent target and gives a reason",
+    ),
+    (
+        "period-outside-parent",
+        "a child's period lies within its parent's",
+    ),
+    (
+        "issued-before-parent",
+        "a child is not issued before its parent",
+    ),
+    ("parent-cycle", "no plan is its own ancestor"),
+];

@@ -1,0 +1,274 @@
+//! The file format as written by people: every field as the YAML gives it,
+//! before any phrase is interpreted. `load` turns these into the domain model.
+
+use serde::{Deserialize, Deserializer};
+use std::collections::BTreeMap;
+
+/// A scalar read as text whatever YAML made of it: officials write `due: 2026`
+/// and `id: 1` without quotes, and both mean text here.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Text(pub String);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Text;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a text, number or date")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Text, E> {
+                Ok(Text(if v { "yes" } else { "no" }.to_string()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl Text {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct PlanFile {
+    pub kh: Option<Text>,
+    pub id: Text,
+    #[serde(default)]
+    pub number: Option<Text>,
+    pub title: Text,
+    pub issuer: Text,
+    pub level: Text,
+    pub issued: Text,
+    pub period: Text,
+    #[serde(default)]
+    pub parent: Option<Text>,
+    #[serde(default)]
+    pub cites: Option<Text>,
+    #[serde(default)]
+    pub segment: Vec<Text>,
+    #[serde(default)]
+    pub segments: BTreeMap<String, Text>,
+    #[serde(default)]
+    pub units: BTreeMap<String, Text>,
+    #[serde(default)]
+    pub reporting: Vec<ReportingEntry>,
+    #[serde(default)]
+    pub targets: Vec<TargetEntry>,
+    #[serde(default)]
+    pub waivers: Vec<WaiverEntry>,
+    #[serde(default)]
+    pub tasks: Vec<TaskEntry>,
+}
+
+pub const PLAN_FIELDS: &[&str] = &[
+    "kh",
+    "id",
+    "number",
+    "title",
+    "issuer",
+    "level",
+    "issued",
+    "period",
+    "parent",
+    "cites",
+    "segment",
+    "segments",
+    "units",
+    "reporting",
+    "targets",
+    "waivers",
+    "tasks",
+];
+
+#[derive(Debug, Deserialize)]
+pub struct TargetEntry {
+    pub id: Text,
+    #[serde(default)]
+    pub area: Option<Text>,
+    pub text: Text,
+    pub metric: Text,
+    #[serde(default)]
+    pub target: Option<Text>,
+    #[serde(default)]
+    pub by_segment: Option<BTreeMap<String, Text>>,
+    #[serde(default)]
+    pub stretch: Option<Text>,
+    #[serde(default)]
+    pub due: Option<Text>,
+    #[serde(default)]
+    pub lead: Vec<Text>,
+    #[serde(default)]
+    pub implementers: Vec<Text>,
+    #[serde(default)]
+    pub applies_to: Option<Vec<Text>>,
+}
+
+pub const TARGET_FIELDS: &[&str] = &[
+    "id",
+    "area",
+    "text",
+    "metric",
+    "target",
+    "by_segment",
+    "stretch",
+    "due",
+    "lead",
+    "implementers",
+    "applies_to",
+];
+
+#[derive(Debug, Deserialize)]
+pub struct TaskEntry {
+    pub id: Text,
+    #[serde(default)]
+    pub area: Option<Text>,
+    pub text: Text,
+    #[serde(default)]
+    pub lead: Vec<Text>,
+    #[serde(default)]
+    pub cooperating: Vec<Text>,
+    #[serde(default)]
+    pub product: Option<Text>,
+    #[serde(default)]
+    pub due: Option<Text>,
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+pub const TASK_FIELDS: &[&str] = &[
+    "id",
+    "area",
+    "text",
+    "lead",
+    "cooperating",
+    "product",
+    "due",
+    "note",
+];
+
+#[derive(Debug, Deserialize)]
+pub struct ReportingEntry {
+    pub what: Text,
+    #[serde(default)]
+    pub from: Vec<Text>,
+    #[serde(default)]
+    pub to: Option<Text>,
+    pub due: Text,
+}
+
+pub const REPORTING_FIELDS: &[&str] = &["what", "from", "to", "due"];
+
+#[derive(Debug, Deserialize)]
+pub struct WaiverEntry {
+    pub metric: Text,
+    #[serde(default)]
+    pub reason: Option<Text>,
+}
+
+pub const WAIVER_FIELDS: &[&str] = &["metric", "reason"];
+
+#[derive(Debug, Deserialize)]
+pub struct CatalogFile {
+    pub kh: Option<Text>,
+    pub indicators: Vec<IndicatorEntry>,
+}
+
+pub const CATALOG_FIELDS: &[&str] = &["kh", "indicators"];
+
+#[derive(Debug, Deserialize)]
+pub struct IndicatorEntry {
+    pub key: Text,
+    pub name: Text,
+    pub unit: Text,
+    #[serde(default)]
+    pub direction: Option<Text>,
+    #[serde(default)]
+    pub noun: Option<Text>,
+    #[serde(default)]
+    pub plan_issuance: bool,
+}
+
+pub const INDICATOR_FIELDS: &[&str] =
+    &["key", "name", "unit", "direction", "noun", "plan_issuance"];
+
+#[derive(Debug, Deserialize, Default)]
+pub struct Settings {
+    #[serde(default)]
+    pub plans: Option<String>,
+    #[serde(default)]
+    pub reports: Option<String>,
+    #[serde(default)]
+    pub lang: Option<String>,
+    #[serde(default)]
+    pub strict: bool,
+}
+
+pub const SETTINGS_FIELDS: &[&str] = &["plans", "reports", "lang", "strict"];
+
+/// The fields known at a path of a plan or catalog file, for "did you mean".
+pub fn known_fields(catalog: bool, parent: &[crate::yaml::Seg]) -> &'static [&'static str] {
+    use crate::yaml::Seg;
+    let first = match parent.first() {
+        Some(Seg::Key(k)) => k.as_str(),
+        _ => return if catalog { CATALOG_FIELDS } else { PLAN_FIELDS },
+    };
+    if parent.len() != 2 {
+        return &[];
+    }
+    match (catalog, first) {
+        (true, "indicators") => INDICATOR_FIELDS,
+        (false, "targets") => TARGET_FIELDS,
+        (false, "tasks") => TASK_FIELDS,
+        (false, "reporting") => REPORTING_FIELDS,
+        (false, "waivers") => WAIVER_FIELDS,
+        _ => &[],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The field lists feed "did you mean"; a field added to a struct but not to
+    /// its list would make a correct file look wrong.
+    #[test]
+    fn field_lists_match_the_structs() {
+        let plan = "kh: 1\nid: a\nnumber: x\ntitle: t\nissuer: i\nlevel: school\nissued: 2026-01\nperiod: 2026\nparent: p\ncites: c\nsegment: [a]\nsegments: {a: b}\nunits: {A: b}\nreporting: [{what: w, from: [school], to: t, due: hằng quý}]\ntargets: [{id: 1, area: a, text: t, metric: m, target: 1%, by_segment: {a: 1%}, stretch: 2%, due: 2026, lead: [A], implementers: [A], applies_to: []}]\nwaivers: [{metric: m, reason: r}]\ntasks: [{id: 1, area: a, text: t, lead: [A], cooperating: [A], product: p, due: 2026, note: n}]\n";
+        let r = crate::yaml::read::<PlanFile>(plan).unwrap();
+        assert!(r.unknown.is_empty(), "{:?}", r.unknown);
+        for (line, fields) in [(plan, PLAN_FIELDS)] {
+            for f in fields {
+                assert!(line.contains(&format!("{f}:")), "{f}");
+            }
+        }
+        for f in TARGET_FIELDS
+            .iter()
+            .chain(TASK_FIELDS)
+            .chain(REPORTING_FIELDS)
+            .chain(WAIVER_FIELDS)
+        {
+            assert!(plan.contains(&format!("{f}:")), "{f}");
+        }
+    }
+
+    #[test]
+    fn numbers_read_as_text() {
+        let r = crate::yaml::read::<TaskEntry>("id: 1\ntext: t\ndue: 2026\n").unwrap();
+        assert_eq!(r.value.id.as_str(), "1");
+        assert_eq!(r.value.due.unwrap().as_str(), "2026");
+    }
+}

@@ -1,0 +1,17 @@
+//! kh: Vietnamese education digital-transformation plans, checkable like code.
+//!
+//! The library holds everything; the `kh` binary only parses arguments and
+//! calls `cmd::*::run`. Layers, from the inside out: `text` and `domain` (no
+//! I/O), `format` and `yaml` and `load` (reading files), `repo` (a repository
+//! of plans), `check` (the rules), `render` (output), `cmd` (subcommands).
+
+pub mod check;
+pub mod cmd;
+pub mod domain;
+pub mod finding;
+pub mod format;
+pub mod load;
+pub mod render;
+pub mod repo;
+pub mod text;
+pub mod yaml;

@@ -1,0 +1,596 @@
+//! From file bytes to the domain model: every problem becomes a located finding,
+//! and whatever can still be read is kept, so one bad value never hides the rest.
+
+use crate::domain::threshold::{self, TargetValue};
+use crate::domain::{Deadline, Indicator, IndicatorUnit, Issued, Level, Period, Plan, deadline};
+use crate::domain::{Direction, Reporting, SegmentValue, Target, Task, Waiver};
+use crate::finding::{At, FileId, Finding};
+use crate::format::{self, CatalogFile, PlanFile, Text};
+use crate::text;
+use crate::yaml::{self, Seg, YamlPath};
+
+/// Bytes to text: UTF-8 only, BOM dropped, empty files reported.
+pub fn decode(file: FileId, bytes: &[u8]) -> Result<String, Box<Finding>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let s = match std::str::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            let line = good.iter().filter(|b| **b == b'\n').count() + 1;
+            let line_start = good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+            let col = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+            let byte = bytes.get(e.valid_up_to()).copied().unwrap_or(0);
+            return Err(Box::new(Finding::error(
+                "syntax",
+                file,
+                At::Pos(yaml::Pos { line, col }),
+                format!(
+                    "file is not UTF-8: byte 0x{byte:02X} cannot start a character; expected UTF-8 text (save the file as UTF-8)"
+                ),
+            )));
+        }
+    };
+    if s.trim().is_empty() {
+        return Err(Box::new(Finding::error(
+            "syntax",
+            file,
+            At::File,
+            "file is empty: expected a plan (kh: 1, id, title, ...) or an indicator catalog",
+        )));
+    }
+    Ok(s.to_string())
+}
+
+/// Text as kh stores it: NFC, trimmed, zero-width characters dropped.
+fn clean(t: &Text) -> String {
+    let s: String = t
+        .as_str()
+        .chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+            )
+        })
+        .collect();
+    text::nfc(s.trim())
+}
+
+fn p(parts: &[Seg]) -> YamlPath {
+    parts.to_vec()
+}
+
+fn k(s: &str) -> Seg {
+    Seg::Key(s.to_string())
+}
+
+fn i(n: usize) -> Seg {
+    Seg::Index(n)
+}
+
+/// Warnings for characters that Word pastes invisibly; they are dropped from values.
+fn invisible(file: FileId, src: &str, out: &mut Vec<Finding>) {
+    for (line_no, line) in src.lines().enumerate() {
+        for (col, (_, c)) in line.char_indices().enumerate() {
+            if matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}')
+                || (c == '\u{FEFF}' && !(line_no == 0 && col == 0))
+            {
+                out.push(Finding::warning(
+                    "invisible-char",
+                    file,
+                    At::Pos(yaml::Pos {
+                        line: line_no + 1,
+                        col: col + 1,
+                    }),
+                    format!(
+                        "invisible character U+{:04X} ({}) was ignored; it usually comes from copying out of Word",
+                        c as u32,
+                        match c {
+                            '\u{200B}' => "zero-width space",
+                            '\u{200C}' => "zero-width non-joiner",
+                            '\u{200D}' => "zero-width joiner",
+                            '\u{FEFF}' => "byte order mark",
+                            _ => "word joiner",
+                        }
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+fn unknown_fields(file: FileId, catalog: bool, unknown: Vec<YamlPath>, out: &mut Vec<Finding>) {
+    for path in unknown {
+        let Some(Seg::Key(name)) = path.last() else {
+            continue;
+        };
+        let known = format::known_fields(catalog, &path[..path.len() - 1]);
+        let hint = nearest(name, known.iter().copied())
+            .map(|n| format!("; did you mean `{n}`?"))
+            .unwrap_or_default();
+        out.push(Finding::error(
+            "unknown-field",
+            file,
+            At::Key(path.clone()),
+            format!("unknown field `{name}` in {}{hint}", where_in(&path)),
+        ));
+    }
+}
+
+fn where_in(path: &[Seg]) -> String {
+    match path.first() {
+        Some(Seg::Key(k)) if path.len() > 1 => match k.as_str() {
+            "targets" => "a target".into(),
+            "tasks" => "a task".into(),
+            "reporting" => "a reporting duty".into(),
+            "waivers" => "a waiver".into(),
+            "indicators" => "an indicator".into(),
+            other => format!("`{other}`"),
+        },
+        _ => "the plan".into(),
+    }
+}
+
+/// The closest of `candidates` to `name`, if it is close enough to be a typo.
+pub fn nearest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let folded = text::fold(name);
+    candidates
+        .map(|c| (strsim::levenshtein(&folded, &text::fold(c)), c))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+fn read_error(file: FileId, e: yaml::ReadError) -> Finding {
+    let (rule, what) = match e.kind {
+        yaml::ReadErrorKind::Syntax => ("syntax", "not valid YAML"),
+        yaml::ReadErrorKind::Shape => ("schema", "does not match the plan format"),
+    };
+    let at = e.pos.map(At::Pos).unwrap_or(At::File);
+    Finding::error(rule, file, at, format!("{what}: {}", e.message))
+}
+
+fn check_version(file: FileId, kh: &Option<Text>, out: &mut Vec<Finding>) {
+    if let Some(v) = kh
+        && v.as_str().trim() != "1"
+    {
+        out.push(Finding::error(
+            "schema",
+            file,
+            At::Value(yaml::path("kh")),
+            format!(
+                "unsupported format version: expected `kh: 1`, found `kh: {}`",
+                v.as_str()
+            ),
+        ));
+    }
+}
+
+/// A plan file: the plan if its required parts could be read, and every finding.
+pub fn plan(file: FileId, src: &str) -> (Option<Plan>, Vec<Finding>) {
+    let mut out = Vec::new();
+    invisible(file, src, &mut out);
+    let read = match yaml::read::<PlanFile>(src) {
+        Ok(r) => r,
+        Err(e) => {
+            out.push(read_error(file, e));
+            return (None, out);
+        }
+    };
+    unknown_fields(file, false, read.unknown, &mut out);
+    let f = read.value;
+    check_version(file, &f.kh, &mut out);
+    let plan = build_plan(file, f, &mut out);
+    (plan, out)
+}
+
+fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> Option<Plan> {
+    let level = Level::parse(f.level.as_str());
+    if level.is_none() {
+        out.push(Finding::error(
+            "schema",
+            file,
+            At::Value(yaml::path("level")),
+            format!(
+                "unknown level: expected one of national, province, district, commune, school; found `{}`",
+                f.level.as_str()
+            ),
+        ));
+    }
+    let issued = Issued::parse(f.issued.as_str());
+    if issued.is_none() {
+        out.push(Finding::error(
+            "schema",
+            file,
+            At::Value(yaml::path("issued")),
+            format!(
+                "bad issue date: expected YYYY-MM-DD or YYYY-MM (day left blank); found `{}`",
+                f.issued.as_str()
+            ),
+        ));
+    }
+    let period = Period::parse(f.period.as_str());
+    if period.is_none() {
+        out.push(Finding::error(
+            "schema",
+            file,
+            At::Value(yaml::path("period")),
+            format!(
+                "bad period: expected a year such as 2026 or a span such as 2022-2025; found `{}`",
+                f.period.as_str()
+            ),
+        ));
+    }
+    let id = clean(&f.id);
+    if id.is_empty() {
+        out.push(Finding::error(
+            "schema",
+            file,
+            At::Value(yaml::path("id")),
+            "empty plan id",
+        ));
+    }
+    let (level, issued, period) = (level?, issued?, period?);
+    let year = if period.from == period.to {
+        period.from
+    } else {
+        issued.year()
+    };
+
+    let mut plan = Plan {
+        id,
+        number: f.number.as_ref().map(clean),
+        title: clean(&f.title),
+        issuer: clean(&f.issuer),
+        level,
+        issued,
+        period,
+        parent: f.parent.as_ref().map(clean).filter(|s| !s.is_empty()),
+        cites: f.cites.as_ref().map(clean),
+        segment: f.segment.iter().map(clean).collect(),
+        segments: f
+            .segments
+            .iter()
+            .map(|(k, v)| (text::nfc(k), clean(v)))
+            .collect(),
+        units: f
+            .units
+            .iter()
+            .map(|(k, v)| (text::nfc(k), clean(v)))
+            .collect(),
+        reporting: Vec::new(),
+        targets: Vec::new(),
+        waivers: Vec::new(),
+        tasks: Vec::new(),
+    };
+
+    for (n, r) in f.reporting.iter().enumerate() {
+        let at = p(&[k("reporting"), i(n), k("due")]);
+        if let Some(due) = parse_due(file, &r.due, year, at, out) {
+            plan.reporting.push(Reporting {
+                what: clean(&r.what),
+                from: r.from.iter().map(clean).collect(),
+                to: r.to.as_ref().map(clean),
+                due,
+            });
+        }
+    }
+
+    let mut target_ids = std::collections::HashMap::new();
+    for (n, t) in f.targets.iter().enumerate() {
+        let id = clean(&t.id);
+        if let Some(first) = target_ids.insert(id.clone(), n) {
+            out.push(Finding::error(
+                "duplicate-id",
+                file,
+                At::Value(p(&[k("targets"), i(n), k("id")])),
+                format!("duplicate target id `{id}`: targets[{first}] already has it"),
+            ));
+        }
+        plan.targets.push(build_target(file, n, t, year, out));
+    }
+
+    let mut task_ids = std::collections::HashMap::new();
+    for (n, t) in f.tasks.iter().enumerate() {
+        let id = clean(&t.id);
+        if let Some(first) = task_ids.insert(id.clone(), n) {
+            out.push(Finding::error(
+                "duplicate-id",
+                file,
+                At::Value(p(&[k("tasks"), i(n), k("id")])),
+                format!("duplicate task id `{id}`: tasks[{first}] already has it"),
+            ));
+        }
+        let due = match &t.due {
+            Some(d) => parse_due(file, d, year, p(&[k("tasks"), i(n), k("due")]), out),
+            None => None,
+        };
+        plan.tasks.push(Task {
+            id,
+            area: t.area.as_ref().map(clean),
+            text: clean(&t.text),
+            lead: t.lead.iter().map(clean).collect(),
+            cooperating: t.cooperating.iter().map(clean).collect(),
+            product: t.product.as_ref().map(clean),
+            due,
+            note: t.note.as_ref().map(clean),
+        });
+    }
+
+    for (n, w) in f.waivers.iter().enumerate() {
+        let reason = w.reason.as_ref().map(clean).unwrap_or_default();
+        if reason.is_empty() {
+            out.push(Finding::error(
+                "waiver",
+                file,
+                At::Value(p(&[k("waivers"), i(n)])),
+                format!(
+                    "waiver of `{}` gives no reason: expected `reason:` saying why the parent target is not adopted",
+                    w.metric.as_str()
+                ),
+            ));
+        }
+        plan.waivers.push(Waiver {
+            metric: clean(&w.metric),
+            reason,
+        });
+    }
+    Some(plan)
+}
+
+fn parse_due(
+    file: FileId,
+    t: &Text,
+    year: i32,
+    at: YamlPath,
+    out: &mut Vec<Finding>,
+) -> Option<Deadline> {
+    match deadline::parse(&clean(t), Some(year)) {
+        Ok(d) => Some(d),
+        Err(e) => {
+            out.push(Finding::error("deadline", file, At::Value(at), e.message));
+            None
+        }
+    }
+}
+
+fn parse_value(
+    file: FileId,
+    t: &Text,
+    at: YamlPath,
+    out: &mut Vec<Finding>,
+) -> Option<TargetValue> {
+    match threshold::parse_target(&clean(t)) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            out.push(Finding::error("threshold", file, At::Value(at), e.message));
+            None
+        }
+    }
+}
+
+fn build_target(
+    file: FileId,
+    n: usize,
+    t: &format::TargetEntry,
+    year: i32,
+    out: &mut Vec<Finding>,
+) -> Target {
+    let base = |field: &str| p(&[k("targets"), i(n), k(field)]);
+    let mut values = Vec::new();
+    match (&t.target, &t.by_segment) {
+        (Some(_), Some(_)) => out.push(Finding::error(
+            "schema",
+            file,
+            At::Key(base("by_segment")),
+            "a target has either `target` or `by_segment`, not both",
+        )),
+        (None, None) => out.push(Finding::error(
+            "schema",
+            file,
+            At::Value(p(&[k("targets"), i(n)])),
+            format!(
+                "target `{}` has no threshold: expected `target:` or `by_segment:`",
+                t.id.as_str()
+            ),
+        )),
+        (Some(v), None) => {
+            if let Some(value) = parse_value(file, v, base("target"), out) {
+                values.push(SegmentValue {
+                    segment: None,
+                    value,
+                });
+            }
+        }
+        (None, Some(map)) => {
+            for (seg, v) in map {
+                let at = p(&[k("targets"), i(n), k("by_segment"), k(seg)]);
+                if let Some(value) = parse_value(file, v, at, out) {
+                    values.push(SegmentValue {
+                        segment: Some(text::nfc(seg)),
+                        value,
+                    });
+                }
+            }
+        }
+    }
+    if let Some(s) = &t.stretch {
+        match threshold::parse(&clean(s)) {
+            Ok(stretch) => values
+                .iter_mut()
+                .for_each(|v| v.value.stretch = Some(stretch.clone())),
+            Err(e) => out.push(Finding::error(
+                "threshold",
+                file,
+                At::Value(base("stretch")),
+                e.message,
+            )),
+        }
+    }
+    // A target whose deadline does not parse is kept: it still counts as adopted.
+    let due = match &t.due {
+        Some(d) => parse_due(file, d, year, base("due"), out),
+        None => None,
+    };
+    let applies_to = match &t.applies_to {
+        None => None,
+        Some(list) => {
+            let mut levels = Vec::new();
+            for (m, l) in list.iter().enumerate() {
+                match Level::parse(l.as_str()) {
+                    Some(level) => levels.push(level),
+                    None => out.push(Finding::error(
+                        "schema",
+                        file,
+                        At::Value(p(&[k("targets"), i(n), k("applies_to"), i(m)])),
+                        format!(
+                            "unknown level in applies_to: expected national, province, district, commune or school; found `{}`",
+                            l.as_str()
+                        ),
+                    )),
+                }
+            }
+            Some(levels)
+        }
+    };
+    Target {
+        id: clean(&t.id),
+        area: t.area.as_ref().map(clean),
+        text: clean(&t.text),
+        metric: clean(&t.metric),
+        values,
+        due,
+        lead: t.lead.iter().map(clean).collect(),
+        implementers: t.implementers.iter().map(clean).collect(),
+        applies_to,
+    }
+}
+
+/// The indicator catalog file.
+pub fn catalog(file: FileId, src: &str) -> (Vec<Indicator>, Vec<Finding>) {
+    let mut out = Vec::new();
+    invisible(file, src, &mut out);
+    let read = match yaml::read::<CatalogFile>(src) {
+        Ok(r) => r,
+        Err(e) => {
+            out.push(read_error(file, e));
+            return (Vec::new(), out);
+        }
+    };
+    unknown_fields(file, true, read.unknown, &mut out);
+    check_version(file, &read.value.kh, &mut out);
+    let mut seen = std::collections::HashMap::new();
+    let mut list = Vec::new();
+    for (n, e) in read.value.indicators.iter().enumerate() {
+        let key = clean(&e.key);
+        if let Some(first) = seen.insert(key.clone(), n) {
+            out.push(Finding::error(
+                "duplicate-id",
+                file,
+                At::Value(p(&[k("indicators"), i(n), k("key")])),
+                format!("duplicate indicator key `{key}`: indicators[{first}] already has it"),
+            ));
+            continue;
+        }
+        let Some(unit) = IndicatorUnit::parse(e.unit.as_str()) else {
+            out.push(Finding::error(
+                "schema",
+                file,
+                At::Value(p(&[k("indicators"), i(n), k("unit")])),
+                format!(
+                    "unknown unit: expected percent, count, level or yes-no; found `{}`",
+                    e.unit.as_str()
+                ),
+            ));
+            continue;
+        };
+        let direction = match e.direction.as_ref().map(|d| text::fold(d.as_str())) {
+            None => Direction::Higher,
+            Some(d) if d == "higher" => Direction::Higher,
+            Some(d) if d == "lower" => Direction::Lower,
+            Some(d) => {
+                out.push(Finding::error(
+                    "schema",
+                    file,
+                    At::Value(p(&[k("indicators"), i(n), k("direction")])),
+                    format!("unknown direction: expected higher or lower; found `{d}`"),
+                ));
+                Direction::Higher
+            }
+        };
+        list.push(Indicator {
+            key,
+            name: clean(&e.name),
+            unit,
+            noun: e.noun.as_ref().map(clean),
+            direction,
+            plan_issuance: e.plan_issuance,
+        });
+    }
+    (list, out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "kh: 1\nid: a/b\ntitle: T\nissuer: I\nlevel: commune\nissued: 2026-06\nperiod: 2026\ntargets:\n  - id: \"1\"\n    text: x\n    metric: m\n    target: tối thiểu 25%\n";
+
+    #[test]
+    fn reads_a_minimal_plan() {
+        let (plan, findings) = plan(0, GOOD);
+        assert!(findings.is_empty(), "{findings:?}");
+        let plan = plan.unwrap();
+        assert_eq!(plan.level, Level::Commune);
+        assert_eq!(plan.targets.len(), 1);
+    }
+
+    #[test]
+    fn unknown_field_names_the_nearest() {
+        let src = GOOD.replace("issuer:", "isuer: x\nissuer:");
+        let (_, f) = plan(0, &src);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].rule, "unknown-field");
+        assert!(
+            f[0].message.contains("did you mean `issuer`"),
+            "{}",
+            f[0].message
+        );
+    }
+
+    #[test]
+    fn bad_threshold_is_located_and_the_rest_still_loads() {
+        let src = GOOD.replace("tối thiểu 25%", "120%");
+        let (plan, f) = plan(0, &src);
+        assert!(plan.is_some());
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].rule, "threshold");
+        assert_eq!(f[0].at, At::Value(yaml::path("targets.0.target")));
+    }
+
+    #[test]
+    fn not_utf8_is_located() {
+        let e = decode(0, b"id: a\ntitle: Tr\xECn\n").unwrap_err();
+        assert_eq!(e.at, At::Pos(yaml::Pos { line: 2, col: 10 }));
+    }
+
+    #[test]
+    fn empty_file_is_reported() {
+        assert_eq!(decode(0, b"  \n").unwrap_err().rule, "syntax");
+    }
+
+    #[test]
+    fn duplicate_target_ids() {
+        let src = format!("{GOOD}  - id: \"1\"\n    text: y\n    metric: n\n    target: 5%\n");
+        let (_, f) = plan(0, &src);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].rule, "duplicate-id");
+    }
+
+    #[test]
+    fn nearest_suggests_close_names_only() {
+        let known = ["number", "title", "issuer"];
+        assert_eq!(nearest("numbr", known.iter().copied()), Some("number"));
+        assert_eq!(nearest("zzzzzzzz", known.iter().copied()), None);
+    }
+}

@@ -1,0 +1,337 @@
+//! Finding and loading a plans repository: `kh.yaml` if present, else `plans/`
+//! below the current directory, or the paths given on the command line.
+
+use crate::domain::{Indicator, Plan};
+use crate::finding::{At, FileId, Finding};
+use crate::format::Settings;
+use crate::load;
+use anyhow::{Context, Result, bail};
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+pub const CATALOG_FILE: &str = "indicators.yaml";
+
+/// A plan and the file it came from.
+#[derive(Debug)]
+pub struct Entry {
+    pub plan: Plan,
+    pub file: FileId,
+}
+
+#[derive(Debug, Default)]
+pub struct Repo {
+    /// Files as the user sees them (relative to where kh was started when possible).
+    pub files: Vec<PathBuf>,
+    pub plans: Vec<Entry>,
+    pub indicators: HashMap<String, Indicator>,
+    pub catalog_file: Option<FileId>,
+    /// Findings made while reading: syntax, schema, duplicate plan ids.
+    pub findings: Vec<Finding>,
+    /// Plan index by id (the first plan to claim an id).
+    pub by_id: HashMap<String, usize>,
+    pub settings: Settings,
+    /// Where reports live, for `kh status`.
+    pub reports_dir: Option<PathBuf>,
+}
+
+impl Repo {
+    pub fn plan(&self, id: &str) -> Option<&Entry> {
+        self.by_id.get(id).map(|i| &self.plans[*i])
+    }
+
+    pub fn parent_of(&self, e: &Entry) -> Option<&Entry> {
+        e.plan.parent.as_deref().and_then(|id| self.plan(id))
+    }
+
+    pub fn path(&self, file: FileId) -> &Path {
+        &self.files[file]
+    }
+}
+
+/// What to load: the roots to walk and the settings that apply.
+pub struct Source {
+    pub roots: Vec<PathBuf>,
+    pub settings: Settings,
+    pub reports_dir: Option<PathBuf>,
+}
+
+/// Where the repository is: explicit paths, else `kh.yaml` here or above, else `./plans`.
+pub fn locate(paths: &[PathBuf]) -> Result<Source> {
+    if !paths.is_empty() {
+        let mut roots = Vec::new();
+        let mut settings = None;
+        let mut reports_dir = None;
+        for p in paths {
+            if !p.exists() {
+                bail!("{}: no such file or directory", p.display());
+            }
+            // A directory that is itself a repository is read as one.
+            if p.is_dir() && (p.join("kh.yaml").is_file() || p.join("plans").is_dir()) {
+                let src = repository_at(p)?;
+                roots.extend(src.roots);
+                reports_dir = reports_dir.or(src.reports_dir);
+                settings.get_or_insert(src.settings);
+            } else {
+                roots.push(p.clone());
+            }
+        }
+        return Ok(Source {
+            roots,
+            settings: settings.unwrap_or_default(),
+            reports_dir,
+        });
+    }
+    let cwd = std::env::current_dir().context("cannot read the current directory")?;
+    let mut dir = Some(cwd.as_path());
+    while let Some(d) = dir {
+        if d.join("kh.yaml").is_file() {
+            let rel = pathdiff(d, &cwd);
+            return repository_at(&rel);
+        }
+        dir = d.parent();
+    }
+    if cwd.join("plans").is_dir() {
+        return repository_at(Path::new("."));
+    }
+    bail!(
+        "no plans repository here: expected kh.yaml in this directory or above, or a plans/ directory, or paths on the command line"
+    )
+}
+
+fn pathdiff(dir: &Path, cwd: &Path) -> PathBuf {
+    let mut up = PathBuf::new();
+    let mut c = cwd;
+    while c != dir {
+        up.push("..");
+        match c.parent() {
+            Some(p) => c = p,
+            None => return dir.to_path_buf(),
+        }
+    }
+    if up.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        up
+    }
+}
+
+fn clean_join(root: &Path, rel: &str) -> PathBuf {
+    if root == Path::new(".") {
+        PathBuf::from(rel)
+    } else {
+        root.join(rel)
+    }
+}
+
+fn repository_at(root: &Path) -> Result<Source> {
+    let settings_file = root.join("kh.yaml");
+    let settings = if settings_file.is_file() {
+        let src = std::fs::read_to_string(&settings_file)
+            .with_context(|| format!("cannot read {}", settings_file.display()))?;
+        if src.trim().is_empty() {
+            Settings::default()
+        } else {
+            crate::yaml::read::<Settings>(&src)
+                .map_err(|e| {
+                    let at = e
+                        .pos
+                        .map(|p| format!(":{}:{}", p.line, p.col))
+                        .unwrap_or_default();
+                    anyhow::anyhow!("{}{at}: {}", settings_file.display(), e.message)
+                })?
+                .value
+        }
+    } else {
+        Settings::default()
+    };
+    let plans = clean_join(root, settings.plans.as_deref().unwrap_or("plans"));
+    if !plans.is_dir() {
+        bail!("{}: plans directory not found", plans.display());
+    }
+    let reports = clean_join(root, settings.reports.as_deref().unwrap_or("reports"));
+    Ok(Source {
+        roots: vec![plans],
+        reports_dir: Some(reports),
+        settings,
+    })
+}
+
+/// Every YAML file below the roots, sorted, each once; symlink loops are not followed twice.
+/// A file or directory that could not be read, and why.
+pub type Problem = (PathBuf, String);
+
+pub fn discover(roots: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Problem>)> {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    let mut seen_dirs = HashSet::new();
+    for root in roots {
+        if root.is_file() {
+            files.push(root.clone());
+            continue;
+        }
+        walk(root, &mut files, &mut problems, &mut seen_dirs);
+    }
+    let mut seen = HashSet::new();
+    files.retain(|f| seen.insert(f.clone()));
+    Ok((files, problems))
+}
+
+fn walk(
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    problems: &mut Vec<Problem>,
+    seen_dirs: &mut HashSet<PathBuf>,
+) {
+    let canonical = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if !seen_dirs.insert(canonical) {
+        problems.push((
+            dir.to_path_buf(),
+            "directory already visited (a symbolic link loop?); skipped".into(),
+        ));
+        return;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            problems.push((dir.to_path_buf(), format!("cannot read directory: {e}")));
+            return;
+        }
+    };
+    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for p in entries {
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with('.') {
+            continue;
+        }
+        if p.is_dir() {
+            walk(&p, files, problems, seen_dirs);
+        } else if name.ends_with(".yaml") || name.ends_with(".yml") {
+            files.push(p);
+        } else if !p.exists() {
+            problems.push((p.clone(), "broken symbolic link; skipped".into()));
+        }
+    }
+}
+
+enum Loaded {
+    Plan(Option<Box<Plan>>, Vec<Finding>),
+    Catalog(Vec<Indicator>, Vec<Finding>),
+}
+
+/// Reads and parses every file in parallel, then indexes plans by id.
+pub fn load(source: Source) -> Result<Repo> {
+    let (files, problems) = discover(&source.roots)?;
+    let mut repo = Repo {
+        settings: source.settings,
+        reports_dir: source.reports_dir,
+        ..Repo::default()
+    };
+    let loaded: Vec<Loaded> = files
+        .par_iter()
+        .enumerate()
+        .map(|(id, path)| {
+            let is_catalog = path.file_name().and_then(|n| n.to_str()) == Some(CATALOG_FILE);
+            match std::fs::read(path) {
+                Ok(bytes) => load_bytes(id, is_catalog, &bytes),
+                Err(e) => Loaded::Plan(
+                    None,
+                    vec![Finding::error(
+                        "syntax",
+                        id,
+                        At::File,
+                        format!("cannot read file: {e}"),
+                    )],
+                ),
+            }
+        })
+        .collect();
+    repo.files = files;
+    for (path, problem) in problems {
+        let id = repo.files.len();
+        repo.files.push(path);
+        repo.findings
+            .push(Finding::error("syntax", id, At::File, problem));
+    }
+    for (file, l) in loaded.into_iter().enumerate() {
+        absorb(&mut repo, file, l);
+    }
+    index(&mut repo);
+    Ok(repo)
+}
+
+fn load_bytes(id: FileId, is_catalog: bool, bytes: &[u8]) -> Loaded {
+    let src = match load::decode(id, bytes) {
+        Ok(s) => s,
+        Err(f) if is_catalog => return Loaded::Catalog(Vec::new(), vec![*f]),
+        Err(f) => return Loaded::Plan(None, vec![*f]),
+    };
+    if is_catalog {
+        let (list, f) = load::catalog(id, &src);
+        Loaded::Catalog(list, f)
+    } else {
+        let (plan, f) = load::plan(id, &src);
+        Loaded::Plan(plan.map(Box::new), f)
+    }
+}
+
+fn absorb(repo: &mut Repo, file: FileId, loaded: Loaded) {
+    match loaded {
+        Loaded::Plan(plan, findings) => {
+            repo.findings.extend(findings);
+            if let Some(plan) = plan {
+                repo.plans.push(Entry { plan: *plan, file });
+            }
+        }
+        Loaded::Catalog(list, findings) => {
+            repo.findings.extend(findings);
+            repo.catalog_file.get_or_insert(file);
+            for ind in list {
+                repo.indicators.entry(ind.key.clone()).or_insert(ind);
+            }
+        }
+    }
+}
+
+fn index(repo: &mut Repo) {
+    for (n, e) in repo.plans.iter().enumerate() {
+        match repo.by_id.get(&e.plan.id) {
+            Some(first) => {
+                let first = &repo.plans[*first];
+                repo.findings.push(
+                    Finding::error(
+                        "duplicate-id",
+                        e.file,
+                        At::Value(crate::yaml::path("id")),
+                        format!(
+                            "duplicate plan id `{}`: another file already has it",
+                            e.plan.id
+                        ),
+                    )
+                    .with_related(
+                        first.file,
+                        At::Value(crate::yaml::path("id")),
+                        "first plan with this id",
+                    ),
+                );
+            }
+            None => {
+                repo.by_id.insert(e.plan.id.clone(), n);
+            }
+        }
+    }
+}
+
+/// A repository from in-memory files, for tests and benchmarks; files named
+/// `indicators.yaml` are catalogs.
+pub fn from_sources(sources: &[(&str, &str)]) -> Repo {
+    let mut repo = Repo::default();
+    for (id, (name, src)) in sources.iter().enumerate() {
+        repo.files.push(PathBuf::from(name));
+        let loaded = load_bytes(id, name.ends_with(CATALOG_FILE), src.as_bytes());
+        absorb(&mut repo, id, loaded);
+    }
+    index(&mut repo);
+    repo
+}

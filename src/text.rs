@@ -1,0 +1,88 @@
+//! Vietnamese text helpers: every comparison of user text goes through here, so
+//! NFC/NFD input and typing without diacritics behave the same everywhere.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Canonical composed form; stored text and comparisons use it.
+pub fn nfc(s: &str) -> String {
+    s.nfc().collect()
+}
+
+/// Lowercase, diacritics removed, `đ` read as `d`, whitespace collapsed.
+/// "Văn phòng Sở" and "van phong so" fold to the same key.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut last_space = true;
+    for c in s.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        let c = match c {
+            'đ' | 'Đ' => 'd',
+            '\u{00A0}' | '\u{202F}' | '\t' | '\r' | '\n' => ' ',
+            c => c,
+        };
+        if c == ' ' {
+            if !last_space {
+                out.push(' ');
+            }
+            last_space = true;
+            continue;
+        }
+        last_space = false;
+        out.extend(c.to_lowercase());
+    }
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// Characters that Word and web pages paste invisibly into text.
+pub fn invisible_chars(s: &str) -> Vec<(usize, char)> {
+    s.char_indices()
+        .filter(|(_, c)| {
+            matches!(
+                c,
+                '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+            )
+        })
+        .collect()
+}
+
+/// Display width of a string in terminal columns (combining marks take none).
+pub fn width(s: &str) -> usize {
+    s.nfc().filter(|c| !is_combining_mark(*c)).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_strips_diacritics_and_case() {
+        assert_eq!(fold("Văn phòng Sở"), "van phong so");
+        assert_eq!(fold("ĐẠT TỐI THIỂU"), "dat toi thieu");
+        assert_eq!(fold("  Quý\u{00A0}IV  "), "quy iv");
+    }
+
+    #[test]
+    fn fold_treats_nfd_like_nfc() {
+        let nfd: String = "Hằng quý".nfd().collect();
+        assert_ne!(nfd, "Hằng quý");
+        assert_eq!(fold(&nfd), fold("Hằng quý"));
+        assert_eq!(nfc(&nfd), "Hằng quý");
+    }
+
+    #[test]
+    fn width_ignores_combining_marks() {
+        let nfd: String = "Tổ".nfd().collect();
+        assert_eq!(width(&nfd), 2);
+    }
+
+    #[test]
+    fn finds_zero_width_space() {
+        assert_eq!(invisible_chars("a\u{200B}b"), vec![(1, '\u{200B}')]);
+    }
+}

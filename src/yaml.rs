@@ -1,0 +1,352 @@
+//! All YAML reading goes through this module, so the parser can be swapped for a
+//! maintained fork in one place, and so positions of values come from one place.
+//!
+//! serde_yaml (archived upstream) reads values into typed structs but forgets
+//! where each value was. Positions are recovered on demand with yaml-rust2's
+//! event parser, only for files that have findings, which keeps the clean path
+//! to a single parse.
+
+use serde::de::DeserializeOwned;
+use std::collections::HashMap;
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::Marker;
+
+/// One step of a path from the document root to a value.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+pub type YamlPath = Vec<Seg>;
+
+/// Builds a path from dotted text: `"targets.3.target"`.
+pub fn path(dotted: &str) -> YamlPath {
+    if dotted.is_empty() {
+        return Vec::new();
+    }
+    dotted
+        .split('.')
+        .map(|s| match s.parse::<usize>() {
+            Ok(i) => Seg::Index(i),
+            Err(_) => Seg::Key(s.to_string()),
+        })
+        .collect()
+}
+
+pub fn display_path(p: &[Seg]) -> String {
+    let mut out = String::new();
+    for s in p {
+        match s {
+            Seg::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Seg::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
+}
+
+/// A 1-based line and column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Pos {
+    pub line: usize,
+    pub col: usize,
+}
+
+/// Why a document could not be read into the expected type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadError {
+    pub kind: ReadErrorKind,
+    pub message: String,
+    pub pos: Option<Pos>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadErrorKind {
+    /// The text is not YAML.
+    Syntax,
+    /// YAML, but a value has the wrong shape or a required field is missing.
+    Shape,
+}
+
+/// A typed document, and the paths of every field the type did not know.
+pub struct Read<T> {
+    pub value: T,
+    pub unknown: Vec<YamlPath>,
+}
+
+/// Reads `src` into `T`, collecting unknown fields instead of failing on the first.
+pub fn read<T: DeserializeOwned>(src: &str) -> Result<Read<T>, ReadError> {
+    let de = serde_yaml::Deserializer::from_str(src);
+    let mut unknown = Vec::new();
+    let value = serde_ignored::deserialize(de, |p| unknown.push(ignored_path(&p)));
+    match value {
+        Ok(value) => Ok(Read { value, unknown }),
+        Err(e) => Err(read_error(&e)),
+    }
+}
+
+fn ignored_path(p: &serde_ignored::Path) -> YamlPath {
+    use serde_ignored::Path as P;
+    let mut out = Vec::new();
+    let mut cur = p;
+    loop {
+        match cur {
+            P::Root => break,
+            P::Seq { parent, index } => {
+                out.push(Seg::Index(*index));
+                cur = parent;
+            }
+            P::Map { parent, key } => {
+                out.push(Seg::Key(key.clone()));
+                cur = parent;
+            }
+            P::Some { parent } | P::NewtypeStruct { parent } | P::NewtypeVariant { parent } => {
+                cur = parent
+            }
+        }
+    }
+    out.reverse();
+    out
+}
+
+fn read_error(e: &serde_yaml::Error) -> ReadError {
+    let pos = e.location().map(|l| Pos {
+        line: l.line(),
+        col: l.column(),
+    });
+    let raw = e.to_string();
+    // serde_yaml appends " at line L column C"; the position is reported separately.
+    let message = match raw.find(" at line ") {
+        Some(i) => raw[..i].to_string(),
+        None => raw.clone(),
+    };
+    let syntax = [
+        "did not find expected",
+        "found character that cannot start",
+        "mapping values are not allowed",
+        "could not find expected",
+        "found unexpected end of stream",
+        "found a tab character",
+        "found undefined",
+        "while parsing",
+        "while scanning",
+        "recursion limit exceeded",
+        "repetition limit exceeded",
+    ];
+    let kind = if syntax.iter().any(|s| raw.contains(s)) {
+        ReadErrorKind::Syntax
+    } else {
+        ReadErrorKind::Shape
+    };
+    ReadError { kind, message, pos }
+}
+
+/// Positions of every key and value in a document, by path.
+#[derive(Debug, Default)]
+pub struct Positions {
+    values: HashMap<YamlPath, Pos>,
+    keys: HashMap<YamlPath, Pos>,
+}
+
+impl Positions {
+    pub fn of(src: &str) -> Positions {
+        let mut b = Builder::default();
+        let mut parser = Parser::new_from_str(src);
+        // A document that does not parse still yields the positions seen before the error.
+        let _ = parser.load(&mut b, false);
+        Positions {
+            values: b.values,
+            keys: b.keys,
+        }
+    }
+
+    /// Where the value at `p` starts; for a missing value, where its nearest
+    /// present ancestor starts.
+    pub fn value(&self, p: &[Seg]) -> Option<Pos> {
+        let mut p = p.to_vec();
+        loop {
+            if let Some(pos) = self.values.get(&p) {
+                return Some(*pos);
+            }
+            p.pop()?;
+        }
+    }
+
+    /// Where the key of the field at `p` starts (for unknown fields).
+    pub fn key(&self, p: &[Seg]) -> Option<Pos> {
+        self.keys.get(p).copied().or_else(|| self.value(p))
+    }
+}
+
+enum Frame {
+    Map {
+        next_key: Option<String>,
+        expecting_key: bool,
+    },
+    Seq {
+        next: usize,
+    },
+}
+
+#[derive(Default)]
+struct Builder {
+    stack: Vec<Frame>,
+    path: YamlPath,
+    values: HashMap<YamlPath, Pos>,
+    keys: HashMap<YamlPath, Pos>,
+    depth_guard: usize,
+}
+
+fn to_pos(m: Marker) -> Pos {
+    Pos {
+        line: m.line(),
+        col: m.col() + 1,
+    }
+}
+
+impl Builder {
+    /// The path of the node that starts now, or None when it is a mapping key.
+    fn begin_node(&mut self) -> Option<YamlPath> {
+        match self.stack.last_mut() {
+            None => Some(Vec::new()),
+            Some(Frame::Seq { next }) => {
+                let i = *next;
+                *next += 1;
+                let mut p = self.path.clone();
+                p.push(Seg::Index(i));
+                Some(p)
+            }
+            Some(Frame::Map {
+                next_key,
+                expecting_key,
+            }) => {
+                if *expecting_key {
+                    None
+                } else {
+                    *expecting_key = true;
+                    let mut p = self.path.clone();
+                    p.push(Seg::Key(next_key.take().unwrap_or_default()));
+                    Some(p)
+                }
+            }
+        }
+    }
+}
+
+impl MarkedEventReceiver for Builder {
+    fn on_event(&mut self, ev: Event, mark: Marker) {
+        match ev {
+            Event::Scalar(text, ..) => match self.begin_node() {
+                Some(p) => {
+                    self.values.insert(p, to_pos(mark));
+                }
+                None => {
+                    if let Some(Frame::Map {
+                        next_key,
+                        expecting_key,
+                    }) = self.stack.last_mut()
+                    {
+                        let mut p = self.path.clone();
+                        p.push(Seg::Key(text.clone()));
+                        self.keys.entry(p).or_insert(to_pos(mark));
+                        *next_key = Some(text);
+                        *expecting_key = false;
+                    }
+                }
+            },
+            Event::Alias(_) => {
+                if let Some(p) = self.begin_node() {
+                    self.values.insert(p, to_pos(mark));
+                }
+            }
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                self.depth_guard += 1;
+                let is_map = matches!(ev, Event::MappingStart(..));
+                let p = self.begin_node();
+                // Complex keys (a mapping used as a key) are not part of the plan format.
+                let p = p.unwrap_or_else(|| self.path.clone());
+                self.values.insert(p.clone(), to_pos(mark));
+                self.path = p;
+                self.stack.push(if is_map {
+                    Frame::Map {
+                        next_key: None,
+                        expecting_key: true,
+                    }
+                } else {
+                    Frame::Seq { next: 0 }
+                });
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                self.stack.pop();
+                self.path.pop();
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    const DOC: &str = "id: a\ntargets:\n  - id: \"1\"\n    target: tối thiểu 25%\n  - id: \"2\"\n    by_segment:\n      urban: 100%\n";
+
+    #[test]
+    fn finds_value_positions() {
+        let p = Positions::of(DOC);
+        assert_eq!(p.value(&path("id")), Some(Pos { line: 1, col: 5 }));
+        assert_eq!(
+            p.value(&path("targets.0.target")),
+            Some(Pos { line: 4, col: 13 })
+        );
+        assert_eq!(
+            p.value(&path("targets.1.by_segment.urban")),
+            Some(Pos { line: 7, col: 14 })
+        );
+        assert_eq!(
+            p.key(&path("targets.1.by_segment")),
+            Some(Pos { line: 6, col: 5 })
+        );
+    }
+
+    #[test]
+    fn missing_value_falls_back_to_ancestor() {
+        let p = Positions::of(DOC);
+        assert_eq!(
+            p.value(&path("targets.1.due")),
+            Some(Pos { line: 5, col: 7 })
+        );
+    }
+
+    #[derive(Deserialize, Debug)]
+    struct Doc {
+        #[allow(dead_code)]
+        id: String,
+    }
+
+    #[test]
+    fn collects_every_unknown_field() {
+        let r = read::<Doc>("id: a\nnumbr: 1\ntitel: x\n").unwrap();
+        assert_eq!(r.unknown, vec![path("numbr"), path("titel")]);
+    }
+
+    #[test]
+    fn syntax_error_has_position() {
+        let e = read::<Doc>("id: 'a\n").err().unwrap();
+        assert_eq!(e.kind, ReadErrorKind::Syntax);
+        assert!(e.pos.is_some());
+    }
+
+    #[test]
+    fn wrong_type_is_a_shape_error() {
+        let e = read::<Doc>("id: [a]\n").err().unwrap();
+        assert_eq!(e.kind, ReadErrorKind::Shape);
+        assert_eq!(e.pos, Some(Pos { line: 1, col: 5 }));
+    }
+}
