@@ -9,20 +9,26 @@ fn expect(example: &str, lines: &[&str], code: i32) {
         .args(["check", &format!("examples/{example}")])
         .output()
         .unwrap();
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stdout = String::from_utf8(out.stdout).unwrap();
     let got: Vec<&str> = stdout.lines().collect();
     assert_eq!(got, lines, "kh check examples/{example}");
-    assert_eq!(out.status.code(), Some(code), "exit status of kh check examples/{example}");
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "exit status of kh check examples/{example}"
+    );
 }
 
 #[test]
 fn clean() {
     expect(
         "clean",
-        &[
-            "checked 2 plans: 0 errors, 0 warnings, 0 notes",
-        ],
+        &["checked 2 plans: 0 errors, 0 warnings, 0 notes"],
         0,
     );
 }

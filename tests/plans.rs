@@ -10,7 +10,11 @@ fn kh(dir: &Path, args: &[&str]) -> (Vec<String>, i32) {
         .args(args)
         .output()
         .unwrap();
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let lines = String::from_utf8(out.stdout)
         .unwrap()
         .lines()
@@ -25,7 +29,11 @@ fn edited(file: &str, from: &str, to: &str) -> tempfile::TempDir {
     copy_dir(Path::new("plans"), &tmp.path().join("plans"));
     let path = tmp.path().join("plans").join(file);
     let src = std::fs::read_to_string(&path).unwrap();
-    assert_eq!(src.matches(from).count(), 1, "{from} must occur once in {file}");
+    assert_eq!(
+        src.matches(from).count(),
+        1,
+        "{from} must occur once in {file}"
+    );
     std::fs::write(&path, src.replace(from, to)).unwrap();
     tmp
 }
@@ -141,4 +149,29 @@ fn json_report_has_the_same_findings() {
         ]
     );
     assert_eq!(v["findings"][1]["related"]["line"], 32);
+}
+
+#[test]
+fn kh_yaml_names_the_plans_directory_and_strictness_and_is_found_from_below() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(Path::new("plans"), &tmp.path().join("ke-hoach"));
+    std::fs::write(
+        tmp.path().join("kh.yaml"),
+        "plans: ke-hoach\nstrict: true\n",
+    )
+    .unwrap();
+    let below = tmp.path().join("ke-hoach/ninh-binh");
+    let (lines, code) = kh(&below, &["check"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        lines.last().unwrap(),
+        "checked 6 plans: 3 errors, 0 warnings, 3 notes"
+    );
+    assert!(
+        lines[0].starts_with(
+            "../../ke-hoach/hai-phong/thpt-an-lao-2026.yaml:15:9: error[missing-parent]"
+        ),
+        "{}",
+        lines[0]
+    );
 }
