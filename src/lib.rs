@@ -5,13 +5,16 @@
 //! I/O), `format` and `yaml` and `load` (reading files), `repo` (a repository
 //! of plans), `check` (the rules), `render` (output), `cmd` (subcommands).
 
+pub mod agenda;
 pub mod check;
 pub mod cmd;
 pub mod domain;
 pub mod finding;
 pub mod format;
+pub mod ics;
 pub mod load;
 pub mod render;
 pub mod repo;
+pub mod table;
 pub mod text;
 pub mod yaml;

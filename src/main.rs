@@ -15,12 +15,15 @@ struct Cli {
 enum Command {
     /// Validate every plan and every parent-to-child cascade
     Check(cmd::check::CheckArgs),
+    /// What falls due in a month, quarter or window, and from whom
+    Due(cmd::due::DueArgs),
 }
 
 fn main() {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(a) => cmd::check::run(a),
+        Command::Due(a) => cmd::due::run(a),
     };
     let code = match result {
         Ok(code) => code,

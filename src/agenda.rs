@@ -1,0 +1,379 @@
+//! What falls due when: targets, tasks and reporting duties expanded into dated
+//! occurrences within a window. `kh due` renders it; nothing here prints.
+
+use crate::check::cascade;
+use crate::domain::{Deadline, Level, Plan, Target};
+use crate::repo::{Entry, Repo};
+use crate::text;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Target,
+    Task,
+    Report,
+}
+
+impl Kind {
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::Target => "target",
+            Kind::Task => "task",
+            Kind::Report => "report",
+        }
+    }
+}
+
+/// Where a deadline came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Source {
+    /// Written on the item itself.
+    Own,
+    /// Taken from the parent target of the same metric.
+    Parent,
+    /// No deadline anywhere: the end of the plan's period.
+    Period,
+}
+
+/// One occurrence of something falling due.
+#[derive(Debug, Clone, Serialize)]
+pub struct Due {
+    /// None for ongoing items ("Thường xuyên", "theo quy định").
+    pub date: Option<NaiveDate>,
+    pub plan: String,
+    pub level: &'static str,
+    pub kind: Kind,
+    pub id: String,
+    pub text: String,
+    /// Lead units by full name.
+    pub lead: Vec<String>,
+    /// The deadline in its short formal form ("Q4/2026", "quarterly 10").
+    pub deadline: String,
+    pub source: Source,
+    #[serde(skip)]
+    units: Vec<String>,
+}
+
+impl Due {
+    pub fn inherited(&self) -> bool {
+        self.source != Source::Own
+    }
+
+    /// Days from `today` to the date; negative when overdue.
+    pub fn days_left(&self, today: NaiveDate) -> Option<i64> {
+        self.date.map(|d| (d - today).num_days())
+    }
+}
+
+/// Which items to list.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub plans: Vec<String>,
+    pub levels: Vec<Level>,
+    pub unit: Option<String>,
+    pub kinds: Vec<Kind>,
+}
+
+impl Filter {
+    fn plan(&self, p: &Plan) -> bool {
+        (self.plans.is_empty() || self.plans.contains(&p.id))
+            && (self.levels.is_empty() || self.levels.contains(&p.level))
+    }
+
+    fn item(&self, d: &Due) -> bool {
+        (self.kinds.is_empty() || self.kinds.contains(&d.kind))
+            && self.unit.as_ref().is_none_or(|u| unit_matches(u, &d.units))
+    }
+}
+
+/// A unit query matches an abbreviation exactly or a full name in part,
+/// without diacritics: "van phong so" finds "Văn phòng Sở", "vp" finds VP.
+pub fn unit_matches(query: &str, units: &[String]) -> bool {
+    let q = text::fold(query);
+    !q.is_empty() && units.iter().any(|u| text::fold(u).contains(&q))
+}
+
+/// Every occurrence in `[from, to]`, plus ongoing items, sorted by date then plan.
+pub fn collect(
+    repo: &Repo,
+    from: NaiveDate,
+    to: NaiveDate,
+    filter: &Filter,
+) -> (Vec<Due>, Vec<Due>) {
+    let mut dated = Vec::new();
+    let mut ongoing = Vec::new();
+    for e in repo.plans.iter().filter(|e| filter.plan(&e.plan)) {
+        for item in items(repo, e) {
+            let Item { due, source, base } = item;
+            match due {
+                When::Ongoing => {
+                    let d = base(None, source);
+                    if filter.item(&d) {
+                        ongoing.push(d);
+                    }
+                }
+                When::Deadline(deadline, active) => {
+                    for date in deadline.occurrences(from, to, active) {
+                        let d = base(Some(date), source);
+                        if filter.item(&d) {
+                            dated.push(d);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let key = |d: &Due| (d.date, d.plan.clone(), d.kind, natural(&d.id));
+    dated.sort_by_key(key);
+    ongoing.sort_by_key(key);
+    (dated, ongoing)
+}
+
+/// Sorts "II.10" after "II.9".
+fn natural(id: &str) -> Vec<(u64, String)> {
+    id.split(['.', '-'])
+        .map(|p| {
+            let digits: String = p.chars().take_while(char::is_ascii_digit).collect();
+            (digits.parse().unwrap_or(u64::MAX), p.to_string())
+        })
+        .collect()
+}
+
+enum When {
+    Ongoing,
+    Deadline(Deadline, (NaiveDate, NaiveDate)),
+}
+
+type Build<'a> = Box<dyn Fn(Option<NaiveDate>, Source) -> Due + 'a>;
+
+struct Item<'a> {
+    due: When,
+    source: Source,
+    base: Build<'a>,
+}
+
+fn names(plan: &Plan, keys: &[String]) -> Vec<String> {
+    keys.iter().map(|k| plan.unit_name(k).to_string()).collect()
+}
+
+/// Abbreviations and full names, for the unit filter.
+fn unit_keys(plan: &Plan, lists: &[&[String]]) -> Vec<String> {
+    let mut out = Vec::new();
+    for list in lists {
+        for k in *list {
+            out.push(k.clone());
+            if let Some(name) = plan.units.get(k) {
+                out.push(name.clone());
+            }
+        }
+    }
+    out
+}
+
+fn items<'a>(repo: &'a Repo, e: &'a Entry) -> Vec<Item<'a>> {
+    let plan = &e.plan;
+    let active = (plan.period.start(), plan.period.end());
+    let make = |kind: Kind,
+                id: &'a str,
+                text: &'a str,
+                lead: &'a [String],
+                units: Vec<String>,
+                deadline: String|
+     -> Build<'a> {
+        Box::new(move |date, source| Due {
+            date,
+            plan: plan.id.clone(),
+            level: plan.level.key(),
+            kind,
+            id: id.to_string(),
+            text: text.to_string(),
+            lead: names(plan, lead),
+            deadline: deadline.clone(),
+            source,
+            units: units.clone(),
+        })
+    };
+    let mut out = Vec::new();
+    for t in &plan.targets {
+        let (when, source, shown) = target_when(repo, e, t);
+        let units = unit_keys(plan, &[&t.lead, &t.implementers]);
+        out.push(Item {
+            due: when,
+            source,
+            base: make(Kind::Target, &t.id, &t.text, &t.lead, units, shown),
+        });
+    }
+    for t in &plan.tasks {
+        let (when, source, shown) = match &t.due {
+            Some(d) => own(d, active),
+            None => period_end(plan),
+        };
+        let units = unit_keys(plan, &[&t.lead, &t.cooperating]);
+        out.push(Item {
+            due: when,
+            source,
+            base: make(Kind::Task, &t.id, &t.text, &t.lead, units, shown),
+        });
+    }
+    for (n, r) in plan.reporting.iter().enumerate() {
+        let (when, source, shown) = own(&r.due, active);
+        let units = unit_keys(plan, &[&r.from]);
+        let id: &'a str = REPORT_IDS.get(n).copied().unwrap_or("R");
+        out.push(Item {
+            due: when,
+            source,
+            base: make(Kind::Report, id, &r.what, &r.from, units, shown),
+        });
+    }
+    out
+}
+
+/// Reporting duties have no number in the documents; they are named R1, R2...
+const REPORT_IDS: &[&str] = &[
+    "R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10", "R11", "R12",
+];
+
+fn own(d: &Deadline, active: (NaiveDate, NaiveDate)) -> (When, Source, String) {
+    let shown = d.to_string();
+    match d {
+        Deadline::Ongoing | Deadline::Inherited => (When::Ongoing, Source::Own, shown),
+        _ => (When::Deadline(d.clone(), active), Source::Own, shown),
+    }
+}
+
+fn period_end(plan: &Plan) -> (When, Source, String) {
+    let end = plan.period.end();
+    (
+        When::Deadline(Deadline::Date(end), (plan.period.start(), end)),
+        Source::Period,
+        format!("{} (end of period)", plan.period),
+    )
+}
+
+fn target_when(repo: &Repo, e: &Entry, t: &Target) -> (When, Source, String) {
+    let plan = &e.plan;
+    if let Some(d) = &t.due {
+        return own(d, (plan.period.start(), plan.period.end()));
+    }
+    let Some(parent) = repo.parent_of(e) else {
+        return period_end(plan);
+    };
+    let parents: Vec<&Target> = parent
+        .plan
+        .targets
+        .iter()
+        .filter(|p| p.metric == t.metric)
+        .collect();
+    if parents.is_empty() {
+        return period_end(plan);
+    }
+    match cascade::effective_due(plan, t, &parent.plan, &parents) {
+        (Some(date), _) => (
+            When::Deadline(
+                Deadline::Date(date),
+                (plan.period.start(), plan.period.end()),
+            ),
+            Source::Parent,
+            format!("{} (from {})", date.format("%Y-%m-%d"), parent.plan.id),
+        ),
+        (None, _) => (
+            When::Ongoing,
+            Source::Parent,
+            format!("ongoing (from {})", parent.plan.id),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_query_without_diacritics() {
+        let units = vec!["VP".to_string(), "Văn phòng Sở".to_string()];
+        assert!(unit_matches("van phong so", &units));
+        assert!(unit_matches("VĂN PHÒNG", &units));
+        assert!(unit_matches("vp", &units));
+        assert!(!unit_matches("tai chinh", &units));
+        assert!(!unit_matches("  ", &units));
+    }
+
+    #[test]
+    fn natural_order_of_ids() {
+        let mut ids = vec!["II.10", "II.9", "I.2", "PL2.1"];
+        ids.sort_by_key(|i| natural(i));
+        assert_eq!(ids, vec!["I.2", "II.9", "II.10", "PL2.1"]);
+    }
+
+    fn repo() -> Repo {
+        let parent = "kh: 1\nid: p\ntitle: T\nissuer: S\nlevel: province\nissued: 2026-01-05\nperiod: 2026\nunits: {VP: Văn phòng Sở}\ntargets:\n  - {id: I.1, text: plans, metric: m, target: 100%, due: Tháng 5/2026}\n  - {id: I.2, text: ai, metric: ai, target: 20%, due: Thường xuyên}\ntasks:\n  - {id: T1, text: a, lead: [VP], due: Quý IV/2026}\n  - {id: T2, text: b, due: 'Quý I, II'}\n  - {id: T3, text: c, due: theo quy định}\n";
+        let child = "kh: 1\nid: c\ntitle: T\nissuer: W\nlevel: commune\nissued: 2026-02\nperiod: 2026\nparent: p\nreporting:\n  - {what: quarterly, from: [school], due: hằng quý (trước ngày 10 tháng cuối quý)}\ntargets:\n  - {id: '1', text: plans, metric: m, target: 100%}\n  - {id: '2', text: ai, metric: ai, target: 25%}\n  - {id: '3', text: own, metric: x, target: 5%}\n";
+        crate::repo::from_sources(&[("p.yaml", parent), ("c.yaml", child)])
+    }
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn expands_and_inherits() {
+        let r = repo();
+        let (dated, ongoing) = collect(&r, d("2026-01-01"), d("2026-12-31"), &Filter::default());
+        let got: Vec<(String, &str, &str, Source)> = dated
+            .iter()
+            .map(|x| {
+                (
+                    x.date.unwrap().to_string(),
+                    x.plan.as_str(),
+                    x.id.as_str(),
+                    x.source,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("2026-03-10".into(), "c", "R1", Source::Own),
+                ("2026-03-31".into(), "p", "T2", Source::Own),
+                ("2026-05-31".into(), "c", "1", Source::Parent),
+                ("2026-05-31".into(), "p", "I.1", Source::Own),
+                ("2026-06-10".into(), "c", "R1", Source::Own),
+                ("2026-06-30".into(), "p", "T2", Source::Own),
+                ("2026-09-10".into(), "c", "R1", Source::Own),
+                ("2026-12-10".into(), "c", "R1", Source::Own),
+                ("2026-12-31".into(), "c", "3", Source::Period),
+                ("2026-12-31".into(), "p", "T1", Source::Own),
+            ]
+        );
+        let ongoing: Vec<(&str, &str)> = ongoing
+            .iter()
+            .map(|x| (x.plan.as_str(), x.id.as_str()))
+            .collect();
+        assert_eq!(ongoing, vec![("c", "2"), ("p", "I.2"), ("p", "T3")]);
+    }
+
+    #[test]
+    fn filters_by_unit_kind_and_level() {
+        let r = repo();
+        let f = Filter {
+            unit: Some("van phong".into()),
+            ..Filter::default()
+        };
+        let (dated, _) = collect(&r, d("2026-01-01"), d("2026-12-31"), &f);
+        assert_eq!(
+            dated.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(),
+            vec!["T1"]
+        );
+        let f = Filter {
+            kinds: vec![Kind::Report],
+            levels: vec![Level::Commune],
+            ..Filter::default()
+        };
+        let (dated, _) = collect(&r, d("2026-10-01"), d("2026-12-31"), &f);
+        assert_eq!(dated.len(), 1);
+        assert_eq!(dated[0].date, Some(d("2026-12-10")));
+    }
+}

@@ -1,0 +1,381 @@
+//! `kh due`: what falls due in a month, quarter or window, and from whom.
+
+use crate::agenda::{self, Due, Filter, Kind};
+use crate::domain::{Deadline, Level, deadline};
+use crate::table::{self, Rows};
+use crate::{ics, repo};
+use anyhow::{Result, bail};
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Csv,
+    Json,
+    Markdown,
+    /// iCalendar: one all-day event per occurrence, for Google Calendar or Outlook
+    Ics,
+}
+
+#[derive(Debug, Args)]
+pub struct DueArgs {
+    /// Plan files or directories (default: the repository found from here)
+    pub paths: Vec<PathBuf>,
+    /// A month: 12/2026 or 2026-12
+    #[arg(long, value_parser = parse_month, conflicts_with_all = ["quarter", "from", "to", "within"])]
+    pub month: Option<(NaiveDate, NaiveDate)>,
+    /// A quarter: IV/2026 or Q4/2026
+    #[arg(long, value_parser = parse_quarter, conflicts_with_all = ["from", "to", "within"])]
+    pub quarter: Option<(NaiveDate, NaiveDate)>,
+    /// First day of the window: 2026-12-01 or 01/12/2026
+    #[arg(long, value_parser = parse_date)]
+    pub from: Option<NaiveDate>,
+    /// Last day of the window
+    #[arg(long, value_parser = parse_date)]
+    pub to: Option<NaiveDate>,
+    /// The next N days from --today: 30d
+    #[arg(long, value_parser = parse_days, conflicts_with_all = ["from", "to"])]
+    pub within: Option<i64>,
+    /// The day counted from (default: today)
+    #[arg(long, value_parser = parse_date)]
+    pub today: Option<NaiveDate>,
+    /// Also list ongoing items (Thường xuyên), in their own section
+    #[arg(long)]
+    pub ongoing: bool,
+    /// Only this plan (by id); repeatable
+    #[arg(long = "plan")]
+    pub plans: Vec<String>,
+    /// Only plans of this level
+    #[arg(long, value_parser = parse_level)]
+    pub level: Vec<Level>,
+    /// Only items whose lead, implementing or cooperating unit matches (abbreviation or name, diacritics optional)
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// Only this kind of item; repeatable
+    #[arg(long, value_enum)]
+    pub kind: Vec<Kind>,
+    /// Only items whose date has passed (before --today)
+    #[arg(long)]
+    pub overdue: bool,
+    /// Show whole texts instead of shortening them to the terminal
+    #[arg(long)]
+    pub wide: bool,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+const MONTH_FORMS: &str = "expected a month such as 12/2026 or 2026-12";
+const QUARTER_FORMS: &str = "expected a quarter such as IV/2026, Q4/2026 or 4/2026";
+const DATE_FORMS: &str = "expected a date such as 2026-12-31 or 31/12/2026";
+
+fn parse_month(s: &str) -> Result<(NaiveDate, NaiveDate), String> {
+    let bad = |why: &str| format!("`{s}` is not a month{why}: {MONTH_FORMS}");
+    let (a, b) = s.split_once(['/', '-']).ok_or_else(|| bad(""))?;
+    let (a, b) = (a.trim(), b.trim());
+    let (year, month) = if a.len() == 4 { (a, b) } else { (b, a) };
+    let year: i32 = year.parse().map_err(|_| bad(""))?;
+    let month: u32 = month.parse().map_err(|_| bad(""))?;
+    if !(1..=12).contains(&month) {
+        return Err(bad(&format!(
+            " (month {month} does not exist; months are 1 to 12)"
+        )));
+    }
+    let first = NaiveDate::from_ymd_opt(year, month, 1).ok_or_else(|| bad(""))?;
+    let last = Deadline::Month { year, month }
+        .final_date()
+        .ok_or_else(|| bad(""))?;
+    Ok((first, last))
+}
+
+fn parse_quarter(s: &str) -> Result<(NaiveDate, NaiveDate), String> {
+    let phrase =
+        if s.trim_start().to_lowercase().starts_with('q') || s.to_lowercase().contains("qu") {
+            s.to_string()
+        } else {
+            format!("Quý {s}")
+        };
+    match deadline::parse(&phrase, None) {
+        Ok(Deadline::Quarter { year, quarter }) => {
+            let first = NaiveDate::from_ymd_opt(year, quarter * 3 - 2, 1);
+            let last = Deadline::Quarter { year, quarter }.final_date();
+            first
+                .zip(last)
+                .ok_or_else(|| format!("`{s}`: {QUARTER_FORMS}"))
+        }
+        Ok(_) => Err(format!("`{s}` is not a single quarter: {QUARTER_FORMS}")),
+        Err(e) if e.message.contains("quarters are I to IV") => Err(format!(
+            "`{s}` is not a quarter (quarters are I to IV): {QUARTER_FORMS}"
+        )),
+        Err(_) => Err(format!("`{s}` is not a quarter: {QUARTER_FORMS}")),
+    }
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(s.trim(), "%d/%m/%Y"))
+        .map_err(|_| format!("`{s}` is not a date: {DATE_FORMS}"))
+}
+
+fn parse_days(s: &str) -> Result<i64, String> {
+    let n = s.trim().trim_end_matches(['d', 'D']);
+    n.parse::<i64>()
+        .ok()
+        .filter(|n| *n >= 0)
+        .ok_or_else(|| format!("`{s}` is not a number of days: expected such as 30d"))
+}
+
+fn parse_level(s: &str) -> Result<Level, String> {
+    Level::parse(s).ok_or_else(|| {
+        format!("`{s}` is not a level: expected province, district, commune or school")
+    })
+}
+
+/// The window asked for, and the day counted from.
+fn window(args: &DueArgs, repo: &repo::Repo) -> Result<(NaiveDate, NaiveDate, NaiveDate)> {
+    let today = args
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let earliest = repo
+        .plans
+        .iter()
+        .map(|e| e.plan.period.start())
+        .min()
+        .unwrap_or(today);
+    let latest = repo
+        .plans
+        .iter()
+        .map(|e| e.plan.period.end())
+        .max()
+        .unwrap_or(today);
+    let (mut from, mut to) = if let Some(m) = args.month {
+        m
+    } else if let Some(q) = args.quarter {
+        q
+    } else if let Some(n) = args.within {
+        (today, today + chrono::Duration::days(n))
+    } else if args.from.is_some() || args.to.is_some() {
+        (args.from.unwrap_or(today), args.to.unwrap_or(latest))
+    } else if args.overdue {
+        (earliest, today)
+    } else {
+        (today, today + chrono::Duration::days(30))
+    };
+    if from > to {
+        bail!(
+            "--from {} is after --to {}: expected the first day of the window before the last",
+            from.format("%Y-%m-%d"),
+            to.format("%Y-%m-%d")
+        );
+    }
+    if args.overdue {
+        to = to.min(today.pred_opt().unwrap_or(today));
+        from = from.min(to);
+    }
+    Ok((from, to, today))
+}
+
+fn days_left(d: &Due, today: NaiveDate) -> String {
+    match d.days_left(today) {
+        Some(n) if n < 0 => format!("quá hạn {} ngày", -n),
+        Some(n) => n.to_string(),
+        None => String::new(),
+    }
+}
+
+fn date_cell(d: &Due) -> String {
+    let mark = if d.inherited() { "*" } else { "" };
+    d.date
+        .map(|x| format!("{}{mark}", x.format("%d/%m/%Y")))
+        .unwrap_or_else(|| format!("thường xuyên{mark}"))
+}
+
+fn rows(items: &[&Due], today: NaiveDate) -> Rows {
+    Rows {
+        headers: ["date", "days left", "plan", "kind", "id", "text", "lead"]
+            .map(String::from)
+            .to_vec(),
+        rows: items
+            .iter()
+            .map(|d| {
+                vec![
+                    date_cell(d),
+                    days_left(d, today),
+                    d.plan.clone(),
+                    d.kind.key().to_string(),
+                    d.id.clone(),
+                    d.text.clone(),
+                    d.lead.join(", "),
+                ]
+            })
+            .collect(),
+        flexible: Some(5),
+    }
+}
+
+pub fn counts_line(
+    from: NaiveDate,
+    to: NaiveDate,
+    dated: &[Due],
+    ongoing: Option<&[Due]>,
+) -> String {
+    let n = |k: Kind| dated.iter().filter(|d| d.kind == k).count();
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    let mut s = format!(
+        "due {} to {}: {}, {}, {}",
+        from.format("%d/%m/%Y"),
+        to.format("%d/%m/%Y"),
+        plural(n(Kind::Target), "target"),
+        plural(n(Kind::Task), "task"),
+        plural(n(Kind::Report), "report")
+    );
+    if let Some(o) = ongoing {
+        s.push_str(&format!("; ongoing: {}", o.len()));
+    }
+    if dated
+        .iter()
+        .chain(ongoing.unwrap_or(&[]))
+        .any(Due::inherited)
+    {
+        s.push_str(" (* deadline inherited from the parent target or the plan's period)");
+    }
+    s
+}
+
+#[derive(Serialize)]
+struct JsonItem<'a> {
+    #[serde(flatten)]
+    due: &'a Due,
+    days_left: Option<i64>,
+    inherited: bool,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    version: u32,
+    from: NaiveDate,
+    to: NaiveDate,
+    today: NaiveDate,
+    items: Vec<JsonItem<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ongoing: Option<Vec<JsonItem<'a>>>,
+}
+
+pub fn run(args: DueArgs) -> Result<i32> {
+    let source = repo::locate(&args.paths)?;
+    let repo = repo::load(source)?;
+    for id in &args.plans {
+        if repo.plan(id).is_none() {
+            let hint = crate::load::nearest(id, repo.by_id.keys().map(String::as_str))
+                .map(|n| format!("; did you mean `{n}`?"))
+                .unwrap_or_default();
+            bail!("no plan with id `{id}` in the repository{hint}");
+        }
+    }
+    let (from, to, today) = window(&args, &repo)?;
+    let filter = Filter {
+        plans: args.plans.clone(),
+        levels: args.level.clone(),
+        unit: args.unit.clone(),
+        kinds: args.kind.clone(),
+    };
+    let (dated, ongoing) = agenda::collect(&repo, from, to, &filter);
+    let ongoing = (args.ongoing && !args.overdue).then_some(ongoing);
+    let all: Vec<&Due> = dated.iter().chain(ongoing.iter().flatten()).collect();
+    let text = match args.format {
+        Format::Table => {
+            let width = table::terminal_width();
+            let mut out = rows(&dated.iter().collect::<Vec<_>>(), today).table(width, args.wide);
+            if let Some(o) = &ongoing {
+                out.push_str("\n\nongoing (no single date):\n");
+                out.push_str(&rows(&o.iter().collect::<Vec<_>>(), today).table(width, args.wide));
+            }
+            out.push('\n');
+            out.push_str(&counts_line(from, to, &dated, ongoing.as_deref()));
+            out
+        }
+        Format::Csv => rows(&all, today).csv()?,
+        Format::Markdown => {
+            let mut out = rows(&all, today).markdown();
+            out.push('\n');
+            out.push_str(&counts_line(from, to, &dated, ongoing.as_deref()));
+            out
+        }
+        Format::Json => {
+            fn item(d: &Due, today: NaiveDate) -> JsonItem<'_> {
+                JsonItem {
+                    due: d,
+                    days_left: d.days_left(today),
+                    inherited: d.inherited(),
+                }
+            }
+            let report = JsonReport {
+                version: 1,
+                from,
+                to,
+                today,
+                items: dated.iter().map(|d| item(d, today)).collect(),
+                ongoing: ongoing
+                    .as_ref()
+                    .map(|o| o.iter().map(|d| item(d, today)).collect()),
+            };
+            serde_json::to_string_pretty(&report)?
+        }
+        Format::Ics => ics::calendar(&dated, today),
+    };
+    super::emit(&text)?;
+    Ok(super::EXIT_OK)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn months_in_both_orders() {
+        assert_eq!(
+            parse_month("12/2026"),
+            Ok((d(2026, 12, 1), d(2026, 12, 31)))
+        );
+        assert_eq!(parse_month("2026-02"), Ok((d(2026, 2, 1), d(2026, 2, 28))));
+        assert_eq!(parse_month("2/2028"), Ok((d(2028, 2, 1), d(2028, 2, 29))));
+        let e = parse_month("13/2026").unwrap_err();
+        assert!(
+            e.contains("month 13 does not exist") && e.contains("12/2026 or 2026-12"),
+            "{e}"
+        );
+        assert!(parse_month("foo").unwrap_err().contains("expected a month"));
+    }
+
+    #[test]
+    fn quarters_roman_and_q() {
+        assert_eq!(
+            parse_quarter("IV/2026"),
+            Ok((d(2026, 10, 1), d(2026, 12, 31)))
+        );
+        assert_eq!(
+            parse_quarter("Q1/2027"),
+            Ok((d(2027, 1, 1), d(2027, 3, 31)))
+        );
+        assert!(
+            parse_quarter("V/2026")
+                .unwrap_err()
+                .contains("quarters are I to IV")
+        );
+    }
+
+    #[test]
+    fn dates_and_days() {
+        assert_eq!(parse_date("31/12/2026"), Ok(d(2026, 12, 31)));
+        assert_eq!(parse_date("2026-12-31"), Ok(d(2026, 12, 31)));
+        assert!(parse_date("31/13/2026").is_err());
+        assert_eq!(parse_days("30d"), Ok(30));
+        assert!(parse_days("-3d").is_err());
+    }
+}

@@ -1,0 +1,181 @@
+//! Rows of cells rendered for people (a table that fits the terminal) or for
+//! spreadsheets (CSV, Markdown). Every command builds its rows once and hands
+//! them here, so all formats show the same results.
+
+use crate::text;
+use comfy_table::{ContentArrangement, Table, presets};
+
+pub struct Rows {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// The column that is shortened to fit the terminal (long Vietnamese text).
+    pub flexible: Option<usize>,
+}
+
+/// Terminal width: COLUMNS if set, else the terminal's, else 120.
+pub fn terminal_width() -> usize {
+    if let Some(w) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse().ok())
+    {
+        return w;
+    }
+    Table::new().width().map(usize::from).unwrap_or(120)
+}
+
+/// Cuts `s` to `max` columns, ending with "…" when cut.
+pub fn shorten(s: &str, max: usize) -> String {
+    if text::width(s) <= max {
+        return s.to_string();
+    }
+    let s = text::nfc(s);
+    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+    out = out.trim_end().to_string();
+    out.push('…');
+    out
+}
+
+impl Rows {
+    /// A table `width` columns wide; the flexible column is shortened to fit
+    /// unless `wide`, in which case it wraps instead.
+    pub fn table(&self, width: usize, wide: bool) -> String {
+        let mut rows = self.rows.clone();
+        let mut t = Table::new();
+        t.load_style(presets::UTF8_FULL_CONDENSED);
+        let chrome = self.headers.len() * 3 + 1;
+        let mut fits = true;
+        if let Some(flex) = self.flexible.filter(|_| !wide) {
+            let others: usize = (0..self.headers.len())
+                .filter(|c| *c != flex)
+                .map(|c| self.col_width(c))
+                .sum();
+            let budget = width.saturating_sub(others + chrome).max(20);
+            fits = others + chrome + budget <= width;
+            for r in &mut rows {
+                if let Some(cell) = r.get_mut(flex) {
+                    *cell = shorten(cell, budget);
+                }
+            }
+        }
+        if fits && !wide {
+            t.set_content_arrangement(ContentArrangement::Disabled);
+        } else {
+            // Too narrow for one line per row, or whole texts asked for: wrap.
+            t.set_content_arrangement(ContentArrangement::Dynamic);
+            t.set_width(u16::try_from(width).unwrap_or(u16::MAX));
+        }
+        t.set_header(self.headers.clone());
+        for r in rows {
+            t.add_row(r);
+        }
+        t.to_string()
+    }
+
+    fn col_width(&self, c: usize) -> usize {
+        self.rows
+            .iter()
+            .filter_map(|r| r.get(c))
+            .chain(self.headers.get(c))
+            .map(|s| text::width(s))
+            .max()
+            .unwrap_or(0)
+    }
+
+    pub fn csv(&self) -> anyhow::Result<String> {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(&self.headers)?;
+        for r in &self.rows {
+            w.write_record(r)?;
+        }
+        Ok(String::from_utf8(w.into_inner()?)?)
+    }
+
+    pub fn markdown(&self) -> String {
+        let esc = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+        let mut out = format!(
+            "| {} |\n|{}\n",
+            self.headers
+                .iter()
+                .map(|h| esc(h))
+                .collect::<Vec<_>>()
+                .join(" | "),
+            "---|".repeat(self.headers.len())
+        );
+        for r in &self.rows {
+            out.push_str(&format!(
+                "| {} |\n",
+                r.iter().map(|c| esc(c)).collect::<Vec<_>>().join(" | ")
+            ));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    fn rows(text: &str) -> Rows {
+        Rows {
+            headers: vec!["id".into(), "text".into()],
+            rows: vec![vec!["1".into(), text.into()]],
+            flexible: Some(1),
+        }
+    }
+
+    #[test]
+    fn shortens_vietnamese_by_columns_not_bytes() {
+        assert_eq!(shorten("Tổ chức tập huấn", 8), "Tổ chức…");
+        let nfd: String = "Tổ chức tập huấn".nfd().collect();
+        assert_eq!(shorten(&nfd, 8), "Tổ chức…");
+        assert_eq!(shorten("ngắn", 8), "ngắn");
+    }
+
+    #[test]
+    fn table_fits_the_width_with_nfd_text() {
+        let nfd: String =
+            "Triển khai Học bạ số trong các cơ sở giáo dục phổ thông và giáo dục thường xuyên"
+                .nfd()
+                .collect();
+        let out = rows(&nfd).table(40, false);
+        for line in out.lines() {
+            assert!(
+                text::width(line) <= 40,
+                "{line:?} is {} wide",
+                text::width(line)
+            );
+        }
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(text::width(lines[0]), text::width(lines[lines.len() - 1]));
+    }
+
+    #[test]
+    fn narrow_terminal_wraps_every_column_within_the_width() {
+        let r = Rows {
+            headers: vec!["plan".into(), "text".into(), "lead".into()],
+            rows: vec![vec![
+                "dak-nong/so-gddt-2022-2025".into(),
+                "Tuyên truyền, phổ biến, quán triệt sâu rộng".into(),
+                "Sở Giáo dục và Đào tạo; UBND huyện, thành phố".into(),
+            ]],
+            flexible: Some(1),
+        };
+        for wide in [false, true] {
+            for line in r.table(50, wide).lines() {
+                assert!(text::width(line) <= 50, "{line:?}");
+            }
+        }
+        assert!(r.table(50, true).contains("rộng"));
+    }
+
+    #[test]
+    fn csv_and_markdown_carry_the_same_cells() {
+        let r = rows("a | b, \"c\"");
+        assert_eq!(r.csv().unwrap(), "id,text\n1,\"a | b, \"\"c\"\"\"\n");
+        assert_eq!(
+            r.markdown(),
+            "| id | text |\n|---|---|\n| 1 | a \\| b, \"c\" |\n"
+        );
+    }
+}
