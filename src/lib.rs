@@ -8,6 +8,7 @@
 pub mod agenda;
 pub mod check;
 pub mod cmd;
+pub mod diff;
 pub mod domain;
 pub mod finding;
 pub mod format;

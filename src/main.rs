@@ -17,6 +17,8 @@ enum Command {
     Check(cmd::check::CheckArgs),
     /// What falls due in a month, quarter or window, and from whom
     Due(cmd::due::DueArgs),
+    /// Two plans side by side, indicator by indicator
+    Diff(cmd::diff::DiffArgs),
 }
 
 fn main() {
@@ -24,6 +26,7 @@ fn main() {
     let result = match cli.command {
         Command::Check(a) => cmd::check::run(a),
         Command::Due(a) => cmd::due::run(a),
+        Command::Diff(a) => cmd::diff::run(a),
     };
     let code = match result {
         Ok(code) => code,

@@ -3,6 +3,7 @@
 //! and a plan is issued by the parent's deadline for issuing it.
 
 use super::cascade::own_due;
+use crate::domain::{Plan, Target};
 use crate::finding::{At, Finding};
 use crate::repo::{Entry, Repo};
 use crate::yaml::{Seg, path};
@@ -16,6 +17,14 @@ fn target_at(i: usize, field: &str) -> At {
     ])
 }
 
+/// Must `child` carry parent target `pt`? Only if it applies to the child's
+/// level and falls due within the child's period (a parent target due later is
+/// another year's plan's business).
+pub fn binds(parent: &Plan, pt: &Target, child: &Plan) -> bool {
+    pt.applies_to(parent.level, child.level)
+        && own_due(parent, pt).is_none_or(|d| child.period.contains_date(d))
+}
+
 pub fn check(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
     let child = &e.plan;
     let p = &parent.plan;
@@ -24,13 +33,7 @@ pub fn check(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
     let parent_metrics: HashSet<&str> = p.targets.iter().map(|t| t.metric.as_str()).collect();
     let mut reported = HashSet::new();
     for (pi, pt) in p.targets.iter().enumerate() {
-        if !pt.applies_to(p.level, child.level) {
-            continue;
-        }
-        // A parent target due outside the child's period is another year's plan's business.
-        if let Some(d) = own_due(p, pt)
-            && !child.period.contains_date(d)
-        {
+        if !binds(p, pt, child) {
             continue;
         }
         if adopted.contains(pt.metric.as_str()) || waived.contains(pt.metric.as_str()) {

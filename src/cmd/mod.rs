@@ -1,6 +1,7 @@
 //! One module per subcommand, each with its argument struct and a `run`.
 
 pub mod check;
+pub mod diff;
 pub mod due;
 
 use std::io::Write;

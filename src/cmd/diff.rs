@@ -1,0 +1,152 @@
+//! `kh diff A B`: two plans side by side, indicator by indicator.
+
+use crate::diff::{self, Row};
+use crate::repo;
+use crate::table::{self, Rows};
+use anyhow::{Result, bail};
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Csv,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// Plan A: an id or the path of its file (usually the parent)
+    pub a: String,
+    /// Plan B: an id or the path of its file (usually the child)
+    pub b: String,
+    /// Where the plans are (default: the repository found from here)
+    #[arg(long = "repo")]
+    pub repo: Vec<PathBuf>,
+    /// Keep only looser, later and missing rows
+    #[arg(long)]
+    pub only_problems: bool,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+fn cell(s: Option<&crate::diff::Side>, f: impl Fn(&crate::diff::Side) -> &str) -> String {
+    s.map(|s| f(s).to_string()).unwrap_or_default()
+}
+
+pub fn rows(rows: &[Row]) -> Rows {
+    Rows {
+        headers: [
+            "indicator",
+            "segment",
+            "A",
+            "A threshold",
+            "A due",
+            "B",
+            "B threshold",
+            "B due",
+            "verdict",
+            "deadline",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: rows
+            .iter()
+            .map(|r| {
+                vec![
+                    r.metric.clone(),
+                    r.segment.clone().unwrap_or_default(),
+                    cell(r.a.as_ref(), |s| &s.id),
+                    cell(r.a.as_ref(), |s| &s.threshold),
+                    cell(r.a.as_ref(), |s| &s.due),
+                    cell(r.b.as_ref(), |s| &s.id),
+                    cell(r.b.as_ref(), |s| &s.threshold),
+                    cell(r.b.as_ref(), |s| &s.due),
+                    r.verdict.key().to_string(),
+                    r.deadline.map(|d| d.key().to_string()).unwrap_or_default(),
+                ]
+            })
+            .collect(),
+        flexible: Some(0),
+    }
+}
+
+fn summary(rows: &[Row]) -> String {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for r in rows {
+        match counts.iter_mut().find(|(k, _)| *k == r.verdict.key()) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((r.verdict.key(), 1)),
+        }
+    }
+    let later = rows
+        .iter()
+        .filter(|r| r.deadline == Some(diff::DeadlineVerdict::Later))
+        .count();
+    let parts: Vec<String> = counts.iter().map(|(k, n)| format!("{n} {k}")).collect();
+    let n = rows.len();
+    if n == 0 {
+        return "0 rows".into();
+    }
+    format!(
+        "{n} row{}: {}; {later} later",
+        if n == 1 { "" } else { "s" },
+        parts.join(", ")
+    )
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    version: u32,
+    a: &'a str,
+    b: &'a str,
+    rows: &'a [Row],
+}
+
+pub fn run(args: DiffArgs) -> Result<i32> {
+    let source = repo::locate(&args.repo)?;
+    let repo = repo::load(source)?;
+    let find = |name: &str| match diff::find(&repo, name) {
+        Some(e) => Ok(e),
+        None => {
+            let hint = crate::load::nearest(name, repo.by_id.keys().map(String::as_str))
+                .map(|n| format!("; did you mean `{n}`?"))
+                .unwrap_or_default();
+            bail!(
+                "no plan `{name}` in the repository (give a plan id or the path of its file){hint}"
+            )
+        }
+    };
+    let (a, b) = (find(&args.a)?, find(&args.b)?);
+    let mut all = diff::diff(&repo, a, b);
+    if args.only_problems {
+        all.retain(Row::is_problem);
+    }
+    let text = match args.format {
+        Format::Table => format!(
+            "A: {}\nB: {}\n{}\n{}",
+            diff::label(&a.plan),
+            diff::label(&b.plan),
+            rows(&all).table(table::terminal_width(), true),
+            summary(&all)
+        ),
+        Format::Csv => rows(&all).csv()?,
+        Format::Markdown => format!(
+            "A: {}  \nB: {}\n\n{}\n{}",
+            diff::label(&a.plan),
+            diff::label(&b.plan),
+            rows(&all).markdown(),
+            summary(&all)
+        ),
+        Format::Json => serde_json::to_string_pretty(&Report {
+            version: 1,
+            a: &a.plan.id,
+            b: &b.plan.id,
+            rows: &all,
+        })?,
+    };
+    super::emit(&text)?;
+    Ok(super::EXIT_OK)
+}

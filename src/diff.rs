@@ -1,0 +1,425 @@
+//! Two plans side by side, indicator by indicator. Where one plan is the other's
+//! parent the verdicts come from `check::cascade::judge`, so `kh diff` and
+//! `kh check` never disagree.
+
+use crate::check::{cascade, oriented};
+use crate::domain::threshold::Inclusion;
+use crate::domain::{Deadline, Plan, Target, Threshold};
+use crate::repo::{Entry, Repo};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    /// B accepts fewer values than A.
+    Stricter,
+    Same,
+    Looser,
+    Incomparable,
+    OnlyInA,
+    OnlyInB,
+    /// B's target is due before every A target of its metric (A is B's parent).
+    Milestone,
+}
+
+impl Verdict {
+    pub fn key(self) -> &'static str {
+        match self {
+            Verdict::Stricter => "stricter",
+            Verdict::Same => "same",
+            Verdict::Looser => "looser",
+            Verdict::Incomparable => "incomparable",
+            Verdict::OnlyInA => "only in A",
+            Verdict::OnlyInB => "only in B",
+            Verdict::Milestone => "milestone",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DeadlineVerdict {
+    Earlier,
+    Same,
+    Later,
+}
+
+impl DeadlineVerdict {
+    pub fn key(self) -> &'static str {
+        match self {
+            DeadlineVerdict::Earlier => "earlier",
+            DeadlineVerdict::Same => "same",
+            DeadlineVerdict::Later => "later",
+        }
+    }
+}
+
+/// One side of a row.
+#[derive(Debug, Clone, Serialize)]
+pub struct Side {
+    pub id: String,
+    pub threshold: String,
+    /// The deadline as compared: a date (`*` when inherited), "ongoing", or a recurrence.
+    pub due: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    pub metric: String,
+    pub segment: Option<String>,
+    pub a: Option<Side>,
+    pub b: Option<Side>,
+    pub verdict: Verdict,
+    pub deadline: Option<DeadlineVerdict>,
+    /// An A-only row that does not bind B (internal to A, or not for B's level).
+    #[serde(skip)]
+    pub optional: bool,
+}
+
+impl Row {
+    /// Looser, later, or missing from B where B must carry it.
+    pub fn is_problem(&self) -> bool {
+        matches!(self.verdict, Verdict::Looser | Verdict::Incomparable)
+            || self.deadline == Some(DeadlineVerdict::Later)
+            || (self.verdict == Verdict::OnlyInA && !self.optional)
+    }
+}
+
+fn show_due(date: Option<NaiveDate>, inherited: bool, d: &Option<Deadline>) -> String {
+    match (date, d) {
+        (Some(x), _) => format!(
+            "{}{}",
+            x.format("%d/%m/%Y"),
+            if inherited { "*" } else { "" }
+        ),
+        (None, Some(d)) if d.is_recurring() => d.to_string(),
+        (None, _) => format!("ongoing{}", if inherited { "*" } else { "" }),
+    }
+}
+
+fn side(t: &Target, threshold: &Threshold, due: String) -> Side {
+    Side {
+        id: t.id.clone(),
+        threshold: threshold.to_string(),
+        due,
+    }
+}
+
+fn verdict_of(child: &Threshold, parent: &Threshold) -> Verdict {
+    match (child.within(parent), parent.within(child)) {
+        (Inclusion::Inside, Inclusion::Inside) => Verdict::Same,
+        (Inclusion::Inside, _) => Verdict::Stricter,
+        (Inclusion::Outside, _) => Verdict::Looser,
+        (Inclusion::Incomparable(_), _) => Verdict::Incomparable,
+    }
+}
+
+fn deadline_verdict(b: Option<NaiveDate>, a: Option<NaiveDate>) -> Option<DeadlineVerdict> {
+    let (b, a) = (b?, a?);
+    Some(match b.cmp(&a) {
+        std::cmp::Ordering::Less => DeadlineVerdict::Earlier,
+        std::cmp::Ordering::Equal => DeadlineVerdict::Same,
+        std::cmp::Ordering::Greater => DeadlineVerdict::Later,
+    })
+}
+
+/// The segments a target has, or `[None]` for one threshold for all.
+fn segments(t: &Target) -> Vec<Option<String>> {
+    t.values.iter().map(|v| v.segment.clone()).collect()
+}
+
+/// Compares plan B with plan A, row by row, in A's order, then B's additions.
+pub fn diff(repo: &Repo, a: &Entry, b: &Entry) -> Vec<Row> {
+    let (pa, pb) = (&a.plan, &b.plan);
+    let b_is_child = pb.parent.as_deref() == Some(pa.id.as_str());
+    let a_is_child = pa.parent.as_deref() == Some(pb.id.as_str());
+    let a_index = cascade::by_metric(pa);
+    let b_index = cascade::by_metric(pb);
+    let mut rows = Vec::new();
+    let mut seen = BTreeSet::new();
+    for t in &pa.targets {
+        if !seen.insert(t.metric.as_str()) {
+            continue;
+        }
+        let a_targets = &a_index[t.metric.as_str()];
+        match b_index.get(t.metric.as_str()) {
+            None => {
+                for ai in a_targets {
+                    let at = &pa.targets[*ai];
+                    let optional = !b_is_child || !crate::check::coverage::binds(pa, at, pb);
+                    for seg in segments(at) {
+                        let Some(v) = at.value_for(seg.as_deref()) else {
+                            continue;
+                        };
+                        let th = oriented(repo, &at.metric, &v.value.binding);
+                        let due = show_due(cascade::own_due(pa, at), at.due.is_none(), &at.due);
+                        rows.push(Row {
+                            metric: at.metric.clone(),
+                            segment: seg,
+                            a: Some(side(at, &th, due)),
+                            b: None,
+                            verdict: Verdict::OnlyInA,
+                            deadline: None,
+                            optional,
+                        });
+                    }
+                }
+            }
+            Some(b_targets) if a_is_child => {
+                rows.extend(pair(repo, b, a, b_targets, a_targets, true));
+            }
+            Some(b_targets) => {
+                rows.extend(pair(repo, a, b, a_targets, b_targets, false));
+            }
+        }
+    }
+    for t in &pb.targets {
+        if a_index.contains_key(t.metric.as_str()) {
+            continue;
+        }
+        for seg in segments(t) {
+            let Some(v) = t.value_for(seg.as_deref()) else {
+                continue;
+            };
+            let th = oriented(repo, &t.metric, &v.value.binding);
+            let due = show_due(cascade::own_due(pb, t), t.due.is_none(), &t.due);
+            rows.push(Row {
+                metric: t.metric.clone(),
+                segment: seg,
+                a: None,
+                b: Some(side(t, &th, due)),
+                verdict: Verdict::OnlyInB,
+                deadline: None,
+                optional: true,
+            });
+        }
+    }
+    rows
+}
+
+/// Rows for one metric present in both: `upper` plays the parent (its targets
+/// `ut`), `lower` the child. `swapped` when upper is plan B.
+fn pair(
+    repo: &Repo,
+    upper: &Entry,
+    lower: &Entry,
+    ut: &[usize],
+    lt: &[usize],
+    swapped: bool,
+) -> Vec<Row> {
+    let (pu, pl) = (&upper.plan, &lower.plan);
+    let mut rows = Vec::new();
+    let mut used = BTreeSet::new();
+    // A target without a counterpart is listed, never dropped.
+    let alone = |plan: &Plan, t: &Target, on_a: bool| -> Vec<Row> {
+        segments(t)
+            .into_iter()
+            .filter_map(|seg| {
+                let v = t.value_for(seg.as_deref())?;
+                let th = oriented(repo, &t.metric, &v.value.binding);
+                let s = Some(side(
+                    t,
+                    &th,
+                    show_due(cascade::own_due(plan, t), t.due.is_none(), &t.due),
+                ));
+                let (a, b, verdict) = if on_a {
+                    (s, None, Verdict::OnlyInA)
+                } else {
+                    (None, s, Verdict::OnlyInB)
+                };
+                Some(Row {
+                    metric: t.metric.clone(),
+                    segment: seg,
+                    a,
+                    b,
+                    verdict,
+                    deadline: None,
+                    optional: true,
+                })
+            })
+            .collect()
+    };
+    for li in lt {
+        let ct = &pl.targets[*li];
+        let j = cascade::judge(repo, pl, ct, pu, ut);
+        let lower_due = show_due(j.due, j.inherited, &ct.due);
+        if !j.milestone && j.comparisons.is_empty() {
+            rows.extend(alone(pl, ct, swapped));
+            continue;
+        }
+        if j.milestone {
+            used.insert(ut[0]);
+            let pt = &pu.targets[ut[0]];
+            for seg in segments(ct) {
+                let Some(v) = ct.value_for(seg.as_deref()) else {
+                    continue;
+                };
+                let th = oriented(repo, &ct.metric, &v.value.binding);
+                let pv = pt
+                    .value_for(seg.as_deref())
+                    .map(|v| oriented(repo, &pt.metric, &v.value.binding));
+                let up = pv.map(|p| {
+                    side(
+                        pt,
+                        &p,
+                        show_due(cascade::own_due(pu, pt), pt.due.is_none(), &pt.due),
+                    )
+                });
+                let low = Some(side(ct, &th, lower_due.clone()));
+                let (a, b) = if swapped { (low, up) } else { (up, low) };
+                rows.push(Row {
+                    metric: ct.metric.clone(),
+                    segment: seg,
+                    a,
+                    b,
+                    verdict: Verdict::Milestone,
+                    deadline: Some(if swapped {
+                        DeadlineVerdict::Later
+                    } else {
+                        DeadlineVerdict::Earlier
+                    }),
+                    optional: true,
+                });
+            }
+            continue;
+        }
+        for c in &j.comparisons {
+            used.insert(c.parent_target);
+            let pt = &pu.targets[c.parent_target];
+            let up_date = cascade::own_due(pu, pt);
+            let up = Some(side(
+                pt,
+                &c.parent,
+                show_due(up_date, pt.due.is_none(), &pt.due),
+            ));
+            let low = Some(side(ct, &c.child, lower_due.clone()));
+            // Verdicts read as "B compared with A".
+            let (a, b, verdict, deadline) = if swapped {
+                (
+                    low,
+                    up,
+                    verdict_of(&c.parent, &c.child),
+                    deadline_verdict(up_date, j.due),
+                )
+            } else {
+                let v = match &c.inclusion {
+                    Inclusion::Incomparable(_) => Verdict::Incomparable,
+                    _ => verdict_of(&c.child, &c.parent),
+                };
+                (up, low, v, deadline_verdict(j.due, up_date))
+            };
+            rows.push(Row {
+                metric: ct.metric.clone(),
+                segment: c.segment.clone(),
+                a,
+                b,
+                verdict,
+                deadline,
+                optional: false,
+            });
+        }
+    }
+    for ui in ut.iter().filter(|u| !used.contains(*u)) {
+        rows.extend(alone(pu, &pu.targets[*ui], !swapped));
+    }
+    rows
+}
+
+/// How a plan is named on the command line: its id, or the path of its file.
+pub fn find<'a>(repo: &'a Repo, name: &str) -> Option<&'a Entry> {
+    repo.plan(name).or_else(|| {
+        let wanted = std::path::Path::new(name);
+        let canonical = std::fs::canonicalize(wanted).ok();
+        repo.plans.iter().find(|e| {
+            let p = repo.path(e.file);
+            p == wanted || (canonical.is_some() && std::fs::canonicalize(p).ok() == canonical)
+        })
+    })
+}
+
+/// A plan's label in headings.
+pub fn label(p: &Plan) -> String {
+    format!("{} ({})", p.id, p.issuer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::fixture::{CATALOG, plan};
+    use crate::repo::from_sources;
+
+    fn rows(parent_targets: &[&str], child_targets: &[&str]) -> Vec<Row> {
+        let p = plan("p", "province", "2026-05-13", None, parent_targets);
+        let c = plan("c", "commune", "2026-06", Some("p"), child_targets);
+        let repo = from_sources(&[("indicators.yaml", CATALOG), ("p.yaml", &p), ("c.yaml", &c)]);
+        diff(&repo, repo.plan("p").unwrap(), repo.plan("c").unwrap())
+    }
+
+    #[test]
+    fn verdicts_match_the_cascade() {
+        let r = rows(
+            &[
+                "{id: P1, text: t, metric: ai, target: tối thiểu 20%}",
+                "{id: P2, text: t, metric: skills, target: trên 50%}",
+                "{id: P3, text: t, metric: plans, target: 100%, applies_to: []}",
+            ],
+            &[
+                "{id: C1, text: t, metric: ai, target: 25%}",
+                "{id: C2, text: t, metric: skills, target: tối thiểu 50%}",
+                "{id: C3, text: t, metric: wait, target: 5 ngày}",
+            ],
+        );
+        let v: Vec<(&str, Verdict)> = r.iter().map(|r| (r.metric.as_str(), r.verdict)).collect();
+        assert_eq!(
+            v,
+            vec![
+                ("ai", Verdict::Stricter),
+                ("skills", Verdict::Looser),
+                ("plans", Verdict::OnlyInA),
+                ("wait", Verdict::OnlyInB),
+            ]
+        );
+        assert!(r[1].is_problem());
+        assert!(
+            !r[2].is_problem(),
+            "an internal target is not missing from the child"
+        );
+        assert_eq!(r[0].a.as_ref().unwrap().threshold, ">= 20%");
+        assert_eq!(r[0].b.as_ref().unwrap().threshold, ">= 25%");
+    }
+
+    #[test]
+    fn same_threshold_and_later_deadline() {
+        let r = rows(
+            &["{id: P1, text: t, metric: ai, target: tối thiểu 83%, due: Tháng 11/2026}"],
+            &["{id: C1, text: t, metric: ai, target: Đạt 83%, due: Tháng 12/2026}"],
+        );
+        assert_eq!(r[0].verdict, Verdict::Same);
+        assert_eq!(r[0].deadline, Some(DeadlineVerdict::Later));
+        assert!(r[0].is_problem());
+    }
+
+    #[test]
+    fn reversed_order_reads_as_b_against_a() {
+        let p = plan(
+            "p",
+            "province",
+            "2026-05-13",
+            None,
+            &["{id: P1, text: t, metric: ai, target: 20%}"],
+        );
+        let c = plan(
+            "c",
+            "commune",
+            "2026-06",
+            Some("p"),
+            &["{id: C1, text: t, metric: ai, target: 25%}"],
+        );
+        let repo = from_sources(&[("indicators.yaml", CATALOG), ("p.yaml", &p), ("c.yaml", &c)]);
+        let r = diff(&repo, repo.plan("c").unwrap(), repo.plan("p").unwrap());
+        assert_eq!(r[0].verdict, Verdict::Looser);
+        assert_eq!(r[0].a.as_ref().unwrap().id, "C1");
+    }
+}
