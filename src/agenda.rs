@@ -160,7 +160,7 @@ fn names(plan: &Plan, keys: &[String]) -> Vec<String> {
 }
 
 /// Abbreviations and full names, for the unit filter.
-fn unit_keys(plan: &Plan, lists: &[&[String]]) -> Vec<String> {
+pub fn unit_keys(plan: &Plan, lists: &[&[String]]) -> Vec<String> {
     let mut out = Vec::new();
     for list in lists {
         for k in *list {
@@ -251,6 +251,15 @@ fn period_end(plan: &Plan) -> (When, Source, String) {
         Source::Period,
         format!("{} (end of period)", plan.period),
     )
+}
+
+/// A target's deadline as `kh due` and `kh status` count it: its own final date,
+/// else inherited; `None` when ongoing or recurring.
+pub fn target_due(repo: &Repo, e: &Entry, t: &Target) -> Option<NaiveDate> {
+    match target_when(repo, e, t).0 {
+        When::Deadline(d, _) => d.final_date(),
+        When::Ongoing => None,
+    }
 }
 
 fn target_when(repo: &Repo, e: &Entry, t: &Target) -> (When, Source, String) {

@@ -183,4 +183,30 @@ pub const RULES: &[(&str, &str)] = &[
         "a child is not issued before its parent",
     ),
     ("parent-cycle", "no plan is its own ancestor"),
+    ("report-syntax", "a report file is CSV"),
+    (
+        "report-columns",
+        "a report has the columns plan, metric (or target), value, as_of",
+    ),
+    ("report-plan", "a report row names a plan of the repository"),
+    (
+        "report-metric",
+        "a report row names a metric or target id of that plan",
+    ),
+    (
+        "report-segment",
+        "a report row's segment is one of the target's",
+    ),
+    (
+        "report-value",
+        "a report row's value parses (87%, 87,5%, 4/4, mức 2, yes)",
+    ),
+    (
+        "report-date",
+        "a report row's as_of is a date, not in the future",
+    ),
+    (
+        "report-unit",
+        "a report row's value is in its indicator's unit",
+    ),
 ];

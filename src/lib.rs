@@ -16,6 +16,8 @@ pub mod ics;
 pub mod load;
 pub mod render;
 pub mod repo;
+pub mod reports;
+pub mod status;
 pub mod table;
 pub mod text;
 pub mod yaml;

@@ -19,6 +19,8 @@ enum Command {
     Due(cmd::due::DueArgs),
     /// Two plans side by side, indicator by indicator
     Diff(cmd::diff::DiffArgs),
+    /// Achieved values against targets, and roll-ups over child plans
+    Status(cmd::status::StatusArgs),
 }
 
 fn main() {
@@ -27,6 +29,7 @@ fn main() {
         Command::Check(a) => cmd::check::run(a),
         Command::Due(a) => cmd::due::run(a),
         Command::Diff(a) => cmd::diff::run(a),
+        Command::Status(a) => cmd::status::run(a),
     };
     let code = match result {
         Ok(code) => code,

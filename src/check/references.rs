@@ -146,7 +146,7 @@ pub fn segments(repo: &Repo, e: &Entry, out: &mut Vec<Finding>) {
     }
 }
 
-fn unit_of(q: &Quantity) -> IndicatorUnit {
+pub fn unit_of(q: &Quantity) -> IndicatorUnit {
     match q {
         Quantity::Percent(_) | Quantity::Ratio { .. } => IndicatorUnit::Percent,
         Quantity::Count { .. } => IndicatorUnit::Count,

@@ -29,6 +29,14 @@ pub struct CheckArgs {
     /// List the rules and exit
     #[arg(long)]
     pub rules: bool,
+    /// The day achieved values may not be later than (default: today)
+    #[arg(long, hide = true, value_parser = parse_date)]
+    pub today: Option<chrono::NaiveDate>,
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date: expected such as 2026-12-31"))
 }
 
 pub fn run(args: CheckArgs) -> Result<i32> {
@@ -42,7 +50,11 @@ pub fn run(args: CheckArgs) -> Result<i32> {
     }
     let source = repo::locate(&args.paths)?;
     let strict = args.strict || source.settings.strict;
-    let repo = repo::load(source)?;
+    let mut repo = repo::load(source)?;
+    let today = args
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    crate::reports::load(&mut repo, today);
     let findings = check::run(&repo, Options { strict });
     let located = render::locate(&repo, &findings);
     let counts = check::counts(&findings);

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod diff;
 pub mod due;
+pub mod status;
 
 use std::io::Write;
 

@@ -1,0 +1,283 @@
+//! `kh status`: achieved values against targets, and roll-ups over child plans.
+
+use crate::agenda::{unit_keys, unit_matches};
+use crate::domain::Level;
+use crate::status::{self, Rollup, Row, Status};
+use crate::table::{self, Rows};
+use crate::{render, repo, reports};
+use anyhow::{Result, bail};
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Csv,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Plan files or directories (default: the repository found from here)
+    pub paths: Vec<PathBuf>,
+    /// Count measurements up to this date (default: today)
+    #[arg(long, value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+    /// Where the achieved-value CSV files are (default: reports/, or `reports:` in kh.yaml)
+    #[arg(long)]
+    pub reports: Option<PathBuf>,
+    /// For each target of a parent plan: how many child plans meet their matching target
+    #[arg(long)]
+    pub rollup: bool,
+    /// Only this plan (by id); repeatable
+    #[arg(long = "plan")]
+    pub plans: Vec<String>,
+    /// Only plans of this level
+    #[arg(long, value_parser = parse_level)]
+    pub level: Vec<Level>,
+    /// Only targets whose lead or implementing unit matches (abbreviation or name, diacritics optional)
+    #[arg(long)]
+    pub unit: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(s.trim(), "%d/%m/%Y"))
+        .map_err(|_| format!("`{s}` is not a date: expected such as 2026-12-31 or 31/12/2026"))
+}
+
+fn parse_level(s: &str) -> Result<Level, String> {
+    Level::parse(s).ok_or_else(|| {
+        format!("`{s}` is not a level: expected province, district, commune or school")
+    })
+}
+
+fn date(d: Option<NaiveDate>) -> String {
+    d.map(|d| d.format("%d/%m/%Y").to_string())
+        .unwrap_or_default()
+}
+
+fn status_rows(rows: &[&Row]) -> Rows {
+    Rows {
+        headers: [
+            "plan",
+            "target",
+            "indicator",
+            "segment",
+            "threshold",
+            "value",
+            "as of",
+            "due",
+            "status",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: rows
+            .iter()
+            .map(|r| {
+                let mut status = r.status.key().to_string();
+                if let (Some(true), Some(s)) = (r.stretch_met, &r.stretch) {
+                    status.push_str(&format!(" (stretch {s} met)"));
+                }
+                vec![
+                    r.plan.clone(),
+                    r.target.clone(),
+                    r.metric.clone(),
+                    r.segment.clone().unwrap_or_default(),
+                    r.threshold.clone(),
+                    r.value.clone().unwrap_or_default(),
+                    date(r.as_of),
+                    r.due
+                        .map(|d| d.format("%d/%m/%Y").to_string())
+                        .unwrap_or_else(|| "ongoing".into()),
+                    status,
+                ]
+            })
+            .collect(),
+        flexible: Some(2),
+    }
+}
+
+fn rollup_rows(rows: &[Rollup]) -> Rows {
+    Rows {
+        headers: [
+            "plan",
+            "target",
+            "indicator",
+            "segment",
+            "threshold",
+            "children meeting",
+            "not meeting",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: rows
+            .iter()
+            .map(|r| {
+                vec![
+                    r.plan.clone(),
+                    r.target.clone(),
+                    r.metric.clone(),
+                    r.segment.clone().unwrap_or_default(),
+                    r.threshold.clone(),
+                    format!("{}/{} đạt", r.met, r.of),
+                    r.failing
+                        .iter()
+                        .map(|(p, why)| format!("{p} ({why})"))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ]
+            })
+            .collect(),
+        flexible: Some(6),
+    }
+}
+
+fn counts_line(rows: &[&Row]) -> String {
+    let parts: Vec<String> = Status::ALL
+        .iter()
+        .map(|s| {
+            format!(
+                "{} {}",
+                rows.iter().filter(|r| r.status == *s).count(),
+                s.key()
+            )
+        })
+        .collect();
+    format!("{} targets: {}", rows.len(), parts.join(", "))
+}
+
+fn rollup_line(rows: &[Rollup]) -> String {
+    let full = rows.iter().filter(|r| r.met == r.of).count();
+    format!(
+        "{} parent targets: {full} met by every child plan, {} not",
+        rows.len(),
+        rows.len() - full
+    )
+}
+
+#[derive(Serialize)]
+struct Report<'a, T: Serialize> {
+    version: u32,
+    as_of: NaiveDate,
+    rows: &'a [T],
+}
+
+fn render<T: Serialize>(
+    format: Format,
+    table_rows: Rows,
+    rows: &[T],
+    closing: String,
+    as_of: NaiveDate,
+) -> Result<String> {
+    Ok(match format {
+        Format::Table => format!(
+            "{}\n{closing}",
+            table_rows.table(table::terminal_width(), true)
+        ),
+        Format::Markdown => format!("{}\n{closing}", table_rows.markdown()),
+        Format::Csv => table_rows.csv()?,
+        Format::Json => serde_json::to_string_pretty(&Report {
+            version: 1,
+            as_of,
+            rows,
+        })?,
+    })
+}
+
+pub fn run(args: StatusArgs) -> Result<i32> {
+    let mut source = repo::locate(&args.paths)?;
+    if let Some(r) = &args.reports {
+        source.reports_dir = Some(r.clone());
+    }
+    let mut repo = repo::load(source)?;
+    for id in &args.plans {
+        if repo.plan(id).is_none() {
+            bail!("no plan with id `{id}` in the repository");
+        }
+    }
+    let as_of = args
+        .as_of
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let before = repo.findings.len();
+    let measurements = reports::load(&mut repo, as_of.max(chrono::Local::now().date_naive()));
+    // Rows that could not be read are reported, with their line, and skipped.
+    let skipped: Vec<_> = repo.findings[before..].to_vec();
+    for f in render::locate(&repo, &skipped) {
+        eprintln!("{}", render::line(&f));
+    }
+    let latest = status::latest(&measurements, as_of);
+    let wanted = |i: usize| {
+        let p = &repo.plans[i].plan;
+        (args.plans.is_empty() || args.plans.contains(&p.id))
+            && (args.level.is_empty() || args.level.contains(&p.level))
+    };
+    let mut by_plan: HashMap<usize, Vec<Row>> = HashMap::new();
+    for (i, e) in repo.plans.iter().enumerate() {
+        by_plan.insert(i, status::plan_rows(&repo, e, i, &latest, as_of));
+    }
+    let text = if args.rollup {
+        let children = status::children(&repo);
+        let mut parents: Vec<usize> = children.keys().copied().filter(|i| wanted(*i)).collect();
+        parents.sort_by_key(|i| repo.plans[*i].plan.id.clone());
+        let mut rows = Vec::new();
+        for p in parents {
+            rows.extend(status::rollup(
+                &repo,
+                &repo.plans[p],
+                &children[&p],
+                &by_plan,
+            ));
+        }
+        if let Some(u) = &args.unit {
+            rows.retain(|r| {
+                repo.plan(&r.plan)
+                    .and_then(|e| {
+                        e.plan.targets.iter().find(|t| t.id == r.target).map(|t| {
+                            unit_matches(u, &unit_keys(&e.plan, &[&t.lead, &t.implementers]))
+                        })
+                    })
+                    .unwrap_or(false)
+            });
+        }
+        render(
+            args.format,
+            rollup_rows(&rows),
+            &rows,
+            rollup_line(&rows),
+            as_of,
+        )?
+    } else {
+        let mut plans: Vec<usize> = (0..repo.plans.len()).filter(|i| wanted(*i)).collect();
+        plans.sort_by_key(|i| repo.plans[*i].plan.id.clone());
+        let mut rows: Vec<&Row> = plans.iter().flat_map(|i| by_plan[i].iter()).collect();
+        if let Some(u) = &args.unit {
+            rows.retain(|r| {
+                let e = &repo.plans[r.plan_index];
+                e.plan
+                    .targets
+                    .iter()
+                    .find(|t| t.id == r.target)
+                    .is_some_and(|t| {
+                        unit_matches(u, &unit_keys(&e.plan, &[&t.lead, &t.implementers]))
+                    })
+            });
+        }
+        let owned: Vec<Row> = rows.iter().map(|r| (*r).clone()).collect();
+        render(
+            args.format,
+            status_rows(&rows),
+            &owned,
+            counts_line(&rows),
+            as_of,
+        )?
+    };
+    super::emit(&text)?;
+    Ok(super::EXIT_OK)
+}

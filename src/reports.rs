@@ -1,0 +1,291 @@
+//! Achieved values: CSV files under `reports/` (any layout), one row per
+//! measurement. Bad rows become located findings and are skipped; the other
+//! rows still count.
+
+use crate::check::references::unit_of;
+use crate::domain::threshold::{self, Quantity};
+use crate::finding::{At, FileId, Finding};
+use crate::load::nearest;
+use crate::repo::Repo;
+use crate::yaml::Pos;
+use chrono::NaiveDate;
+use std::path::{Path, PathBuf};
+
+/// One achieved value, resolved to the targets it measures.
+#[derive(Debug, Clone)]
+pub struct Measurement {
+    pub plan: usize,
+    /// Indices of the plan's targets it measures (all targets of a metric, or one by id).
+    pub targets: Vec<usize>,
+    pub segment: Option<String>,
+    pub value: Quantity,
+    pub as_of: NaiveDate,
+    pub source: String,
+    pub file: FileId,
+    pub line: usize,
+}
+
+pub const REQUIRED: &[&str] = &["plan", "metric", "value", "as_of"];
+
+/// Every CSV file below `dir`, sorted.
+pub fn files(dir: &Path) -> Vec<PathBuf> {
+    fn walk(d: &Path, out: &mut Vec<PathBuf>, depth: usize) {
+        let Ok(entries) = std::fs::read_dir(d) else {
+            return;
+        };
+        let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        entries.sort();
+        for p in entries {
+            // Deep enough for any real layout; stops a symbolic-link loop.
+            if p.is_dir() && depth < 16 {
+                walk(&p, out, depth + 1);
+            } else if p.extension().and_then(|e| e.to_str()) == Some("csv") {
+                out.push(p);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, &mut out, 0);
+    out
+}
+
+fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(s, "%d/%m/%Y"))
+        .ok()
+}
+
+/// Reads every report file into `repo` (files and findings) and returns the good rows.
+pub fn load(repo: &mut Repo, today: NaiveDate) -> Vec<Measurement> {
+    let Some(dir) = repo.reports_dir.clone() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for path in files(&dir) {
+        let file = repo.files.len();
+        repo.files.push(path.clone());
+        let src = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) => {
+                repo.findings.push(Finding::error(
+                    "report-syntax",
+                    file,
+                    At::File,
+                    format!("cannot read file: {e}"),
+                ));
+                continue;
+            }
+        };
+        let (rows, findings) = read(repo, file, &src, today);
+        repo.findings.extend(findings);
+        out.extend(rows);
+    }
+    out
+}
+
+fn at(line: usize) -> At {
+    At::Pos(Pos { line, col: 1 })
+}
+
+/// One CSV file's rows and findings.
+pub fn read(
+    repo: &Repo,
+    file: FileId,
+    bytes: &[u8],
+    today: NaiveDate,
+) -> (Vec<Measurement>, Vec<Finding>) {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut findings = Vec::new();
+    let mut rows = Vec::new();
+    let mut r = csv::ReaderBuilder::new().flexible(false).from_reader(bytes);
+    let headers: Vec<String> = match r.headers() {
+        Ok(h) => h
+            .iter()
+            .map(|h| crate::text::fold(h).replace(' ', "_"))
+            .collect(),
+        Err(e) => {
+            findings.push(Finding::error(
+                "report-syntax",
+                file,
+                at(1),
+                format!("cannot read the header: {e}"),
+            ));
+            return (rows, findings);
+        }
+    };
+    let col = |name: &str| headers.iter().position(|h| h == name);
+    let metric_col = col("metric").or_else(|| col("target"));
+    let missing: Vec<&str> = REQUIRED
+        .iter()
+        .copied()
+        .filter(|c| {
+            if *c == "metric" {
+                metric_col.is_none()
+            } else {
+                col(c).is_none()
+            }
+        })
+        .collect();
+    if !missing.is_empty() {
+        findings.push(Finding::error(
+            "report-columns",
+            file,
+            at(1),
+            format!(
+                "missing column{} {}: expected a header with plan, metric (or target), segment (optional), value, as_of, source (optional); found {}",
+                if missing.len() == 1 { "" } else { "s" },
+                missing.join(", "),
+                headers.join(", ")
+            ),
+        ));
+        return (rows, findings);
+    }
+    let (Some(pc), Some(mc), Some(vc), Some(dc)) =
+        (col("plan"), metric_col, col("value"), col("as_of"))
+    else {
+        return (rows, findings);
+    };
+    let (sc, src_c) = (col("segment"), col("source"));
+    for rec in r.records() {
+        let rec = match rec {
+            Ok(rec) => rec,
+            Err(e) => {
+                let line = e.position().map_or(1, |p| p.line() as usize);
+                findings.push(Finding::error(
+                    "report-syntax",
+                    file,
+                    at(line),
+                    format!("row skipped: {e}"),
+                ));
+                continue;
+            }
+        };
+        let line = rec.position().map_or(1, |p| p.line() as usize);
+        let get = |c: usize| crate::text::nfc(rec.get(c).unwrap_or("").trim());
+        match row(
+            repo,
+            file,
+            line,
+            &get(pc),
+            &get(mc),
+            sc.map(get).filter(|s| !s.is_empty()),
+            &get(vc),
+            &get(dc),
+            src_c.map(get).unwrap_or_default(),
+            today,
+        ) {
+            Ok(m) => rows.push(m),
+            Err(f) => findings.push(*f),
+        }
+    }
+    (rows, findings)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn row(
+    repo: &Repo,
+    file: FileId,
+    line: usize,
+    plan_id: &str,
+    key: &str,
+    segment: Option<String>,
+    value: &str,
+    as_of: &str,
+    source: String,
+    today: NaiveDate,
+) -> Result<Measurement, Box<Finding>> {
+    let err = |rule: &'static str, msg: String| {
+        Box::new(Finding::error(
+            rule,
+            file,
+            at(line),
+            format!("{msg}; row skipped"),
+        ))
+    };
+    let Some(&plan) = repo.by_id.get(plan_id) else {
+        let hint = nearest(plan_id, repo.by_id.keys().map(String::as_str))
+            .map(|n| format!(" (did you mean `{n}`?)"))
+            .unwrap_or_default();
+        return Err(err(
+            "report-plan",
+            format!("unknown plan `{plan_id}`{hint}"),
+        ));
+    };
+    let p = &repo.plans[plan].plan;
+    let targets: Vec<usize> = match p.targets.iter().position(|t| t.id == key) {
+        Some(i) => vec![i],
+        None => p
+            .targets
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.metric == key)
+            .map(|(i, _)| i)
+            .collect(),
+    };
+    if targets.is_empty() {
+        let hint = nearest(key, p.targets.iter().map(|t| t.metric.as_str()))
+            .map(|n| format!(" (did you mean `{n}`?)"))
+            .unwrap_or_default();
+        return Err(err(
+            "report-metric",
+            format!("`{key}` is neither a metric nor a target id of plan {plan_id}{hint}"),
+        ));
+    }
+    let value_q = threshold::parse_quantity(value)
+        .map_err(|e| err("report-value", format!("value: {}", e.message)))?;
+    let Some(date) = parse_date(as_of) else {
+        return Err(err(
+            "report-date",
+            format!("as_of `{as_of}` is not a date: expected 2026-09-30 or 30/09/2026"),
+        ));
+    };
+    if date > today {
+        return Err(err(
+            "report-date",
+            format!(
+                "as_of {} is in the future (today is {})",
+                date.format("%d/%m/%Y"),
+                today.format("%d/%m/%Y")
+            ),
+        ));
+    }
+    let metric = &p.targets[targets[0]].metric;
+    if let Some(ind) = repo.indicators.get(metric) {
+        let found = unit_of(&value_q);
+        if found != ind.unit {
+            return Err(err(
+                "report-unit",
+                format!(
+                    "metric `{metric}` is measured in {}, found a value in {} (`{value}`)",
+                    ind.unit.key(),
+                    found.key()
+                ),
+            ));
+        }
+    }
+    if let Some(s) = &segment {
+        let known = targets.iter().any(|i| {
+            p.targets[*i]
+                .values
+                .iter()
+                .any(|v| v.segment.as_deref() == Some(s.as_str()))
+        });
+        if !known {
+            return Err(err(
+                "report-segment",
+                format!("segment `{s}` is not one of the segments of `{key}` in plan {plan_id}"),
+            ));
+        }
+    }
+    Ok(Measurement {
+        plan,
+        targets,
+        segment,
+        value: value_q,
+        as_of: date,
+        source,
+        file,
+        line,
+    })
+}

@@ -1,0 +1,277 @@
+//! Compliance: each target's latest achieved value against its threshold, and
+//! how many child plans meet their matching target.
+
+use crate::agenda;
+use crate::check::{coverage, oriented};
+use crate::repo::{Entry, Repo};
+use crate::reports::Measurement;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Met,
+    NotMet,
+    DueSoon,
+    Overdue,
+    NoData,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::Met,
+        Status::NotMet,
+        Status::DueSoon,
+        Status::Overdue,
+        Status::NoData,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::NotMet => "not met",
+            Status::DueSoon => "due soon",
+            Status::Overdue => "overdue",
+            Status::NoData => "no data",
+        }
+    }
+}
+
+/// How soon "due soon" is.
+pub const SOON_DAYS: i64 = 30;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    pub plan: String,
+    pub target: String,
+    pub metric: String,
+    pub segment: Option<String>,
+    pub threshold: String,
+    pub stretch: Option<String>,
+    pub due: Option<NaiveDate>,
+    pub value: Option<String>,
+    pub as_of: Option<NaiveDate>,
+    pub source: Option<String>,
+    pub status: Status,
+    /// Whether the stretch goal (phấn đấu) is reached too, where the target is met.
+    pub stretch_met: Option<bool>,
+    #[serde(skip)]
+    pub(crate) plan_index: usize,
+}
+
+/// The latest measurement on or before `as_of` per (plan, target, segment).
+pub fn latest(
+    measurements: &[Measurement],
+    as_of: NaiveDate,
+) -> HashMap<(usize, usize, Option<String>), &Measurement> {
+    let mut best: HashMap<(usize, usize, Option<String>), &Measurement> = HashMap::new();
+    for m in measurements.iter().filter(|m| m.as_of <= as_of) {
+        for t in &m.targets {
+            let key = (m.plan, *t, m.segment.clone());
+            // Later rows win a tie: a correction appended to the file replaces the first value.
+            if best.get(&key).is_none_or(|b| b.as_of <= m.as_of) {
+                best.insert(key, m);
+            }
+        }
+    }
+    best
+}
+
+/// One row per target and segment of the plan.
+pub fn plan_rows(
+    repo: &Repo,
+    e: &Entry,
+    plan_index: usize,
+    latest: &HashMap<(usize, usize, Option<String>), &Measurement>,
+    as_of: NaiveDate,
+) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for (ti, t) in e.plan.targets.iter().enumerate() {
+        let due = agenda::target_due(repo, e, t);
+        for v in &t.values {
+            let threshold = oriented(repo, &t.metric, &v.value.binding);
+            let stretch = v
+                .value
+                .stretch
+                .as_ref()
+                .map(|s| oriented(repo, &t.metric, s));
+            let m = latest.get(&(plan_index, ti, v.segment.clone())).copied();
+            let (status, stretch_met) = match m {
+                None => (Status::NoData, None),
+                Some(m) => match threshold.accepts(&m.value) {
+                    Some(true) => (
+                        Status::Met,
+                        stretch.as_ref().and_then(|s| s.accepts(&m.value)),
+                    ),
+                    _ => (pending(due, as_of), None),
+                },
+            };
+            rows.push(Row {
+                plan: e.plan.id.clone(),
+                target: t.id.clone(),
+                metric: t.metric.clone(),
+                segment: v.segment.clone(),
+                threshold: threshold.to_string(),
+                stretch: stretch.map(|s| s.to_string()),
+                due,
+                value: m.map(|m| m.value.to_string()),
+                as_of: m.map(|m| m.as_of),
+                source: m.map(|m| m.source.clone()).filter(|s| !s.is_empty()),
+                status,
+                stretch_met,
+                plan_index,
+            });
+        }
+    }
+    rows
+}
+
+/// Not met yet: overdue once the deadline has passed, due soon within 30 days.
+fn pending(due: Option<NaiveDate>, as_of: NaiveDate) -> Status {
+    match due {
+        Some(d) if d < as_of => Status::Overdue,
+        Some(d) if (d - as_of).num_days() <= SOON_DAYS => Status::DueSoon,
+        _ => Status::NotMet,
+    }
+}
+
+/// For one parent target: which children meet their matching target.
+#[derive(Debug, Clone, Serialize)]
+pub struct Rollup {
+    pub plan: String,
+    pub target: String,
+    pub metric: String,
+    pub segment: Option<String>,
+    pub threshold: String,
+    pub met: usize,
+    pub of: usize,
+    /// Children that do not meet it, with why: a status, or "not adopted".
+    pub failing: Vec<(String, String)>,
+}
+
+pub fn rollup(
+    repo: &Repo,
+    parent: &Entry,
+    children: &[usize],
+    rows_by_plan: &HashMap<usize, Vec<Row>>,
+) -> Vec<Rollup> {
+    let mut out = Vec::new();
+    for pt in &parent.plan.targets {
+        let bound: Vec<usize> = children
+            .iter()
+            .copied()
+            .filter(|c| coverage::binds(&parent.plan, pt, &repo.plans[*c].plan))
+            .collect();
+        if bound.is_empty() {
+            continue;
+        }
+        for v in &pt.values {
+            let mut met = 0;
+            let mut failing = Vec::new();
+            for c in &bound {
+                let child = &repo.plans[*c].plan;
+                let mine: Vec<&Row> = rows_by_plan
+                    .get(c)
+                    .map(|rows| {
+                        rows.iter()
+                            .filter(|r| {
+                                r.metric == pt.metric
+                                    && (v.segment.is_none()
+                                        || r.segment.is_none()
+                                        || r.segment == v.segment)
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let why = if mine.is_empty() {
+                    Some(
+                        if child.waivers.iter().any(|w| w.metric == pt.metric) {
+                            "waived"
+                        } else {
+                            "not adopted"
+                        }
+                        .to_string(),
+                    )
+                } else {
+                    mine.iter()
+                        .find(|r| r.status != Status::Met)
+                        .map(|r| r.status.key().to_string())
+                };
+                match why {
+                    None => met += 1,
+                    Some(w) => failing.push((child.id.clone(), w)),
+                }
+            }
+            out.push(Rollup {
+                plan: parent.plan.id.clone(),
+                target: pt.id.clone(),
+                metric: pt.metric.clone(),
+                segment: v.segment.clone(),
+                threshold: oriented(repo, &pt.metric, &v.value.binding).to_string(),
+                met,
+                of: bound.len(),
+                failing,
+            });
+        }
+    }
+    out
+}
+
+/// Children of each plan, by plan index.
+pub fn children(repo: &Repo) -> HashMap<usize, Vec<usize>> {
+    let mut out: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, e) in repo.plans.iter().enumerate() {
+        if let Some(p) = e.plan.parent.as_deref().and_then(|p| repo.by_id.get(p))
+            && *p != i
+        {
+            out.entry(*p).or_default().push(i);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn pending_status_by_deadline() {
+        let today = d("2026-11-23");
+        assert_eq!(pending(Some(d("2026-10-31")), today), Status::Overdue);
+        assert_eq!(pending(Some(d("2026-11-23")), today), Status::DueSoon);
+        assert_eq!(pending(Some(d("2026-12-23")), today), Status::DueSoon);
+        assert_eq!(pending(Some(d("2026-12-24")), today), Status::NotMet);
+        assert_eq!(pending(None, today), Status::NotMet);
+    }
+
+    #[test]
+    fn latest_on_or_before_wins_and_later_rows_break_ties() {
+        let m = |v: f64, date: &str, line: usize| Measurement {
+            plan: 0,
+            targets: vec![0],
+            segment: None,
+            value: crate::domain::threshold::Quantity::Percent(v),
+            as_of: d(date),
+            source: String::new(),
+            file: 0,
+            line,
+        };
+        let all = vec![
+            m(10.0, "2026-06-30", 2),
+            m(20.0, "2026-09-30", 3),
+            m(25.0, "2026-09-30", 4),
+            m(30.0, "2026-12-31", 5),
+        ];
+        let best = latest(&all, d("2026-11-23"));
+        assert_eq!(best[&(0, 0, None)].line, 4);
+        let best = latest(&all, d("2026-07-01"));
+        assert_eq!(best[&(0, 0, None)].line, 2);
+        assert!(latest(&all, d("2026-01-01")).is_empty());
+    }
+}
