@@ -20,6 +20,15 @@ impl Severity {
             Severity::Note => "note",
         }
     }
+
+    /// The word shown to people; machine formats keep `key`.
+    pub fn word(self, lang: crate::ui::Lang) -> &'static str {
+        match self {
+            Severity::Error => lang.t("error", "lỗi"),
+            Severity::Warning => lang.t("warning", "cảnh báo"),
+            Severity::Note => lang.t("note", "ghi chú"),
+        }
+    }
 }
 
 /// Where in a file a finding points.
@@ -52,7 +61,9 @@ pub struct Finding {
     pub rule: &'static str,
     pub file: FileId,
     pub at: At,
+    /// The message in English; `vi` in Vietnamese where the check gives one.
     pub message: String,
+    pub vi: Option<String>,
     pub related: Option<Related>,
 }
 
@@ -70,7 +81,21 @@ impl Finding {
             file,
             at,
             message: message.into(),
+            vi: None,
             related: None,
+        }
+    }
+
+    /// The same message in Vietnamese.
+    pub fn vi(mut self, message: impl Into<String>) -> Finding {
+        self.vi = Some(message.into());
+        self
+    }
+
+    pub fn message_in(&self, lang: crate::ui::Lang) -> &str {
+        match (lang, &self.vi) {
+            (crate::ui::Lang::Vi, Some(vi)) => vi,
+            _ => &self.message,
         }
     }
 

@@ -20,4 +20,5 @@ pub mod reports;
 pub mod status;
 pub mod table;
 pub mod text;
+pub mod ui;
 pub mod yaml;

@@ -1,5 +1,6 @@
 use clap::{Parser, Subcommand};
 use kh::cmd;
+use kh::ui::{ColorChoice, Lang, Ui};
 
 /// Vietnamese education digital-transformation plans, checkable like code.
 ///
@@ -7,6 +8,12 @@ use kh::cmd;
 #[derive(Parser)]
 #[command(name = "kh", version, about)]
 struct Cli {
+    /// Interface language (default: `lang:` in kh.yaml, else LANG, else English)
+    #[arg(long, global = true, value_enum)]
+    lang: Option<Lang>,
+    /// Colour: auto (on a terminal, unless NO_COLOR is set), always or never
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
     #[command(subcommand)]
     command: Command,
 }
@@ -25,11 +32,15 @@ enum Command {
 
 fn main() {
     let cli = Cli::parse();
+    let ui = Ui {
+        lang: Lang::choose(cli.lang, kh::repo::settings_lang().as_deref()),
+        color: cli.color.enabled(),
+    };
     let result = match cli.command {
-        Command::Check(a) => cmd::check::run(a),
-        Command::Due(a) => cmd::due::run(a),
-        Command::Diff(a) => cmd::diff::run(a),
-        Command::Status(a) => cmd::status::run(a),
+        Command::Check(a) => cmd::check::run(a, &ui),
+        Command::Due(a) => cmd::due::run(a, &ui),
+        Command::Diff(a) => cmd::diff::run(a, &ui),
+        Command::Status(a) => cmd::status::run(a, &ui),
     };
     let code = match result {
         Ok(code) => code,
@@ -39,7 +50,7 @@ fn main() {
             {
                 std::process::exit(cmd::EXIT_OK);
             }
-            eprintln!("kh: error: {e:#}");
+            eprintln!("kh: {}: {e:#}", ui.t("error", "lỗi"));
             cmd::EXIT_CANNOT_RUN
         }
     };

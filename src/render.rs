@@ -1,8 +1,13 @@
-//! Findings for people and for machines, rendered from the same resolved list.
+//! Findings for people and for machines, rendered in one place from the same
+//! resolved list: a rustc-like human form, a one-line short form, JSON, CSV,
+//! Markdown, a table, GitHub workflow commands and a GitLab Code Quality report.
 
 use crate::check::Counts;
 use crate::finding::{At, FileId, Finding, Severity};
 use crate::repo::Repo;
+use crate::table::{self, Rows};
+use crate::text;
+use crate::ui::{Lang, Ui};
 use crate::yaml::{Pos, Positions};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -20,6 +25,9 @@ pub struct Located {
     pub related: Option<RelatedLoc>,
     #[serde(skip)]
     sev: Option<Severity>,
+    /// The source line, for the human form.
+    #[serde(skip)]
+    source: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -30,38 +38,50 @@ pub struct RelatedLoc {
     pub label: String,
 }
 
-/// Positions of files that have findings, each file parsed once.
+/// Positions and lines of files that have findings, each file read and parsed once.
 struct Resolver<'a> {
     repo: &'a Repo,
-    cache: HashMap<FileId, Option<Positions>>,
+    cache: HashMap<FileId, Option<(Positions, Vec<String>)>>,
 }
 
 impl Resolver<'_> {
+    fn file(&mut self, file: FileId) -> Option<&(Positions, Vec<String>)> {
+        let repo = self.repo;
+        self.cache
+            .entry(file)
+            .or_insert_with(|| {
+                let bytes = std::fs::read(repo.path(file)).ok()?;
+                let src = String::from_utf8_lossy(&bytes);
+                let src = src.trim_start_matches('\u{FEFF}');
+                let lines = src.lines().map(str::to_string).collect();
+                Some((Positions::of(src), lines))
+            })
+            .as_ref()
+    }
+
     fn pos(&mut self, file: FileId, at: &At) -> Pos {
         let start = Pos { line: 1, col: 1 };
         match at {
             At::Pos(p) => *p,
             At::File => start,
             At::Value(p) | At::Key(p) => {
-                let repo = self.repo;
-                let positions = self.cache.entry(file).or_insert_with(|| {
-                    let bytes = std::fs::read(repo.path(file)).ok()?;
-                    let src = String::from_utf8_lossy(&bytes);
-                    Some(Positions::of(src.trim_start_matches('\u{FEFF}')))
-                });
-                let found = match (positions, at) {
-                    (Some(ps), At::Key(_)) => ps.key(p),
-                    (Some(ps), _) => ps.value(p),
+                let found = match (self.file(file), at) {
+                    (Some((ps, _)), At::Key(_)) => ps.key(p),
+                    (Some((ps, _)), _) => ps.value(p),
                     (None, _) => None,
                 };
                 found.unwrap_or(start)
             }
         }
     }
+
+    fn line(&mut self, file: FileId, line: usize) -> Option<String> {
+        self.file(file)?.1.get(line.checked_sub(1)?).cloned()
+    }
 }
 
 /// Resolves, then sorts by file, line, column.
-pub fn locate(repo: &Repo, findings: &[Finding]) -> Vec<Located> {
+pub fn locate(repo: &Repo, findings: &[Finding], lang: Lang) -> Vec<Located> {
     let mut r = Resolver {
         repo,
         cache: HashMap::new(),
@@ -79,15 +99,20 @@ pub fn locate(repo: &Repo, findings: &[Finding]) -> Vec<Located> {
                     label: rel.label.clone(),
                 }
             });
+            let source = match f.at {
+                At::File => None,
+                _ => r.line(f.file, pos.line),
+            };
             Located {
                 severity: f.severity.key(),
                 rule: f.rule,
                 file: repo.path(f.file).display().to_string(),
                 line: pos.line,
                 col: pos.col,
-                message: f.message.clone(),
+                message: f.message_in(lang).to_string(),
                 related,
                 sev: Some(f.severity),
+                source,
             }
         })
         .collect();
@@ -98,11 +123,33 @@ pub fn locate(repo: &Repo, findings: &[Finding]) -> Vec<Located> {
     out
 }
 
-/// `path:line:col: severity[rule]: message (label: path:line:col)`
+impl Located {
+    pub fn severity(&self) -> Severity {
+        self.sev.unwrap_or(Severity::Error)
+    }
+}
+
+fn colour(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "1;31",
+        Severity::Warning => "1;33",
+        Severity::Note => "1;36",
+    }
+}
+
+/// `path:line:col: severity[rule]: message [label: path:line:col]`
 pub fn line(f: &Located) -> String {
+    short(f, &Ui::default())
+}
+
+fn short(f: &Located, ui: &Ui) -> String {
     let mut s = format!(
-        "{}:{}:{}: {}[{}]: {}",
-        f.file, f.line, f.col, f.severity, f.rule, f.message
+        "{}:{}:{}: {}: {}",
+        f.file,
+        f.line,
+        f.col,
+        ui.paint(colour(f.severity()), &format!("{}[{}]", f.severity, f.rule)),
+        f.message
     );
     if let Some(r) = &f.related {
         s.push_str(&format!(" [{}: {}:{}:{}]", r.label, r.file, r.line, r.col));
@@ -110,39 +157,293 @@ pub fn line(f: &Located) -> String {
     s
 }
 
-pub fn summary(plans: usize, c: Counts) -> String {
-    format!(
-        "checked {plans} plan{}: {} error{}, {} warning{}, {} note{}",
-        if plans == 1 { "" } else { "s" },
-        c.errors,
-        if c.errors == 1 { "" } else { "s" },
-        c.warnings,
-        if c.warnings == 1 { "" } else { "s" },
-        c.notes,
-        if c.notes == 1 { "" } else { "s" },
-    )
+/// rustc's layout: the message, the place, the source line with a marker under the value.
+fn human(f: &Located, ui: &Ui) -> String {
+    let head = format!("{}[{}]", f.severity().word(ui.lang), f.rule);
+    let mut s = format!(
+        "{}: {}\n",
+        ui.paint(colour(f.severity()), &head),
+        ui.paint("1", &f.message)
+    );
+    let gutter = f.line.to_string().len();
+    let pad = " ".repeat(gutter);
+    s.push_str(&format!(
+        "{pad}{} {}:{}:{}\n",
+        ui.paint("1;34", "-->"),
+        f.file,
+        f.line,
+        f.col
+    ));
+    if let Some(src) = &f.source {
+        let bar = ui.paint("1;34", "|");
+        let before: String = src.chars().take(f.col.saturating_sub(1)).collect();
+        let value: String = src.chars().skip(f.col.saturating_sub(1)).collect();
+        let value = value.split(" #").next().unwrap_or("").trim_end();
+        let marker = "^".repeat(text::width(value).max(1));
+        s.push_str(&format!("{pad} {bar}\n"));
+        s.push_str(&format!(
+            "{} {bar} {src}\n",
+            ui.paint("1;34", &f.line.to_string())
+        ));
+        s.push_str(&format!(
+            "{pad} {bar} {}{}\n",
+            " ".repeat(text::width(&before)),
+            ui.paint(colour(f.severity()), &marker)
+        ));
+    }
+    if let Some(r) = &f.related {
+        s.push_str(&format!(
+            "{pad} = {}: {} {} {}:{}:{}\n",
+            ui.t("note", "xem"),
+            r.label,
+            ui.t("at", "tại"),
+            r.file,
+            r.line,
+            r.col
+        ));
+    }
+    s
+}
+
+pub fn summary(plans: usize, c: Counts, lang: Lang) -> String {
+    let n = |k: usize, en: &str| format!("{k} {en}{}", if k == 1 { "" } else { "s" });
+    match lang {
+        Lang::En => format!(
+            "checked {}: {}, {}, {}",
+            n(plans, "plan"),
+            n(c.errors, "error"),
+            n(c.warnings, "warning"),
+            n(c.notes, "note")
+        ),
+        Lang::Vi => format!(
+            "đã kiểm tra {plans} kế hoạch: {} lỗi, {} cảnh báo, {} ghi chú",
+            c.errors, c.warnings, c.notes
+        ),
+    }
 }
 
 #[derive(Serialize)]
 pub struct CheckReport<'a> {
+    /// The shape's version: fields are only ever added within a version.
     pub version: u32,
     pub plans: usize,
     pub summary: Counts,
     pub findings: &'a [Located],
 }
 
-pub fn json(plans: usize, c: Counts, findings: &[Located]) -> String {
-    let report = CheckReport {
-        version: 1,
-        plans,
-        summary: c,
-        findings,
-    };
-    serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+/// Output formats of `kh check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    /// The source line with a marker under the value, as rustc does (default on a terminal)
+    Human,
+    /// One line per finding: path:line:col: severity[rule]: message (default otherwise)
+    Short,
+    /// {version, plans, summary, findings}: see docs/json.md
+    Json,
+    Csv,
+    Markdown,
+    Table,
+    /// GitHub Actions workflow commands: findings appear on the pull request's lines
+    Github,
+    /// A GitLab Code Quality report
+    Gitlab,
 }
 
-impl Located {
-    pub fn severity(&self) -> Option<Severity> {
-        self.sev
+fn rows(findings: &[Located], lang: Lang) -> Rows {
+    Rows {
+        headers: [
+            lang.t("file", "tệp"),
+            lang.t("line", "dòng"),
+            lang.t("col", "cột"),
+            lang.t("severity", "mức"),
+            lang.t("rule", "quy tắc"),
+            lang.t("message", "nội dung"),
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: findings
+            .iter()
+            .map(|f| {
+                vec![
+                    f.file.clone(),
+                    f.line.to_string(),
+                    f.col.to_string(),
+                    f.severity().word(lang).to_string(),
+                    f.rule.to_string(),
+                    f.message.clone(),
+                ]
+            })
+            .collect(),
+        flexible: Some(5),
+    }
+}
+
+/// GitHub workflow-command escaping: data escapes %, CR, LF; properties also : and ,.
+fn gh_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn gh_prop(s: &str) -> String {
+    gh_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+pub fn github(f: &Located) -> String {
+    let kind = match f.severity() {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Note => "notice",
+    };
+    let mut message = f.message.clone();
+    if let Some(r) = &f.related {
+        message.push_str(&format!(" [{}: {}:{}:{}]", r.label, r.file, r.line, r.col));
+    }
+    format!(
+        "::{kind} file={},line={},col={},title={}::{}",
+        gh_prop(&f.file),
+        f.line,
+        f.col,
+        gh_prop(&format!("kh {}", f.rule)),
+        gh_data(&message)
+    )
+}
+
+/// FNV-1a: a stable fingerprint so GitLab matches findings across pipelines.
+fn fingerprint(f: &Located) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in format!("{}\0{}\0{}\0{}", f.rule, f.file, f.line, f.message).bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+#[derive(Serialize)]
+struct CodeQuality<'a> {
+    description: &'a str,
+    check_name: &'a str,
+    fingerprint: String,
+    severity: &'static str,
+    location: CqLocation<'a>,
+}
+
+#[derive(Serialize)]
+struct CqLocation<'a> {
+    path: &'a str,
+    lines: CqLines,
+}
+
+#[derive(Serialize)]
+struct CqLines {
+    begin: usize,
+}
+
+pub fn gitlab(findings: &[Located]) -> serde_json::Result<String> {
+    let list: Vec<CodeQuality> = findings
+        .iter()
+        .map(|f| CodeQuality {
+            description: &f.message,
+            check_name: f.rule,
+            fingerprint: fingerprint(f),
+            severity: match f.severity() {
+                Severity::Error => "major",
+                Severity::Warning => "minor",
+                Severity::Note => "info",
+            },
+            location: CqLocation {
+                path: &f.file,
+                lines: CqLines { begin: f.line },
+            },
+        })
+        .collect();
+    serde_json::to_string_pretty(&list)
+}
+
+/// All findings of a `kh check` run in one format.
+pub fn check(
+    format: CheckFormat,
+    findings: &[Located],
+    plans: usize,
+    c: Counts,
+    ui: &Ui,
+) -> anyhow::Result<String> {
+    let sum = summary(plans, c, ui.lang);
+    Ok(match format {
+        CheckFormat::Short => {
+            let mut lines: Vec<String> = findings.iter().map(|f| short(f, ui)).collect();
+            lines.push(sum);
+            lines.join("\n")
+        }
+        CheckFormat::Human => {
+            let mut out: String = findings.iter().map(|f| human(f, ui) + "\n").collect();
+            out.push_str(&ui.paint("1", &sum));
+            out
+        }
+        CheckFormat::Json => serde_json::to_string_pretty(&CheckReport {
+            version: 1,
+            plans,
+            summary: c,
+            findings,
+        })?,
+        CheckFormat::Csv => rows(findings, ui.lang).csv()?,
+        CheckFormat::Markdown => format!("{}\n{sum}", rows(findings, ui.lang).markdown()),
+        CheckFormat::Table => format!(
+            "{}\n{sum}",
+            rows(findings, ui.lang).table(table::terminal_width(), true)
+        ),
+        CheckFormat::Github => {
+            let mut lines: Vec<String> = findings.iter().map(github).collect();
+            lines.push(sum);
+            lines.join("\n")
+        }
+        CheckFormat::Gitlab => gitlab(findings)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn located(message: &str) -> Located {
+        Located {
+            severity: "error",
+            rule: "looser-threshold",
+            file: "plans/a,b.yaml".into(),
+            line: 3,
+            col: 13,
+            message: message.into(),
+            related: None,
+            sev: Some(Severity::Error),
+            source: Some("    target: tối thiểu 15%".into()),
+        }
+    }
+
+    #[test]
+    fn github_escapes_properties_and_data() {
+        assert_eq!(
+            github(&located("50% looser\nsecond line")),
+            "::error file=plans/a%2Cb.yaml,line=3,col=13,title=kh looser-threshold::50%25 looser%0Asecond line"
+        );
+    }
+
+    #[test]
+    fn human_marks_the_value() {
+        let out = human(&located("looser"), &Ui::default());
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "error[looser-threshold]: looser");
+        assert_eq!(lines[1], " --> plans/a,b.yaml:3:13");
+        assert_eq!(lines[3], "3 |     target: tối thiểu 15%");
+        assert_eq!(lines[4], "  |             ^^^^^^^^^^^^^");
+    }
+
+    #[test]
+    fn gitlab_report_is_an_array_with_stable_fingerprints() {
+        let a = gitlab(&[located("x")]).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&a).unwrap();
+        assert_eq!(v[0]["check_name"], "looser-threshold");
+        assert_eq!(v[0]["location"]["lines"]["begin"], 3);
+        assert_eq!(v[0]["severity"], "major");
+        assert_eq!(a, gitlab(&[located("x")]).unwrap());
     }
 }

@@ -99,6 +99,15 @@ pub fn locate(paths: &[PathBuf]) -> Result<Source> {
     )
 }
 
+/// `lang:` of the kh.yaml found from here, if any; read before anything else
+/// so that even argument errors speak the user's language.
+pub fn settings_lang() -> Option<String> {
+    let cwd = std::env::current_dir().ok()?;
+    let dir = cwd.ancestors().find(|d| d.join("kh.yaml").is_file())?;
+    let src = std::fs::read_to_string(dir.join("kh.yaml")).ok()?;
+    crate::yaml::read::<Settings>(&src).ok()?.value.lang
+}
+
 fn pathdiff(dir: &Path, cwd: &Path) -> PathBuf {
     let mut up = PathBuf::new();
     let mut c = cwd;

@@ -1,20 +1,12 @@
 //! `kh check [PATHS...]`: validate every plan and every parent-to-child cascade.
 
 use crate::check::{self, Options};
-use crate::render;
+use crate::render::{self, CheckFormat};
 use crate::repo;
+use crate::ui::Ui;
 use anyhow::Result;
-use clap::{Args, ValueEnum};
+use clap::Args;
 use std::path::PathBuf;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum Format {
-    /// One line per finding: path:line:col: severity[rule]: message
-    #[default]
-    Text,
-    /// A JSON report: {version, plans, summary, findings}
-    Json,
-}
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -23,9 +15,9 @@ pub struct CheckArgs {
     /// Treat warnings as errors
     #[arg(long)]
     pub strict: bool,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// Output format (default: human on a terminal, short otherwise)
+    #[arg(long, value_enum)]
+    pub format: Option<CheckFormat>,
     /// List the rules and exit
     #[arg(long)]
     pub rules: bool,
@@ -39,7 +31,7 @@ fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
         .map_err(|_| format!("`{s}` is not a date: expected such as 2026-12-31"))
 }
 
-pub fn run(args: CheckArgs) -> Result<i32> {
+pub fn run(args: CheckArgs, ui: &Ui) -> Result<i32> {
     if args.rules {
         let lines: Vec<String> = crate::finding::RULES
             .iter()
@@ -56,17 +48,20 @@ pub fn run(args: CheckArgs) -> Result<i32> {
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     crate::reports::load(&mut repo, today);
     let findings = check::run(&repo, Options { strict });
-    let located = render::locate(&repo, &findings);
+    let located = render::locate(&repo, &findings, ui.lang);
     let counts = check::counts(&findings);
-    let text = match args.format {
-        Format::Text => {
-            let mut lines: Vec<String> = located.iter().map(render::line).collect();
-            lines.push(render::summary(repo.plans.len(), counts));
-            lines.join("\n")
-        }
-        Format::Json => render::json(repo.plans.len(), counts, &located),
-    };
-    super::emit(&text)?;
+    let format = args.format.unwrap_or(if crate::ui::stdout_is_terminal() {
+        CheckFormat::Human
+    } else {
+        CheckFormat::Short
+    });
+    super::emit(&render::check(
+        format,
+        &located,
+        repo.plans.len(),
+        counts,
+        ui,
+    )?)?;
     Ok(if counts.errors > 0 {
         super::EXIT_FINDINGS
     } else {

@@ -105,7 +105,7 @@ struct Report<'a> {
     rows: &'a [Row],
 }
 
-pub fn run(args: DiffArgs) -> Result<i32> {
+pub fn run(args: DiffArgs, ui: &crate::ui::Ui) -> Result<i32> {
     let source = repo::locate(&args.repo)?;
     let repo = repo::load(source)?;
     let find = |name: &str| match diff::find(&repo, name) {

@@ -263,7 +263,7 @@ struct JsonReport<'a> {
     ongoing: Option<Vec<JsonItem<'a>>>,
 }
 
-pub fn run(args: DueArgs) -> Result<i32> {
+pub fn run(args: DueArgs, ui: &crate::ui::Ui) -> Result<i32> {
     let source = repo::locate(&args.paths)?;
     let repo = repo::load(source)?;
     for id in &args.plans {

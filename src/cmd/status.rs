@@ -191,7 +191,7 @@ fn render<T: Serialize>(
     })
 }
 
-pub fn run(args: StatusArgs) -> Result<i32> {
+pub fn run(args: StatusArgs, ui: &crate::ui::Ui) -> Result<i32> {
     let mut source = repo::locate(&args.paths)?;
     if let Some(r) = &args.reports {
         source.reports_dir = Some(r.clone());
@@ -209,7 +209,7 @@ pub fn run(args: StatusArgs) -> Result<i32> {
     let measurements = reports::load(&mut repo, as_of.max(chrono::Local::now().date_naive()));
     // Rows that could not be read are reported, with their line, and skipped.
     let skipped: Vec<_> = repo.findings[before..].to_vec();
-    for f in render::locate(&repo, &skipped) {
+    for f in render::locate(&repo, &skipped, ui.lang) {
         eprintln!("{}", render::line(&f));
     }
     let latest = status::latest(&measurements, as_of);
