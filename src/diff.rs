@@ -25,6 +25,19 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    /// The word shown to people.
+    pub fn word(self, lang: crate::ui::Lang) -> &'static str {
+        match self {
+            Verdict::Stricter => lang.t("stricter", "chặt hơn"),
+            Verdict::Same => lang.t("same", "như nhau"),
+            Verdict::Looser => lang.t("looser", "lỏng hơn"),
+            Verdict::Incomparable => lang.t("incomparable", "không so được"),
+            Verdict::OnlyInA => lang.t("only in A", "chỉ có ở A"),
+            Verdict::OnlyInB => lang.t("only in B", "chỉ có ở B"),
+            Verdict::Milestone => lang.t("milestone", "mốc trung gian"),
+        }
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             Verdict::Stricter => "stricter",
@@ -47,6 +60,14 @@ pub enum DeadlineVerdict {
 }
 
 impl DeadlineVerdict {
+    pub fn word(self, lang: crate::ui::Lang) -> &'static str {
+        match self {
+            DeadlineVerdict::Earlier => lang.t("earlier", "sớm hơn"),
+            DeadlineVerdict::Same => lang.t("same", "như nhau"),
+            DeadlineVerdict::Later => lang.t("later", "muộn hơn"),
+        }
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             DeadlineVerdict::Earlier => "earlier",

@@ -1,7 +1,9 @@
 //! The file format as written by people: every field as the YAML gives it,
 //! before any phrase is interpreted. `load` turns these into the domain model.
 
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// A scalar read as text whatever YAML made of it: officials write `due: 2026`
@@ -37,39 +39,71 @@ impl<'de> Deserialize<'de> for Text {
     }
 }
 
+impl JsonSchema for Text {
+    fn schema_name() -> Cow<'static, str> {
+        "Text".into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": ["string", "number", "boolean"] })
+    }
+}
+
 impl Text {
     pub fn as_str(&self) -> &str {
         &self.0
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct PlanFile {
+    /// Format version: 1.
     pub kh: Option<Text>,
+    /// Unique id in the repository, e.g. ninh-binh/tam-chuc-2026.
     pub id: Text,
+    /// Document number as printed, e.g. "92/KH-SGDĐT" (blanks are normal in drafts).
     #[serde(default)]
     pub number: Option<Text>,
+    /// Title of the plan.
     pub title: Text,
+    /// The issuing body, e.g. UBND phường Tam Chúc.
     pub issuer: Text,
+    /// national | province | district | commune | school
     pub level: Text,
+    /// Date of issue: YYYY-MM-DD, or YYYY-MM when the day is blank.
     pub issued: Text,
+    /// A year (2026) or a span (2022-2030).
     pub period: Text,
+    /// Id of the plan this one implements.
     #[serde(default)]
     pub parent: Option<Text>,
+    /// The citation of the parent plan as printed.
     #[serde(default)]
     pub cites: Option<Text>,
+    /// The parent's segments this body belongs to.
     #[serde(default)]
     pub segment: Vec<Text>,
+    /// Segments used by this plan's by_segment targets: key → description.
     #[serde(default)]
     pub segments: BTreeMap<String, Text>,
+    /// Unit abbreviations used in lead / implementers / cooperating: key → full name.
     #[serde(default)]
     pub units: BTreeMap<String, Text>,
+    /// Reporting duties (kh due).
     #[serde(default)]
     pub reporting: Vec<ReportingEntry>,
+    /// Measurable targets (chỉ tiêu).
     #[serde(default)]
     pub targets: Vec<TargetEntry>,
+    /// Parent targets not adopted, each with a reason.
     #[serde(default)]
     pub waivers: Vec<WaiverEntry>,
+    /// Tasks (nhiệm vụ).
     #[serde(default)]
     pub tasks: Vec<TaskEntry>,
 }
@@ -94,25 +128,37 @@ pub const PLAN_FIELDS: &[&str] = &[
     "tasks",
 ];
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct TargetEntry {
+    /// Numbering as in the document, e.g. "III.2b".
     pub id: Text,
+    /// The heading it sits under.
     #[serde(default)]
     pub area: Option<Text>,
+    /// The document's words.
     pub text: Text,
+    /// Indicator key from plans/indicators.yaml.
     pub metric: Text,
+    /// Threshold: "tối thiểu 25%", "trên 50%", "Đạt 83%", "4/4", "01 mô hình", "mức độ 2", "yes" or ">= 25%".
     #[serde(default)]
     pub target: Option<Text>,
+    /// Per-segment thresholds: segment key → threshold.
     #[serde(default)]
     pub by_segment: Option<BTreeMap<String, Text>>,
+    /// Stretch goal (phấn đấu), e.g. "50%".
     #[serde(default)]
     pub stretch: Option<Text>,
+    /// Deadline: "Tháng 12/2026", "Quý IV/2026", "Năm 2026", "Thường xuyên", "hằng quý" ... Absent: inherited.
     #[serde(default)]
     pub due: Option<Text>,
+    /// Lead units (keys of units, or level words).
     #[serde(default)]
     pub lead: Vec<Text>,
+    /// Implementing units (keys of units, or level words).
     #[serde(default)]
     pub implementers: Vec<Text>,
+    /// Child levels that must adopt it; [] = internal only; absent = every level below.
     #[serde(default)]
     pub applies_to: Option<Vec<Text>>,
 }
@@ -131,7 +177,8 @@ pub const TARGET_FIELDS: &[&str] = &[
     "applies_to",
 ];
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct TaskEntry {
     pub id: Text,
     #[serde(default)]
@@ -160,7 +207,8 @@ pub const TASK_FIELDS: &[&str] = &[
     "note",
 ];
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct ReportingEntry {
     pub what: Text,
     #[serde(default)]
@@ -172,7 +220,8 @@ pub struct ReportingEntry {
 
 pub const REPORTING_FIELDS: &[&str] = &["what", "from", "to", "due"];
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct WaiverEntry {
     pub metric: Text,
     #[serde(default)]
@@ -181,7 +230,8 @@ pub struct WaiverEntry {
 
 pub const WAIVER_FIELDS: &[&str] = &["metric", "reason"];
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct CatalogFile {
     pub kh: Option<Text>,
     pub indicators: Vec<IndicatorEntry>,
@@ -189,7 +239,8 @@ pub struct CatalogFile {
 
 pub const CATALOG_FIELDS: &[&str] = &["kh", "indicators"];
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct IndicatorEntry {
     pub key: Text,
     pub name: Text,
@@ -205,7 +256,8 @@ pub struct IndicatorEntry {
 pub const INDICATOR_FIELDS: &[&str] =
     &["key", "name", "unit", "direction", "noun", "plan_issuance"];
 
-#[derive(Debug, Deserialize, Default)]
+#[derive(Debug, Deserialize, Default, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Settings {
     #[serde(default)]
     pub plans: Option<String>,

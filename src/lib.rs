@@ -21,4 +21,5 @@ pub mod status;
 pub mod table;
 pub mod text;
 pub mod ui;
+pub mod write;
 pub mod yaml;

@@ -27,16 +27,20 @@ pub fn decode(file: FileId, bytes: &[u8]) -> Result<String, Box<Finding>> {
                 format!(
                     "file is not UTF-8: byte 0x{byte:02X} cannot start a character; expected UTF-8 text (save the file as UTF-8)"
                 ),
-            )));
+            )
+.vi(format!("tệp không phải UTF-8: byte 0x{byte:02X} không bắt đầu được một ký tự; cần văn bản UTF-8 (hãy lưu tệp dạng UTF-8)"))));
         }
     };
     if s.trim().is_empty() {
-        return Err(Box::new(Finding::error(
-            "syntax",
-            file,
-            At::File,
-            "file is empty: expected a plan (kh: 1, id, title, ...) or an indicator catalog",
-        )));
+        return Err(Box::new(
+            Finding::error(
+                "syntax",
+                file,
+                At::File,
+                "file is empty: expected a plan (kh: 1, id, title, ...) or an indicator catalog",
+            )
+            .vi("tệp rỗng: cần một kế hoạch (kh: 1, id, title, ...) hoặc danh mục chỉ số"),
+        ));
     }
     Ok(s.to_string())
 }
@@ -93,7 +97,8 @@ fn invisible(file: FileId, src: &str, out: &mut Vec<Finding>) {
                             _ => "word joiner",
                         }
                     ),
-                ));
+                )
+.vi(format!("ký tự ẩn U+{:04X} đã bị bỏ qua; thường do sao chép từ Word", c as u32)));
             }
         }
     }
@@ -108,12 +113,20 @@ fn unknown_fields(file: FileId, catalog: bool, unknown: Vec<YamlPath>, out: &mut
         let hint = nearest(name, known.iter().copied())
             .map(|n| format!("; did you mean `{n}`?"))
             .unwrap_or_default();
-        out.push(Finding::error(
-            "unknown-field",
-            file,
-            At::Key(path.clone()),
-            format!("unknown field `{name}` in {}{hint}", where_in(&path)),
-        ));
+        out.push(
+            Finding::error(
+                "unknown-field",
+                file,
+                At::Key(path.clone()),
+                format!("unknown field `{name}` in {}{hint}", where_in(&path)),
+            )
+            .vi(format!(
+                "trường `{name}` không có trong định dạng{}",
+                nearest(name, known.iter().copied())
+                    .map(|n| format!("; có phải là `{n}`?"))
+                    .unwrap_or_default()
+            )),
+        );
     }
 }
 
@@ -147,22 +160,36 @@ fn read_error(file: FileId, e: yaml::ReadError) -> Finding {
         yaml::ReadErrorKind::Shape => ("schema", "does not match the plan format"),
     };
     let at = e.pos.map(At::Pos).unwrap_or(At::File);
-    Finding::error(rule, file, at, format!("{what}: {}", e.message))
+    Finding::error(rule, file, at, format!("{what}: {}", e.message)).vi(format!(
+        "{}: {}",
+        if rule == "syntax" {
+            "không phải YAML hợp lệ"
+        } else {
+            "không khớp định dạng kế hoạch"
+        },
+        e.message
+    ))
 }
 
 fn check_version(file: FileId, kh: &Option<Text>, out: &mut Vec<Finding>) {
     if let Some(v) = kh
         && v.as_str().trim() != "1"
     {
-        out.push(Finding::error(
-            "schema",
-            file,
-            At::Value(yaml::path("kh")),
-            format!(
-                "unsupported format version: expected `kh: 1`, found `kh: {}`",
+        out.push(
+            Finding::error(
+                "schema",
+                file,
+                At::Value(yaml::path("kh")),
+                format!(
+                    "unsupported format version: expected `kh: 1`, found `kh: {}`",
+                    v.as_str()
+                ),
+            )
+            .vi(format!(
+                "phiên bản định dạng không hỗ trợ: cần `kh: 1`, gặp `kh: {}`",
                 v.as_str()
-            ),
-        ));
+            )),
+        );
     }
 }
 
@@ -195,19 +222,26 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> Option<Plan>
                 "unknown level: expected one of national, province, district, commune, school; found `{}`",
                 f.level.as_str()
             ),
-        ));
+        )
+.vi(format!("cấp không hợp lệ: cần một trong national, province, district, commune, school; gặp `{}`", f.level.as_str())));
     }
     let issued = Issued::parse(f.issued.as_str());
     if issued.is_none() {
-        out.push(Finding::error(
-            "schema",
-            file,
-            At::Value(yaml::path("issued")),
-            format!(
-                "bad issue date: expected YYYY-MM-DD or YYYY-MM (day left blank); found `{}`",
+        out.push(
+            Finding::error(
+                "schema",
+                file,
+                At::Value(yaml::path("issued")),
+                format!(
+                    "bad issue date: expected YYYY-MM-DD or YYYY-MM (day left blank); found `{}`",
+                    f.issued.as_str()
+                ),
+            )
+            .vi(format!(
+                "ngày ban hành không hợp lệ: cần YYYY-MM-DD hoặc YYYY-MM (để trống ngày); gặp `{}`",
                 f.issued.as_str()
-            ),
-        ));
+            )),
+        );
     }
     let period = Period::parse(f.period.as_str());
     if period.is_none() {
@@ -219,16 +253,15 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> Option<Plan>
                 "bad period: expected a year such as 2026 or a span such as 2022-2025; found `{}`",
                 f.period.as_str()
             ),
-        ));
+        )
+.vi(format!("thời kỳ không hợp lệ: cần một năm như 2026 hoặc giai đoạn như 2022-2025; gặp `{}`", f.period.as_str())));
     }
     let id = clean(&f.id);
     if id.is_empty() {
-        out.push(Finding::error(
-            "schema",
-            file,
-            At::Value(yaml::path("id")),
-            "empty plan id",
-        ));
+        out.push(
+            Finding::error("schema", file, At::Value(yaml::path("id")), "empty plan id")
+                .vi("mã kế hoạch (id) rỗng"),
+        );
     }
     let (level, issued, period) = (level?, issued?, period?);
     let year = if period.from == period.to {
@@ -280,12 +313,17 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> Option<Plan>
     for (n, t) in f.targets.iter().enumerate() {
         let id = clean(&t.id);
         if let Some(first) = target_ids.insert(id.clone(), n) {
-            out.push(Finding::error(
-                "duplicate-id",
-                file,
-                At::Value(p(&[k("targets"), i(n), k("id")])),
-                format!("duplicate target id `{id}`: targets[{first}] already has it"),
-            ));
+            out.push(
+                Finding::error(
+                    "duplicate-id",
+                    file,
+                    At::Value(p(&[k("targets"), i(n), k("id")])),
+                    format!("duplicate target id `{id}`: targets[{first}] already has it"),
+                )
+                .vi(format!(
+                    "trùng mã chỉ tiêu `{id}`: targets[{first}] đã dùng mã này"
+                )),
+            );
         }
         plan.targets.push(build_target(file, n, t, year, out));
     }
@@ -294,12 +332,17 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> Option<Plan>
     for (n, t) in f.tasks.iter().enumerate() {
         let id = clean(&t.id);
         if let Some(first) = task_ids.insert(id.clone(), n) {
-            out.push(Finding::error(
-                "duplicate-id",
-                file,
-                At::Value(p(&[k("tasks"), i(n), k("id")])),
-                format!("duplicate task id `{id}`: tasks[{first}] already has it"),
-            ));
+            out.push(
+                Finding::error(
+                    "duplicate-id",
+                    file,
+                    At::Value(p(&[k("tasks"), i(n), k("id")])),
+                    format!("duplicate task id `{id}`: tasks[{first}] already has it"),
+                )
+                .vi(format!(
+                    "trùng mã nhiệm vụ `{id}`: tasks[{first}] đã dùng mã này"
+                )),
+            );
         }
         let due = match &t.due {
             Some(d) => parse_due(file, d, year, p(&[k("tasks"), i(n), k("due")]), out),
@@ -328,7 +371,8 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> Option<Plan>
                     "waiver of `{}` gives no reason: expected `reason:` saying why the parent target is not adopted",
                     w.metric.as_str()
                 ),
-            ));
+            )
+.vi(format!("miễn áp dụng `{}` không nêu lý do: cần `reason:` giải thích vì sao không nhận chỉ tiêu cấp trên", w.metric.as_str())));
         }
         plan.waivers.push(Waiver {
             metric: clean(&w.metric),
@@ -348,7 +392,8 @@ fn parse_due(
     match deadline::parse(&clean(t), Some(year)) {
         Ok(d) => Some(d),
         Err(e) => {
-            out.push(Finding::error("deadline", file, At::Value(at), e.message));
+            let vi = format!("thời hạn không đọc được: {}", e.message);
+            out.push(Finding::error("deadline", file, At::Value(at), e.message).vi(vi));
             None
         }
     }
@@ -363,7 +408,8 @@ fn parse_value(
     match threshold::parse_target(&clean(t)) {
         Ok(v) => Some(v),
         Err(e) => {
-            out.push(Finding::error("threshold", file, At::Value(at), e.message));
+            let vi = format!("ngưỡng không đọc được: {}", e.message);
+            out.push(Finding::error("threshold", file, At::Value(at), e.message).vi(vi));
             None
         }
     }
@@ -379,21 +425,30 @@ fn build_target(
     let base = |field: &str| p(&[k("targets"), i(n), k(field)]);
     let mut values = Vec::new();
     match (&t.target, &t.by_segment) {
-        (Some(_), Some(_)) => out.push(Finding::error(
-            "schema",
-            file,
-            At::Key(base("by_segment")),
-            "a target has either `target` or `by_segment`, not both",
-        )),
-        (None, None) => out.push(Finding::error(
-            "schema",
-            file,
-            At::Value(p(&[k("targets"), i(n)])),
-            format!(
-                "target `{}` has no threshold: expected `target:` or `by_segment:`",
+        (Some(_), Some(_)) => out.push(
+            Finding::error(
+                "schema",
+                file,
+                At::Key(base("by_segment")),
+                "a target has either `target` or `by_segment`, not both",
+            )
+            .vi("một chỉ tiêu có `target` hoặc `by_segment`, không có cả hai"),
+        ),
+        (None, None) => out.push(
+            Finding::error(
+                "schema",
+                file,
+                At::Value(p(&[k("targets"), i(n)])),
+                format!(
+                    "target `{}` has no threshold: expected `target:` or `by_segment:`",
+                    t.id.as_str()
+                ),
+            )
+            .vi(format!(
+                "chỉ tiêu `{}` không có ngưỡng: cần `target:` hoặc `by_segment:`",
                 t.id.as_str()
-            ),
-        )),
+            )),
+        ),
         (Some(v), None) => {
             if let Some(value) = parse_value(file, v, base("target"), out) {
                 values.push(SegmentValue {
@@ -419,12 +474,15 @@ fn build_target(
             Ok(stretch) => values
                 .iter_mut()
                 .for_each(|v| v.value.stretch = Some(stretch.clone())),
-            Err(e) => out.push(Finding::error(
-                "threshold",
-                file,
-                At::Value(base("stretch")),
-                e.message,
-            )),
+            Err(e) => out.push(
+                Finding::error(
+                    "threshold",
+                    file,
+                    At::Value(base("stretch")),
+                    e.message.clone(),
+                )
+                .vi(format!("mức phấn đấu không đọc được: {}", e.message)),
+            ),
         }
     }
     // A target whose deadline does not parse is kept: it still counts as adopted.
@@ -447,7 +505,8 @@ fn build_target(
                             "unknown level in applies_to: expected national, province, district, commune or school; found `{}`",
                             l.as_str()
                         ),
-                    )),
+                    )
+.vi(format!("cấp không hợp lệ trong applies_to: cần national, province, district, commune hoặc school; gặp `{}`", l.as_str()))),
                 }
             }
             Some(levels)
@@ -484,24 +543,35 @@ pub fn catalog(file: FileId, src: &str) -> (Vec<Indicator>, Vec<Finding>) {
     for (n, e) in read.value.indicators.iter().enumerate() {
         let key = clean(&e.key);
         if let Some(first) = seen.insert(key.clone(), n) {
-            out.push(Finding::error(
-                "duplicate-id",
-                file,
-                At::Value(p(&[k("indicators"), i(n), k("key")])),
-                format!("duplicate indicator key `{key}`: indicators[{first}] already has it"),
-            ));
+            out.push(
+                Finding::error(
+                    "duplicate-id",
+                    file,
+                    At::Value(p(&[k("indicators"), i(n), k("key")])),
+                    format!("duplicate indicator key `{key}`: indicators[{first}] already has it"),
+                )
+                .vi(format!(
+                    "trùng khóa chỉ số `{key}`: indicators[{first}] đã dùng khóa này"
+                )),
+            );
             continue;
         }
         let Some(unit) = IndicatorUnit::parse(e.unit.as_str()) else {
-            out.push(Finding::error(
-                "schema",
-                file,
-                At::Value(p(&[k("indicators"), i(n), k("unit")])),
-                format!(
-                    "unknown unit: expected percent, count, level or yes-no; found `{}`",
+            out.push(
+                Finding::error(
+                    "schema",
+                    file,
+                    At::Value(p(&[k("indicators"), i(n), k("unit")])),
+                    format!(
+                        "unknown unit: expected percent, count, level or yes-no; found `{}`",
+                        e.unit.as_str()
+                    ),
+                )
+                .vi(format!(
+                    "đơn vị đo không hợp lệ: cần percent, count, level hoặc yes-no; gặp `{}`",
                     e.unit.as_str()
-                ),
-            ));
+                )),
+            );
             continue;
         };
         let direction = match e.direction.as_ref().map(|d| text::fold(d.as_str())) {
@@ -509,12 +579,17 @@ pub fn catalog(file: FileId, src: &str) -> (Vec<Indicator>, Vec<Finding>) {
             Some(d) if d == "higher" => Direction::Higher,
             Some(d) if d == "lower" => Direction::Lower,
             Some(d) => {
-                out.push(Finding::error(
-                    "schema",
-                    file,
-                    At::Value(p(&[k("indicators"), i(n), k("direction")])),
-                    format!("unknown direction: expected higher or lower; found `{d}`"),
-                ));
+                out.push(
+                    Finding::error(
+                        "schema",
+                        file,
+                        At::Value(p(&[k("indicators"), i(n), k("direction")])),
+                        format!("unknown direction: expected higher or lower; found `{d}`"),
+                    )
+                    .vi(format!(
+                        "chiều không hợp lệ: cần higher hoặc lower; gặp `{d}`"
+                    )),
+                );
                 Direction::Higher
             }
         };

@@ -1,4 +1,4 @@
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use kh::cmd;
 use kh::ui::{ColorChoice, Lang, Ui};
 
@@ -28,10 +28,76 @@ enum Command {
     Diff(cmd::diff::DiffArgs),
     /// Achieved values against targets, and roll-ups over child plans
     Status(cmd::status::StatusArgs),
+    /// Create a new plans repository
+    Init(cmd::init::InitArgs),
+    /// Print the JSON Schema of the plan format
+    Schema(cmd::schema::SchemaArgs),
+    /// Print shell completions
+    Completions(cmd::completions::CompletionsArgs),
+    /// Print the man page
+    Man,
+}
+
+/// `--lang` as typed, read before clap so that help itself speaks the language.
+fn lang_from_args() -> Option<Lang> {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter().enumerate().find_map(|(i, a)| {
+        let v = a
+            .strip_prefix("--lang=")
+            .map(str::to_string)
+            .or_else(|| (a == "--lang").then(|| args.get(i + 1).cloned()).flatten())?;
+        match v.as_str() {
+            "vi" => Some(Lang::Vi),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    })
+}
+
+/// The help summaries in Vietnamese.
+fn vietnamese(cmd: clap::Command) -> clap::Command {
+    let sub = [
+        (
+            "check",
+            "Kiểm tra mọi kế hoạch và mọi quan hệ cấp trên - cấp dưới",
+        ),
+        (
+            "due",
+            "Những gì đến hạn trong tháng, quý hoặc khoảng thời gian, và ai chủ trì",
+        ),
+        ("diff", "Đặt hai kế hoạch cạnh nhau, theo từng chỉ số"),
+        (
+            "status",
+            "Kết quả đạt được so với chỉ tiêu, và tổng hợp theo đơn vị cấp dưới",
+        ),
+        ("init", "Tạo một kho kế hoạch mới"),
+        ("schema", "In JSON Schema của định dạng kế hoạch"),
+        ("completions", "In script tự hoàn thành lệnh cho shell"),
+        ("man", "In trang hướng dẫn (man page)"),
+    ];
+    let mut cmd = cmd
+        .about("Kế hoạch chuyển đổi số ngành Giáo dục, kiểm tra được như mã nguồn.")
+        .long_about("Kế hoạch chuyển đổi số ngành Giáo dục, kiểm tra được như mã nguồn.\n\nMã thoát: 0 không có lỗi, 1 có lỗi, 2 không chạy được.")
+        .mut_arg("lang", |a| a.help("Ngôn ngữ giao diện (mặc định: `lang:` trong kh.yaml, rồi LANG, rồi tiếng Anh)"))
+        .mut_arg("color", |a| a.help("Màu: auto (trên terminal, trừ khi có NO_COLOR), always hoặc never"));
+    for (name, about) in sub {
+        if cmd.find_subcommand(name).is_some() {
+            cmd = cmd.mut_subcommand(name, |c| c.about(about));
+        }
+    }
+    cmd
 }
 
 fn main() {
-    let cli = Cli::parse();
+    let early = Lang::choose(lang_from_args(), kh::repo::settings_lang().as_deref());
+    let mut command = Cli::command();
+    if early == Lang::Vi {
+        command = vietnamese(command);
+    }
+    let cli = match Cli::from_arg_matches(&command.get_matches()) {
+        Ok(c) => c,
+        Err(e) => e.exit(),
+    };
     let ui = Ui {
         lang: Lang::choose(cli.lang, kh::repo::settings_lang().as_deref()),
         color: cli.color.enabled(),
@@ -41,6 +107,10 @@ fn main() {
         Command::Due(a) => cmd::due::run(a, &ui),
         Command::Diff(a) => cmd::diff::run(a, &ui),
         Command::Status(a) => cmd::status::run(a, &ui),
+        Command::Init(a) => cmd::init::run(a, &ui),
+        Command::Schema(a) => cmd::schema::run(a),
+        Command::Completions(a) => cmd::completions::completions(a.shell, Cli::command()),
+        Command::Man => cmd::completions::man(Cli::command()),
     };
     let code = match result {
         Ok(code) => code,

@@ -80,6 +80,25 @@ impl Resolver<'_> {
     }
 }
 
+/// Related-place labels are built from a few fixed phrases ("target X of P",
+/// "period of P"); this says them in the interface language.
+fn label_in(lang: Lang, label: &str) -> String {
+    if lang == Lang::En {
+        return label.to_string();
+    }
+    for (en, vi) in [
+        ("target ", "chỉ tiêu "),
+        ("period of ", "thời kỳ của "),
+        ("issue date of ", "ngày ban hành của "),
+        ("first plan with this id", "kế hoạch đầu tiên có mã này"),
+    ] {
+        if let Some(rest) = label.strip_prefix(en) {
+            return format!("{vi}{}", rest.replacen(" of ", " của ", 1));
+        }
+    }
+    label.to_string()
+}
+
 /// Resolves, then sorts by file, line, column.
 pub fn locate(repo: &Repo, findings: &[Finding], lang: Lang) -> Vec<Located> {
     let mut r = Resolver {
@@ -96,7 +115,7 @@ pub fn locate(repo: &Repo, findings: &[Finding], lang: Lang) -> Vec<Located> {
                     file: repo.path(rel.file).display().to_string(),
                     line: p.line,
                     col: p.col,
-                    label: rel.label.clone(),
+                    label: label_in(lang, &rel.label),
                 }
             });
             let source = match f.at {

@@ -322,7 +322,11 @@ fn index(repo: &mut Repo) {
                         first.file,
                         At::Value(crate::yaml::path("id")),
                         "first plan with this id",
-                    ),
+                    )
+                    .vi(format!(
+                        "trùng mã kế hoạch `{}`: một tệp khác đã dùng mã này",
+                        e.plan.id
+                    )),
                 );
             }
             None => {

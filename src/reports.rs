@@ -68,12 +68,15 @@ pub fn load(repo: &mut Repo, today: NaiveDate) -> Vec<Measurement> {
         let src = match std::fs::read(&path) {
             Ok(b) => b,
             Err(e) => {
-                repo.findings.push(Finding::error(
-                    "report-syntax",
-                    file,
-                    At::File,
-                    format!("cannot read file: {e}"),
-                ));
+                repo.findings.push(
+                    Finding::error(
+                        "report-syntax",
+                        file,
+                        At::File,
+                        format!("cannot read file: {e}"),
+                    )
+                    .vi(format!("không đọc được tệp: {e}")),
+                );
                 continue;
             }
         };
@@ -105,12 +108,15 @@ pub fn read(
             .map(|h| crate::text::fold(h).replace(' ', "_"))
             .collect(),
         Err(e) => {
-            findings.push(Finding::error(
-                "report-syntax",
-                file,
-                at(1),
-                format!("cannot read the header: {e}"),
-            ));
+            findings.push(
+                Finding::error(
+                    "report-syntax",
+                    file,
+                    at(1),
+                    format!("cannot read the header: {e}"),
+                )
+                .vi(format!("không đọc được dòng tiêu đề: {e}")),
+            );
             return (rows, findings);
         }
     };
@@ -138,7 +144,8 @@ pub fn read(
                 missing.join(", "),
                 headers.join(", ")
             ),
-        ));
+        )
+.vi(format!("thiếu cột {}: cần tiêu đề gồm plan, metric (hoặc target), segment (tùy chọn), value, as_of, source (tùy chọn); gặp {}", missing.join(", "), headers.join(", "))));
         return (rows, findings);
     }
     let (Some(pc), Some(mc), Some(vc), Some(dc)) =
@@ -152,12 +159,10 @@ pub fn read(
             Ok(rec) => rec,
             Err(e) => {
                 let line = e.position().map_or(1, |p| p.line() as usize);
-                findings.push(Finding::error(
-                    "report-syntax",
-                    file,
-                    at(line),
-                    format!("row skipped: {e}"),
-                ));
+                findings.push(
+                    Finding::error("report-syntax", file, at(line), format!("row skipped: {e}"))
+                        .vi(format!("bỏ qua dòng: {e}")),
+                );
                 continue;
             }
         };
@@ -195,13 +200,11 @@ fn row(
     source: String,
     today: NaiveDate,
 ) -> Result<Measurement, Box<Finding>> {
-    let err = |rule: &'static str, msg: String| {
-        Box::new(Finding::error(
-            rule,
-            file,
-            at(line),
-            format!("{msg}; row skipped"),
-        ))
+    let err = |rule: &'static str, msg: String, vi: String| {
+        Box::new(
+            Finding::error(rule, file, at(line), format!("{msg}; row skipped"))
+                .vi(format!("{vi}; bỏ qua dòng này")),
+        )
     };
     let Some(&plan) = repo.by_id.get(plan_id) else {
         let hint = nearest(plan_id, repo.by_id.keys().map(String::as_str))
@@ -210,6 +213,7 @@ fn row(
         return Err(err(
             "report-plan",
             format!("unknown plan `{plan_id}`{hint}"),
+            format!("không có kế hoạch `{plan_id}`{hint}"),
         ));
     };
     let p = &repo.plans[plan].plan;
@@ -230,14 +234,21 @@ fn row(
         return Err(err(
             "report-metric",
             format!("`{key}` is neither a metric nor a target id of plan {plan_id}{hint}"),
+            format!("`{key}` không phải chỉ số hay mã chỉ tiêu của kế hoạch {plan_id}{hint}"),
         ));
     }
-    let value_q = threshold::parse_quantity(value)
-        .map_err(|e| err("report-value", format!("value: {}", e.message)))?;
+    let value_q = threshold::parse_quantity(value).map_err(|e| {
+        err(
+            "report-value",
+            format!("value: {}", e.message),
+            format!("giá trị không đọc được: {}", e.message),
+        )
+    })?;
     let Some(date) = parse_date(as_of) else {
         return Err(err(
             "report-date",
             format!("as_of `{as_of}` is not a date: expected 2026-09-30 or 30/09/2026"),
+            format!("as_of `{as_of}` không phải ngày: cần dạng 2026-09-30 hoặc 30/09/2026"),
         ));
     };
     if date > today {
@@ -245,6 +256,11 @@ fn row(
             "report-date",
             format!(
                 "as_of {} is in the future (today is {})",
+                date.format("%d/%m/%Y"),
+                today.format("%d/%m/%Y")
+            ),
+            format!(
+                "as_of {} ở tương lai (hôm nay là {})",
                 date.format("%d/%m/%Y"),
                 today.format("%d/%m/%Y")
             ),
@@ -258,6 +274,11 @@ fn row(
                 "report-unit",
                 format!(
                     "metric `{metric}` is measured in {}, found a value in {} (`{value}`)",
+                    ind.unit.key(),
+                    found.key()
+                ),
+                format!(
+                    "chỉ số `{metric}` đo bằng {}, nhưng giá trị tính bằng {} (`{value}`)",
                     ind.unit.key(),
                     found.key()
                 ),
@@ -275,6 +296,7 @@ fn row(
             return Err(err(
                 "report-segment",
                 format!("segment `{s}` is not one of the segments of `{key}` in plan {plan_id}"),
+                format!("nhóm `{s}` không thuộc các nhóm của `{key}` trong kế hoạch {plan_id}"),
             ));
         }
     }

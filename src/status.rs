@@ -28,6 +28,16 @@ impl Status {
         Status::NoData,
     ];
 
+    pub fn word(self, lang: crate::ui::Lang) -> &'static str {
+        match self {
+            Status::Met => lang.t("met", "đạt"),
+            Status::NotMet => lang.t("not met", "chưa đạt"),
+            Status::DueSoon => lang.t("due soon", "sắp đến hạn"),
+            Status::Overdue => lang.t("overdue", "quá hạn"),
+            Status::NoData => lang.t("no data", "chưa có số liệu"),
+        }
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             Status::Met => "met",

@@ -58,9 +58,9 @@ fn shipped_plans_pass_with_the_seeds_real_findings_as_warnings() {
     assert_eq!(
         warnings,
         vec![
-            "plans/hai-phong/thpt-an-lao-2026.yaml:15:9: warning[missing-parent]: parent plan `hai-phong/so-gddt-2026` is not in the repository (cited as: Kế hoạch số 639/KH-SGDĐT ngày 04/02/2026 của Sở Giáo dục và Đào tạo Hải Phòng): its targets cannot be checked against this plan; add it to plans/",
-            "plans/ninh-binh/tam-chuc-2026.yaml:9:9: warning[plan-issued-late]: plan issued 06/2026, after the deadline for issuing it set by target I.1 of ninh-binh/so-gddt-2026: expected by 31/05/2026, found 06/2026 [target I.1 of ninh-binh/so-gddt-2026: plans/ninh-binh/so-gddt-2026.yaml:32:10]",
-            "plans/ninh-binh/tam-chuc-2026.yaml:29:1: warning[missing-adoption]: parent target IV.2 (sector-database-digitised-linked) of ninh-binh/so-gddt-2026 applies to commune plans but is neither adopted nor waived: expected a target with metric `sector-database-digitised-linked` or a waiver with a reason [target IV.2 of ninh-binh/so-gddt-2026: plans/ninh-binh/so-gddt-2026.yaml:128:13]",
+            "plans/hai-phong/thpt-an-lao-2026.yaml:16:9: warning[missing-parent]: parent plan `hai-phong/so-gddt-2026` is not in the repository (cited as: Kế hoạch số 639/KH-SGDĐT ngày 04/02/2026 của Sở Giáo dục và Đào tạo Hải Phòng): its targets cannot be checked against this plan; add it to plans/",
+            "plans/ninh-binh/tam-chuc-2026.yaml:10:9: warning[plan-issued-late]: plan issued 06/2026, after the deadline for issuing it set by target I.1 of ninh-binh/so-gddt-2026: expected by 31/05/2026, found 06/2026 [target I.1 of ninh-binh/so-gddt-2026: plans/ninh-binh/so-gddt-2026.yaml:33:10]",
+            "plans/ninh-binh/tam-chuc-2026.yaml:30:1: warning[missing-adoption]: parent target IV.2 (sector-database-digitised-linked) of ninh-binh/so-gddt-2026 applies to commune plans but is neither adopted nor waived: expected a target with metric `sector-database-digitised-linked` or a waiver with a reason [target IV.2 of ninh-binh/so-gddt-2026: plans/ninh-binh/so-gddt-2026.yaml:129:13]",
         ]
     );
     assert!(!lines.iter().any(|l| l.contains(": error[")));
@@ -93,7 +93,7 @@ fn lowering_tam_chuc_ai_target_below_the_province_is_one_error_at_that_value() {
     assert_eq!(
         errors,
         vec![
-            "plans/ninh-binh/tam-chuc-2026.yaml:103:13: error[looser-threshold]: target 2.3.3c (teachers-using-ai) of ninh-binh/tam-chuc-2026 is looser than its parent's: expected a threshold within `>= 20%` (target III.2b of ninh-binh/so-gddt-2026), found `>= 15%` [target III.2b of ninh-binh/so-gddt-2026: plans/ninh-binh/so-gddt-2026.yaml:91:13]"
+            "plans/ninh-binh/tam-chuc-2026.yaml:104:13: error[looser-threshold]: target 2.3.3c (teachers-using-ai) of ninh-binh/tam-chuc-2026 is looser than its parent's: expected a threshold within `>= 20%` (target III.2b of ninh-binh/so-gddt-2026), found `>= 15%` [target III.2b of ninh-binh/so-gddt-2026: plans/ninh-binh/so-gddt-2026.yaml:92:13]"
         ]
     );
 }
@@ -148,7 +148,7 @@ fn json_report_has_the_same_findings() {
             "milestone"
         ]
     );
-    assert_eq!(v["findings"][1]["related"]["line"], 32);
+    assert_eq!(v["findings"][1]["related"]["line"], 33);
 }
 
 #[test]
@@ -169,7 +169,7 @@ fn kh_yaml_names_the_plans_directory_and_strictness_and_is_found_from_below() {
     );
     assert!(
         lines[0].starts_with(
-            "../../ke-hoach/hai-phong/thpt-an-lao-2026.yaml:15:9: error[missing-parent]"
+            "../../ke-hoach/hai-phong/thpt-an-lao-2026.yaml:16:9: error[missing-parent]"
         ),
         "{}",
         lines[0]

@@ -208,6 +208,7 @@ pub fn check(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
                         parent.plan.id
                     ),
                 )
+.vi(format!("chỉ tiêu {} ({}) đến hạn {}, trước mọi chỉ tiêu cùng chỉ số của cấp trên: là mốc trung gian, không đối chiếu với {}", ct.id, ct.metric, j.due.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default(), parent.plan.id))
                 .with_related(parent.file, At::Value(vec![Seg::Key("targets".into()), Seg::Index(pts[0]), Seg::Key("due".into())]), label(&parent.plan, first)),
             );
             continue;
@@ -234,6 +235,7 @@ pub fn check(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
                             c.child
                         ),
                     )
+.vi(format!("chỉ tiêu {} ({}) của {} thấp hơn chỉ tiêu cấp trên{}: cần ngưỡng nằm trong `{}` (chỉ tiêu {} của {}), gặp `{}`", ct.id, ct.metric, e.plan.id, c.segment.as_ref().map(|s| format!(" ở nhóm `{s}`")).unwrap_or_default(), c.parent, pt.id, parent.plan.id, c.child))
                     .with_related(parent.file, related, label(&parent.plan, pt)),
                 ),
                 Inclusion::Incomparable(why) => out.push(
@@ -249,6 +251,7 @@ pub fn check(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
                             seg_note(&c.segment)
                         ),
                     )
+.vi(format!("chỉ tiêu {} ({}) không so sánh được với chỉ tiêu {} của {}{}: {why}", ct.id, ct.metric, pt.id, parent.plan.id, c.segment.as_ref().map(|s| format!(" ở nhóm `{s}`")).unwrap_or_default()))
                     .with_related(parent.file, related, label(&parent.plan, pt)),
                 ),
             }
@@ -269,6 +272,7 @@ pub fn check(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
                         cd.format("%d/%m/%Y")
                     ),
                 )
+.vi(format!("chỉ tiêu {} ({}) có thời hạn muộn hơn cấp trên: cần không muộn hơn {} (chỉ tiêu {} của {}), gặp {}", ct.id, ct.metric, pd.format("%d/%m/%Y"), pt.id, parent.plan.id, cd.format("%d/%m/%Y")))
                 .with_related(
                     parent.file,
                     At::Value(vec![Seg::Key("targets".into()), Seg::Index(pi), Seg::Key("due".into())]),

@@ -18,6 +18,10 @@ pub fn against_parent(e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
                     c.period, p.id, p.period, c.period
                 ),
             )
+            .vi(format!(
+                "thời kỳ {} không nằm trong thời kỳ của {}: cần trong {}, gặp {}",
+                c.period, p.id, p.period, c.period
+            ))
             .with_related(
                 parent.file,
                 At::Value(path("period")),
@@ -36,6 +40,7 @@ pub fn against_parent(e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
                     p.issued, p.id, c.issued
                 ),
             )
+.vi(format!("kế hoạch ban hành trước kế hoạch mà nó thực hiện: cần từ {} ({}) trở đi, gặp {}", p.issued, p.id, c.issued))
             .with_related(parent.file, At::Value(path("issued")), format!("issue date of {}", p.id)),
         );
     }
@@ -77,7 +82,8 @@ pub fn cycles(repo: &Repo) -> Vec<Finding> {
                                 "plan `{}` is its own ancestor ({ring}): expected a chain of parents that ends at a root plan",
                                 e.plan.id
                             ),
-                        ));
+                        )
+.vi(format!("kế hoạch `{}` là cấp trên của chính nó ({ring}): chuỗi cấp trên phải kết thúc ở một kế hoạch gốc", e.plan.id)));
                     }
                     break;
                 }

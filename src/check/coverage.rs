@@ -56,24 +56,31 @@ pub fn check(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
                     pt.metric
                 ),
             )
+.vi(format!("chỉ tiêu {} ({}) của {} áp dụng cho cấp {} nhưng chưa được nhận cũng chưa được miễn: cần một chỉ tiêu có chỉ số `{}` hoặc một mục miễn áp dụng có lý do", pt.id, pt.metric, p.id, child.level.key(), pt.metric))
             .with_related(parent.file, target_at(pi, "metric"), format!("target {} of {}", pt.id, p.id)),
         );
     }
     for (n, w) in child.waivers.iter().enumerate() {
         if !parent_metrics.contains(w.metric.as_str()) {
-            out.push(Finding::error(
-                "waiver",
-                e.file,
-                At::Value(vec![
-                    Seg::Key("waivers".into()),
-                    Seg::Index(n),
-                    Seg::Key("metric".into()),
-                ]),
-                format!(
-                    "waiver of `{}`: expected a metric of a target of {}, found none",
+            out.push(
+                Finding::error(
+                    "waiver",
+                    e.file,
+                    At::Value(vec![
+                        Seg::Key("waivers".into()),
+                        Seg::Index(n),
+                        Seg::Key("metric".into()),
+                    ]),
+                    format!(
+                        "waiver of `{}`: expected a metric of a target of {}, found none",
+                        w.metric, p.id
+                    ),
+                )
+                .vi(format!(
+                    "miễn áp dụng `{}`: cần chỉ số của một chỉ tiêu của {}, không tìm thấy",
                     w.metric, p.id
-                ),
-            ));
+                )),
+            );
         }
     }
     issued_late(repo, e, parent, out);
@@ -110,6 +117,7 @@ pub fn issued_late(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding
                         child.issued
                     ),
                 )
+.vi(format!("kế hoạch ban hành {}, sau thời hạn ban hành do chỉ tiêu {} của {} đặt ra: cần trước {}, gặp {}", child.issued, pt.id, p.id, deadline.format("%d/%m/%Y"), child.issued))
                 .with_related(parent.file, target_at(pi, "due"), format!("target {} of {}", pt.id, p.id)),
             );
         }

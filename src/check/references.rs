@@ -30,7 +30,8 @@ pub fn missing_parent(e: &Entry, out: &mut Vec<Finding>) {
             format!(
                 "parent plan `{parent}` is not in the repository{cited}: its targets cannot be checked against this plan; add it to plans/"
             ),
-        ));
+        )
+.vi(format!("kế hoạch cấp trên `{parent}` không có trong kho{}: không thể đối chiếu chỉ tiêu của kế hoạch này; hãy thêm nó vào plans/", e.plan.cites.as_ref().map(|c| format!(" (trích dẫn: {c})")).unwrap_or_default())));
     }
 }
 
@@ -51,7 +52,8 @@ pub fn units(e: &Entry, out: &mut Vec<Finding>) {
             format!(
                 "unit `{name}` is not declared: expected a key of `units:` or a level word (province, district, commune, school){hint}"
             ),
-        ));
+        )
+.vi(format!("đơn vị `{name}` chưa được khai báo: cần một khóa của `units:` hoặc một cấp (province, district, commune, school){}", nearest(name, plan.units.keys().map(String::as_str)).map(|n| format!("; có phải là `{n}`?")).unwrap_or_default())));
     };
     for (n, t) in plan.targets.iter().enumerate() {
         for (field, list) in [("lead", &t.lead), ("implementers", &t.implementers)] {
@@ -92,15 +94,24 @@ pub fn metrics(repo: &Repo, e: &Entry, out: &mut Vec<Finding>) {
         let hint = nearest(&t.metric, repo.indicators.keys().map(String::as_str))
             .map(|k| format!("; did you mean `{k}`?"))
             .unwrap_or_default();
-        out.push(Finding::warning(
-            "unknown-metric",
-            e.file,
-            at(&[k("targets"), Seg::Index(n), k("metric")]),
-            format!(
-                "metric `{}` is not in the indicator catalog (plans/indicators.yaml){hint}",
-                t.metric
-            ),
-        ));
+        out.push(
+            Finding::warning(
+                "unknown-metric",
+                e.file,
+                at(&[k("targets"), Seg::Index(n), k("metric")]),
+                format!(
+                    "metric `{}` is not in the indicator catalog (plans/indicators.yaml){hint}",
+                    t.metric
+                ),
+            )
+            .vi(format!(
+                "chỉ số `{}` không có trong danh mục chỉ số (plans/indicators.yaml){}",
+                t.metric,
+                nearest(&t.metric, repo.indicators.keys().map(String::as_str))
+                    .map(|k| format!("; có phải là `{k}`?"))
+                    .unwrap_or_default()
+            )),
+        );
     }
 }
 
@@ -122,7 +133,8 @@ pub fn segments(repo: &Repo, e: &Entry, out: &mut Vec<Finding>) {
                         format!(
                             "segment `{s}` is not declared: expected a key of this plan's `segments:` or its parent's"
                         ),
-                    ));
+                    )
+.vi(format!("nhóm `{s}` chưa được khai báo: cần một khóa của `segments:` của kế hoạch này hoặc kế hoạch cấp trên")));
             }
         }
     }
@@ -135,12 +147,18 @@ pub fn segments(repo: &Repo, e: &Entry, out: &mut Vec<Finding>) {
                 } else {
                     format!("expected one of {}", known.join(", "))
                 };
-                out.push(Finding::error(
-                    "unknown-segment",
-                    e.file,
-                    at(&[k("segment"), Seg::Index(n)]),
-                    format!("segment `{s}` is not one of the parent's segments: {expected}"),
-                ));
+                out.push(
+                    Finding::error(
+                        "unknown-segment",
+                        e.file,
+                        at(&[k("segment"), Seg::Index(n)]),
+                        format!("segment `{s}` is not one of the parent's segments: {expected}"),
+                    )
+                    .vi(format!(
+                        "nhóm `{s}` không thuộc các nhóm của kế hoạch cấp trên ({})",
+                        p.plan.id
+                    )),
+                );
             }
         }
     }
@@ -168,18 +186,27 @@ pub fn unit_mismatch(repo: &Repo, e: &Entry, out: &mut Vec<Finding>) {
                     Some(s) => vec![k("targets"), Seg::Index(n), k("by_segment"), k(s)],
                     None => vec![k("targets"), Seg::Index(n), k("target")],
                 };
-                out.push(Finding::error(
-                    "unit-mismatch",
-                    e.file,
-                    At::Value(p),
-                    format!(
-                        "metric `{}` is measured in {}, found a threshold in {} (`{}`)",
+                out.push(
+                    Finding::error(
+                        "unit-mismatch",
+                        e.file,
+                        At::Value(p),
+                        format!(
+                            "metric `{}` is measured in {}, found a threshold in {} (`{}`)",
+                            t.metric,
+                            ind.unit.key(),
+                            found.key(),
+                            v.value.binding
+                        ),
+                    )
+                    .vi(format!(
+                        "chỉ số `{}` đo bằng {}, nhưng ngưỡng lại tính bằng {} (`{}`)",
                         t.metric,
                         ind.unit.key(),
                         found.key(),
                         v.value.binding
-                    ),
-                ));
+                    )),
+                );
             }
         }
     }

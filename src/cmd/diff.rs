@@ -3,6 +3,7 @@
 use crate::diff::{self, Row};
 use crate::repo;
 use crate::table::{self, Rows};
+use crate::ui::Ui;
 use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
@@ -36,19 +37,19 @@ fn cell(s: Option<&crate::diff::Side>, f: impl Fn(&crate::diff::Side) -> &str) -
     s.map(|s| f(s).to_string()).unwrap_or_default()
 }
 
-pub fn rows(rows: &[Row]) -> Rows {
+pub fn rows(rows: &[Row], ui: &Ui) -> Rows {
     Rows {
         headers: [
-            "indicator",
-            "segment",
+            ui.t("indicator", "chỉ số"),
+            ui.t("segment", "nhóm"),
             "A",
-            "A threshold",
-            "A due",
+            ui.t("A threshold", "ngưỡng A"),
+            ui.t("A due", "hạn A"),
             "B",
-            "B threshold",
-            "B due",
-            "verdict",
-            "deadline",
+            ui.t("B threshold", "ngưỡng B"),
+            ui.t("B due", "hạn B"),
+            ui.t("verdict", "so sánh"),
+            ui.t("deadline", "thời hạn"),
         ]
         .map(String::from)
         .to_vec(),
@@ -64,8 +65,10 @@ pub fn rows(rows: &[Row]) -> Rows {
                     cell(r.b.as_ref(), |s| &s.id),
                     cell(r.b.as_ref(), |s| &s.threshold),
                     cell(r.b.as_ref(), |s| &s.due),
-                    r.verdict.key().to_string(),
-                    r.deadline.map(|d| d.key().to_string()).unwrap_or_default(),
+                    r.verdict.word(ui.lang).to_string(),
+                    r.deadline
+                        .map(|d| d.word(ui.lang).to_string())
+                        .unwrap_or_default(),
                 ]
             })
             .collect(),
@@ -73,12 +76,13 @@ pub fn rows(rows: &[Row]) -> Rows {
     }
 }
 
-fn summary(rows: &[Row]) -> String {
+fn summary(rows: &[Row], ui: &Ui) -> String {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for r in rows {
-        match counts.iter_mut().find(|(k, _)| *k == r.verdict.key()) {
+        let w = r.verdict.word(ui.lang);
+        match counts.iter_mut().find(|(k, _)| *k == w) {
             Some((_, n)) => *n += 1,
-            None => counts.push((r.verdict.key(), 1)),
+            None => counts.push((w, 1)),
         }
     }
     let later = rows
@@ -87,14 +91,15 @@ fn summary(rows: &[Row]) -> String {
         .count();
     let parts: Vec<String> = counts.iter().map(|(k, n)| format!("{n} {k}")).collect();
     let n = rows.len();
-    if n == 0 {
-        return "0 rows".into();
+    match ui.lang {
+        crate::ui::Lang::En if n == 0 => "0 rows".into(),
+        crate::ui::Lang::En => format!(
+            "{n} row{}: {}; {later} later",
+            if n == 1 { "" } else { "s" },
+            parts.join(", ")
+        ),
+        crate::ui::Lang::Vi => format!("{n} dòng: {}; {later} muộn hơn", parts.join(", ")),
     }
-    format!(
-        "{n} row{}: {}; {later} later",
-        if n == 1 { "" } else { "s" },
-        parts.join(", ")
-    )
 }
 
 #[derive(Serialize)]
@@ -105,7 +110,7 @@ struct Report<'a> {
     rows: &'a [Row],
 }
 
-pub fn run(args: DiffArgs, ui: &crate::ui::Ui) -> Result<i32> {
+pub fn run(args: DiffArgs, ui: &Ui) -> Result<i32> {
     let source = repo::locate(&args.repo)?;
     let repo = repo::load(source)?;
     let find = |name: &str| match diff::find(&repo, name) {
@@ -129,16 +134,16 @@ pub fn run(args: DiffArgs, ui: &crate::ui::Ui) -> Result<i32> {
             "A: {}\nB: {}\n{}\n{}",
             diff::label(&a.plan),
             diff::label(&b.plan),
-            rows(&all).table(table::terminal_width(), true),
-            summary(&all)
+            rows(&all, ui).table(table::terminal_width(), true),
+            summary(&all, ui)
         ),
-        Format::Csv => rows(&all).csv()?,
+        Format::Csv => rows(&all, ui).csv()?,
         Format::Markdown => format!(
             "A: {}  \nB: {}\n\n{}\n{}",
             diff::label(&a.plan),
             diff::label(&b.plan),
-            rows(&all).markdown(),
-            summary(&all)
+            rows(&all, ui).markdown(),
+            summary(&all, ui)
         ),
         Format::Json => serde_json::to_string_pretty(&Report {
             version: 1,

@@ -3,6 +3,7 @@
 use crate::agenda::{self, Due, Filter, Kind};
 use crate::domain::{Deadline, Level, deadline};
 use crate::table::{self, Rows};
+use crate::ui::Ui;
 use crate::{ics, repo};
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
@@ -177,34 +178,54 @@ fn window(args: &DueArgs, repo: &repo::Repo) -> Result<(NaiveDate, NaiveDate, Na
     Ok((from, to, today))
 }
 
-fn days_left(d: &Due, today: NaiveDate) -> String {
+fn days_left(d: &Due, today: NaiveDate, ui: &Ui) -> String {
     match d.days_left(today) {
-        Some(n) if n < 0 => format!("quá hạn {} ngày", -n),
+        Some(n) if n < 0 => match ui.lang {
+            crate::ui::Lang::Vi => format!("quá hạn {} ngày", -n),
+            crate::ui::Lang::En => format!("overdue {} days", -n),
+        },
         Some(n) => n.to_string(),
         None => String::new(),
     }
 }
 
-fn date_cell(d: &Due) -> String {
+fn date_cell(d: &Due, ui: &Ui) -> String {
     let mark = if d.inherited() { "*" } else { "" };
     d.date
         .map(|x| format!("{}{mark}", x.format("%d/%m/%Y")))
-        .unwrap_or_else(|| format!("thường xuyên{mark}"))
+        .unwrap_or_else(|| format!("{}{mark}", ui.t("ongoing", "thường xuyên")))
 }
 
-fn rows(items: &[&Due], today: NaiveDate) -> Rows {
+fn kind_word(k: Kind, ui: &Ui) -> String {
+    match k {
+        Kind::Target => ui.t("target", "chỉ tiêu"),
+        Kind::Task => ui.t("task", "nhiệm vụ"),
+        Kind::Report => ui.t("report", "báo cáo"),
+    }
+    .to_string()
+}
+
+fn rows(items: &[&Due], today: NaiveDate, ui: &Ui) -> Rows {
     Rows {
-        headers: ["date", "days left", "plan", "kind", "id", "text", "lead"]
-            .map(String::from)
-            .to_vec(),
+        headers: [
+            ui.t("date", "hạn"),
+            ui.t("days left", "còn (ngày)"),
+            ui.t("plan", "kế hoạch"),
+            ui.t("kind", "loại"),
+            ui.t("id", "mã"),
+            ui.t("text", "nội dung"),
+            ui.t("lead", "chủ trì"),
+        ]
+        .map(String::from)
+        .to_vec(),
         rows: items
             .iter()
             .map(|d| {
                 vec![
-                    date_cell(d),
-                    days_left(d, today),
+                    date_cell(d, ui),
+                    days_left(d, today, ui),
                     d.plan.clone(),
-                    d.kind.key().to_string(),
+                    kind_word(d.kind, ui),
                     d.id.clone(),
                     d.text.clone(),
                     d.lead.join(", "),
@@ -220,26 +241,43 @@ pub fn counts_line(
     to: NaiveDate,
     dated: &[Due],
     ongoing: Option<&[Due]>,
+    ui: &Ui,
 ) -> String {
     let n = |k: Kind| dated.iter().filter(|d| d.kind == k).count();
-    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-    let mut s = format!(
-        "due {} to {}: {}, {}, {}",
-        from.format("%d/%m/%Y"),
-        to.format("%d/%m/%Y"),
-        plural(n(Kind::Target), "target"),
-        plural(n(Kind::Task), "task"),
-        plural(n(Kind::Report), "report")
-    );
+    let (from, to) = (from.format("%d/%m/%Y"), to.format("%d/%m/%Y"));
+    let mut s = match ui.lang {
+        crate::ui::Lang::En => {
+            let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+            format!(
+                "due {from} to {to}: {}, {}, {}",
+                plural(n(Kind::Target), "target"),
+                plural(n(Kind::Task), "task"),
+                plural(n(Kind::Report), "report")
+            )
+        }
+        crate::ui::Lang::Vi => format!(
+            "đến hạn từ {from} đến {to}: {} chỉ tiêu, {} nhiệm vụ, {} báo cáo",
+            n(Kind::Target),
+            n(Kind::Task),
+            n(Kind::Report)
+        ),
+    };
     if let Some(o) = ongoing {
-        s.push_str(&format!("; ongoing: {}", o.len()));
+        s.push_str(&format!(
+            "; {}: {}",
+            ui.t("ongoing", "thường xuyên"),
+            o.len()
+        ));
     }
     if dated
         .iter()
         .chain(ongoing.unwrap_or(&[]))
         .any(Due::inherited)
     {
-        s.push_str(" (* deadline inherited from the parent target or the plan's period)");
+        s.push_str(ui.t(
+            " (* deadline inherited from the parent target or the plan's period)",
+            " (* thời hạn kế thừa từ chỉ tiêu cấp trên hoặc hết kỳ kế hoạch)",
+        ));
     }
     s
 }
@@ -263,7 +301,7 @@ struct JsonReport<'a> {
     ongoing: Option<Vec<JsonItem<'a>>>,
 }
 
-pub fn run(args: DueArgs, ui: &crate::ui::Ui) -> Result<i32> {
+pub fn run(args: DueArgs, ui: &Ui) -> Result<i32> {
     let source = repo::locate(&args.paths)?;
     let repo = repo::load(source)?;
     for id in &args.plans {
@@ -287,20 +325,29 @@ pub fn run(args: DueArgs, ui: &crate::ui::Ui) -> Result<i32> {
     let text = match args.format {
         Format::Table => {
             let width = table::terminal_width();
-            let mut out = rows(&dated.iter().collect::<Vec<_>>(), today).table(width, args.wide);
+            let mut out =
+                rows(&dated.iter().collect::<Vec<_>>(), today, ui).table(width, args.wide);
             if let Some(o) = &ongoing {
-                out.push_str("\n\nongoing (no single date):\n");
-                out.push_str(&rows(&o.iter().collect::<Vec<_>>(), today).table(width, args.wide));
+                out.push_str(&format!(
+                    "\n\n{}\n",
+                    ui.t(
+                        "ongoing (no single date):",
+                        "thường xuyên (không có hạn cụ thể):"
+                    )
+                ));
+                out.push_str(
+                    &rows(&o.iter().collect::<Vec<_>>(), today, ui).table(width, args.wide),
+                );
             }
             out.push('\n');
-            out.push_str(&counts_line(from, to, &dated, ongoing.as_deref()));
+            out.push_str(&counts_line(from, to, &dated, ongoing.as_deref(), ui));
             out
         }
-        Format::Csv => rows(&all, today).csv()?,
+        Format::Csv => rows(&all, today, ui).csv()?,
         Format::Markdown => {
-            let mut out = rows(&all, today).markdown();
+            let mut out = rows(&all, today, ui).markdown();
             out.push('\n');
-            out.push_str(&counts_line(from, to, &dated, ongoing.as_deref()));
+            out.push_str(&counts_line(from, to, &dated, ongoing.as_deref(), ui));
             out
         }
         Format::Json => {

@@ -1,8 +1,11 @@
 //! One module per subcommand, each with its argument struct and a `run`.
 
 pub mod check;
+pub mod completions;
 pub mod diff;
 pub mod due;
+pub mod init;
+pub mod schema;
 pub mod status;
 
 use std::io::Write;

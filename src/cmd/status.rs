@@ -4,6 +4,7 @@ use crate::agenda::{unit_keys, unit_matches};
 use crate::domain::Level;
 use crate::status::{self, Rollup, Row, Status};
 use crate::table::{self, Rows};
+use crate::ui::{Lang, Ui};
 use crate::{render, repo, reports};
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
@@ -63,27 +64,30 @@ fn date(d: Option<NaiveDate>) -> String {
         .unwrap_or_default()
 }
 
-fn status_rows(rows: &[&Row]) -> Rows {
+fn status_rows(rows: &[&Row], ui: &Ui) -> Rows {
     Rows {
         headers: [
-            "plan",
-            "target",
-            "indicator",
-            "segment",
-            "threshold",
-            "value",
-            "as of",
-            "due",
-            "status",
+            ui.t("plan", "kế hoạch"),
+            ui.t("target", "chỉ tiêu"),
+            ui.t("indicator", "chỉ số"),
+            ui.t("segment", "nhóm"),
+            ui.t("threshold", "ngưỡng"),
+            ui.t("value", "đạt được"),
+            ui.t("as of", "tính đến"),
+            ui.t("due", "hạn"),
+            ui.t("status", "tình trạng"),
         ]
         .map(String::from)
         .to_vec(),
         rows: rows
             .iter()
             .map(|r| {
-                let mut status = r.status.key().to_string();
+                let mut status = r.status.word(ui.lang).to_string();
                 if let (Some(true), Some(s)) = (r.stretch_met, &r.stretch) {
-                    status.push_str(&format!(" (stretch {s} met)"));
+                    status.push_str(&match ui.lang {
+                        Lang::En => format!(" (stretch {s} met)"),
+                        Lang::Vi => format!(" (đạt cả mức phấn đấu {s})"),
+                    });
                 }
                 vec![
                     r.plan.clone(),
@@ -95,7 +99,7 @@ fn status_rows(rows: &[&Row]) -> Rows {
                     date(r.as_of),
                     r.due
                         .map(|d| d.format("%d/%m/%Y").to_string())
-                        .unwrap_or_else(|| "ongoing".into()),
+                        .unwrap_or_else(|| ui.t("ongoing", "thường xuyên").into()),
                     status,
                 ]
             })
@@ -104,16 +108,29 @@ fn status_rows(rows: &[&Row]) -> Rows {
     }
 }
 
-fn rollup_rows(rows: &[Rollup]) -> Rows {
+/// Why a child plan does not meet a parent target, in the interface language.
+fn reason(why: &str, lang: Lang) -> &str {
+    let known = Status::ALL
+        .iter()
+        .find(|s| s.key() == why)
+        .map(|s| s.word(lang));
+    known.unwrap_or(match (why, lang) {
+        ("not adopted", Lang::Vi) => "chưa nhận chỉ tiêu",
+        ("waived", Lang::Vi) => "được miễn",
+        _ => why,
+    })
+}
+
+fn rollup_rows(rows: &[Rollup], ui: &Ui) -> Rows {
     Rows {
         headers: [
-            "plan",
-            "target",
-            "indicator",
-            "segment",
-            "threshold",
-            "children meeting",
-            "not meeting",
+            ui.t("plan", "kế hoạch"),
+            ui.t("target", "chỉ tiêu"),
+            ui.t("indicator", "chỉ số"),
+            ui.t("segment", "nhóm"),
+            ui.t("threshold", "ngưỡng"),
+            ui.t("children meeting", "đơn vị cấp dưới đạt"),
+            ui.t("not meeting", "chưa đạt"),
         ]
         .map(String::from)
         .to_vec(),
@@ -129,7 +146,7 @@ fn rollup_rows(rows: &[Rollup]) -> Rows {
                     format!("{}/{} đạt", r.met, r.of),
                     r.failing
                         .iter()
-                        .map(|(p, why)| format!("{p} ({why})"))
+                        .map(|(p, why)| format!("{p} ({})", reason(why, ui.lang)))
                         .collect::<Vec<_>>()
                         .join("; "),
                 ]
@@ -139,27 +156,32 @@ fn rollup_rows(rows: &[Rollup]) -> Rows {
     }
 }
 
-fn counts_line(rows: &[&Row]) -> String {
+fn counts_line(rows: &[&Row], ui: &Ui) -> String {
     let parts: Vec<String> = Status::ALL
         .iter()
         .map(|s| {
             format!(
                 "{} {}",
                 rows.iter().filter(|r| r.status == *s).count(),
-                s.key()
+                s.word(ui.lang)
             )
         })
         .collect();
-    format!("{} targets: {}", rows.len(), parts.join(", "))
+    match ui.lang {
+        Lang::En => format!("{} targets: {}", rows.len(), parts.join(", ")),
+        Lang::Vi => format!("{} chỉ tiêu: {}", rows.len(), parts.join(", ")),
+    }
 }
 
-fn rollup_line(rows: &[Rollup]) -> String {
+fn rollup_line(rows: &[Rollup], ui: &Ui) -> String {
     let full = rows.iter().filter(|r| r.met == r.of).count();
-    format!(
-        "{} parent targets: {full} met by every child plan, {} not",
-        rows.len(),
-        rows.len() - full
-    )
+    let (n, not) = (rows.len(), rows.len() - full);
+    match ui.lang {
+        Lang::En => format!("{n} parent targets: {full} met by every child plan, {not} not"),
+        Lang::Vi => {
+            format!("{n} chỉ tiêu cấp trên: {full} được mọi đơn vị cấp dưới đạt, {not} chưa")
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -191,7 +213,7 @@ fn render<T: Serialize>(
     })
 }
 
-pub fn run(args: StatusArgs, ui: &crate::ui::Ui) -> Result<i32> {
+pub fn run(args: StatusArgs, ui: &Ui) -> Result<i32> {
     let mut source = repo::locate(&args.paths)?;
     if let Some(r) = &args.reports {
         source.reports_dir = Some(r.clone());
@@ -248,9 +270,9 @@ pub fn run(args: StatusArgs, ui: &crate::ui::Ui) -> Result<i32> {
         }
         render(
             args.format,
-            rollup_rows(&rows),
+            rollup_rows(&rows, ui),
             &rows,
-            rollup_line(&rows),
+            rollup_line(&rows, ui),
             as_of,
         )?
     } else {
@@ -272,9 +294,9 @@ pub fn run(args: StatusArgs, ui: &crate::ui::Ui) -> Result<i32> {
         let owned: Vec<Row> = rows.iter().map(|r| (*r).clone()).collect();
         render(
             args.format,
-            status_rows(&rows),
+            status_rows(&rows, ui),
             &owned,
-            counts_line(&rows),
+            counts_line(&rows, ui),
             as_of,
         )?
     };

@@ -1,0 +1,81 @@
+//! `kh init [DIR]`: a new plans repository, ready for `kh check` and for CI.
+
+use super::schema::{Which, schema};
+use crate::write::write;
+use anyhow::Result;
+use clap::Args;
+use std::path::PathBuf;
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where to create it (default: the current directory)
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Replace files that already exist
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Every file `kh init` writes, relative to the new repository.
+pub fn files() -> Vec<(&'static str, String)> {
+    vec![
+        ("kh.yaml", include_str!("../../templates/kh.yaml").into()),
+        (
+            "README.md",
+            include_str!("../../templates/README.md").into(),
+        ),
+        (
+            "plans/indicators.yaml",
+            include_str!("../../templates/indicators.yaml").into(),
+        ),
+        (
+            "plans/vi-du/so-gddt-2027.yaml",
+            include_str!("../../templates/example-plan.yaml").into(),
+        ),
+        ("reports/.gitkeep", String::new()),
+        ("schema/plan.schema.json", schema(Which::Plan)),
+        ("schema/indicators.schema.json", schema(Which::Indicators)),
+        (
+            ".github/workflows/kh.yml",
+            include_str!("../../templates/github-workflow.yml").into(),
+        ),
+        (
+            ".gitlab-ci.yml",
+            include_str!("../../templates/gitlab-ci.yml").into(),
+        ),
+    ]
+}
+
+pub fn run(args: InitArgs, ui: &crate::ui::Ui) -> Result<i32> {
+    let files = files();
+    // Refuse before writing anything, so a refused init leaves no half repository.
+    if !args.force {
+        let existing: Vec<String> = files
+            .iter()
+            .map(|(p, _)| args.dir.join(p))
+            .filter(|p| p.exists())
+            .map(|p| p.display().to_string())
+            .collect();
+        if !existing.is_empty() {
+            anyhow::bail!(
+                "{}: {} (--force)",
+                ui.t(
+                    "these files already exist and were not overwritten",
+                    "các tệp sau đã có và không bị ghi đè"
+                ),
+                existing.join(", ")
+            );
+        }
+    }
+    for (p, content) in &files {
+        write(&args.dir.join(p), content.as_bytes(), args.force)?;
+    }
+    super::emit(&format!(
+        "{} {} ({} {}): kh check",
+        ui.t("created a plans repository in", "đã tạo kho kế hoạch tại"),
+        args.dir.display(),
+        files.len(),
+        ui.t("files", "tệp")
+    ))?;
+    Ok(super::EXIT_OK)
+}

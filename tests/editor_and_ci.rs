@@ -1,0 +1,319 @@
+//! kh in CI and in the editor: the JSON Schema, `kh init`, completions, the man
+//! page, both interface languages and colour.
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+fn kh_in(dir: &Path, args: &[&str]) -> (String, String, i32) {
+    let out = Command::cargo_bin("kh")
+        .unwrap()
+        .current_dir(dir)
+        .env_remove("LANG")
+        .env_remove("NO_COLOR")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+        out.status.code().unwrap(),
+    )
+}
+
+fn kh(args: &[&str]) -> (String, String, i32) {
+    kh_in(Path::new("."), args)
+}
+
+fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            yaml_files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "yaml") {
+            out.push(p);
+        }
+    }
+}
+
+fn validator(which: &str) -> jsonschema::Validator {
+    let (schema, _, code) = kh(&["schema", which]);
+    assert_eq!(code, 0);
+    jsonschema::validator_for(&serde_json::from_str(&schema).unwrap()).unwrap()
+}
+
+fn as_json(yaml: &str) -> serde_json::Value {
+    serde_yaml::from_str(yaml).unwrap()
+}
+
+#[test]
+fn committed_schemas_are_what_kh_schema_prints() {
+    for (which, file) in [
+        ("plan", "schema/plan.schema.json"),
+        ("indicators", "schema/indicators.schema.json"),
+        ("settings", "schema/settings.schema.json"),
+    ] {
+        let (out, _, _) = kh(&["schema", which]);
+        assert_eq!(
+            out,
+            std::fs::read_to_string(file).unwrap(),
+            "{file} is stale: run `kh schema {which} > {file}`"
+        );
+    }
+}
+
+#[test]
+fn every_shipped_plan_validates_against_the_schema_and_names_it() {
+    let plan = validator("plan");
+    let catalog = validator("indicators");
+    let mut files = Vec::new();
+    yaml_files(Path::new("plans"), &mut files);
+    assert_eq!(files.len(), 7);
+    for f in files {
+        let src = std::fs::read_to_string(&f).unwrap();
+        let first = src.lines().next().unwrap();
+        assert!(
+            first.starts_with("# yaml-language-server: $schema="),
+            "{}",
+            f.display()
+        );
+        let schema_path = f.parent().unwrap().join(first.split('=').nth(1).unwrap());
+        assert!(
+            schema_path.is_file(),
+            "{} points at {}",
+            f.display(),
+            schema_path.display()
+        );
+        let v = if f.ends_with("indicators.yaml") {
+            &catalog
+        } else {
+            &plan
+        };
+        let errors: Vec<String> = v
+            .iter_errors(&as_json(&src))
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", f.display());
+    }
+    let settings = validator("settings");
+    assert!(settings.is_valid(&as_json(&std::fs::read_to_string("kh.yaml").unwrap())));
+}
+
+#[test]
+fn what_the_loader_rejects_for_a_schema_reason_the_schema_rejects_too() {
+    let plan = validator("plan");
+    let good = "kh: 1\nid: a\ntitle: T\nissuer: I\nlevel: commune\nissued: 2026-06\nperiod: 2026\ntargets:\n  - id: '1'\n    text: t\n    metric: m\n    target: 20%\n";
+    assert!(plan.is_valid(&as_json(good)));
+    assert!(kh::load::plan(0, good).1.is_empty());
+    for (bad, rule) in [
+        (
+            good.replace("issuer:", "isuer: x\nissuer:"),
+            "unknown-field",
+        ),
+        (
+            good.replace("    target: 20%\n", "    target: 20%\n    tagret: 5%\n"),
+            "unknown-field",
+        ),
+        (good.replace("title: T\n", ""), "schema"),
+        (good.replace("targets:\n", "targets: none\nx:\n"), "schema"),
+        (good.replace("    metric: m\n", ""), "schema"),
+    ] {
+        let (_, findings) = kh::load::plan(0, &bad);
+        assert!(
+            findings.iter().any(|f| f.rule == rule),
+            "loader accepts:\n{bad}"
+        );
+        assert!(!plan.is_valid(&as_json(&bad)), "schema accepts:\n{bad}");
+    }
+}
+
+#[test]
+fn init_creates_a_repository_that_checks_clean_and_refuses_to_overwrite() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("x");
+    let d = dir.to_str().unwrap();
+    let (out, err, code) = kh(&["init", d]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("kh check"));
+    let (out, err, code) = kh_in(&dir, &["check"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(
+        out.trim(),
+        "đã kiểm tra 1 kế hoạch: 0 lỗi, 0 cảnh báo, 0 ghi chú"
+    );
+
+    let gh: serde_yaml::Value = serde_yaml::from_str(
+        &std::fs::read_to_string(dir.join(".github/workflows/kh.yml")).unwrap(),
+    )
+    .unwrap();
+    let steps = gh["jobs"]["check"]["steps"].as_sequence().unwrap();
+    assert!(
+        steps
+            .iter()
+            .any(|s| s["run"].as_str() == Some("kh check --format github"))
+    );
+    let gl: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(dir.join(".gitlab-ci.yml")).unwrap())
+            .unwrap();
+    let script: Vec<&str> = gl["kh-check"]["script"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s.as_str())
+        .collect();
+    assert!(
+        script
+            .iter()
+            .any(|s| s.starts_with("kh check --format gitlab"))
+    );
+    assert_eq!(
+        gl["kh-check"]["artifacts"]["reports"]["codequality"].as_str(),
+        Some("gl-code-quality-report.json")
+    );
+
+    std::fs::write(dir.join("kh.yaml"), "plans: plans\n# edited\n").unwrap();
+    let (_, err, code) = kh(&["init", d]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("already exist") && err.contains("kh.yaml"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("kh.yaml")).unwrap(),
+        "plans: plans\n# edited\n"
+    );
+    let (_, _, code) = kh(&["init", d, "--force"]);
+    assert_eq!(code, 0);
+    assert!(
+        std::fs::read_to_string(dir.join("kh.yaml"))
+            .unwrap()
+            .contains("reports: reports")
+    );
+}
+
+#[test]
+fn completions_and_man_page() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let (out, _, code) = kh(&["completions", shell]);
+        assert_eq!(code, 0);
+        assert!(
+            out.contains("check") && out.contains("due") && out.contains("month"),
+            "{shell}"
+        );
+    }
+    let (man, _, code) = kh(&["man"]);
+    assert_eq!(code, 0);
+    assert!(
+        man.starts_with(".ie") || man.contains(".TH kh"),
+        "{}",
+        &man[..80]
+    );
+}
+
+#[test]
+fn the_same_broken_example_in_both_languages() {
+    let (vi, _, code) = kh(&["check", "--lang", "vi", "examples/looser-threshold"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        vi.lines().collect::<Vec<_>>(),
+        vec![
+            "examples/looser-threshold/plans/phuong-a-2026.yaml:22:13: error[looser-threshold]: chỉ tiêu 2.3 (teachers-using-ai) của tinh/phuong-a-2026 thấp hơn chỉ tiêu cấp trên: cần ngưỡng nằm trong `>= 20%` (chỉ tiêu III.2 của tinh/so-gddt-2026), gặp `>= 15%` [chỉ tiêu III.2 của tinh/so-gddt-2026: examples/looser-threshold/plans/so-gddt-2026.yaml:23:13]",
+            "đã kiểm tra 2 kế hoạch: 1 lỗi, 0 cảnh báo, 0 ghi chú",
+        ]
+    );
+    let (en, _, _) = kh(&["check", "--lang", "en", "examples/looser-threshold"]);
+    assert!(en.contains("is looser than its parent's: expected a threshold within `>= 20%`"));
+    assert!(en.ends_with("checked 2 plans: 1 error, 0 warnings, 0 notes\n"));
+    let (human, _, _) = kh(&[
+        "check",
+        "--lang",
+        "vi",
+        "--format",
+        "human",
+        "examples/plan-issued-late",
+    ]);
+    assert!(
+        human.starts_with("cảnh báo[plan-issued-late]: kế hoạch ban hành 06/2026"),
+        "{human}"
+    );
+}
+
+#[test]
+fn language_from_lang_and_kh_yaml_and_for_every_command() {
+    let out = Command::cargo_bin("kh")
+        .unwrap()
+        .env("LANG", "vi_VN.UTF-8")
+        .args([
+            "due",
+            "--month",
+            "12/2026",
+            "--today",
+            "2026-11-23",
+            "--plan",
+            "ninh-binh/tam-chuc-2026",
+            "--kind",
+            "report",
+        ])
+        .output()
+        .unwrap();
+    let out = String::from_utf8(out.stdout).unwrap();
+    assert!(out.contains("báo cáo") && out.contains("chủ trì"), "{out}");
+    assert!(
+        out.trim_end()
+            .ends_with("đến hạn từ 01/12/2026 đến 31/12/2026: 0 chỉ tiêu, 0 nhiệm vụ, 2 báo cáo")
+    );
+    let (st, _, _) = kh(&[
+        "status",
+        "--lang",
+        "vi",
+        "--as-of",
+        "2026-11-23",
+        "--plan",
+        "ninh-binh/so-gddt-2026",
+        "--format",
+        "csv",
+    ]);
+    assert!(
+        st.starts_with("kế hoạch,chỉ tiêu,chỉ số,nhóm,ngưỡng,đạt được,tính đến,hạn,tình trạng\n")
+    );
+    assert!(
+        st.contains(",quá hạn\n")
+            && st.contains(",chưa có số liệu\n")
+            && st.contains(",sắp đến hạn\n")
+    );
+    let (df, _, _) = kh(&[
+        "diff",
+        "--lang",
+        "vi",
+        "ninh-binh/so-gddt-2026",
+        "ninh-binh/tam-chuc-2026",
+        "--format",
+        "csv",
+    ]);
+    assert!(df.contains(",chặt hơn,") && df.contains(",chỉ có ở A,"));
+    let (help, _, _) = kh(&["--lang", "vi", "--help"]);
+    assert!(help.contains("Kiểm tra mọi kế hoạch"));
+    let (help, _, _) = kh(&["--help"]);
+    assert!(help.contains("Validate every plan"));
+    let tmp = tempfile::tempdir().unwrap();
+    let (_, _, _) = kh(&["init", tmp.path().to_str().unwrap()]);
+    let (out, _, _) = kh_in(tmp.path(), &["check"]);
+    assert!(
+        out.starts_with("đã kiểm tra"),
+        "kh init writes lang: vi: {out}"
+    );
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let (plain, _, _) = kh(&["check", "examples/looser-threshold"]);
+    assert!(!plain.contains('\x1b'));
+    let (always, _, _) = kh(&["check", "--color", "always", "examples/looser-threshold"]);
+    assert!(always.contains("\x1b[1;31merror[looser-threshold]\x1b[0m"));
+    let out = Command::cargo_bin("kh")
+        .unwrap()
+        .env("NO_COLOR", "1")
+        .args(["check", "--color", "auto", "examples/looser-threshold"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8(out.stdout).unwrap().contains('\x1b'));
+}
