@@ -10,6 +10,7 @@ pub mod check;
 pub mod cmd;
 pub mod diff;
 pub mod domain;
+pub mod encoding;
 pub mod finding;
 pub mod format;
 pub mod ics;

@@ -10,25 +10,54 @@ use crate::text;
 use crate::yaml::{self, Seg, YamlPath};
 
 /// Bytes to text: UTF-8 only, BOM dropped, empty files reported.
+/// Plans are a few hundred lines; a file far larger is not a plan typed by a
+/// person, and reading it whole would cost memory for nothing.
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// Bytes to text: UTF-8 only, BOM dropped, empty and binary files reported, and
+/// for a legacy Vietnamese encoding, which one it probably is.
 pub fn decode(file: FileId, bytes: &[u8]) -> Result<String, Box<Finding>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let s = match std::str::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => {
-            let good = &bytes[..e.valid_up_to()];
-            let line = good.iter().filter(|b| **b == b'\n').count() + 1;
-            let line_start = good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-            let col = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
-            let byte = bytes.get(e.valid_up_to()).copied().unwrap_or(0);
-            return Err(Box::new(Finding::error(
+    if let Some(nul) = bytes.iter().position(|b| *b == 0) {
+        let (line, col) = line_col(bytes, nul);
+        return Err(Box::new(
+            Finding::error(
                 "syntax",
                 file,
                 At::Pos(yaml::Pos { line, col }),
-                format!(
-                    "file is not UTF-8: byte 0x{byte:02X} cannot start a character; expected UTF-8 text (save the file as UTF-8)"
-                ),
+                "binary file (it contains NUL bytes): expected a UTF-8 YAML text file",
             )
-.vi(format!("tệp không phải UTF-8: byte 0x{byte:02X} không bắt đầu được một ký tự; cần văn bản UTF-8 (hãy lưu tệp dạng UTF-8)"))));
+            .vi("tệp nhị phân (có byte NUL): cần tệp văn bản YAML mã UTF-8"),
+        ));
+    }
+    let s = match std::str::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let (line, col) = line_col(bytes, e.valid_up_to());
+            let byte = bytes.get(e.valid_up_to()).copied().unwrap_or(0);
+            let (en, vi) = match crate::encoding::guess(bytes) {
+                Some(enc) => (
+                    format!(
+                        "file is not UTF-8 but probably {}, a legacy Vietnamese encoding (byte 0x{byte:02X}): convert it to Unicode UTF-8 (e.g. with UniKey's converter) and save it again",
+                        enc.name()
+                    ),
+                    format!(
+                        "tệp không phải UTF-8 mà có lẽ là {}, một bảng mã tiếng Việt cũ (byte 0x{byte:02X}): hãy chuyển sang Unicode UTF-8 (ví dụ bằng công cụ chuyển mã của UniKey) rồi lưu lại",
+                        enc.name()
+                    ),
+                ),
+                None => (
+                    format!(
+                        "file is not UTF-8: byte 0x{byte:02X} cannot start a character; expected UTF-8 text (save the file as UTF-8)"
+                    ),
+                    format!(
+                        "tệp không phải UTF-8: byte 0x{byte:02X} không bắt đầu được một ký tự; cần văn bản UTF-8 (hãy lưu tệp dạng UTF-8)"
+                    ),
+                ),
+            };
+            return Err(Box::new(
+                Finding::error("syntax", file, At::Pos(yaml::Pos { line, col }), en).vi(vi),
+            ));
         }
     };
     if s.trim().is_empty() {
@@ -43,6 +72,89 @@ pub fn decode(file: FileId, bytes: &[u8]) -> Result<String, Box<Finding>> {
         ));
     }
     Ok(s.to_string())
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let good = &bytes[..offset.min(bytes.len())];
+    let line = good.iter().filter(|b| **b == b'\n').count() + 1;
+    let start = good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+    (
+        line,
+        String::from_utf8_lossy(&good[start..]).chars().count() + 1,
+    )
+}
+
+/// YAML that parses but that no plan needs and that hides mistakes or costs:
+/// tabs for indentation, anchors and aliases (a "billion laughs" bomb), deep
+/// nesting. One linear pass; nothing is reported for a plain plan.
+fn prescan(file: FileId, src: &str) -> Option<Finding> {
+    let mut depth = 0usize;
+    for (n, line) in src.lines().enumerate() {
+        let pos = |col: usize| At::Pos(yaml::Pos { line: n + 1, col });
+        let indent: String = line
+            .chars()
+            .take_while(|c| *c == ' ' || *c == '\t')
+            .collect();
+        if let Some(t) = indent.find('\t') {
+            return Some(
+                Finding::error("syntax", file, pos(t + 1), "tab used for indentation: YAML indents with spaces only; replace the tab with spaces")
+                    .vi("dùng phím tab để thụt lề: YAML chỉ thụt lề bằng dấu cách; hãy thay tab bằng dấu cách"),
+            );
+        }
+        let mut quoted = None;
+        let mut prev = ' ';
+        for (col, c) in line.chars().enumerate() {
+            match (quoted, c) {
+                (Some(q), c) if c == q => quoted = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') if matches!(prev, ' ' | ':' | '[' | '{' | ',' | '-') => {
+                    quoted = Some(c)
+                }
+                (None, '#') if prev == ' ' => break,
+                (None, '&' | '*')
+                    if matches!(prev, ' ' | '[' | ',' | '-')
+                        && line
+                            .chars()
+                            .nth(col + 1)
+                            .is_some_and(|x| x.is_alphanumeric())
+                        && (prev != ' ' || is_value_start(line, col)) =>
+                {
+                    return Some(
+                        Finding::error("syntax", file, pos(col + 1), "YAML anchors and aliases (&name, *name) are not accepted in plans: write each value out in full")
+                            .vi("không dùng neo và bí danh YAML (&tên, *tên) trong kế hoạch: hãy viết đầy đủ từng giá trị"),
+                    );
+                }
+                (None, '[' | '{') => {
+                    depth += 1;
+                    if depth > 32 {
+                        return Some(
+                            Finding::error("syntax", file, pos(col + 1), "nesting deeper than 32 levels: a plan needs only a few; expected the plan format")
+                                .vi("lồng nhau quá 32 cấp: kế hoạch chỉ cần vài cấp"),
+                        );
+                    }
+                }
+                (None, ']' | '}') => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            prev = c;
+        }
+        if indent.len() > 64 {
+            return Some(
+                Finding::error("syntax", file, pos(1), "indentation deeper than 64 spaces: a plan needs only a few levels; expected the plan format")
+                    .vi("thụt lề quá 64 dấu cách: kế hoạch chỉ cần vài cấp"),
+            );
+        }
+    }
+    None
+}
+
+/// Whether the text before `col` makes it the start of a value: after "key: ",
+/// "- ", or at the start of the line's content.
+fn is_value_start(line: &str, col: usize) -> bool {
+    let before: String = line.chars().take(col).collect();
+    let t = before.trim_end();
+    t.is_empty() || t.ends_with(':') || t.ends_with('-')
 }
 
 /// Text as kh stores it: NFC, trimmed, zero-width characters dropped.
@@ -154,6 +266,31 @@ pub fn nearest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Opt
         .map(|(_, c)| c)
 }
 
+/// serde_yaml places a duplicate key at the start of its mapping; the line of
+/// the second occurrence is what the user needs.
+fn duplicate_key_pos(src: &str, message: &str) -> Option<yaml::Pos> {
+    let key = message
+        .split("duplicate field `")
+        .nth(1)?
+        .split('`')
+        .next()?;
+    let mut seen = 0;
+    for (n, line) in src.lines().enumerate() {
+        let t = line.trim_start();
+        let t = t.strip_prefix("- ").unwrap_or(t);
+        if t.strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        {
+            seen += 1;
+            if seen == 2 {
+                let col = line.chars().count() - t.chars().count() + 1;
+                return Some(yaml::Pos { line: n + 1, col });
+            }
+        }
+    }
+    None
+}
+
 fn read_error(file: FileId, e: yaml::ReadError) -> Finding {
     let (rule, what) = match e.kind {
         yaml::ReadErrorKind::Syntax => ("syntax", "not valid YAML"),
@@ -196,10 +333,16 @@ fn check_version(file: FileId, kh: &Option<Text>, out: &mut Vec<Finding>) {
 /// A plan file: the plan if its required parts could be read, and every finding.
 pub fn plan(file: FileId, src: &str) -> (Option<Plan>, Vec<Finding>) {
     let mut out = Vec::new();
+    if let Some(f) = prescan(file, src) {
+        return (None, vec![f]);
+    }
     invisible(file, src, &mut out);
     let read = match yaml::read::<PlanFile>(src) {
         Ok(r) => r,
-        Err(e) => {
+        Err(mut e) => {
+            if let Some(p) = duplicate_key_pos(src, &e.message) {
+                e.pos = Some(p);
+            }
             out.push(read_error(file, e));
             return (None, out);
         }
@@ -263,6 +406,30 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> Option<Plan>
                 .vi("mã kế hoạch (id) rỗng"),
         );
     }
+    let parent = f.parent.as_ref().map(clean).filter(|s| !s.is_empty());
+    let looks_like_path = |p: &str| {
+        p.ends_with(".yaml")
+            || p.ends_with(".yml")
+            || p.starts_with('/')
+            || p.starts_with("./")
+            || p.starts_with("../")
+    };
+    if let Some(p) = parent.as_deref().filter(|p| looks_like_path(p)) {
+        out.push(
+            Finding::error(
+                "schema",
+                file,
+                At::Value(yaml::path("parent")),
+                format!(
+                    "parent is a plan id such as ninh-binh/so-gddt-2026, not a path; found `{p}`"
+                ),
+            )
+            .vi(format!(
+                "parent là mã kế hoạch như ninh-binh/so-gddt-2026, không phải đường dẫn; gặp `{p}`"
+            )),
+        );
+    }
+    let parent = parent.filter(|p| !looks_like_path(p));
     let (level, issued, period) = (level?, issued?, period?);
     let year = if period.from == period.to {
         period.from
@@ -278,7 +445,7 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> Option<Plan>
         level,
         issued,
         period,
-        parent: f.parent.as_ref().map(clean).filter(|s| !s.is_empty()),
+        parent,
         cites: f.cites.as_ref().map(clean),
         segment: f.segment.iter().map(clean).collect(),
         segments: f
@@ -528,6 +695,9 @@ fn build_target(
 /// The indicator catalog file.
 pub fn catalog(file: FileId, src: &str) -> (Vec<Indicator>, Vec<Finding>) {
     let mut out = Vec::new();
+    if let Some(f) = prescan(file, src) {
+        return (Vec::new(), vec![f]);
+    }
     invisible(file, src, &mut out);
     let read = match yaml::read::<CatalogFile>(src) {
         Ok(r) => r,

@@ -166,10 +166,10 @@ fn repository_at(root: &Path) -> Result<Source> {
     })
 }
 
-/// Every YAML file below the roots, sorted, each once; symlink loops are not followed twice.
-/// A file or directory that could not be read, and why.
-pub type Problem = (PathBuf, String);
+/// A file or directory that could not be read, and why (in English and Vietnamese).
+pub type Problem = (PathBuf, String, String);
 
+/// Every YAML file below the roots, sorted, each once; symlink loops are not followed twice.
 pub fn discover(roots: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Problem>)> {
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -183,6 +183,15 @@ pub fn discover(roots: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Problem>)> {
     }
     let mut seen = HashSet::new();
     files.retain(|f| seen.insert(f.clone()));
+    if files.is_empty() && problems.is_empty() {
+        for root in roots.iter().filter(|r| r.is_dir()) {
+            problems.push((
+                root.clone(),
+                "no plan files (*.yaml) here: expected at least one plan".into(),
+                "không có tệp kế hoạch (*.yaml) nào: cần ít nhất một kế hoạch".into(),
+            ));
+        }
+    }
     Ok((files, problems))
 }
 
@@ -197,13 +206,18 @@ fn walk(
         problems.push((
             dir.to_path_buf(),
             "directory already visited (a symbolic link loop?); skipped".into(),
+            "thư mục đã được duyệt (vòng lặp liên kết tượng trưng?); bỏ qua".into(),
         ));
         return;
     }
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            problems.push((dir.to_path_buf(), format!("cannot read directory: {e}")));
+            problems.push((
+                dir.to_path_buf(),
+                format!("cannot read directory: {e}"),
+                format!("không đọc được thư mục: {e}"),
+            ));
             return;
         }
     };
@@ -219,7 +233,11 @@ fn walk(
         } else if name.ends_with(".yaml") || name.ends_with(".yml") {
             files.push(p);
         } else if !p.exists() {
-            problems.push((p.clone(), "broken symbolic link; skipped".into()));
+            problems.push((
+                p.clone(),
+                "broken symbolic link; skipped".into(),
+                "liên kết tượng trưng hỏng; bỏ qua".into(),
+            ));
         }
     }
 }
@@ -242,26 +260,29 @@ pub fn load(source: Source) -> Result<Repo> {
         .enumerate()
         .map(|(id, path)| {
             let is_catalog = path.file_name().and_then(|n| n.to_str()) == Some(CATALOG_FILE);
+            let unreadable = |en: String, vi: String| {
+                Loaded::Plan(None, vec![Finding::error("unreadable", id, At::File, en).vi(vi)])
+            };
+            let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+            if size > load::MAX_FILE_BYTES {
+                let mb = size as f64 / 1_048_576.0;
+                return unreadable(
+                    format!("file is {mb:.1} MB: a plan is at most 10 MB; not read (is this the right file?)"),
+                    format!("tệp nặng {mb:.1} MB: một kế hoạch tối đa 10 MB; không đọc (có đúng tệp không?)"),
+                );
+            }
             match std::fs::read(path) {
                 Ok(bytes) => load_bytes(id, is_catalog, &bytes),
-                Err(e) => Loaded::Plan(
-                    None,
-                    vec![Finding::error(
-                        "syntax",
-                        id,
-                        At::File,
-                        format!("cannot read file: {e}"),
-                    )],
-                ),
+                Err(e) => unreadable(format!("cannot read file: {e}"), format!("không đọc được tệp: {e}")),
             }
         })
         .collect();
     repo.files = files;
-    for (path, problem) in problems {
+    for (path, en, vi) in problems {
         let id = repo.files.len();
         repo.files.push(path);
         repo.findings
-            .push(Finding::error("syntax", id, At::File, problem));
+            .push(Finding::error("unreadable", id, At::File, en).vi(vi));
     }
     for (file, l) in loaded.into_iter().enumerate() {
         absorb(&mut repo, file, l);
