@@ -250,6 +250,39 @@ enum Loaded {
 /// Reads and parses every file in parallel, then indexes plans by id.
 pub fn load(source: Source) -> Result<Repo> {
     let (files, problems) = discover(&source.roots)?;
+    Ok(load_files(source, files, problems))
+}
+
+fn read_file(id: FileId, path: &Path) -> Loaded {
+    let is_catalog = path.file_name().and_then(|n| n.to_str()) == Some(CATALOG_FILE);
+    let unreadable = |en: String, vi: String| {
+        Loaded::Plan(
+            None,
+            vec![Finding::error("unreadable", id, At::File, en).vi(vi)],
+        )
+    };
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size > load::MAX_FILE_BYTES {
+        let mb = size as f64 / 1_048_576.0;
+        return unreadable(
+            format!(
+                "file is {mb:.1} MB: a plan is at most 10 MB; not read (is this the right file?)"
+            ),
+            format!(
+                "tệp nặng {mb:.1} MB: một kế hoạch tối đa 10 MB; không đọc (có đúng tệp không?)"
+            ),
+        );
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => load_bytes(id, is_catalog, &bytes),
+        Err(e) => unreadable(
+            format!("cannot read file: {e}"),
+            format!("không đọc được tệp: {e}"),
+        ),
+    }
+}
+
+fn load_files(source: Source, files: Vec<PathBuf>, problems: Vec<Problem>) -> Repo {
     let mut repo = Repo {
         settings: source.settings,
         reports_dir: source.reports_dir,
@@ -258,24 +291,7 @@ pub fn load(source: Source) -> Result<Repo> {
     let loaded: Vec<Loaded> = files
         .par_iter()
         .enumerate()
-        .map(|(id, path)| {
-            let is_catalog = path.file_name().and_then(|n| n.to_str()) == Some(CATALOG_FILE);
-            let unreadable = |en: String, vi: String| {
-                Loaded::Plan(None, vec![Finding::error("unreadable", id, At::File, en).vi(vi)])
-            };
-            let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-            if size > load::MAX_FILE_BYTES {
-                let mb = size as f64 / 1_048_576.0;
-                return unreadable(
-                    format!("file is {mb:.1} MB: a plan is at most 10 MB; not read (is this the right file?)"),
-                    format!("tệp nặng {mb:.1} MB: một kế hoạch tối đa 10 MB; không đọc (có đúng tệp không?)"),
-                );
-            }
-            match std::fs::read(path) {
-                Ok(bytes) => load_bytes(id, is_catalog, &bytes),
-                Err(e) => unreadable(format!("cannot read file: {e}"), format!("không đọc được tệp: {e}")),
-            }
-        })
+        .map(|(id, path)| read_file(id, path))
         .collect();
     repo.files = files;
     for (path, en, vi) in problems {
@@ -288,7 +304,47 @@ pub fn load(source: Source) -> Result<Repo> {
         absorb(&mut repo, file, l);
     }
     index(&mut repo);
-    Ok(repo)
+    repo
+}
+
+/// Only the named plans and their ancestors, found where their ids say
+/// (`plans/<id>.yaml`), plus the catalog: asking about one plan of a national
+/// repository costs reading a handful of files, not tens of thousands. When a
+/// plan or an ancestor is not where its id says, the whole repository is read.
+pub fn load_plans(source: Source, ids: &[String]) -> Result<Repo> {
+    let [root] = source.roots.as_slice() else {
+        return load(source);
+    };
+    if !root.is_dir() || ids.is_empty() {
+        return load(source);
+    }
+    let mut files = Vec::new();
+    let catalog = root.join(CATALOG_FILE);
+    if catalog.is_file() {
+        files.push(catalog);
+    }
+    let mut want: Vec<String> = ids.to_vec();
+    let mut seen = HashSet::new();
+    while let Some(id) = want.pop() {
+        if !seen.insert(id.clone()) {
+            continue;
+        }
+        let path = root.join(format!("{id}.yaml"));
+        if !path.is_file() {
+            return load(source);
+        }
+        let Loaded::Plan(Some(plan), _) = read_file(0, &path) else {
+            return load(source);
+        };
+        if plan.id != id {
+            return load(source);
+        }
+        if let Some(p) = &plan.parent {
+            want.push(p.clone());
+        }
+        files.push(path);
+    }
+    Ok(load_files(source, files, Vec::new()))
 }
 
 fn load_bytes(id: FileId, is_catalog: bool, bytes: &[u8]) -> Loaded {

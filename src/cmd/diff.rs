@@ -112,7 +112,16 @@ struct Report<'a> {
 
 pub fn run(args: DiffArgs, ui: &Ui) -> Result<i32> {
     let source = repo::locate(&args.repo)?;
-    let repo = repo::load(source)?;
+    let by_id: Vec<String> = [&args.a, &args.b]
+        .into_iter()
+        .filter(|n| !n.ends_with(".yaml"))
+        .cloned()
+        .collect();
+    let repo = if by_id.len() == 2 {
+        repo::load_plans(source, &by_id)?
+    } else {
+        repo::load(source)?
+    };
     let find = |name: &str| match diff::find(&repo, name) {
         Some(e) => Ok(e),
         None => {

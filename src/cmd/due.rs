@@ -303,7 +303,7 @@ struct JsonReport<'a> {
 
 pub fn run(args: DueArgs, ui: &Ui) -> Result<i32> {
     let source = repo::locate(&args.paths)?;
-    let repo = repo::load(source)?;
+    let repo = repo::load_plans(source, &args.plans)?;
     for id in &args.plans {
         if repo.plan(id).is_none() {
             let hint = crate::load::nearest(id, repo.by_id.keys().map(String::as_str))

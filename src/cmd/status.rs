@@ -218,7 +218,12 @@ pub fn run(args: StatusArgs, ui: &Ui) -> Result<i32> {
     if let Some(r) = &args.reports {
         source.reports_dir = Some(r.clone());
     }
-    let mut repo = repo::load(source)?;
+    // A roll-up needs every child plan; otherwise only the plans asked for.
+    let mut repo = if args.rollup {
+        repo::load(source)?
+    } else {
+        repo::load_plans(source, &args.plans)?
+    };
     for id in &args.plans {
         if repo.plan(id).is_none() {
             bail!("no plan with id `{id}` in the repository");
