@@ -33,6 +33,9 @@ pub struct Repo {
     pub settings: Settings,
     /// Where reports live, for `kh status`.
     pub reports_dir: Option<PathBuf>,
+    /// Only some plans were read (`load_plans`): a reference to another plan is
+    /// not a mistake.
+    pub partial: bool,
 }
 
 impl Repo {
@@ -344,7 +347,9 @@ pub fn load_plans(source: Source, ids: &[String]) -> Result<Repo> {
         }
         files.push(path);
     }
-    Ok(load_files(source, files, Vec::new()))
+    let mut repo = load_files(source, files, Vec::new());
+    repo.partial = true;
+    Ok(repo)
 }
 
 fn load_bytes(id: FileId, is_catalog: bool, bytes: &[u8]) -> Loaded {
