@@ -14,6 +14,12 @@ struct Cli {
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always or never
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
+    /// Write the results to this file instead of standard output (never replacing one without --force)
+    #[arg(long, short = 'o', global = true)]
+    output: Option<std::path::PathBuf>,
+    /// Replace existing files (kh init, --output)
+    #[arg(long, global = true)]
+    force: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -102,12 +108,15 @@ fn main() {
         lang: Lang::choose(cli.lang, kh::repo::settings_lang().as_deref()),
         color: cli.color.enabled(),
     };
+    if let Some(path) = cli.output.clone() {
+        cmd::output_to(path, cli.force);
+    }
     let result = match cli.command {
         Command::Check(a) => cmd::check::run(a, &ui),
         Command::Due(a) => cmd::due::run(a, &ui),
         Command::Diff(a) => cmd::diff::run(a, &ui),
         Command::Status(a) => cmd::status::run(a, &ui),
-        Command::Init(a) => cmd::init::run(a, &ui),
+        Command::Init(a) => cmd::init::run(a, cli.force, &ui),
         Command::Schema(a) => cmd::schema::run(a),
         Command::Completions(a) => cmd::completions::completions(a.shell, Cli::command()),
         Command::Man => cmd::completions::man(Cli::command()),
@@ -115,7 +124,7 @@ fn main() {
     let code = match result {
         Ok(code) => code,
         Err(e) => {
-            if let Some(io) = e.downcast_ref::<std::io::Error>()
+            if let Some(io) = e.chain().find_map(|c| c.downcast_ref::<std::io::Error>())
                 && io.kind() == std::io::ErrorKind::BrokenPipe
             {
                 std::process::exit(cmd::EXIT_OK);

@@ -11,9 +11,6 @@ pub struct InitArgs {
     /// Where to create it (default: the current directory)
     #[arg(default_value = ".")]
     pub dir: PathBuf,
-    /// Replace files that already exist
-    #[arg(long)]
-    pub force: bool,
 }
 
 /// Every file `kh init` writes, relative to the new repository.
@@ -46,10 +43,11 @@ pub fn files() -> Vec<(&'static str, String)> {
     ]
 }
 
-pub fn run(args: InitArgs, ui: &crate::ui::Ui) -> Result<i32> {
+/// `force` (the global `--force`) allows replacing existing files.
+pub fn run(args: InitArgs, force: bool, ui: &crate::ui::Ui) -> Result<i32> {
     let files = files();
     // Refuse before writing anything, so a refused init leaves no half repository.
-    if !args.force {
+    if !force {
         let existing: Vec<String> = files
             .iter()
             .map(|(p, _)| args.dir.join(p))
@@ -68,7 +66,7 @@ pub fn run(args: InitArgs, ui: &crate::ui::Ui) -> Result<i32> {
         }
     }
     for (p, content) in &files {
-        write(&args.dir.join(p), content.as_bytes(), args.force)?;
+        write(&args.dir.join(p), content.as_bytes(), force)?;
     }
     super::emit(&format!(
         "{} {} ({} {}): kh check",

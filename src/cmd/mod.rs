@@ -15,8 +15,29 @@ pub const EXIT_OK: i32 = 0;
 pub const EXIT_FINDINGS: i32 = 1;
 pub const EXIT_CANNOT_RUN: i32 = 2;
 
-/// Writes to stdout; a closed pipe (`kh due | head`) is not an error worth a message.
-pub fn emit(text: &str) -> std::io::Result<()> {
+/// Where `--output` sends results, and whether it may replace a file.
+static OUTPUT: std::sync::OnceLock<(std::path::PathBuf, bool)> = std::sync::OnceLock::new();
+
+/// Sends every command's results to a file instead of standard output.
+pub fn output_to(path: std::path::PathBuf, force: bool) {
+    let _ = OUTPUT.set((path, force));
+}
+
+/// Writes a command's results: to the `--output` file (whole, via a temporary
+/// file, never replacing one without `--force`), else to stdout, where a closed
+/// pipe (`kh due | head`) is not an error worth a message.
+pub fn emit(text: &str) -> anyhow::Result<()> {
+    if let Some((path, force)) = OUTPUT.get() {
+        let mut text = text.to_string();
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        return crate::write::write(path, text.as_bytes(), *force);
+    }
+    Ok(emit_stdout(text)?)
+}
+
+fn emit_stdout(text: &str) -> std::io::Result<()> {
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())?;
     if !text.ends_with('\n') && !text.is_empty() {

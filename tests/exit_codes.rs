@@ -1,0 +1,90 @@
+//! Exit status, as documented in the README: 0 clean, 1 error-level findings,
+//! 2 could not run; a closed pipe is quiet; `--output` never replaces a file
+//! without `--force`.
+
+use assert_cmd::Command;
+
+fn status(args: &[&str]) -> (i32, String) {
+    let out = Command::cargo_bin("kh")
+        .unwrap()
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn zero_one_two() {
+    assert_eq!(status(&["check", "examples/clean"]).0, 0);
+    assert_eq!(
+        status(&["check", "examples/missing-parent"]).0,
+        0,
+        "warnings alone do not fail"
+    );
+    assert_eq!(
+        status(&["check", "--strict", "examples/missing-parent"]).0,
+        1
+    );
+    assert_eq!(status(&["check", "examples/looser-threshold"]).0, 1);
+    let (code, err) = status(&["check", "no/such/dir"]);
+    assert_eq!(code, 2);
+    assert_eq!(err, "kh: error: no/such/dir: no such file or directory\n");
+    assert_eq!(status(&["check", "--no-such-flag"]).0, 2);
+    assert_eq!(status(&["frobnicate"]).0, 2);
+}
+
+#[test]
+fn broken_pipe_is_quiet_for_every_command() {
+    let kh = assert_cmd::cargo::cargo_bin("kh");
+    for cmd in [
+        "check --format short",
+        "due --month 12/2026 --format csv",
+        "diff ninh-binh/so-gddt-2026 ninh-binh/tam-chuc-2026 --format csv",
+        "status --format csv",
+        "schema",
+    ] {
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "{} {cmd} | head -c 10 > /dev/null; echo ${{PIPESTATUS:-x}}",
+                kh.display()
+            ))
+            .output()
+            .unwrap();
+        assert!(
+            out.stderr.is_empty(),
+            "{cmd}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn output_file_is_never_overwritten_without_force() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("due.csv");
+    let f = file.to_str().unwrap();
+    assert_eq!(
+        status(&["due", "--month", "12/2026", "--format", "csv", "-o", f]).0,
+        0
+    );
+    let first = std::fs::read_to_string(&file).unwrap();
+    assert!(first.starts_with("date,days left,plan"));
+    let (code, err) = status(&["due", "--month", "11/2026", "--format", "csv", "-o", f]);
+    assert_eq!(code, 2);
+    assert!(err.contains("already exists: not overwritten (use --force to replace it)"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), first);
+    assert_eq!(
+        status(&[
+            "due", "--month", "11/2026", "--format", "csv", "-o", f, "--force"
+        ])
+        .0,
+        0
+    );
+    assert_ne!(std::fs::read_to_string(&file).unwrap(), first);
+    let leftovers = std::fs::read_dir(tmp.path()).unwrap().count();
+    assert_eq!(leftovers, 1, "no temporary file is left behind");
+}
