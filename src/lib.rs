@@ -13,6 +13,7 @@ pub mod domain;
 pub mod encoding;
 pub mod finding;
 pub mod format;
+pub mod generate;
 pub mod ics;
 pub mod load;
 pub mod render;

@@ -1,0 +1,187 @@
+#!/usr/bin/env bash
+# bench/run.sh: how long kh takes, and how much memory, on generated national
+# repositories of 1%, 10% and 100% of the country, compared with the parsing
+# floor (every YAML file parsed into untyped values on all cores).
+#
+#   bench/run.sh                  # build, generate (once), measure, print Markdown
+#   bench/run.sh > results.md     # the tables only go to stdout; progress to stderr
+#
+# Settings (environment):
+#   KH_BENCH_DIR  where the repositories are generated (default /tmp/kh-bench);
+#                 a repository already there (with its planted.csv) is reused
+#   SCALES        default "1 10 100"
+#   SEED          default 1
+#   RUNS          runs per measurement, the median is reported (default 3)
+#   RUNS_LARGEST  runs per measurement at the largest scale (default: RUNS)
+#   REGEN=1       generate again even if present
+#
+# Needs GNU time (/usr/bin/time -f "%e %M"); on Debian/Ubuntu: apt-get install
+# -y time. Each measurement is one command: its peak resident memory (%M) from
+# GNU time, its wall time from the shell's nanosecond clock around it (GNU
+# time's %e has only hundredths, too coarse for one plan), median of the runs
+# (the lower middle one for an even count). Before timing a repository it is read once (the floor, untimed), so
+# the page cache is warm for every run. kh check exits 1 on these repositories
+# (they hold planted errors): that is expected and still timed.
+
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+DIR=${KH_BENCH_DIR:-/tmp/kh-bench}
+SCALES=${SCALES:-"1 10 100"}
+SEED=${SEED:-1}
+RUNS=${RUNS:-3}
+LARGEST=$(echo "$SCALES" | tr ' ' '\n' | sort -n | tail -1)
+RUNS_LARGEST=${RUNS_LARGEST:-$RUNS}
+TODAY=2026-11-23
+
+log() { echo "bench: $*" >&2; }
+
+TIME=/usr/bin/time
+if ! "$TIME" -f "%e %M" true >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        log "installing GNU time"
+        apt-get install -y time >&2 || { apt-get update >&2 && apt-get install -y time >&2; }
+    else
+        echo "bench: GNU time is needed at /usr/bin/time (apt-get install -y time)" >&2
+        exit 2
+    fi
+fi
+
+log "building release binaries"
+cargo build --release --quiet --bin kh --example kh-gen --example yaml-floor >&2
+KH=$ROOT/target/release/kh
+GEN=$ROOT/target/release/examples/kh-gen
+FLOOR=$ROOT/target/release/examples/yaml-floor
+
+mkdir -p "$DIR"
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+# median_of FILE: the median of the numbers in FILE, one a line.
+median_of() { sort -g "$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+# measure KEY RUNS DIR CMD...: runs CMD in DIR; sets T[KEY] (s) and M[KEY] (KB).
+declare -A T M
+measure() {
+    local key=$1 runs=$2 dir=$3
+    shift 3
+    : >"$TMP/t"
+    : >"$TMP/m"
+    local i rc t0 t1
+    for ((i = 1; i <= runs; i++)); do
+        rc=0
+        t0=$(date +%s%N)
+        (cd "$dir" && "$TIME" -f "%e %M" -o "$TMP/one" "$@" >/dev/null 2>"$TMP/err") || rc=$?
+        t1=$(date +%s%N)
+        if [ "$rc" -gt 1 ]; then
+            log "FAILED ($rc): $* in $dir"
+            sed 's/^/  /' "$TMP/err" >&2
+            T[$key]=failed
+            M[$key]=0
+            return 0
+        fi
+        awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", (b - a) / 1e9 }' >>"$TMP/t"
+        tail -1 "$TMP/one" | awk '{ print $2 }' >>"$TMP/m"
+    done
+    T[$key]=$(median_of "$TMP/t")
+    M[$key]=$(median_of "$TMP/m")
+    log "  $key: ${T[$key]} s, $((M[$key] / 1024)) MB (median of $runs)"
+}
+
+declare -A PLANS CSVS SIZE PSIZE PLANTED PROV COMM COMMFILE
+for s in $SCALES; do
+    repo=$DIR/national-$s-seed$SEED
+    if [ "${REGEN:-0}" = 1 ] || [ ! -f "$repo/planted.csv" ]; then
+        rm -rf "$repo"
+        log "generating $s% into $repo"
+        "$GEN" --scale "$s" --seed "$SEED" --out "$repo" >&2
+    else
+        log "reusing $repo"
+    fi
+    PLANS[$s]=$(find "$repo/plans" -name '*.yaml' ! -name indicators.yaml | wc -l)
+    CSVS[$s]=$(find "$repo/reports" -name '*.csv' | wc -l)
+    SIZE[$s]=$(du -sb "$repo" | cut -f1)
+    PSIZE[$s]=$(du -sb "$repo/plans" | cut -f1)
+    PLANTED[$s]=$(($(wc -l <"$repo/planted.csv") - 1))
+    # The first province (in name order) and its first commune.
+    pdir=$(find "$repo/plans" -mindepth 1 -maxdepth 1 -type d ! -name national | sort | head -1)
+    cdir=$(find "$pdir" -mindepth 1 -maxdepth 1 -type d | sort | head -1)
+    PROV[$s]=$(sed -n 's/^id: //p' "$pdir"/so-gddt-*.yaml)
+    COMMFILE[$s]=${cdir#"$repo"/}/$(basename "$cdir")-2026.yaml
+    COMM[$s]=$(sed -n 's/^id: //p' "$repo/${COMMFILE[$s]}")
+
+    runs=$RUNS
+    [ "$s" = "$LARGEST" ] && runs=$RUNS_LARGEST
+    log "measuring $s% (${PLANS[$s]} plans, $runs runs each)"
+    "$FLOOR" "$repo/plans" >/dev/null # warm the page cache
+    measure "check $s" "$runs" "$repo" "$KH" check --today $TODAY
+    measure "floor $s" "$runs" "$repo" "$FLOOR" plans
+    measure "due $s" "$runs" "$repo" "$KH" due --month 12/2026 --today $TODAY
+    measure "diff $s" "$runs" "$repo" "$KH" diff "${PROV[$s]}" "${COMM[$s]}"
+    measure "status $s" "$runs" "$repo" "$KH" status --rollup --as-of $TODAY
+    measure "check1 $s" "$runs" "$repo" "$KH" check --today $TODAY "${COMMFILE[$s]}"
+    measure "due1 $s" "$runs" "$repo" "$KH" due --month 12/2026 --today $TODAY --plan "${COMM[$s]}"
+done
+
+# ---- report
+mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
+mbb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1000000 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "failed" || b == "failed" || b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'; }
+met() { awk -v r="$1" -v t="$2" -v op="$3" 'BEGIN { if (r == "n/a") print "n/a"; else if ((op == "<=" && r + 0 <= t + 0) || (op == "<" && r + 0 < t + 0)) print "**met**"; else print "**not met**" }'; }
+cell() { [ "${T[$1]}" = failed ] && echo "failed" || echo "${T[$1]} s / $(mb "${M[$1]}") MB"; }
+
+cores=$(nproc)
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -1)
+mem=$(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo 2>/dev/null)
+commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+dirty=$(git -C "$ROOT" status --porcelain -- src Cargo.toml 2>/dev/null | wc -l)
+[ "$dirty" != 0 ] && commit="$commit + uncommitted changes in src/"
+
+echo "Machine: $cores cores (\`nproc\`), ${cpu:-unknown CPU}, ${mem:-? GB} RAM; kh $commit; $(date -u +%Y-%m-%d)."
+echo "Each cell: wall time / peak resident memory, median of $RUNS runs ($RUNS_LARGEST at $LARGEST%), warm page cache."
+echo
+printf '| repository |'
+for s in $SCALES; do printf ' %s%% |' "$s"; done
+printf '\n|---|'
+for s in $SCALES; do printf -- '---:|'; done
+echo
+printf '| plan files |'; for s in $SCALES; do printf ' %s |' "${PLANS[$s]}"; done; echo
+printf '| report files (CSV) |'; for s in $SCALES; do printf ' %s |' "${CSVS[$s]}"; done; echo
+printf '| size on disk (`du -sb`) |'; for s in $SCALES; do printf ' %s MB |' "$(mbb "${SIZE[$s]}")"; done; echo
+printf '| of which plans/ |'; for s in $SCALES; do printf ' %s MB |' "$(mbb "${PSIZE[$s]}")"; done; echo
+printf '| planted findings |'; for s in $SCALES; do printf ' %s |' "${PLANTED[$s]}"; done; echo
+echo
+printf '| command |'
+for s in $SCALES; do printf ' %s%% |' "$s"; done
+printf '\n|---|'
+for s in $SCALES; do printf -- '---:|'; done
+echo
+row() { printf '| %s |' "$1"; for s in $SCALES; do printf ' %s |' "$(cell "$2 $s")"; done; echo; }
+row "\`kh check --today $TODAY\`" check
+row "floor: \`yaml-floor plans\` (serde_yaml::Value, all cores)" floor
+row "\`kh due --month 12/2026 --today $TODAY\`" due
+row "\`kh diff <province> <commune>\`" diff
+row "\`kh status --rollup --as-of $TODAY\`" status
+row "\`kh check <one commune plan file>\`" check1
+row "\`kh due --month 12/2026 --plan <that commune>\`" due1
+echo
+L=$LARGEST
+prev=$(echo "$SCALES" | tr ' ' '\n' | sort -n | tail -2 | head -1)
+echo "Ratios at $L% (targets from issue 6):"
+echo
+echo "| ratio | value | target | |"
+echo "|---|---:|---|---|"
+r=$(ratio "${T[check $L]}" "${T[floor $L]}")
+echo "| \`kh check\` / floor (time, $cores cores) | $r | ≤ 1.5 | $(met "$r" 1.5 "<=") |"
+r=$(ratio "${T[check $L]}" "${T[check $prev]}")
+echo "| \`kh check\` growth $prev% → $L% (time; the repository grows $(ratio "${SIZE[$L]}" "${SIZE[$prev]}")×) | $r | ≤ 11 | $(met "$r" 11 "<=") |"
+r=$(ratio "$((${M[check $L]} * 1024))" "${SIZE[$L]}")
+echo "| \`kh check\` peak memory / repository size on disk | $r | ≤ 2 | $(met "$r" 2 "<=") |"
+r=$(ratio "${T[due1 $L]}" "${T[check1 $L]}")
+echo "| \`kh due --plan <commune>\` / \`kh check <that plan's file>\` (time) | $r | < 1.5 | $(met "$r" 1.5 "<") |"
+r=$(ratio "${T[diff $L]}" "${T[check1 $L]}")
+echo "| \`kh diff <province> <commune>\` / \`kh check <the commune's file>\` (time) | $r | < 1.5 | $(met "$r" 1.5 "<") |"
+echo
+echo "For reference: floor growth $prev% → $L%: $(ratio "${T[floor $L]}" "${T[floor $prev]}")×; \`kh check\` peak memory / plans/ size: $(ratio "$((${M[check $L]} * 1024))" "${PSIZE[$L]}"); \`kh status --rollup\` / \`kh check\`: $(ratio "${T[status $L]}" "${T[check $L]}")."
+echo "Plans used: province \`${PROV[$L]}\`, commune \`${COMM[$L]}\` (\`${COMMFILE[$L]}\`)."
