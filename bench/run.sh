@@ -14,6 +14,7 @@
 #   RUNS          runs per measurement, the median is reported (default 3)
 #   RUNS_LARGEST  runs per measurement at the largest scale (default: RUNS)
 #   REGEN=1       generate again even if present
+#   KH_REV        what to call the kh measured (default: git HEAD, marked when src/ has changes)
 #
 # Needs GNU time (/usr/bin/time -f "%e %M"); on Debian/Ubuntu: apt-get install
 # -y time. Each measurement is one command: its peak resident memory (%M) from
@@ -108,7 +109,7 @@ for s in $SCALES; do
     pdir=$(find "$repo/plans" -mindepth 1 -maxdepth 1 -type d ! -name national | sort | head -1)
     cdir=$(find "$pdir" -mindepth 1 -maxdepth 1 -type d | sort | head -1)
     PROV[$s]=$(sed -n 's/^id: //p' "$pdir"/so-gddt-*.yaml)
-    COMMFILE[$s]=${cdir#"$repo"/}/$(basename "$cdir")-2026.yaml
+    COMMFILE[$s]=${pdir#"$repo"/}/$(basename "$cdir")-2026.yaml
     COMM[$s]=$(sed -n 's/^id: //p' "$repo/${COMMFILE[$s]}")
 
     runs=$RUNS
@@ -134,9 +135,13 @@ cell() { [ "${T[$1]}" = failed ] && echo "failed" || echo "${T[$1]} s / $(mb "${
 cores=$(nproc)
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -1)
 mem=$(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo 2>/dev/null)
-commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
-dirty=$(git -C "$ROOT" status --porcelain -- src Cargo.toml 2>/dev/null | wc -l)
-[ "$dirty" != 0 ] && commit="$commit + uncommitted changes in src/"
+if [ -n "${KH_REV:-}" ]; then
+    commit=$KH_REV
+else
+    commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+    dirty=$(git -C "$ROOT" status --porcelain -- src Cargo.toml 2>/dev/null | wc -l)
+    [ "$dirty" != 0 ] && commit="$commit + uncommitted changes in src/"
+fi
 
 echo "Machine: $cores cores (\`nproc\`), ${cpu:-unknown CPU}, ${mem:-? GB} RAM; kh $commit; $(date -u +%Y-%m-%d)."
 echo "Each cell: wall time / peak resident memory, median of $RUNS runs ($RUNS_LARGEST at $LARGEST%), warm page cache."

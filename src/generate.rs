@@ -16,12 +16,16 @@
 //! plans/indicators.yaml         every metric the plans use
 //! plans/national/bo-gddt-2026-2030.yaml
 //! plans/<province>/so-gddt-2026.yaml
-//! plans/<province>/<commune>/<commune>-2026.yaml
+//! plans/<province>/<commune>-2026.yaml
 //! plans/<province>/<commune>/<school>-2026.yaml
 //! reports/...                   the same paths, .csv
 //! planted.csv                   file,rule,plan,detail: the findings planted on purpose
 //! README.md
 //! ```
+//!
+//! Every plan sits at `plans/<its id>.yaml`, as in the shipped repository
+//! (`ninh-binh/tam-chuc-2026`), so kh can find one plan by its id without
+//! reading the others.
 //!
 //! Plans look like the shipped ones: 20 to 40 targets and 10 to 30 tasks, in
 //! Vietnamese, with thresholds and deadlines written the many ways officials
@@ -1729,7 +1733,7 @@ fn commune(seed: u64, psk: &ProvinceSk, sk: &CommuneSk, parent: &Plan) -> Plan {
     let mut plan = Plan {
         level: Lvl::Commune,
         id: format!("{}/{}-{YEAR}", psk.info.slug, sk.slug),
-        path: format!("{}/{}/{}-{YEAR}", psk.info.slug, sk.slug, sk.slug),
+        path: format!("{}/{}-{YEAR}", psk.info.slug, sk.slug),
         number,
         title: format!("Kế hoạch Chuyển đổi số ngành Giáo dục {body} năm {YEAR}"),
         issuer: format!("UBND {body}"),

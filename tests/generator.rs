@@ -104,12 +104,17 @@ fn summary_counts_what_is_on_disk() {
     assert_eq!(manifest.lines().count() - 1, s.planted);
     // One plant in each run of 50 plans.
     assert_eq!(s.planted, s.plans.div_ceil(50));
-    // Plans are in Vietnamese and of the shipped plans' size.
-    let commune = t
+    // Plans are in Vietnamese, of the shipped plans' size, each at plans/<id>.yaml.
+    let (path, commune) = t
         .iter()
-        .find(|(k, _)| k.matches('/').count() == 3 && k.ends_with(".yaml"))
-        .map(|(_, v)| String::from_utf8(v.clone()).unwrap())
+        .map(|(k, v)| (k, String::from_utf8(v.clone()).unwrap()))
+        .find(|(_, v)| v.contains("\nlevel: commune\n"))
         .unwrap();
+    let id = commune
+        .lines()
+        .find_map(|l| l.strip_prefix("id: "))
+        .unwrap();
+    assert_eq!(path, &format!("plans/{id}.yaml"));
     assert!(commune.contains("Kế hoạch") && commune.contains("segment: ["));
     assert!(
         (8_000..60_000).contains(&commune.len()),
