@@ -49,6 +49,7 @@ if ! "$TIME" -f "%e %M" true >/dev/null 2>&1; then
     fi
 fi
 
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
 log "building release binaries"
 cargo build --release --quiet --bin kh --example kh-gen --example yaml-floor >&2
 KH=$ROOT/target/release/kh
@@ -144,6 +145,7 @@ else
 fi
 
 echo "Machine: $cores cores (\`nproc\`), ${cpu:-unknown CPU}, ${mem:-? GB} RAM; kh $commit; $(date -u +%Y-%m-%d)."
+echo "Load average (1, 5, 15 min) before building: $LOAD_START; after measuring: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?') (anything else running shares the cores)."
 echo "Each cell: wall time / peak resident memory, median of $RUNS runs ($RUNS_LARGEST at $LARGEST%), warm page cache."
 echo
 printf '| repository |'
