@@ -282,7 +282,14 @@ impl fmt::Display for Quantity {
                 Ok(())
             }
             Quantity::Count { n, noun } => {
-                write!(f, "{}", number(*n))?;
+                // A count with three decimals ("1.234") reads back as a
+                // possible thousands separator and is refused: a fourth
+                // decimal, zero, keeps it readable ("1.2340").
+                let mut shown = number(*n);
+                if shown.split_once('.').is_some_and(|(_, f)| f.len() == 3) {
+                    shown.push('0');
+                }
+                write!(f, "{shown}")?;
                 if let Some(noun) = noun {
                     write!(f, " {noun}")?;
                 }
@@ -1472,6 +1479,25 @@ mod tests {
         round_trip("tối thiểu 01 mô hình", ">= 1 mô hình");
         round_trip("01 mô hình", "1 mô hình");
         round_trip("> 50", "> 50");
+    }
+
+    /// Found by tests/properties.rs: "1,2340 học sinh" printed as
+    /// "1.234 học sinh", which parse refuses as maybe a thousand.
+    #[test]
+    fn display_count_with_three_decimals_reads_back() {
+        round_trip("1,2340 học sinh", "1.2340 học sinh");
+        round_trip("0,0010", "0.0010");
+        round_trip("> 2.0010", "> 2.0010");
+        assert_eq!(
+            Quantity::Count {
+                n: 1.234,
+                noun: None
+            }
+            .to_string(),
+            "1.2340"
+        );
+        round_trip("1,5 tỷ đồng", "1.5 tỷ đồng");
+        round_trip("1,2345 tỷ đồng", "1.2345 tỷ đồng");
     }
 
     #[test]
