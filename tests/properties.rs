@@ -1635,9 +1635,9 @@ fn noun() -> BoxedStrategy<Option<String>> {
     prop_oneof![
         2 => Just(None),
         2 => select(NOUNS).prop_map(|n| Some(n.to_string())),
+        // Mapped, not filtered (see target_formal_form_round_trips).
         1 => proptest::collection::vec(noun_word(), 1..=3)
-            .prop_filter("not a noun", |w| acceptable_noun(w))
-            .prop_map(|w| Some(w.join(" "))),
+            .prop_map(|w| acceptable_noun(&w).then(|| w.join(" "))),
     ]
     .boxed()
 }
@@ -2260,17 +2260,15 @@ fn threshold_formal_form_round_trips() {
 
 #[test]
 fn target_formal_form_round_trips() {
-    let target = (threshold_value(), proptest::option::of(threshold_value()))
-        .prop_filter("a stretch goal is never yes/no", |(_, s)| {
-            !matches!(
-                s,
-                Some(Threshold {
-                    qty: Quantity::Yes(_),
-                    ..
-                })
-            )
-        })
-        .prop_map(|(binding, stretch)| TargetValue { binding, stretch });
+    // A stretch goal is never yes/no ("phấn đấu yes" is not a goal): such a
+    // draw becomes no stretch goal. Mapped, not filtered: at 10^6 cases a
+    // filter runs into proptest's limit of local rejects.
+    let target = (threshold_value(), proptest::option::of(threshold_value())).prop_map(
+        |(binding, stretch)| TargetValue {
+            binding,
+            stretch: stretch.filter(|s| !matches!(s.qty, Quantity::Yes(_))),
+        },
+    );
     run(
         "target_formal_form_round_trips",
         DEFAULT_CASES,
