@@ -62,6 +62,7 @@ FLOOR=$ROOT/target/release/examples/yaml-floor
 mkdir -p "$DIR"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
+trap 'log "stopped by a signal"; exit 130' INT TERM HUP
 
 # median_of FILE: the median of the numbers in FILE, one a line.
 median_of() { sort -g "$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
