@@ -103,7 +103,7 @@ measure() {
     T[$key]=$(median_of "$TMP/t")
     C[$key]=$(median_of "$TMP/c")
     M[$key]=$(median_of "$TMP/m")
-    log "  $key: ${T[$key]} s wall, ${C[$key]} s CPU, $((M[$key] / 1024)) MB (median of $runs)"
+    log "  $key: ${T[$key]} s wall, ${C[$key]} s CPU, $((M[$key] / 1024)) MiB (median of $runs)"
 }
 
 declare -A PLANS CSVS SIZE PSIZE PLANTED PROV COMM COMMFILE
@@ -172,7 +172,7 @@ for s in $SCALES; do printf -- '---:|'; done
 echo
 printf '| plan files |'; for s in $SCALES; do printf ' %s |' "${PLANS[$s]}"; done; echo
 printf '| report files (CSV) |'; for s in $SCALES; do printf ' %s |' "${CSVS[$s]}"; done; echo
-printf '| size on disk (`du -sb`) |'; for s in $SCALES; do printf ' %s MB |' "$(mbb "${SIZE[$s]}")"; done; echo
+printf '| size on disk (`du -sb`, 10^6 bytes) |'; for s in $SCALES; do printf ' %s MB |' "$(mbb "${SIZE[$s]}")"; done; echo
 printf '| of which plans/ |'; for s in $SCALES; do printf ' %s MB |' "$(mbb "${PSIZE[$s]}")"; done; echo
 printf '| planted findings |'; for s in $SCALES; do printf ' %s |' "${PLANTED[$s]}"; done; echo
 table() {
@@ -194,7 +194,7 @@ table() {
 row() { printf '| %s |' "$1"; for s in $SCALES; do printf ' %s |' "$($3 "$2 $s")"; done; echo; }
 table "wall time (s)" wall
 table "CPU time, user + sys (s)" cpu
-table "peak resident memory (MB)" peak
+table "peak resident memory (MiB)" peak
 echo
 L=$LARGEST
 prev=$(echo "$SCALES" | tr ' ' '\n' | sort -n | tail -2 | head -1)
