@@ -104,7 +104,14 @@ fn prescan(file: FileId, src: &str) -> Option<Finding> {
         }
         let mut quoted = None;
         let mut prev = ' ';
-        for (col, c) in line.chars().enumerate() {
+        // The last character other than a space before the current one, so that
+        // "key: &a" and "- *a" are recognised in one pass over the line (the
+        // loader is given files of megabytes on a single line).
+        let mut last_solid: Option<char> = None;
+        let mut chars = line.chars().enumerate().peekable();
+        while let Some((col, c)) = chars.next() {
+            let value_start = matches!(last_solid, None | Some(':' | '-'));
+            let next_is_name = chars.peek().is_some_and(|(_, x)| x.is_alphanumeric());
             match (quoted, c) {
                 (Some(q), c) if c == q => quoted = None,
                 (Some(_), _) => {}
@@ -114,11 +121,8 @@ fn prescan(file: FileId, src: &str) -> Option<Finding> {
                 (None, '#') if prev == ' ' => break,
                 (None, '&' | '*')
                     if matches!(prev, ' ' | '[' | ',' | '-')
-                        && line
-                            .chars()
-                            .nth(col + 1)
-                            .is_some_and(|x| x.is_alphanumeric())
-                        && (prev != ' ' || is_value_start(line, col)) =>
+                        && next_is_name
+                        && (prev != ' ' || value_start) =>
                 {
                     return Some(
                         Finding::error("syntax", file, pos(col + 1), "YAML anchors and aliases (&name, *name) are not accepted in plans: write each value out in full")
@@ -138,6 +142,9 @@ fn prescan(file: FileId, src: &str) -> Option<Finding> {
                 _ => {}
             }
             prev = c;
+            if !c.is_whitespace() {
+                last_solid = Some(c);
+            }
         }
         if indent.len() > 64 {
             return Some(
@@ -147,14 +154,6 @@ fn prescan(file: FileId, src: &str) -> Option<Finding> {
         }
     }
     None
-}
-
-/// Whether the text before `col` makes it the start of a value: after "key: ",
-/// "- ", or at the start of the line's content.
-fn is_value_start(line: &str, col: usize) -> bool {
-    let before: String = line.chars().take(col).collect();
-    let t = before.trim_end();
-    t.is_empty() || t.ends_with(':') || t.ends_with('-')
 }
 
 /// Text as kh stores it: NFC, trimmed, zero-width characters dropped.

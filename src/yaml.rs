@@ -157,8 +157,16 @@ impl Positions {
     pub fn of(src: &str) -> Positions {
         let mut b = Builder::default();
         let mut parser = Parser::new_from_str(src);
-        // A document that does not parse still yields the positions seen before the error.
-        let _ = parser.load(&mut b, false);
+        // Events are pulled one by one rather than through `Parser::load`,
+        // which recurses once per level and overflows the stack on a line of
+        // 100,000 "- ". Nesting deeper than any plan stops the walk; positions
+        // seen before it (and before a syntax error) are kept.
+        while let Ok((ev, mark)) = parser.next_token() {
+            if matches!(ev, Event::StreamEnd | Event::DocumentEnd) || b.stack.len() > MAX_DEPTH {
+                break;
+            }
+            b.on_event(ev, mark);
+        }
         Positions {
             values: b.values,
             keys: b.keys,
@@ -193,13 +201,15 @@ enum Frame {
     },
 }
 
+/// Deeper than any plan (serde_yaml itself stops at 128).
+const MAX_DEPTH: usize = 256;
+
 #[derive(Default)]
 struct Builder {
     stack: Vec<Frame>,
     path: YamlPath,
     values: HashMap<YamlPath, Pos>,
     keys: HashMap<YamlPath, Pos>,
-    depth_guard: usize,
 }
 
 fn to_pos(m: Marker) -> Pos {
@@ -265,7 +275,6 @@ impl MarkedEventReceiver for Builder {
                 }
             }
             Event::MappingStart(..) | Event::SequenceStart(..) => {
-                self.depth_guard += 1;
                 let is_map = matches!(ev, Event::MappingStart(..));
                 let p = self.begin_node();
                 // Complex keys (a mapping used as a key) are not part of the plan format.
@@ -348,5 +357,21 @@ mod tests {
         let e = read::<Doc>("id: [a]\n").err().unwrap();
         assert_eq!(e.kind, ReadErrorKind::Shape);
         assert_eq!(e.pos, Some(Pos { line: 1, col: 5 }));
+    }
+
+    #[test]
+    /// Regression: `Parser::load` recursed per level and overflowed the stack.
+    fn positions_survive_deep_nesting() {
+        for n in [1_000, 100_000] {
+            for src in [
+                format!("{}x", "- ".repeat(n)),
+                "[".repeat(n),
+                (0..n.min(2000)).map(|i| format!("{}k{i}:\n", " ".repeat(i))).collect(),
+            ] {
+                // The walk stops at MAX_DEPTH but keeps what it saw before.
+                let root = Positions::of(&src).value(&[]);
+                assert_eq!(root, Some(Pos { line: 1, col: 1 }), "{}", &src[..20]);
+            }
+        }
     }
 }
