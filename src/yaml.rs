@@ -365,13 +365,16 @@ mod tests {
         for n in [1_000, 100_000] {
             for src in [
                 format!("{}x", "- ".repeat(n)),
-                "[".repeat(n),
                 (0..n.min(2000)).map(|i| format!("{}k{i}:\n", " ".repeat(i))).collect(),
             ] {
                 // The walk stops at MAX_DEPTH but keeps what it saw before.
                 let root = Positions::of(&src).value(&[]);
-                assert_eq!(root, Some(Pos { line: 1, col: 1 }), "{}", &src[..20]);
+                assert_eq!(root.map(|p| p.line), Some(1), "{}", &src[..20]);
             }
+            // yaml-rust2's scanner refuses more than 255 flow levels before any
+            // event: no positions, and no crash.
+            let flow = format!("{}x{}", "[".repeat(n), "]".repeat(n));
+            assert_eq!(Positions::of(&flow).value(&[]), None);
         }
     }
 }
