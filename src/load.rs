@@ -16,9 +16,14 @@ pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 
 /// Bytes to text: UTF-8 only, BOM dropped, empty and binary files reported, and
 /// for a legacy Vietnamese encoding, which one it probably is.
-pub fn decode(file: FileId, bytes: &[u8]) -> Result<String, Box<Finding>> {
+pub fn decode(file: FileId, bytes: &[u8]) -> Result<&str, Box<Finding>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Some(nul) = bytes.iter().position(|b| *b == 0) {
+    // `contains` on bytes is a memchr; the position is looked for only when needed.
+    if let Some(nul) = bytes
+        .contains(&0)
+        .then(|| bytes.iter().position(|b| *b == 0))
+        .flatten()
+    {
         let (line, col) = line_col(bytes, nul);
         return Err(Box::new(
             Finding::error(
@@ -71,7 +76,7 @@ pub fn decode(file: FileId, bytes: &[u8]) -> Result<String, Box<Finding>> {
             .vi("tệp rỗng: cần một kế hoạch (kh: 1, id, title, ...) hoặc danh mục chỉ số"),
         ));
     }
-    Ok(s.to_string())
+    Ok(s)
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -91,64 +96,72 @@ fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
 fn prescan(file: FileId, src: &str) -> Option<Finding> {
     let mut depth = 0usize;
     for (n, line) in src.lines().enumerate() {
-        let pos = |col: usize| At::Pos(yaml::Pos { line: n + 1, col });
-        let indent: String = line
-            .chars()
-            .take_while(|c| *c == ' ' || *c == '\t')
-            .collect();
-        if let Some(t) = indent.find('\t') {
+        // Bytes, not chars: every character that matters here is ASCII, and a
+        // UTF-8 continuation byte never equals one. Columns count characters.
+        let bytes = line.as_bytes();
+        let pos = |byte: usize| {
+            At::Pos(yaml::Pos {
+                line: n + 1,
+                col: line[..byte].chars().count() + 1,
+            })
+        };
+        let indent = bytes
+            .iter()
+            .take_while(|b| **b == b' ' || **b == b'\t')
+            .count();
+        if let Some(t) = bytes[..indent].iter().position(|b| *b == b'\t') {
             return Some(
-                Finding::error("syntax", file, pos(t + 1), "tab used for indentation: YAML indents with spaces only; replace the tab with spaces")
+                Finding::error("syntax", file, pos(t), "tab used for indentation: YAML indents with spaces only; replace the tab with spaces")
                     .vi("dùng phím tab để thụt lề: YAML chỉ thụt lề bằng dấu cách; hãy thay tab bằng dấu cách"),
             );
         }
         let mut quoted = None;
-        let mut prev = ' ';
-        // The last character other than a space before the current one, so that
+        let mut prev = b' ';
+        // The last byte other than whitespace before the current one, so that
         // "key: &a" and "- *a" are recognised in one pass over the line (the
         // loader is given files of megabytes on a single line).
-        let mut last_solid: Option<char> = None;
-        let mut chars = line.chars().enumerate().peekable();
-        while let Some((col, c)) = chars.next() {
-            let value_start = matches!(last_solid, None | Some(':' | '-'));
-            let next_is_name = chars.peek().is_some_and(|(_, x)| x.is_alphanumeric());
+        let mut last_solid: Option<u8> = None;
+        for (i, &c) in bytes.iter().enumerate() {
             match (quoted, c) {
                 (Some(q), c) if c == q => quoted = None,
                 (Some(_), _) => {}
-                (None, '"' | '\'') if matches!(prev, ' ' | ':' | '[' | '{' | ',' | '-') => {
+                (None, b'"' | b'\'') if matches!(prev, b' ' | b':' | b'[' | b'{' | b',' | b'-') => {
                     quoted = Some(c)
                 }
-                (None, '#') if prev == ' ' => break,
-                (None, '&' | '*')
-                    if matches!(prev, ' ' | '[' | ',' | '-')
-                        && next_is_name
-                        && (prev != ' ' || value_start) =>
+                (None, b'#') if prev == b' ' => break,
+                (None, b'&' | b'*')
+                    if matches!(prev, b' ' | b'[' | b',' | b'-')
+                        && (prev != b' ' || matches!(last_solid, None | Some(b':' | b'-')))
+                        && line[i + 1..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric) =>
                 {
                     return Some(
-                        Finding::error("syntax", file, pos(col + 1), "YAML anchors and aliases (&name, *name) are not accepted in plans: write each value out in full")
+                        Finding::error("syntax", file, pos(i), "YAML anchors and aliases (&name, *name) are not accepted in plans: write each value out in full")
                             .vi("không dùng neo và bí danh YAML (&tên, *tên) trong kế hoạch: hãy viết đầy đủ từng giá trị"),
                     );
                 }
-                (None, '[' | '{') => {
+                (None, b'[' | b'{') => {
                     depth += 1;
                     if depth > 32 {
                         return Some(
-                            Finding::error("syntax", file, pos(col + 1), "nesting deeper than 32 levels: a plan needs only a few; expected the plan format")
+                            Finding::error("syntax", file, pos(i), "nesting deeper than 32 levels: a plan needs only a few; expected the plan format")
                                 .vi("lồng nhau quá 32 cấp: kế hoạch chỉ cần vài cấp"),
                         );
                     }
                 }
-                (None, ']' | '}') => depth = depth.saturating_sub(1),
+                (None, b']' | b'}') => depth = depth.saturating_sub(1),
                 _ => {}
             }
             prev = c;
-            if !c.is_whitespace() {
+            if !c.is_ascii_whitespace() {
                 last_solid = Some(c);
             }
         }
-        if indent.len() > 64 {
+        if indent > 64 {
             return Some(
-                Finding::error("syntax", file, pos(1), "indentation deeper than 64 spaces: a plan needs only a few levels; expected the plan format")
+                Finding::error("syntax", file, pos(0), "indentation deeper than 64 spaces: a plan needs only a few levels; expected the plan format")
                     .vi("thụt lề quá 64 dấu cách: kế hoạch chỉ cần vài cấp"),
             );
         }
@@ -158,17 +171,27 @@ fn prescan(file: FileId, src: &str) -> Option<Finding> {
 
 /// Text as kh stores it: NFC, trimmed, zero-width characters dropped.
 fn clean(t: &Text) -> String {
-    let s: String = t
-        .as_str()
-        .chars()
-        .filter(|c| {
-            !matches!(
-                c,
-                '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
-            )
-        })
-        .collect();
-    text::nfc(s.trim())
+    let s = t.as_str().trim();
+    if !has_invisible(s) {
+        return text::nfc(s);
+    }
+    let visible: String = s.chars().filter(|c| !is_invisible(*c)).collect();
+    text::nfc(visible.trim())
+}
+
+/// Whether `s` holds an invisible character. All of them are encoded with a
+/// lead byte E2 or EF, which a memchr finds faster than decoding every char.
+fn has_invisible(s: &str) -> bool {
+    memchr::memchr2_iter(0xE2, 0xEF, s.as_bytes())
+        .any(|i| s[i..].chars().next().is_some_and(is_invisible))
+}
+
+/// Characters Word pastes without showing them; kh drops them from values.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
 }
 
 fn p(parts: &[Seg]) -> YamlPath {
@@ -185,6 +208,9 @@ fn i(n: usize) -> Seg {
 
 /// Warnings for characters that Word pastes invisibly; they are dropped from values.
 fn invisible(file: FileId, src: &str, out: &mut Vec<Finding>) {
+    if !has_invisible(src) {
+        return;
+    }
     for (line_no, line) in src.lines().enumerate() {
         for (col, (_, c)) in line.char_indices().enumerate() {
             if matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}')
@@ -332,25 +358,71 @@ fn check_version(file: FileId, kh: &Option<Text>, out: &mut Vec<Finding>) {
 /// A plan file: the plan if its required parts could be read, and every finding.
 pub fn plan(file: FileId, src: &str) -> (Option<Plan>, Vec<Finding>) {
     let mut out = Vec::new();
-    if let Some(f) = prescan(file, src) {
-        return (None, vec![f]);
-    }
-    invisible(file, src, &mut out);
-    let read = match yaml::read::<PlanFile>(src) {
-        Ok(r) => r,
-        Err(mut e) => {
-            if let Some(p) = duplicate_key_pos(src, &e.message) {
-                e.pos = Some(p);
-            }
-            out.push(read_error(file, e));
-            return (None, out);
-        }
+    let Some(read) = read_document::<PlanFile>(file, src, &mut out) else {
+        return (None, out);
     };
     unknown_fields(file, false, read.unknown, &mut out);
     let f = read.value;
     check_version(file, &f.kh, &mut out);
     let plan = build_plan(file, f, &mut out);
     (plan, out)
+}
+
+/// Whether `src` could hold what `prescan` refuses; false for a plain plan,
+/// which is then not scanned a second time (it was a sixth of `kh check`).
+/// Each test is a SIMD byte search, and each errs on the side of scanning.
+fn needs_prescan(src: &str) -> bool {
+    let b = src.as_bytes();
+    if memchr::memchr3(b'\t', b'&', b'*', b).is_some() {
+        return true;
+    }
+    if memchr::memmem::find(b, format!("\n{}", " ".repeat(65)).as_bytes()).is_some() {
+        return true;
+    }
+    // An upper bound of the flow nesting depth: `}` is not counted as closing
+    // (memchr3 takes three bytes), and brackets in quotes are counted too.
+    let mut depth = 0usize;
+    for i in memchr::memchr3_iter(b'[', b']', b'{', b) {
+        if b[i] == b']' {
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+            if depth > 32 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The YAML document of a plan or catalog file, or None with the finding that
+/// says why not. Invisible characters are warned about either way.
+fn read_document<T: serde::de::DeserializeOwned>(
+    file: FileId,
+    src: &str,
+    out: &mut Vec<Finding>,
+) -> Option<yaml::Read<T>> {
+    let suspect = needs_prescan(src);
+    if suspect && let Some(f) = prescan(file, src) {
+        out.push(f);
+        return None;
+    }
+    invisible(file, src, out);
+    match yaml::read::<T>(src) {
+        Ok(r) => Some(r),
+        Err(mut e) => {
+            if !suspect && let Some(f) = prescan(file, src) {
+                out.clear();
+                out.push(f);
+                return None;
+            }
+            if let Some(p) = duplicate_key_pos(src, &e.message) {
+                e.pos = Some(p);
+            }
+            out.push(read_error(file, e));
+            None
+        }
+    }
 }
 
 fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> Option<Plan> {
@@ -457,14 +529,16 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> Option<Plan>
             .iter()
             .map(|(k, v)| (text::nfc(k), clean(v)))
             .collect(),
-        reporting: Vec::new(),
-        targets: Vec::new(),
-        waivers: Vec::new(),
-        tasks: Vec::new(),
+        // Sized exactly: a national repository holds two million of these
+        // in memory at once, and growth by doubling left a third unused.
+        reporting: Vec::with_capacity(f.reporting.len()),
+        targets: Vec::with_capacity(f.targets.len()),
+        waivers: Vec::with_capacity(f.waivers.len()),
+        tasks: Vec::with_capacity(f.tasks.len()),
     };
 
     for (n, r) in f.reporting.iter().enumerate() {
-        let at = p(&[k("reporting"), i(n), k("due")]);
+        let at = || p(&[k("reporting"), i(n), k("due")]);
         if let Some(due) = parse_due(file, &r.due, year, at, out) {
             plan.reporting.push(Reporting {
                 what: clean(&r.what),
@@ -511,7 +585,7 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> Option<Plan>
             );
         }
         let due = match &t.due {
-            Some(d) => parse_due(file, d, year, p(&[k("tasks"), i(n), k("due")]), out),
+            Some(d) => parse_due(file, d, year, || p(&[k("tasks"), i(n), k("due")]), out),
             None => None,
         };
         plan.tasks.push(Task {
@@ -552,14 +626,14 @@ fn parse_due(
     file: FileId,
     t: &Text,
     year: i32,
-    at: YamlPath,
+    at: impl FnOnce() -> YamlPath,
     out: &mut Vec<Finding>,
 ) -> Option<Deadline> {
     match deadline::parse(&clean(t), Some(year)) {
         Ok(d) => Some(d),
         Err(e) => {
             let vi = format!("thời hạn không đọc được: {}", e.message);
-            out.push(Finding::error("deadline", file, At::Value(at), e.message).vi(vi));
+            out.push(Finding::error("deadline", file, At::Value(at()), e.message).vi(vi));
             None
         }
     }
@@ -568,14 +642,14 @@ fn parse_due(
 fn parse_value(
     file: FileId,
     t: &Text,
-    at: YamlPath,
+    at: impl FnOnce() -> YamlPath,
     out: &mut Vec<Finding>,
 ) -> Option<TargetValue> {
     match threshold::parse_target(&clean(t)) {
         Ok(v) => Some(v),
         Err(e) => {
             let vi = format!("ngưỡng không đọc được: {}", e.message);
-            out.push(Finding::error("threshold", file, At::Value(at), e.message).vi(vi));
+            out.push(Finding::error("threshold", file, At::Value(at()), e.message).vi(vi));
             None
         }
     }
@@ -616,7 +690,7 @@ fn build_target(
             )),
         ),
         (Some(v), None) => {
-            if let Some(value) = parse_value(file, v, base("target"), out) {
+            if let Some(value) = parse_value(file, v, || base("target"), out) {
                 values.push(SegmentValue {
                     segment: None,
                     value,
@@ -625,7 +699,7 @@ fn build_target(
         }
         (None, Some(map)) => {
             for (seg, v) in map {
-                let at = p(&[k("targets"), i(n), k("by_segment"), k(seg)]);
+                let at = || p(&[k("targets"), i(n), k("by_segment"), k(seg)]);
                 if let Some(value) = parse_value(file, v, at, out) {
                     values.push(SegmentValue {
                         segment: Some(text::nfc(seg)),
@@ -653,7 +727,7 @@ fn build_target(
     }
     // A target whose deadline does not parse is kept: it still counts as adopted.
     let due = match &t.due {
-        Some(d) => parse_due(file, d, year, base("due"), out),
+        Some(d) => parse_due(file, d, year, || base("due"), out),
         None => None,
     };
     let applies_to = match &t.applies_to {
@@ -678,6 +752,7 @@ fn build_target(
             Some(levels)
         }
     };
+    values.shrink_to_fit();
     Target {
         id: clean(&t.id),
         area: t.area.as_ref().map(clean),
@@ -694,16 +769,8 @@ fn build_target(
 /// The indicator catalog file.
 pub fn catalog(file: FileId, src: &str) -> (Vec<Indicator>, Vec<Finding>) {
     let mut out = Vec::new();
-    if let Some(f) = prescan(file, src) {
-        return (Vec::new(), vec![f]);
-    }
-    invisible(file, src, &mut out);
-    let read = match yaml::read::<CatalogFile>(src) {
-        Ok(r) => r,
-        Err(e) => {
-            out.push(read_error(file, e));
-            return (Vec::new(), out);
-        }
+    let Some(read) = read_document::<CatalogFile>(file, src, &mut out) else {
+        return (Vec::new(), out);
     };
     unknown_fields(file, true, read.unknown, &mut out);
     check_version(file, &read.value.kh, &mut out);
@@ -779,6 +846,27 @@ mod tests {
     use super::*;
 
     const GOOD: &str = "kh: 1\nid: a/b\ntitle: T\nissuer: I\nlevel: commune\nissued: 2026-06\nperiod: 2026\ntargets:\n  - id: \"1\"\n    text: x\n    metric: m\n    target: tối thiểu 25%\n";
+
+    /// The gate may let the prescan run for nothing, never skip a refusal.
+    #[test]
+    fn every_prescan_refusal_passes_the_gate() {
+        let refused = [
+            format!("{GOOD}x:\n\t- a\n"),
+            format!("{GOOD}x: &a [1]\ny: *a\n"),
+            format!("{GOOD}x: {}{}\n", "[".repeat(33), "]".repeat(33)),
+            format!("{GOOD}x: {}{}\n", "{a: ".repeat(33), "}".repeat(33)),
+            format!("{GOOD}x:\n{}y: 1\n", " ".repeat(65)),
+        ];
+        for src in &refused {
+            assert!(prescan(0, src).is_some(), "{src}");
+            assert!(needs_prescan(src), "{src}");
+        }
+        // A plain plan, lists in brackets included, is read once.
+        let plain = format!("{GOOD}    lead: [VP, \"[1]\"]\n");
+        assert!(prescan(0, &plain).is_none());
+        assert!(!needs_prescan(&plain));
+        assert!(!needs_prescan(GOOD));
+    }
 
     #[test]
     fn reads_a_minimal_plan() {

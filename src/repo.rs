@@ -359,10 +359,10 @@ fn load_bytes(id: FileId, is_catalog: bool, bytes: &[u8]) -> Loaded {
         Err(f) => return Loaded::Plan(None, vec![*f]),
     };
     if is_catalog {
-        let (list, f) = load::catalog(id, &src);
+        let (list, f) = load::catalog(id, src);
         Loaded::Catalog(list, f)
     } else {
-        let (plan, f) = load::plan(id, &src);
+        let (plan, f) = load::plan(id, src);
         Loaded::Plan(plan.map(Box::new), f)
     }
 }

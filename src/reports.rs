@@ -9,6 +9,7 @@ use crate::load::nearest;
 use crate::repo::Repo;
 use crate::yaml::Pos;
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// One achieved value, resolved to the targets it measures.
@@ -61,26 +62,36 @@ pub fn load(repo: &mut Repo, today: NaiveDate) -> Vec<Measurement> {
     let Some(dir) = repo.reports_dir.clone() else {
         return Vec::new();
     };
-    let mut out = Vec::new();
-    for path in files(&dir) {
-        let file = repo.files.len();
-        repo.files.push(path.clone());
-        let src = match std::fs::read(&path) {
-            Ok(b) => b,
-            Err(e) => {
-                repo.findings.push(
-                    Finding::error(
-                        "report-syntax",
-                        file,
-                        At::File,
-                        format!("cannot read file: {e}"),
-                    )
-                    .vi(format!("không đọc được tệp: {e}")),
-                );
-                continue;
+    let paths = files(&dir);
+    let first = repo.files.len();
+    repo.files.extend(paths.iter().cloned());
+    // One file per plan in a national repository: read and parse them on all
+    // cores, then add findings and rows in file order so output is stable.
+    let shared: &Repo = repo;
+    let results: Vec<(Vec<Measurement>, Vec<Finding>)> = paths
+        .par_iter()
+        .enumerate()
+        .map(|(n, path)| {
+            let file = first + n;
+            match std::fs::read(path) {
+                Ok(src) => read(shared, file, &src, today),
+                Err(e) => (
+                    Vec::new(),
+                    vec![
+                        Finding::error(
+                            "report-syntax",
+                            file,
+                            At::File,
+                            format!("cannot read file: {e}"),
+                        )
+                        .vi(format!("không đọc được tệp: {e}")),
+                    ],
+                ),
             }
-        };
-        let (rows, findings) = read(repo, file, &src, today);
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (rows, findings) in results {
         repo.findings.extend(findings);
         out.extend(rows);
     }

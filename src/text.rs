@@ -6,7 +6,14 @@ use unicode_normalization::char::is_combining_mark;
 
 /// Canonical composed form; stored text and comparisons use it.
 pub fn nfc(s: &str) -> String {
-    s.nfc().collect()
+    // Nearly all text is typed composed already: the quick check avoids
+    // rebuilding it char by char (a fifth of `kh check`'s time before).
+    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    out.extend(s.nfc());
+    out
 }
 
 /// Lowercase, diacritics removed, `đ` read as `d`, whitespace collapsed.

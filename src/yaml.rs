@@ -365,7 +365,9 @@ mod tests {
         for n in [1_000, 100_000] {
             for src in [
                 format!("{}x", "- ".repeat(n)),
-                (0..n.min(2000)).map(|i| format!("{}k{i}:\n", " ".repeat(i))).collect(),
+                (0..n.min(2000))
+                    .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
+                    .collect(),
             ] {
                 // The walk stops at MAX_DEPTH but keeps what it saw before.
                 let root = Positions::of(&src).value(&[]);

@@ -775,7 +775,7 @@ fn check_decode(bytes: &[u8], line: &str) -> Result<(), TestCaseError> {
     match &decoded {
         Ok(s) => {
             prop_assert_eq!(
-                Some(s.as_str()),
+                Some(*s),
                 std::str::from_utf8(body).ok(),
                 "decode must give the text itself; corpus line: {}",
                 line
