@@ -286,16 +286,26 @@ fn read_file(id: FileId, path: &Path) -> Loaded {
 }
 
 fn load_files(source: Source, files: Vec<PathBuf>, problems: Vec<Problem>) -> Repo {
-    let mut repo = Repo {
-        settings: source.settings,
-        reports_dir: source.reports_dir,
-        ..Repo::default()
-    };
     let loaded: Vec<Loaded> = files
         .par_iter()
         .enumerate()
         .map(|(id, path)| read_file(id, path))
         .collect();
+    assemble(source, files, loaded, problems)
+}
+
+/// A repository of files already read; `loaded[n]` is the content of `files[n]`.
+fn assemble(
+    source: Source,
+    files: Vec<PathBuf>,
+    loaded: Vec<Loaded>,
+    problems: Vec<Problem>,
+) -> Repo {
+    let mut repo = Repo {
+        settings: source.settings,
+        reports_dir: source.reports_dir,
+        ..Repo::default()
+    };
     repo.files = files;
     for (path, en, vi) in problems {
         let id = repo.files.len();
@@ -326,6 +336,10 @@ pub fn load_plans(source: Source, ids: &[String]) -> Result<Repo> {
     if catalog.is_file() {
         files.push(catalog);
     }
+    // The chain of parents is followed through each file's `parent:` line, so
+    // that the files can then be parsed together on all cores; the parsed
+    // plans must agree with what the lines said, or the whole repository is read.
+    let mut expected: Vec<(String, Option<String>)> = Vec::new();
     let mut want: Vec<String> = ids.to_vec();
     let mut seen = HashSet::new();
     while let Some(id) = want.pop() {
@@ -333,23 +347,48 @@ pub fn load_plans(source: Source, ids: &[String]) -> Result<Repo> {
             continue;
         }
         let path = root.join(format!("{id}.yaml"));
-        if !path.is_file() {
-            return load(source);
-        }
-        let Loaded::Plan(Some(plan), _) = read_file(0, &path) else {
+        let Ok(bytes) = std::fs::read(&path) else {
             return load(source);
         };
-        if plan.id != id {
-            return load(source);
-        }
-        if let Some(p) = &plan.parent {
+        let parent = parent_line(&bytes);
+        if let Some(p) = &parent {
             want.push(p.clone());
         }
+        expected.push((id, parent));
         files.push(path);
     }
-    let mut repo = load_files(source, files, Vec::new());
+    let loaded: Vec<Loaded> = files
+        .par_iter()
+        .enumerate()
+        .map(|(id, path)| read_file(id, path))
+        .collect();
+    let plans = loaded.iter().filter_map(|l| match l {
+        Loaded::Plan(p, _) => Some(p.as_deref()),
+        Loaded::Catalog(..) => None,
+    });
+    let agree = plans.clone().count() == expected.len()
+        && plans
+            .zip(&expected)
+            .all(|(p, (id, parent))| p.is_some_and(|p| &p.id == id && &p.parent == parent));
+    if !agree {
+        return load(source);
+    }
+    let mut repo = assemble(source, files, loaded, Vec::new());
     repo.partial = true;
     Ok(repo)
+}
+
+/// The value of a top-level `parent:` line, as a plan file usually writes it
+/// (plain or quoted, maybe with a comment); None when there is none.
+fn parent_line(bytes: &[u8]) -> Option<String> {
+    let src = std::str::from_utf8(bytes).ok()?;
+    let line = src.lines().find_map(|l| l.strip_prefix("parent:"))?;
+    let value = match line.find(" #") {
+        Some(n) => &line[..n],
+        None => line,
+    };
+    let value = value.trim().trim_matches(|c| c == '"' || c == '\'');
+    (!value.is_empty()).then(|| value.to_string())
 }
 
 fn load_bytes(id: FileId, is_catalog: bool, bytes: &[u8]) -> Loaded {
