@@ -38,26 +38,25 @@ pub enum Source {
     Period,
 }
 
-/// One occurrence of something falling due.
+/// One occurrence of something falling due. It borrows its text from the
+/// plans: a national `kh due` lists hundreds of thousands of occurrences.
 #[derive(Debug, Clone, Serialize)]
-pub struct Due {
+pub struct Due<'a> {
     /// None for ongoing items ("Thường xuyên", "theo quy định").
     pub date: Option<NaiveDate>,
-    pub plan: String,
+    pub plan: &'a str,
     pub level: &'static str,
     pub kind: Kind,
-    pub id: String,
-    pub text: String,
+    pub id: &'a str,
+    pub text: &'a str,
     /// Lead units by full name.
-    pub lead: Vec<String>,
+    pub lead: Vec<&'a str>,
     /// The deadline in its short formal form ("Q4/2026", "quarterly 10").
     pub deadline: String,
     pub source: Source,
-    #[serde(skip)]
-    units: Vec<String>,
 }
 
-impl Due {
+impl Due<'_> {
     pub fn inherited(&self) -> bool {
         self.source != Source::Own
     }
@@ -83,9 +82,9 @@ impl Filter {
             && (self.levels.is_empty() || self.levels.contains(&p.level))
     }
 
-    fn item(&self, d: &Due) -> bool {
-        (self.kinds.is_empty() || self.kinds.contains(&d.kind))
-            && self.unit.as_ref().is_none_or(|u| unit_matches(u, &d.units))
+    fn item(&self, kind: Kind, units: &[String]) -> bool {
+        (self.kinds.is_empty() || self.kinds.contains(&kind))
+            && self.unit.as_ref().is_none_or(|u| unit_matches(u, units))
     }
 }
 
@@ -97,38 +96,33 @@ pub fn unit_matches(query: &str, units: &[String]) -> bool {
 }
 
 /// Every occurrence in `[from, to]`, plus ongoing items, sorted by date then plan.
-pub fn collect(
-    repo: &Repo,
+pub fn collect<'a>(
+    repo: &'a Repo,
     from: NaiveDate,
     to: NaiveDate,
     filter: &Filter,
-) -> (Vec<Due>, Vec<Due>) {
+) -> (Vec<Due<'a>>, Vec<Due<'a>>) {
     let mut dated = Vec::new();
     let mut ongoing = Vec::new();
     for e in repo.plans.iter().filter(|e| filter.plan(&e.plan)) {
         for item in items(repo, e) {
-            let Item { due, source, base } = item;
-            match due {
-                When::Ongoing => {
-                    let d = base(None, source);
-                    if filter.item(&d) {
-                        ongoing.push(d);
-                    }
-                }
+            // The filter is asked once per item, not once per occurrence.
+            if !filter.item(item.kind, &item.units) {
+                continue;
+            }
+            match &item.due {
+                When::Ongoing => ongoing.push(item.occurrence(e, None)),
                 When::Deadline(deadline, active) => {
-                    for date in deadline.occurrences(from, to, active) {
-                        let d = base(Some(date), source);
-                        if filter.item(&d) {
-                            dated.push(d);
-                        }
+                    for date in deadline.occurrences(from, to, *active) {
+                        dated.push(item.occurrence(e, Some(date)));
                     }
                 }
             }
         }
     }
-    let key = |d: &Due| (d.date, d.plan.clone(), d.kind, natural(&d.id));
-    dated.sort_by_key(key);
-    ongoing.sort_by_key(key);
+    // Keys computed once per occurrence, not once per comparison.
+    dated.sort_by_cached_key(|d| (d.date, d.plan, d.kind, natural(d.id)));
+    ongoing.sort_by_cached_key(|d| (d.date, d.plan, d.kind, natural(d.id)));
     (dated, ongoing)
 }
 
@@ -147,16 +141,34 @@ enum When {
     Deadline(Deadline, (NaiveDate, NaiveDate)),
 }
 
-type Build<'a> = Box<dyn Fn(Option<NaiveDate>, Source) -> Due + 'a>;
-
+/// A target, task or reporting duty of one plan, before it is dated.
 struct Item<'a> {
+    kind: Kind,
+    id: &'a str,
+    text: &'a str,
+    lead: &'a [String],
+    /// Abbreviations and full names of every unit named, for the unit filter.
+    units: Vec<String>,
     due: When,
     source: Source,
-    base: Build<'a>,
+    shown: String,
 }
 
-fn names(plan: &Plan, keys: &[String]) -> Vec<String> {
-    keys.iter().map(|k| plan.unit_name(k).to_string()).collect()
+impl<'a> Item<'a> {
+    fn occurrence(&self, e: &'a Entry, date: Option<NaiveDate>) -> Due<'a> {
+        let plan = &e.plan;
+        Due {
+            date,
+            plan: &plan.id,
+            level: plan.level.key(),
+            kind: self.kind,
+            id: self.id,
+            text: self.text,
+            lead: self.lead.iter().map(|k| plan.unit_name(k)).collect(),
+            deadline: self.shown.clone(),
+            source: self.source,
+        }
+    }
 }
 
 /// Abbreviations and full names, for the unit filter.
@@ -176,56 +188,47 @@ pub fn unit_keys(plan: &Plan, lists: &[&[String]]) -> Vec<String> {
 fn items<'a>(repo: &'a Repo, e: &'a Entry) -> Vec<Item<'a>> {
     let plan = &e.plan;
     let active = (plan.period.start(), plan.period.end());
-    let make = |kind: Kind,
-                id: &'a str,
-                text: &'a str,
-                lead: &'a [String],
-                units: Vec<String>,
-                deadline: String|
-     -> Build<'a> {
-        Box::new(move |date, source| Due {
-            date,
-            plan: plan.id.clone(),
-            level: plan.level.key(),
-            kind,
-            id: id.to_string(),
-            text: text.to_string(),
-            lead: names(plan, lead),
-            deadline: deadline.clone(),
-            source,
-            units: units.clone(),
-        })
-    };
     let mut out = Vec::new();
     for t in &plan.targets {
-        let (when, source, shown) = target_when(repo, e, t);
-        let units = unit_keys(plan, &[&t.lead, &t.implementers]);
+        let (due, source, shown) = target_when(repo, e, t);
         out.push(Item {
-            due: when,
+            kind: Kind::Target,
+            id: &t.id,
+            text: &t.text,
+            lead: &t.lead,
+            units: unit_keys(plan, &[&t.lead, &t.implementers]),
+            due,
             source,
-            base: make(Kind::Target, &t.id, &t.text, &t.lead, units, shown),
+            shown,
         });
     }
     for t in &plan.tasks {
-        let (when, source, shown) = match &t.due {
+        let (due, source, shown) = match &t.due {
             Some(d) => own(d, active),
             None => period_end(plan),
         };
-        let units = unit_keys(plan, &[&t.lead, &t.cooperating]);
         out.push(Item {
-            due: when,
+            kind: Kind::Task,
+            id: &t.id,
+            text: &t.text,
+            lead: &t.lead,
+            units: unit_keys(plan, &[&t.lead, &t.cooperating]),
+            due,
             source,
-            base: make(Kind::Task, &t.id, &t.text, &t.lead, units, shown),
+            shown,
         });
     }
     for (n, r) in plan.reporting.iter().enumerate() {
-        let (when, source, shown) = own(&r.due, active);
-        let units = unit_keys(plan, &[&r.from]);
-        let id: &'a str = REPORT_IDS.get(n).copied().unwrap_or("R");
+        let (due, source, shown) = own(&r.due, active);
         out.push(Item {
-            due: when,
+            kind: Kind::Report,
+            id: REPORT_IDS.get(n).copied().unwrap_or("R"),
+            text: &r.what,
+            lead: &r.from,
+            units: unit_keys(plan, &[&r.from]),
+            due,
             source,
-            base: make(Kind::Report, id, &r.what, &r.from, units, shown),
+            shown,
         });
     }
     out
@@ -333,14 +336,7 @@ mod tests {
         let (dated, ongoing) = collect(&r, d("2026-01-01"), d("2026-12-31"), &Filter::default());
         let got: Vec<(String, &str, &str, Source)> = dated
             .iter()
-            .map(|x| {
-                (
-                    x.date.unwrap().to_string(),
-                    x.plan.as_str(),
-                    x.id.as_str(),
-                    x.source,
-                )
-            })
+            .map(|x| (x.date.unwrap().to_string(), x.plan, x.id, x.source))
             .collect();
         assert_eq!(
             got,
@@ -357,10 +353,7 @@ mod tests {
                 ("2026-12-31".into(), "p", "T1", Source::Own),
             ]
         );
-        let ongoing: Vec<(&str, &str)> = ongoing
-            .iter()
-            .map(|x| (x.plan.as_str(), x.id.as_str()))
-            .collect();
+        let ongoing: Vec<(&str, &str)> = ongoing.iter().map(|x| (x.plan, x.id)).collect();
         assert_eq!(ongoing, vec![("c", "2"), ("p", "I.2"), ("p", "T3")]);
     }
 
@@ -372,10 +365,7 @@ mod tests {
             ..Filter::default()
         };
         let (dated, _) = collect(&r, d("2026-01-01"), d("2026-12-31"), &f);
-        assert_eq!(
-            dated.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(),
-            vec!["T1"]
-        );
+        assert_eq!(dated.iter().map(|x| x.id).collect::<Vec<_>>(), vec!["T1"]);
         let f = Filter {
             kinds: vec![Kind::Report],
             levels: vec![Level::Commune],

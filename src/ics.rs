@@ -54,8 +54,8 @@ pub fn uid(d: &Due, date: NaiveDate) -> String {
     format!(
         "{}-{}-{}-{}@kh",
         d.kind.key(),
-        slug(&d.plan),
-        slug(&d.id),
+        slug(d.plan),
+        slug(d.id),
         date.format("%Y%m%d")
     )
 }

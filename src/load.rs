@@ -713,7 +713,7 @@ fn build_target(
         match threshold::parse(&clean(s)) {
             Ok(stretch) => values
                 .iter_mut()
-                .for_each(|v| v.value.stretch = Some(stretch.clone())),
+                .for_each(|v| v.value.stretch = Some(Box::new(stretch.clone()))),
             Err(e) => out.push(
                 Finding::error(
                     "threshold",

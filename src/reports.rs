@@ -59,6 +59,16 @@ fn parse_date(s: &str) -> Option<NaiveDate> {
 
 /// Reads every report file into `repo` (files and findings) and returns the good rows.
 pub fn load(repo: &mut Repo, today: NaiveDate) -> Vec<Measurement> {
+    read_all(repo, today, true)
+}
+
+/// Reads every report file for its findings only, as `kh check` does: the rows
+/// of a national repository are not held in memory beside its plans.
+pub fn validate(repo: &mut Repo, today: NaiveDate) {
+    read_all(repo, today, false);
+}
+
+fn read_all(repo: &mut Repo, today: NaiveDate, keep_rows: bool) -> Vec<Measurement> {
     let Some(dir) = repo.reports_dir.clone() else {
         return Vec::new();
     };
@@ -74,7 +84,10 @@ pub fn load(repo: &mut Repo, today: NaiveDate) -> Vec<Measurement> {
         .map(|(n, path)| {
             let file = first + n;
             match std::fs::read(path) {
-                Ok(src) => read(shared, file, &src, today),
+                Ok(src) => {
+                    let (rows, findings) = read(shared, file, &src, today);
+                    (if keep_rows { rows } else { Vec::new() }, findings)
+                }
                 Err(e) => (
                     Vec::new(),
                     vec![

@@ -535,7 +535,7 @@ fn check_threshold_spellings(s: &str, line: &str) -> Result<(), TestCaseError> {
             t.ok().map(folded_nouns),
             tv.ok().map(|tv| TargetValue {
                 binding: folded_nouns(tv.binding),
-                stretch: tv.stretch.map(folded_nouns),
+                stretch: tv.stretch.map(|s| Box::new(folded_nouns(*s))),
             }),
         ))
     };
@@ -2266,7 +2266,9 @@ fn target_formal_form_round_trips() {
     let target = (threshold_value(), proptest::option::of(threshold_value())).prop_map(
         |(binding, stretch)| TargetValue {
             binding,
-            stretch: stretch.filter(|s| !matches!(s.qty, Quantity::Yes(_))),
+            stretch: stretch
+                .filter(|s| !matches!(s.qty, Quantity::Yes(_)))
+                .map(Box::new),
         },
     );
     run(

@@ -46,8 +46,14 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<i32> {
     let today = args
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    crate::reports::load(&mut repo, today);
+    crate::reports::validate(&mut repo, today);
     let findings = check::run(&repo, Options { strict });
+    let plans = repo.plans.len();
+    // Placing findings reads their files again; the plans are no longer
+    // needed, and freeing them first keeps the peak memory to the larger of
+    // the two rather than their sum.
+    repo.plans = Vec::new();
+    repo.by_id = Default::default();
     let located = render::locate(&repo, &findings, ui.lang);
     let counts = check::counts(&findings);
     let format = args.format.unwrap_or(if crate::ui::stdout_is_terminal() {
@@ -55,13 +61,7 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<i32> {
     } else {
         CheckFormat::Short
     });
-    super::emit(&render::check(
-        format,
-        &located,
-        repo.plans.len(),
-        counts,
-        ui,
-    )?)?;
+    super::emit(&render::check(format, &located, plans, counts, ui)?)?;
     Ok(if counts.errors > 0 {
         super::EXIT_FINDINGS
     } else {

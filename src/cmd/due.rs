@@ -224,10 +224,10 @@ fn rows(items: &[&Due], today: NaiveDate, ui: &Ui) -> Rows {
                 vec![
                     date_cell(d, ui),
                     days_left(d, today, ui),
-                    d.plan.clone(),
+                    d.plan.to_string(),
                     kind_word(d.kind, ui),
-                    d.id.clone(),
-                    d.text.clone(),
+                    d.id.to_string(),
+                    d.text.to_string(),
                     d.lead.join(", "),
                 ]
             })
@@ -285,7 +285,7 @@ pub fn counts_line(
 #[derive(Serialize)]
 struct JsonItem<'a> {
     #[serde(flatten)]
-    due: &'a Due,
+    due: &'a Due<'a>,
     days_left: Option<i64>,
     inherited: bool,
 }
@@ -351,7 +351,7 @@ pub fn run(args: DueArgs, ui: &Ui) -> Result<i32> {
             out
         }
         Format::Json => {
-            fn item(d: &Due, today: NaiveDate) -> JsonItem<'_> {
+            fn item<'a>(d: &'a Due<'a>, today: NaiveDate) -> JsonItem<'a> {
                 JsonItem {
                     due: d,
                     days_left: d.days_left(today),

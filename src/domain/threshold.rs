@@ -83,7 +83,9 @@ pub struct Threshold {
 pub struct TargetValue {
     pub binding: Threshold,
     /// The "phấn đấu" goal beside the binding one; never judged as binding.
-    pub stretch: Option<Threshold>,
+    /// Boxed: most targets have none, and a national repository holds
+    /// two million target values.
+    pub stretch: Option<Box<Threshold>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -146,7 +148,7 @@ pub fn parse_target(input: &str) -> Result<TargetValue, ThresholdError> {
             let stretch = threshold_from(&text, stretch, THRESHOLD_FORMS)?;
             Ok(TargetValue {
                 binding,
-                stretch: Some(stretch),
+                stretch: Some(Box::new(stretch)),
             })
         }
     }
@@ -1113,7 +1115,7 @@ mod tests {
         let phrase = "tối thiểu 15%, phần đầu đạt tới 50%";
         let expected = TargetValue {
             binding: pct(Ge, 15.0, true),
-            stretch: Some(pct(Ge, 50.0, false)),
+            stretch: Some(Box::new(pct(Ge, 50.0, false))),
         };
         for v in [
             phrase.to_string(),
