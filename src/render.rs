@@ -270,16 +270,14 @@ pub enum CheckFormat {
 
 fn rows(findings: &[Located], lang: Lang) -> Rows {
     Rows {
-        headers: [
+        headers: crate::table::headers([
             lang.t("file", "tệp"),
             lang.t("line", "dòng"),
             lang.t("col", "cột"),
             lang.t("severity", "mức"),
             lang.t("rule", "quy tắc"),
             lang.t("message", "nội dung"),
-        ]
-        .map(String::from)
-        .to_vec(),
+        ]),
         rows: findings
             .iter()
             .map(|f| {

@@ -12,6 +12,11 @@ pub struct Rows {
     pub flexible: Option<usize>,
 }
 
+/// Column headings as [`Rows`] keeps them.
+pub fn headers<const N: usize>(names: [&str; N]) -> Vec<String> {
+    names.map(String::from).to_vec()
+}
+
 /// Terminal width: COLUMNS if set, else the terminal's, else 120.
 pub fn terminal_width() -> usize {
     if let Some(w) = std::env::var("COLUMNS")

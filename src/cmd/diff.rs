@@ -39,7 +39,7 @@ fn cell(s: Option<&crate::diff::Side>, f: impl Fn(&crate::diff::Side) -> &str) -
 
 pub fn rows(rows: &[Row], ui: &Ui) -> Rows {
     Rows {
-        headers: [
+        headers: crate::table::headers([
             ui.t("indicator", "chỉ số"),
             ui.t("segment", "nhóm"),
             "A",
@@ -50,9 +50,7 @@ pub fn rows(rows: &[Row], ui: &Ui) -> Rows {
             ui.t("B due", "hạn B"),
             ui.t("verdict", "so sánh"),
             ui.t("deadline", "thời hạn"),
-        ]
-        .map(String::from)
-        .to_vec(),
+        ]),
         rows: rows
             .iter()
             .map(|r| {

@@ -207,7 +207,7 @@ fn kind_word(k: Kind, ui: &Ui) -> String {
 
 fn rows(items: &[&Due], today: NaiveDate, ui: &Ui) -> Rows {
     Rows {
-        headers: [
+        headers: crate::table::headers([
             ui.t("date", "hạn"),
             ui.t("days left", "còn (ngày)"),
             ui.t("plan", "kế hoạch"),
@@ -215,9 +215,7 @@ fn rows(items: &[&Due], today: NaiveDate, ui: &Ui) -> Rows {
             ui.t("id", "mã"),
             ui.t("text", "nội dung"),
             ui.t("lead", "chủ trì"),
-        ]
-        .map(String::from)
-        .to_vec(),
+        ]),
         rows: items
             .iter()
             .map(|d| {

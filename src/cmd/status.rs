@@ -66,7 +66,7 @@ fn date(d: Option<NaiveDate>) -> String {
 
 fn status_rows(rows: &[&Row], ui: &Ui) -> Rows {
     Rows {
-        headers: [
+        headers: crate::table::headers([
             ui.t("plan", "kế hoạch"),
             ui.t("target", "chỉ tiêu"),
             ui.t("indicator", "chỉ số"),
@@ -76,9 +76,7 @@ fn status_rows(rows: &[&Row], ui: &Ui) -> Rows {
             ui.t("as of", "tính đến"),
             ui.t("due", "hạn"),
             ui.t("status", "tình trạng"),
-        ]
-        .map(String::from)
-        .to_vec(),
+        ]),
         rows: rows
             .iter()
             .map(|r| {
@@ -123,7 +121,7 @@ fn reason(why: &str, lang: Lang) -> &str {
 
 fn rollup_rows(rows: &[Rollup], ui: &Ui) -> Rows {
     Rows {
-        headers: [
+        headers: crate::table::headers([
             ui.t("plan", "kế hoạch"),
             ui.t("target", "chỉ tiêu"),
             ui.t("indicator", "chỉ số"),
@@ -131,9 +129,7 @@ fn rollup_rows(rows: &[Rollup], ui: &Ui) -> Rows {
             ui.t("threshold", "ngưỡng"),
             ui.t("children meeting", "đơn vị cấp dưới đạt"),
             ui.t("not meeting", "chưa đạt"),
-        ]
-        .map(String::from)
-        .to_vec(),
+        ]),
         rows: rows
             .iter()
             .map(|r| {
