@@ -469,3 +469,61 @@ pub fn from_sources(sources: &[(&str, &str)]) -> Repo {
     index(&mut repo);
     repo
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parent_line_reads_the_top_level_parent_as_plans_write_it() {
+        let cases: [(&str, Option<&str>); 6] = [
+            (
+                "id: a\nparent: ninh-binh/so-gddt-2026\n",
+                Some("ninh-binh/so-gddt-2026"),
+            ),
+            ("parent: \"x/y\"  # Sở GDĐT\n", Some("x/y")),
+            ("parent: 'x/y'\n", Some("x/y")),
+            ("id: a\ntargets:\n  - parent: x\n", None),
+            ("parent:\n", None),
+            ("id: a\n", None),
+        ];
+        for (src, want) in cases {
+            assert_eq!(parent_line(src.as_bytes()).as_deref(), want, "{src}");
+        }
+    }
+
+    /// A `parent:` line that the line reader gets wrong must cost time, never
+    /// a wrong answer: the whole repository is read instead.
+    #[test]
+    fn one_plan_load_falls_back_when_a_parent_line_misleads() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let plans = dir.path().join("plans");
+        std::fs::create_dir_all(plans.join("t")).expect("plans dir");
+        let plan = |id: &str, level: &str, parent: &str| {
+            format!(
+                "kh: 1\nid: {id}\ntitle: T\nissuer: I\nlevel: {level}\nissued: 2026-06\nperiod: 2026\n{parent}"
+            )
+        };
+        std::fs::write(plans.join("t/so.yaml"), plan("t/so", "province", "")).expect("write");
+        // A block scalar: the line says ">-", the YAML says t/so.
+        let child = plan("t/xa", "commune", "parent: >-\n  t/so\n");
+        std::fs::write(plans.join("t/xa.yaml"), child).expect("write");
+        let source = locate(&[plans.clone()]).expect("source");
+        let repo = load_plans(source, &["t/xa".to_string()]).expect("repo");
+        assert!(!repo.partial, "expected the whole repository to be read");
+        assert_eq!(
+            repo.plan("t/xa")
+                .and_then(|e| e.plan.parent.clone())
+                .as_deref(),
+            Some("t/so")
+        );
+        assert!(repo.plan("t/so").is_some());
+        // Written plainly, the same plan is read alone with its parent.
+        let child = plan("t/xa", "commune", "parent: t/so\n");
+        std::fs::write(plans.join("t/xa.yaml"), child).expect("write");
+        let repo =
+            load_plans(locate(&[plans]).expect("source"), &["t/xa".to_string()]).expect("repo");
+        assert!(repo.partial);
+        assert_eq!(repo.plans.len(), 2);
+    }
+}
