@@ -508,7 +508,7 @@ mod tests {
         // A block scalar: the line says ">-", the YAML says t/so.
         let child = plan("t/xa", "commune", "parent: >-\n  t/so\n");
         std::fs::write(plans.join("t/xa.yaml"), child).expect("write");
-        let source = locate(&[plans.clone()]).expect("source");
+        let source = locate(std::slice::from_ref(&plans)).expect("source");
         let repo = load_plans(source, &["t/xa".to_string()]).expect("repo");
         assert!(!repo.partial, "expected the whole repository to be read");
         assert_eq!(
