@@ -121,8 +121,17 @@ fn prescan(file: FileId, src: &str) -> Option<Finding> {
         // "key: &a" and "- *a" are recognised in one pass over the line (the
         // loader is given files of megabytes on a single line).
         let mut last_solid: Option<u8> = None;
+        // Inside quotes, `\"` (double) and `''` (single) do not close them.
+        let mut escaped = false;
         for (i, &c) in bytes.iter().enumerate() {
+            if escaped {
+                escaped = false;
+                prev = c;
+                continue;
+            }
             match (quoted, c) {
+                (Some(b'"'), b'\\') => escaped = true,
+                (Some(b'\''), b'\'') if bytes.get(i + 1) == Some(&b'\'') => escaped = true,
                 (Some(q), c) if c == q => quoted = None,
                 (Some(_), _) => {}
                 (None, b'"' | b'\'') if matches!(prev, b' ' | b':' | b'[' | b'{' | b',' | b'-') => {
@@ -846,6 +855,20 @@ mod tests {
     use super::*;
 
     const GOOD: &str = "kh: 1\nid: a/b\ntitle: T\nissuer: I\nlevel: commune\nissued: 2026-06\nperiod: 2026\ntargets:\n  - id: \"1\"\n    text: x\n    metric: m\n    target: tối thiểu 25%\n";
+
+    /// Found by `loader_reads_values_however_typed` at 10^6 cases: an escaped
+    /// quote ended the quoted value early for the prescan, and `*Tháng` after
+    /// it was taken for an alias.
+    #[test]
+    fn escaped_quotes_stay_inside_the_value() {
+        for line in [
+            "due: \"\\\" Thời gian hoàn thành: *Tháng 12/2026\"\n",
+            "due: 'it''s: *Tháng 12/2026'\n",
+        ] {
+            assert_eq!(prescan(0, line), None, "{line}");
+        }
+        assert!(prescan(0, "due: \"a\\\\\" x: *Tháng\n").is_some());
+    }
 
     /// The gate may let the prescan run for nothing, never skip a refusal.
     #[test]
