@@ -18,12 +18,7 @@ pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 /// for a legacy Vietnamese encoding, which one it probably is.
 pub fn decode(file: FileId, bytes: &[u8]) -> Result<&str, Box<Finding>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    // `contains` on bytes is a memchr; the position is looked for only when needed.
-    if let Some(nul) = bytes
-        .contains(&0)
-        .then(|| bytes.iter().position(|b| *b == 0))
-        .flatten()
-    {
+    if let Some(nul) = memchr::memchr(0, bytes) {
         let (line, col) = line_col(bytes, nul);
         return Err(Box::new(
             Finding::error(
@@ -222,9 +217,8 @@ fn invisible(file: FileId, src: &str, out: &mut Vec<Finding>) {
     }
     for (line_no, line) in src.lines().enumerate() {
         for (col, (_, c)) in line.char_indices().enumerate() {
-            if matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}')
-                || (c == '\u{FEFF}' && !(line_no == 0 && col == 0))
-            {
+            // A byte order mark is one only at the very start of the file.
+            if is_invisible(c) && !(c == '\u{FEFF}' && line_no == 0 && col == 0) {
                 out.push(Finding::warning(
                     "invisible-char",
                     file,
@@ -385,7 +379,13 @@ fn needs_prescan(src: &str) -> bool {
     if memchr::memchr3(b'\t', b'&', b'*', b).is_some() {
         return true;
     }
-    if memchr::memmem::find(b, format!("\n{}", " ".repeat(65)).as_bytes()).is_some() {
+    // A line break and 65 spaces: indentation the prescan refuses.
+    const DEEP_INDENT: [u8; 66] = {
+        let mut a = [b' '; 66];
+        a[0] = b'\n';
+        a
+    };
+    if memchr::memmem::find(b, &DEEP_INDENT).is_some() {
         return true;
     }
     // An upper bound of the flow nesting depth: `}` is not counted as closing

@@ -339,7 +339,9 @@ pub fn load_plans(source: Source, ids: &[String]) -> Result<Repo> {
     // The chain of parents is followed through each file's `parent:` line, so
     // that the files can then be parsed together on all cores; the parsed
     // plans must agree with what the lines said, or the whole repository is read.
-    let mut expected: Vec<(String, Option<String>)> = Vec::new();
+    let catalogs = files.len();
+    // (id, the parent its line names, the file's bytes), in file order.
+    let mut expected: Vec<(String, Option<String>, Vec<u8>)> = Vec::new();
     let mut want: Vec<String> = ids.to_vec();
     let mut seen = HashSet::new();
     while let Some(id) = want.pop() {
@@ -347,20 +349,28 @@ pub fn load_plans(source: Source, ids: &[String]) -> Result<Repo> {
             continue;
         }
         let path = root.join(format!("{id}.yaml"));
+        // Unreadable or oversized: the full load reports it as it always does.
         let Ok(bytes) = std::fs::read(&path) else {
             return load(source);
         };
+        if bytes.len() as u64 > load::MAX_FILE_BYTES {
+            return load(source);
+        }
         let parent = parent_line(&bytes);
         if let Some(p) = &parent {
             want.push(p.clone());
         }
-        expected.push((id, parent));
+        expected.push((id, parent, bytes));
         files.push(path);
     }
+    // Each file is read once: plans are parsed from the bytes read above.
     let loaded: Vec<Loaded> = files
         .par_iter()
         .enumerate()
-        .map(|(id, path)| read_file(id, path))
+        .map(|(n, path)| match n.checked_sub(catalogs) {
+            None => read_file(n, path),
+            Some(k) => load_bytes(n, false, &expected[k].2),
+        })
         .collect();
     let plans = loaded.iter().filter_map(|l| match l {
         Loaded::Plan(p, _) => Some(p.as_deref()),
@@ -369,7 +379,7 @@ pub fn load_plans(source: Source, ids: &[String]) -> Result<Repo> {
     let agree = plans.clone().count() == expected.len()
         && plans
             .zip(&expected)
-            .all(|(p, (id, parent))| p.is_some_and(|p| &p.id == id && &p.parent == parent));
+            .all(|(p, (id, parent, _))| p.is_some_and(|p| &p.id == id && &p.parent == parent));
     if !agree {
         return load(source);
     }
