@@ -121,8 +121,9 @@ pub fn collect<'a>(
         }
     }
     // Keys computed once per occurrence, not once per comparison.
-    dated.sort_by_cached_key(|d| (d.date, d.plan, d.kind, natural(d.id)));
-    ongoing.sort_by_cached_key(|d| (d.date, d.plan, d.kind, natural(d.id)));
+    let order = |d: &Due<'a>| (d.date, d.plan, d.kind, natural(d.id));
+    dated.sort_by_cached_key(order);
+    ongoing.sort_by_cached_key(order);
     (dated, ongoing)
 }
 
