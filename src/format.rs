@@ -267,9 +267,12 @@ pub struct Settings {
     pub lang: Option<String>,
     #[serde(default)]
     pub strict: bool,
+    /// A severity per rule name (`missing-adoption: error`), as yamllint and ruff allow.
+    #[serde(default)]
+    pub rules: std::collections::BTreeMap<String, String>,
 }
 
-pub const SETTINGS_FIELDS: &[&str] = &["plans", "reports", "lang", "strict"];
+pub const SETTINGS_FIELDS: &[&str] = &["plans", "reports", "lang", "strict", "rules"];
 
 /// The fields known at a path of a plan or catalog file, for "did you mean".
 pub fn known_fields(catalog: bool, parent: &[crate::yaml::Seg]) -> &'static [&'static str] {

@@ -6,6 +6,8 @@ use crate::domain::{Deadline, Indicator, IndicatorUnit, Issued, Level, Period, P
 use crate::domain::{Direction, Reporting, SegmentValue, Target, Task, Waiver};
 use crate::finding::{At, FileId, Finding};
 use crate::format::{self, CatalogFile, PlanFile, Text};
+use crate::message::{Message, Place};
+use crate::rules::Rule;
 use crate::text;
 use crate::yaml::{self, Seg, YamlPath};
 
@@ -20,56 +22,34 @@ pub fn decode(file: FileId, bytes: &[u8]) -> Result<&str, Box<Finding>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Some(nul) = memchr::memchr(0, bytes) {
         let (line, col) = line_col(bytes, nul);
-        return Err(Box::new(
-            Finding::error(
-                "syntax",
-                file,
-                At::Pos(yaml::Pos { line, col }),
-                "binary file (it contains NUL bytes): expected a UTF-8 YAML text file",
-            )
-            .vi("tệp nhị phân (có byte NUL): cần tệp văn bản YAML mã UTF-8"),
-        ));
+        return Err(Box::new(Finding::new(
+            Rule::Syntax,
+            file,
+            At::Pos(yaml::Pos { line, col }),
+            Message::Binary,
+        )));
     }
     let s = match std::str::from_utf8(bytes) {
         Ok(s) => s,
         Err(e) => {
             let (line, col) = line_col(bytes, e.valid_up_to());
             let byte = bytes.get(e.valid_up_to()).copied().unwrap_or(0);
-            let (en, vi) = match crate::encoding::guess(bytes) {
-                Some(enc) => (
-                    format!(
-                        "file is not UTF-8 but probably {}, a legacy Vietnamese encoding (byte 0x{byte:02X}): convert it to Unicode UTF-8 (e.g. with UniKey's converter) and save it again",
-                        enc.name()
-                    ),
-                    format!(
-                        "tệp không phải UTF-8 mà có lẽ là {}, một bảng mã tiếng Việt cũ (byte 0x{byte:02X}): hãy chuyển sang Unicode UTF-8 (ví dụ bằng công cụ chuyển mã của UniKey) rồi lưu lại",
-                        enc.name()
-                    ),
-                ),
-                None => (
-                    format!(
-                        "file is not UTF-8: byte 0x{byte:02X} cannot start a character; expected UTF-8 text (save the file as UTF-8)"
-                    ),
-                    format!(
-                        "tệp không phải UTF-8: byte 0x{byte:02X} không bắt đầu được một ký tự; cần văn bản UTF-8 (hãy lưu tệp dạng UTF-8)"
-                    ),
-                ),
-            };
-            return Err(Box::new(
-                Finding::error("syntax", file, At::Pos(yaml::Pos { line, col }), en).vi(vi),
-            ));
+            let legacy = crate::encoding::guess(bytes).map(|enc| enc.name());
+            return Err(Box::new(Finding::new(
+                Rule::Syntax,
+                file,
+                At::Pos(yaml::Pos { line, col }),
+                Message::NotUtf8 { byte, legacy },
+            )));
         }
     };
     if s.trim().is_empty() {
-        return Err(Box::new(
-            Finding::error(
-                "syntax",
-                file,
-                At::File,
-                "file is empty: expected a plan (kh: 1, id, title, ...) or an indicator catalog",
-            )
-            .vi("tệp rỗng: cần một kế hoạch (kh: 1, id, title, ...) hoặc danh mục chỉ số"),
-        ));
+        return Err(Box::new(Finding::new(
+            Rule::Syntax,
+            file,
+            At::File,
+            Message::EmptyFile,
+        )));
     }
     Ok(s)
 }
@@ -105,10 +85,7 @@ fn prescan(file: FileId, src: &str) -> Option<Finding> {
             .take_while(|b| **b == b' ' || **b == b'\t')
             .count();
         if let Some(t) = bytes[..indent].iter().position(|b| *b == b'\t') {
-            return Some(
-                Finding::error("syntax", file, pos(t), "tab used for indentation: YAML indents with spaces only; replace the tab with spaces")
-                    .vi("dùng phím tab để thụt lề: YAML chỉ thụt lề bằng dấu cách; hãy thay tab bằng dấu cách"),
-            );
+            return Some(Finding::new(Rule::Syntax, file, pos(t), Message::TabIndent));
         }
         let mut quoted = None;
         let mut prev = b' ';
@@ -141,18 +118,17 @@ fn prescan(file: FileId, src: &str) -> Option<Finding> {
                             .next()
                             .is_some_and(char::is_alphanumeric) =>
                 {
-                    return Some(
-                        Finding::error("syntax", file, pos(i), "YAML anchors and aliases (&name, *name) are not accepted in plans: write each value out in full")
-                            .vi("không dùng neo và bí danh YAML (&tên, *tên) trong kế hoạch: hãy viết đầy đủ từng giá trị"),
-                    );
+                    return Some(Finding::new(Rule::Syntax, file, pos(i), Message::Anchors));
                 }
                 (None, b'[' | b'{') => {
                     depth += 1;
                     if depth > 32 {
-                        return Some(
-                            Finding::error("syntax", file, pos(i), "nesting deeper than 32 levels: a plan needs only a few; expected the plan format")
-                                .vi("lồng nhau quá 32 cấp: kế hoạch chỉ cần vài cấp"),
-                        );
+                        return Some(Finding::new(
+                            Rule::Syntax,
+                            file,
+                            pos(i),
+                            Message::NestingTooDeep,
+                        ));
                     }
                 }
                 (None, b']' | b'}') => depth = depth.saturating_sub(1),
@@ -164,10 +140,12 @@ fn prescan(file: FileId, src: &str) -> Option<Finding> {
             }
         }
         if indent > 64 {
-            return Some(
-                Finding::error("syntax", file, pos(0), "indentation deeper than 64 spaces: a plan needs only a few levels; expected the plan format")
-                    .vi("thụt lề quá 64 dấu cách: kế hoạch chỉ cần vài cấp"),
-            );
+            return Some(Finding::new(
+                Rule::Syntax,
+                file,
+                pos(0),
+                Message::IndentTooDeep,
+            ));
         }
     }
     None
@@ -219,26 +197,15 @@ fn invisible(file: FileId, src: &str, out: &mut Vec<Finding>) {
         for (col, (_, c)) in line.char_indices().enumerate() {
             // A byte order mark is one only at the very start of the file.
             if is_invisible(c) && !(c == '\u{FEFF}' && line_no == 0 && col == 0) {
-                out.push(Finding::warning(
-                    "invisible-char",
+                out.push(Finding::new(
+                    Rule::InvisibleChar,
                     file,
                     At::Pos(yaml::Pos {
                         line: line_no + 1,
                         col: col + 1,
                     }),
-                    format!(
-                        "invisible character U+{:04X} ({}) was ignored; it usually comes from copying out of Word",
-                        c as u32,
-                        match c {
-                            '\u{200B}' => "zero-width space",
-                            '\u{200C}' => "zero-width non-joiner",
-                            '\u{200D}' => "zero-width joiner",
-                            '\u{FEFF}' => "byte order mark",
-                            _ => "word joiner",
-                        }
-                    ),
-                )
-.vi(format!("ký tự ẩn U+{:04X} đã bị bỏ qua; thường do sao chép từ Word", c as u32)));
+                    Message::Invisible { code: c as u32 },
+                ));
             }
         }
     }
@@ -250,49 +217,36 @@ fn unknown_fields(file: FileId, catalog: bool, unknown: Vec<YamlPath>, out: &mut
             continue;
         };
         let known = format::known_fields(catalog, &path[..path.len() - 1]);
-        let hint = nearest(name, known.iter().copied())
-            .map(|n| format!("; did you mean `{n}`?"))
-            .unwrap_or_default();
-        out.push(
-            Finding::error(
-                "unknown-field",
-                file,
-                At::Key(path.clone()),
-                format!("unknown field `{name}` in {}{hint}", where_in(&path)),
-            )
-            .vi(format!(
-                "trường `{name}` không có trong định dạng{}",
-                nearest(name, known.iter().copied())
-                    .map(|n| format!("; có phải là `{n}`?"))
-                    .unwrap_or_default()
-            )),
-        );
+        let (place, parent_field) = place_of(&path);
+        out.push(Finding::new(
+            Rule::UnknownField,
+            file,
+            At::Key(path.clone()),
+            Message::UnknownField {
+                field: name.clone(),
+                place,
+                parent_field,
+                nearest: nearest(name, known.iter().copied()).map(str::to_string),
+            },
+        ));
     }
 }
 
-fn where_in(path: &[Seg]) -> String {
+fn place_of(path: &[Seg]) -> (Place, Option<String>) {
     match path.first() {
         Some(Seg::Key(k)) if path.len() > 1 => match k.as_str() {
-            "targets" => "a target".into(),
-            "tasks" => "a task".into(),
-            "reporting" => "a reporting duty".into(),
-            "waivers" => "a waiver".into(),
-            "indicators" => "an indicator".into(),
-            other => format!("`{other}`"),
+            "targets" => (Place::Target, None),
+            "tasks" => (Place::Task, None),
+            "reporting" => (Place::Reporting, None),
+            "waivers" => (Place::Waiver, None),
+            "indicators" => (Place::Indicator, None),
+            other => (Place::Field, Some(other.to_string())),
         },
-        _ => "the plan".into(),
+        _ => (Place::Plan, None),
     }
 }
 
-/// The closest of `candidates` to `name`, if it is close enough to be a typo.
-pub fn nearest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let folded = text::fold(name);
-    candidates
-        .map(|c| (strsim::levenshtein(&folded, &text::fold(c)), c))
-        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
-}
+pub use crate::text::nearest;
 
 /// serde_yaml places a duplicate key at the start of its mapping; the line of
 /// the second occurrence is what the user needs.
@@ -320,41 +274,41 @@ fn duplicate_key_pos(src: &str, message: &str) -> Option<yaml::Pos> {
 }
 
 fn read_error(file: FileId, e: yaml::ReadError) -> Finding {
-    let (rule, what) = match e.kind {
-        yaml::ReadErrorKind::Syntax => ("syntax", "not valid YAML"),
-        yaml::ReadErrorKind::Shape => ("schema", "does not match the plan format"),
-    };
     let at = e.pos.map(At::Pos).unwrap_or(At::File);
-    Finding::error(rule, file, at, format!("{what}: {}", e.message)).vi(format!(
-        "{}: {}",
-        if rule == "syntax" {
-            "không phải YAML hợp lệ"
-        } else {
-            "không khớp định dạng kế hoạch"
-        },
-        e.message
-    ))
+    let missing = e
+        .message
+        .strip_prefix("missing field `")
+        .and_then(|r| r.strip_suffix('`'));
+    match (e.kind, missing) {
+        (yaml::ReadErrorKind::Syntax, _) => {
+            Finding::new(Rule::Syntax, file, at, Message::Yaml { detail: e.message })
+        }
+        (yaml::ReadErrorKind::Shape, Some(field)) => Finding::new(
+            Rule::Schema,
+            file,
+            at,
+            Message::MissingField {
+                field: field.to_string(),
+            },
+        ),
+        (yaml::ReadErrorKind::Shape, None) => {
+            Finding::new(Rule::Schema, file, at, Message::Shape { detail: e.message })
+        }
+    }
 }
 
 fn check_version(file: FileId, kh: &Option<Text>, out: &mut Vec<Finding>) {
     if let Some(v) = kh
         && v.as_str().trim() != "1"
     {
-        out.push(
-            Finding::error(
-                "schema",
-                file,
-                At::Value(yaml::path("kh")),
-                format!(
-                    "unsupported format version: expected `kh: 1`, found `kh: {}`",
-                    v.as_str()
-                ),
-            )
-            .vi(format!(
-                "phiên bản định dạng không hỗ trợ: cần `kh: 1`, gặp `kh: {}`",
-                v.as_str()
-            )),
-        );
+        out.push(Finding::new(
+            Rule::Schema,
+            file,
+            At::Value(yaml::path("kh")),
+            Message::UnsupportedVersion {
+                found: v.as_str().to_string(),
+            },
+        ));
     }
 }
 
@@ -437,54 +391,45 @@ fn read_document<T: serde::de::DeserializeOwned>(
 fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> Option<Plan> {
     let level = Level::parse(f.level.as_str());
     if level.is_none() {
-        out.push(Finding::error(
-            "schema",
+        out.push(Finding::new(
+            Rule::Schema,
             file,
             At::Value(yaml::path("level")),
-            format!(
-                "unknown level: expected one of national, province, district, commune, school; found `{}`",
-                f.level.as_str()
-            ),
-        )
-.vi(format!("cấp không hợp lệ: cần một trong national, province, district, commune, school; gặp `{}`", f.level.as_str())));
+            Message::UnknownLevel {
+                found: f.level.as_str().to_string(),
+            },
+        ));
     }
     let issued = Issued::parse(f.issued.as_str());
     if issued.is_none() {
-        out.push(
-            Finding::error(
-                "schema",
-                file,
-                At::Value(yaml::path("issued")),
-                format!(
-                    "bad issue date: expected YYYY-MM-DD or YYYY-MM (day left blank); found `{}`",
-                    f.issued.as_str()
-                ),
-            )
-            .vi(format!(
-                "ngày ban hành không hợp lệ: cần YYYY-MM-DD hoặc YYYY-MM (để trống ngày); gặp `{}`",
-                f.issued.as_str()
-            )),
-        );
+        out.push(Finding::new(
+            Rule::Schema,
+            file,
+            At::Value(yaml::path("issued")),
+            Message::BadIssued {
+                found: f.issued.as_str().to_string(),
+            },
+        ));
     }
     let period = Period::parse(f.period.as_str());
     if period.is_none() {
-        out.push(Finding::error(
-            "schema",
+        out.push(Finding::new(
+            Rule::Schema,
             file,
             At::Value(yaml::path("period")),
-            format!(
-                "bad period: expected a year such as 2026 or a span such as 2022-2025; found `{}`",
-                f.period.as_str()
-            ),
-        )
-.vi(format!("thời kỳ không hợp lệ: cần một năm như 2026 hoặc giai đoạn như 2022-2025; gặp `{}`", f.period.as_str())));
+            Message::BadPeriod {
+                found: f.period.as_str().to_string(),
+            },
+        ));
     }
     let id = clean(&f.id);
     if id.is_empty() {
-        out.push(
-            Finding::error("schema", file, At::Value(yaml::path("id")), "empty plan id")
-                .vi("mã kế hoạch (id) rỗng"),
-        );
+        out.push(Finding::new(
+            Rule::Schema,
+            file,
+            At::Value(yaml::path("id")),
+            Message::EmptyId,
+        ));
     }
     let parent = f.parent.as_ref().map(clean).filter(|s| !s.is_empty());
     let looks_like_path = |p: &str| {
@@ -495,19 +440,14 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> Option<Plan>
             || p.starts_with("../")
     };
     if let Some(p) = parent.as_deref().filter(|p| looks_like_path(p)) {
-        out.push(
-            Finding::error(
-                "schema",
-                file,
-                At::Value(yaml::path("parent")),
-                format!(
-                    "parent is a plan id such as ninh-binh/so-gddt-2026, not a path; found `{p}`"
-                ),
-            )
-            .vi(format!(
-                "parent là mã kế hoạch như ninh-binh/so-gddt-2026, không phải đường dẫn; gặp `{p}`"
-            )),
-        );
+        out.push(Finding::new(
+            Rule::Schema,
+            file,
+            At::Value(yaml::path("parent")),
+            Message::ParentIsPath {
+                found: p.to_string(),
+            },
+        ));
     }
     let parent = parent.filter(|p| !looks_like_path(p));
     let (level, issued, period) = (level?, issued?, period?);
@@ -562,17 +502,15 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> Option<Plan>
     for (n, t) in f.targets.iter().enumerate() {
         let id = clean(&t.id);
         if let Some(first) = target_ids.insert(id.clone(), n) {
-            out.push(
-                Finding::error(
-                    "duplicate-id",
-                    file,
-                    At::Value(p(&[k("targets"), i(n), k("id")])),
-                    format!("duplicate target id `{id}`: targets[{first}] already has it"),
-                )
-                .vi(format!(
-                    "trùng mã chỉ tiêu `{id}`: targets[{first}] đã dùng mã này"
-                )),
-            );
+            out.push(Finding::new(
+                Rule::DuplicateId,
+                file,
+                At::Value(p(&[k("targets"), i(n), k("id")])),
+                Message::DuplicateTargetId {
+                    id: id.clone(),
+                    first,
+                },
+            ));
         }
         plan.targets.push(build_target(file, n, t, year, out));
     }
@@ -581,17 +519,15 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> Option<Plan>
     for (n, t) in f.tasks.iter().enumerate() {
         let id = clean(&t.id);
         if let Some(first) = task_ids.insert(id.clone(), n) {
-            out.push(
-                Finding::error(
-                    "duplicate-id",
-                    file,
-                    At::Value(p(&[k("tasks"), i(n), k("id")])),
-                    format!("duplicate task id `{id}`: tasks[{first}] already has it"),
-                )
-                .vi(format!(
-                    "trùng mã nhiệm vụ `{id}`: tasks[{first}] đã dùng mã này"
-                )),
-            );
+            out.push(Finding::new(
+                Rule::DuplicateId,
+                file,
+                At::Value(p(&[k("tasks"), i(n), k("id")])),
+                Message::DuplicateTaskId {
+                    id: id.clone(),
+                    first,
+                },
+            ));
         }
         let due = match &t.due {
             Some(d) => parse_due(file, d, year, || p(&[k("tasks"), i(n), k("due")]), out),
@@ -612,16 +548,14 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> Option<Plan>
     for (n, w) in f.waivers.iter().enumerate() {
         let reason = w.reason.as_ref().map(clean).unwrap_or_default();
         if reason.is_empty() {
-            out.push(Finding::error(
-                "waiver",
+            out.push(Finding::new(
+                Rule::Waiver,
                 file,
                 At::Value(p(&[k("waivers"), i(n)])),
-                format!(
-                    "waiver of `{}` gives no reason: expected `reason:` saying why the parent target is not adopted",
-                    w.metric.as_str()
-                ),
-            )
-.vi(format!("miễn áp dụng `{}` không nêu lý do: cần `reason:` giải thích vì sao không nhận chỉ tiêu cấp trên", w.metric.as_str())));
+                Message::WaiverWithoutReason {
+                    metric: w.metric.as_str().to_string(),
+                },
+            ));
         }
         plan.waivers.push(Waiver {
             metric: clean(&w.metric),
@@ -641,8 +575,15 @@ fn parse_due(
     match deadline::parse(&clean(t), Some(year)) {
         Ok(d) => Some(d),
         Err(e) => {
-            let vi = format!("thời hạn không đọc được: {}", e.message);
-            out.push(Finding::error("deadline", file, At::Value(at()), e.message).vi(vi));
+            out.push(Finding::new(
+                Rule::Deadline,
+                file,
+                At::Value(at()),
+                Message::BadDeadline {
+                    phrase: clean(t),
+                    detail: e.message,
+                },
+            ));
             None
         }
     }
@@ -657,8 +598,15 @@ fn parse_value(
     match threshold::parse_target(&clean(t)) {
         Ok(v) => Some(v),
         Err(e) => {
-            let vi = format!("ngưỡng không đọc được: {}", e.message);
-            out.push(Finding::error("threshold", file, At::Value(at()), e.message).vi(vi));
+            out.push(Finding::new(
+                Rule::Threshold,
+                file,
+                At::Value(at()),
+                Message::BadThreshold {
+                    phrase: clean(t),
+                    detail: e.message,
+                },
+            ));
             None
         }
     }
@@ -674,30 +622,20 @@ fn build_target(
     let base = |field: &str| p(&[k("targets"), i(n), k(field)]);
     let mut values = Vec::new();
     match (&t.target, &t.by_segment) {
-        (Some(_), Some(_)) => out.push(
-            Finding::error(
-                "schema",
-                file,
-                At::Key(base("by_segment")),
-                "a target has either `target` or `by_segment`, not both",
-            )
-            .vi("một chỉ tiêu có `target` hoặc `by_segment`, không có cả hai"),
-        ),
-        (None, None) => out.push(
-            Finding::error(
-                "schema",
-                file,
-                At::Value(p(&[k("targets"), i(n)])),
-                format!(
-                    "target `{}` has no threshold: expected `target:` or `by_segment:`",
-                    t.id.as_str()
-                ),
-            )
-            .vi(format!(
-                "chỉ tiêu `{}` không có ngưỡng: cần `target:` hoặc `by_segment:`",
-                t.id.as_str()
-            )),
-        ),
+        (Some(_), Some(_)) => out.push(Finding::new(
+            Rule::Schema,
+            file,
+            At::Key(base("by_segment")),
+            Message::TargetAndBySegment,
+        )),
+        (None, None) => out.push(Finding::new(
+            Rule::Schema,
+            file,
+            At::Value(p(&[k("targets"), i(n)])),
+            Message::NoThreshold {
+                id: t.id.as_str().to_string(),
+            },
+        )),
         (Some(v), None) => {
             if let Some(value) = parse_value(file, v, || base("target"), out) {
                 values.push(SegmentValue {
@@ -723,15 +661,15 @@ fn build_target(
             Ok(stretch) => values
                 .iter_mut()
                 .for_each(|v| v.value.stretch = Some(Box::new(stretch.clone()))),
-            Err(e) => out.push(
-                Finding::error(
-                    "threshold",
-                    file,
-                    At::Value(base("stretch")),
-                    e.message.clone(),
-                )
-                .vi(format!("mức phấn đấu không đọc được: {}", e.message)),
-            ),
+            Err(e) => out.push(Finding::new(
+                Rule::Threshold,
+                file,
+                At::Value(base("stretch")),
+                Message::BadStretch {
+                    phrase: clean(s),
+                    detail: e.message.clone(),
+                },
+            )),
         }
     }
     // A target whose deadline does not parse is kept: it still counts as adopted.
@@ -746,16 +684,14 @@ fn build_target(
             for (m, l) in list.iter().enumerate() {
                 match Level::parse(l.as_str()) {
                     Some(level) => levels.push(level),
-                    None => out.push(Finding::error(
-                        "schema",
+                    None => out.push(Finding::new(
+                        Rule::Schema,
                         file,
                         At::Value(p(&[k("targets"), i(n), k("applies_to"), i(m)])),
-                        format!(
-                            "unknown level in applies_to: expected national, province, district, commune or school; found `{}`",
-                            l.as_str()
-                        ),
-                    )
-.vi(format!("cấp không hợp lệ trong applies_to: cần national, province, district, commune hoặc school; gặp `{}`", l.as_str()))),
+                        Message::UnknownAppliesLevel {
+                            found: l.as_str().to_string(),
+                        },
+                    )),
                 }
             }
             Some(levels)
@@ -788,35 +724,26 @@ pub fn catalog(file: FileId, src: &str) -> (Vec<Indicator>, Vec<Finding>) {
     for (n, e) in read.value.indicators.iter().enumerate() {
         let key = clean(&e.key);
         if let Some(first) = seen.insert(key.clone(), n) {
-            out.push(
-                Finding::error(
-                    "duplicate-id",
-                    file,
-                    At::Value(p(&[k("indicators"), i(n), k("key")])),
-                    format!("duplicate indicator key `{key}`: indicators[{first}] already has it"),
-                )
-                .vi(format!(
-                    "trùng khóa chỉ số `{key}`: indicators[{first}] đã dùng khóa này"
-                )),
-            );
+            out.push(Finding::new(
+                Rule::DuplicateId,
+                file,
+                At::Value(p(&[k("indicators"), i(n), k("key")])),
+                Message::DuplicateIndicatorKey {
+                    key: key.clone(),
+                    first,
+                },
+            ));
             continue;
         }
         let Some(unit) = IndicatorUnit::parse(e.unit.as_str()) else {
-            out.push(
-                Finding::error(
-                    "schema",
-                    file,
-                    At::Value(p(&[k("indicators"), i(n), k("unit")])),
-                    format!(
-                        "unknown unit: expected percent, count, level or yes-no; found `{}`",
-                        e.unit.as_str()
-                    ),
-                )
-                .vi(format!(
-                    "đơn vị đo không hợp lệ: cần percent, count, level hoặc yes-no; gặp `{}`",
-                    e.unit.as_str()
-                )),
-            );
+            out.push(Finding::new(
+                Rule::Schema,
+                file,
+                At::Value(p(&[k("indicators"), i(n), k("unit")])),
+                Message::UnknownIndicatorUnit {
+                    found: e.unit.as_str().to_string(),
+                },
+            ));
             continue;
         };
         let direction = match e.direction.as_ref().map(|d| text::fold(d.as_str())) {
@@ -824,17 +751,12 @@ pub fn catalog(file: FileId, src: &str) -> (Vec<Indicator>, Vec<Finding>) {
             Some(d) if d == "higher" => Direction::Higher,
             Some(d) if d == "lower" => Direction::Lower,
             Some(d) => {
-                out.push(
-                    Finding::error(
-                        "schema",
-                        file,
-                        At::Value(p(&[k("indicators"), i(n), k("direction")])),
-                        format!("unknown direction: expected higher or lower; found `{d}`"),
-                    )
-                    .vi(format!(
-                        "chiều không hợp lệ: cần higher hoặc lower; gặp `{d}`"
-                    )),
-                );
+                out.push(Finding::new(
+                    Rule::Schema,
+                    file,
+                    At::Value(p(&[k("indicators"), i(n), k("direction")])),
+                    Message::UnknownDirection { found: d.clone() },
+                ));
                 Direction::Higher
             }
         };
@@ -907,9 +829,10 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].rule, "unknown-field");
         assert!(
-            f[0].message.contains("did you mean `issuer`"),
+            f[0].text(crate::ui::Lang::En)
+                .contains("did you mean `issuer`"),
             "{}",
-            f[0].message
+            f[0].text(crate::ui::Lang::En)
         );
     }
 

@@ -39,6 +39,8 @@ enum Command {
     Diff(cmd::diff::DiffArgs),
     /// Achieved values against targets, and roll-ups over child plans
     Status(cmd::status::StatusArgs),
+    /// What a rule checks, why, and how to fix its findings
+    Explain(cmd::explain::ExplainArgs),
     /// Create a new plans repository
     Init(cmd::init::InitArgs),
     /// Print the JSON Schema of the plan format
@@ -81,6 +83,10 @@ fn vietnamese(cmd: clap::Command) -> clap::Command {
             "status",
             "Kết quả đạt được so với chỉ tiêu, và tổng hợp theo đơn vị cấp dưới",
         ),
+        (
+            "explain",
+            "Một quy tắc kiểm tra gì, vì sao, và cách sửa các phát hiện của nó",
+        ),
         ("init", "Tạo một kho kế hoạch mới"),
         ("schema", "In JSON Schema của định dạng kế hoạch"),
         ("completions", "In script tự hoàn thành lệnh cho shell"),
@@ -121,6 +127,7 @@ fn main() {
         Command::Due(a) => cmd::due::run(a, &ui),
         Command::Diff(a) => cmd::diff::run(a, &ui),
         Command::Status(a) => cmd::status::run(a, &ui),
+        Command::Explain(a) => cmd::explain::run(a, &ui),
         Command::Init(a) => cmd::init::run(a, cli.force, &ui),
         Command::Schema(a) => cmd::schema::run(a),
         Command::Completions(a) => cmd::completions::completions(a.shell, Cli::command()),

@@ -21,6 +21,8 @@ pub struct Located {
     pub line: usize,
     pub col: usize,
     pub message: String,
+    /// What the message says, as data: its `kind` and fields (docs/json.md).
+    pub data: crate::message::Message,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub related: Option<RelatedLoc>,
     #[serde(skip)]
@@ -80,25 +82,6 @@ impl Resolver<'_> {
     }
 }
 
-/// Related-place labels are built from a few fixed phrases ("target X of P",
-/// "period of P"); this says them in the interface language.
-fn label_in(lang: Lang, label: &str) -> String {
-    if lang == Lang::En {
-        return label.to_string();
-    }
-    for (en, vi) in [
-        ("target ", "chỉ tiêu "),
-        ("period of ", "thời kỳ của "),
-        ("issue date of ", "ngày ban hành của "),
-        ("first plan with this id", "kế hoạch đầu tiên có mã này"),
-    ] {
-        if let Some(rest) = label.strip_prefix(en) {
-            return format!("{vi}{}", rest.replacen(" of ", " của ", 1));
-        }
-    }
-    label.to_string()
-}
-
 /// Resolves, then sorts by file, line, column.
 pub fn locate(repo: &Repo, findings: &[Finding], lang: Lang) -> Vec<Located> {
     let mut r = Resolver {
@@ -115,7 +98,7 @@ pub fn locate(repo: &Repo, findings: &[Finding], lang: Lang) -> Vec<Located> {
                     file: repo.path(rel.file).display().to_string(),
                     line: p.line,
                     col: p.col,
-                    label: label_in(lang, &rel.label),
+                    label: crate::messages::label(lang, &rel.label),
                 }
             });
             let source = match f.at {
@@ -124,11 +107,12 @@ pub fn locate(repo: &Repo, findings: &[Finding], lang: Lang) -> Vec<Located> {
             };
             Located {
                 severity: f.severity.key(),
-                rule: f.rule,
+                rule: f.rule.name(),
                 file: repo.path(f.file).display().to_string(),
                 line: pos.line,
                 col: pos.col,
-                message: f.message_in(lang).to_string(),
+                message: f.text(lang),
+                data: f.message.clone(),
                 related,
                 sev: Some(f.severity),
                 source,
@@ -377,6 +361,68 @@ pub fn gitlab(findings: &[Located]) -> serde_json::Result<String> {
     serde_json::to_string_pretty(&list)
 }
 
+/// One rule as `kh check --rules --format json` lists it.
+#[derive(Serialize)]
+struct RuleInfo {
+    rule: &'static str,
+    severity: &'static str,
+    group: &'static str,
+    summary: &'static str,
+    explanation: &'static str,
+    example: String,
+}
+
+/// The rule registry in one format (`kh check --rules`).
+pub fn rules(format: CheckFormat, ui: &Ui) -> anyhow::Result<String> {
+    use crate::messages::{Word, rule_explain, rule_summary, word};
+    use crate::rules::Rule;
+    let lang = ui.lang;
+    let rows = Rows {
+        headers: vec![
+            word(lang, Word::Rule).to_string(),
+            word(lang, Word::Severity).to_string(),
+            word(lang, Word::Group).to_string(),
+            word(lang, Word::Summary).to_string(),
+        ],
+        rows: Rule::ALL
+            .iter()
+            .map(|r| {
+                vec![
+                    r.name().to_string(),
+                    r.default_severity().word(lang).to_string(),
+                    r.group().key().to_string(),
+                    rule_summary(lang, *r).to_string(),
+                ]
+            })
+            .collect(),
+        flexible: Some(3),
+    };
+    Ok(match format {
+        CheckFormat::Json => serde_json::to_string_pretty(
+            &Rule::ALL
+                .iter()
+                .map(|r| RuleInfo {
+                    rule: r.name(),
+                    severity: r.default_severity().key(),
+                    group: r.group().key(),
+                    summary: rule_summary(lang, *r),
+                    explanation: rule_explain(lang, *r),
+                    example: r.example(),
+                })
+                .collect::<Vec<_>>(),
+        )?,
+        CheckFormat::Csv => rows.csv()?,
+        CheckFormat::Markdown => rows.markdown(),
+        CheckFormat::Table | CheckFormat::Human => rows.table(table::terminal_width(), false),
+        CheckFormat::Short | CheckFormat::Github | CheckFormat::Gitlab => rows
+            .rows
+            .iter()
+            .map(|r| format!("{:24} {:9} {}", r[0], r[1], r[3]))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    })
+}
+
 /// All findings of a `kh check` run in one format.
 pub fn check(
     format: CheckFormat,
@@ -430,6 +476,7 @@ mod tests {
             line: 3,
             col: 13,
             message: message.into(),
+            data: crate::message::Message::EmptyId,
             related: None,
             sev: Some(Severity::Error),
             source: Some("    target: tối thiểu 15%".into()),

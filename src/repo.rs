@@ -5,6 +5,8 @@ use crate::domain::{Indicator, Plan};
 use crate::finding::{At, FileId, Finding};
 use crate::format::Settings;
 use crate::load;
+use crate::message::{Label, Message};
+use crate::rules::Rule;
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -169,8 +171,8 @@ fn repository_at(root: &Path) -> Result<Source> {
     })
 }
 
-/// A file or directory that could not be read, and why (in English and Vietnamese).
-pub type Problem = (PathBuf, String, String);
+/// A file or directory that could not be read, and why.
+pub type Problem = (PathBuf, Message);
 
 /// Every YAML file below the roots, sorted, each once; symlink loops are not followed twice.
 pub fn discover(roots: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Problem>)> {
@@ -188,11 +190,7 @@ pub fn discover(roots: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Problem>)> {
     files.retain(|f| seen.insert(f.clone()));
     if files.is_empty() && problems.is_empty() {
         for root in roots.iter().filter(|r| r.is_dir()) {
-            problems.push((
-                root.clone(),
-                "no plan files (*.yaml) here: expected at least one plan".into(),
-                "không có tệp kế hoạch (*.yaml) nào: cần ít nhất một kế hoạch".into(),
-            ));
+            problems.push((root.clone(), Message::NoPlanFiles));
         }
     }
     Ok((files, problems))
@@ -206,11 +204,7 @@ fn walk(
 ) {
     let canonical = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     if !seen_dirs.insert(canonical) {
-        problems.push((
-            dir.to_path_buf(),
-            "directory already visited (a symbolic link loop?); skipped".into(),
-            "thư mục đã được duyệt (vòng lặp liên kết tượng trưng?); bỏ qua".into(),
-        ));
+        problems.push((dir.to_path_buf(), Message::DirLoop));
         return;
     }
     let entries = match std::fs::read_dir(dir) {
@@ -218,8 +212,9 @@ fn walk(
         Err(e) => {
             problems.push((
                 dir.to_path_buf(),
-                format!("cannot read directory: {e}"),
-                format!("không đọc được thư mục: {e}"),
+                Message::CannotReadDir {
+                    problem: (&e).into(),
+                },
             ));
             return;
         }
@@ -236,11 +231,7 @@ fn walk(
         } else if name.ends_with(".yaml") || name.ends_with(".yml") {
             files.push(p);
         } else if !p.exists() {
-            problems.push((
-                p.clone(),
-                "broken symbolic link; skipped".into(),
-                "liên kết tượng trưng hỏng; bỏ qua".into(),
-            ));
+            problems.push((p.clone(), Message::BrokenLink));
         }
     }
 }
@@ -258,30 +249,20 @@ pub fn load(source: Source) -> Result<Repo> {
 
 fn read_file(id: FileId, path: &Path) -> Loaded {
     let is_catalog = path.file_name().and_then(|n| n.to_str()) == Some(CATALOG_FILE);
-    let unreadable = |en: String, vi: String| {
-        Loaded::Plan(
-            None,
-            vec![Finding::error("unreadable", id, At::File, en).vi(vi)],
-        )
-    };
+    let unreadable =
+        |m: Message| Loaded::Plan(None, vec![Finding::new(Rule::Unreadable, id, At::File, m)]);
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     if size > load::MAX_FILE_BYTES {
-        let mb = size as f64 / 1_048_576.0;
-        return unreadable(
-            format!(
-                "file is {mb:.1} MB: a plan is at most 10 MB; not read (is this the right file?)"
-            ),
-            format!(
-                "tệp nặng {mb:.1} MB: một kế hoạch tối đa 10 MB; không đọc (có đúng tệp không?)"
-            ),
-        );
+        return unreadable(Message::TooLarge {
+            bytes: size,
+            limit: load::MAX_FILE_BYTES,
+        });
     }
     match std::fs::read(path) {
         Ok(bytes) => load_bytes(id, is_catalog, &bytes),
-        Err(e) => unreadable(
-            format!("cannot read file: {e}"),
-            format!("không đọc được tệp: {e}"),
-        ),
+        Err(e) => unreadable(Message::CannotRead {
+            problem: (&e).into(),
+        }),
     }
 }
 
@@ -307,11 +288,11 @@ fn assemble(
         ..Repo::default()
     };
     repo.files = files;
-    for (path, en, vi) in problems {
+    for (path, m) in problems {
         let id = repo.files.len();
         repo.files.push(path);
         repo.findings
-            .push(Finding::error("unreadable", id, At::File, en).vi(vi));
+            .push(Finding::new(Rule::Unreadable, id, At::File, m));
     }
     for (file, l) in loaded.into_iter().enumerate() {
         absorb(&mut repo, file, l);
@@ -440,24 +421,19 @@ fn index(repo: &mut Repo) {
             Some(first) => {
                 let first = &repo.plans[*first];
                 repo.findings.push(
-                    Finding::error(
-                        "duplicate-id",
+                    Finding::new(
+                        Rule::DuplicateId,
                         e.file,
                         At::Value(crate::yaml::path("id")),
-                        format!(
-                            "duplicate plan id `{}`: another file already has it",
-                            e.plan.id
-                        ),
+                        Message::DuplicatePlanId {
+                            id: e.plan.id.clone(),
+                        },
                     )
                     .with_related(
                         first.file,
                         At::Value(crate::yaml::path("id")),
-                        "first plan with this id",
-                    )
-                    .vi(format!(
-                        "trùng mã kế hoạch `{}`: một tệp khác đã dùng mã này",
-                        e.plan.id
-                    )),
+                        Label::FirstWithId,
+                    ),
                 );
             }
             None => {

@@ -6,7 +6,9 @@ use crate::check::references::unit_of;
 use crate::domain::threshold::{self, Quantity};
 use crate::finding::{At, FileId, Finding};
 use crate::load::nearest;
+use crate::message::Message;
 use crate::repo::Repo;
+use crate::rules::Rule;
 use crate::yaml::Pos;
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -90,15 +92,14 @@ fn read_all(repo: &mut Repo, today: NaiveDate, keep_rows: bool) -> Vec<Measureme
                 }
                 Err(e) => (
                     Vec::new(),
-                    vec![
-                        Finding::error(
-                            "report-syntax",
-                            file,
-                            At::File,
-                            format!("cannot read file: {e}"),
-                        )
-                        .vi(format!("không đọc được tệp: {e}")),
-                    ],
+                    vec![Finding::new(
+                        Rule::ReportSyntax,
+                        file,
+                        At::File,
+                        Message::ReportUnreadable {
+                            problem: (&e).into(),
+                        },
+                    )],
                 ),
             }
         })
@@ -132,15 +133,14 @@ pub fn read(
             .map(|h| crate::text::fold(h).replace(' ', "_"))
             .collect(),
         Err(e) => {
-            findings.push(
-                Finding::error(
-                    "report-syntax",
-                    file,
-                    at(1),
-                    format!("cannot read the header: {e}"),
-                )
-                .vi(format!("không đọc được dòng tiêu đề: {e}")),
-            );
+            findings.push(Finding::new(
+                Rule::ReportSyntax,
+                file,
+                at(1),
+                Message::ReportHeader {
+                    problem: (&e).into(),
+                },
+            ));
             return (rows, findings);
         }
     };
@@ -158,18 +158,15 @@ pub fn read(
         })
         .collect();
     if !missing.is_empty() {
-        findings.push(Finding::error(
-            "report-columns",
+        findings.push(Finding::new(
+            Rule::ReportColumns,
             file,
             at(1),
-            format!(
-                "missing column{} {}: expected a header with plan, metric (or target), segment (optional), value, as_of, source (optional); found {}",
-                if missing.len() == 1 { "" } else { "s" },
-                missing.join(", "),
-                headers.join(", ")
-            ),
-        )
-.vi(format!("thiếu cột {}: cần tiêu đề gồm plan, metric (hoặc target), segment (tùy chọn), value, as_of, source (tùy chọn); gặp {}", missing.join(", "), headers.join(", "))));
+            Message::ReportColumns {
+                missing: missing.iter().map(|m| m.to_string()).collect(),
+                found: headers.clone(),
+            },
+        ));
         return (rows, findings);
     }
     let (Some(pc), Some(mc), Some(vc), Some(dc)) =
@@ -183,10 +180,14 @@ pub fn read(
             Ok(rec) => rec,
             Err(e) => {
                 let line = e.position().map_or(1, |p| p.line() as usize);
-                findings.push(
-                    Finding::error("report-syntax", file, at(line), format!("row skipped: {e}"))
-                        .vi(format!("bỏ qua dòng: {e}")),
-                );
+                findings.push(Finding::new(
+                    Rule::ReportSyntax,
+                    file,
+                    at(line),
+                    Message::ReportRow {
+                        problem: (&e).into(),
+                    },
+                ));
                 continue;
             }
         };
@@ -206,7 +207,7 @@ pub fn read(
         ) {
             Ok(m) => rows.push(m),
             // With only some plans read, rows of the others are not ours to judge.
-            Err(f) if repo.partial && f.rule == "report-plan" => {}
+            Err(f) if repo.partial && f.rule == Rule::ReportPlan => {}
             Err(f) => findings.push(*f),
         }
     }
@@ -226,20 +227,15 @@ fn row(
     source: String,
     today: NaiveDate,
 ) -> Result<Measurement, Box<Finding>> {
-    let err = |rule: &'static str, msg: String, vi: String| {
-        Box::new(
-            Finding::error(rule, file, at(line), format!("{msg}; row skipped"))
-                .vi(format!("{vi}; bỏ qua dòng này")),
-        )
-    };
+    let err = |rule: Rule, m: Message| Box::new(Finding::new(rule, file, at(line), m));
     let Some(&plan) = repo.by_id.get(plan_id) else {
-        let hint = nearest(plan_id, repo.by_id.keys().map(String::as_str))
-            .map(|n| format!(" (did you mean `{n}`?)"))
-            .unwrap_or_default();
         return Err(err(
-            "report-plan",
-            format!("unknown plan `{plan_id}`{hint}"),
-            format!("không có kế hoạch `{plan_id}`{hint}"),
+            Rule::ReportPlan,
+            Message::ReportUnknownPlan {
+                plan: plan_id.to_string(),
+                nearest: nearest(plan_id, repo.by_id.keys().map(String::as_str))
+                    .map(str::to_string),
+            },
         ));
     };
     let p = &repo.plans[plan].plan;
@@ -254,42 +250,37 @@ fn row(
             .collect(),
     };
     if targets.is_empty() {
-        let hint = nearest(key, p.targets.iter().map(|t| t.metric.as_str()))
-            .map(|n| format!(" (did you mean `{n}`?)"))
-            .unwrap_or_default();
         return Err(err(
-            "report-metric",
-            format!("`{key}` is neither a metric nor a target id of plan {plan_id}{hint}"),
-            format!("`{key}` không phải chỉ số hay mã chỉ tiêu của kế hoạch {plan_id}{hint}"),
+            Rule::ReportMetric,
+            Message::ReportUnknownKey {
+                key: key.to_string(),
+                plan: plan_id.to_string(),
+                nearest: nearest(key, p.targets.iter().map(|t| t.metric.as_str()))
+                    .map(str::to_string),
+            },
         ));
     }
     let value_q = threshold::parse_quantity(value).map_err(|e| {
         err(
-            "report-value",
-            format!("value: {}", e.message),
-            format!("giá trị không đọc được: {}", e.message),
+            Rule::ReportValue,
+            Message::ReportBadValue {
+                value: value.to_string(),
+                detail: e.message,
+            },
         )
     })?;
     let Some(date) = parse_date(as_of) else {
         return Err(err(
-            "report-date",
-            format!("as_of `{as_of}` is not a date: expected 2026-09-30 or 30/09/2026"),
-            format!("as_of `{as_of}` không phải ngày: cần dạng 2026-09-30 hoặc 30/09/2026"),
+            Rule::ReportDate,
+            Message::ReportBadDate {
+                found: as_of.to_string(),
+            },
         ));
     };
     if date > today {
         return Err(err(
-            "report-date",
-            format!(
-                "as_of {} is in the future (today is {})",
-                date.format("%d/%m/%Y"),
-                today.format("%d/%m/%Y")
-            ),
-            format!(
-                "as_of {} ở tương lai (hôm nay là {})",
-                date.format("%d/%m/%Y"),
-                today.format("%d/%m/%Y")
-            ),
+            Rule::ReportDate,
+            Message::ReportFutureDate { date, today },
         ));
     }
     let metric = &p.targets[targets[0]].metric;
@@ -297,17 +288,13 @@ fn row(
         let found = unit_of(&value_q);
         if found != ind.unit {
             return Err(err(
-                "report-unit",
-                format!(
-                    "metric `{metric}` is measured in {}, found a value in {} (`{value}`)",
-                    ind.unit.key(),
-                    found.key()
-                ),
-                format!(
-                    "chỉ số `{metric}` đo bằng {}, nhưng giá trị tính bằng {} (`{value}`)",
-                    ind.unit.key(),
-                    found.key()
-                ),
+                Rule::ReportUnit,
+                Message::ReportUnit {
+                    metric: metric.clone(),
+                    expected: ind.unit.key(),
+                    found: found.key(),
+                    value: value.to_string(),
+                },
             ));
         }
     }
@@ -320,9 +307,12 @@ fn row(
         });
         if !known {
             return Err(err(
-                "report-segment",
-                format!("segment `{s}` is not one of the segments of `{key}` in plan {plan_id}"),
-                format!("nhóm `{s}` không thuộc các nhóm của `{key}` trong kế hoạch {plan_id}"),
+                Rule::ReportSegment,
+                Message::ReportUnknownSegment {
+                    segment: s.clone(),
+                    key: key.to_string(),
+                    plan: plan_id.to_string(),
+                },
             ));
         }
     }

@@ -46,6 +46,16 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// The closest of `candidates` to `name`, if it is close enough to be a typo.
+pub fn nearest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let folded = fold(name);
+    candidates
+        .map(|c| (strsim::levenshtein(&folded, &fold(c)), c))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
 /// Characters that Word and web pages paste invisibly into text.
 pub fn invisible_chars(s: &str) -> Vec<(usize, char)> {
     s.char_indices()

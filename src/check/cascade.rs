@@ -6,7 +6,9 @@ use super::oriented;
 use crate::domain::threshold::Inclusion;
 use crate::domain::{Deadline, Plan, Target, Threshold};
 use crate::finding::{At, Finding};
+use crate::message::{Label, Message};
 use crate::repo::{Entry, Repo};
+use crate::rules::Rule;
 use crate::yaml::Seg;
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -176,14 +178,11 @@ pub fn value_path(t_index: usize, t: &Target, segment: Option<&str>) -> Vec<Seg>
     }
 }
 
-fn label(plan: &Plan, t: &Target) -> String {
-    format!("target {} of {}", t.id, plan.id)
-}
-
-fn seg_note(s: &Option<String>) -> String {
-    s.as_ref()
-        .map(|s| format!(" for segment `{s}`"))
-        .unwrap_or_default()
+fn label(plan: &Plan, t: &Target) -> Label {
+    Label::Target {
+        id: t.id.clone(),
+        plan: plan.id.clone(),
+    }
 }
 
 pub fn check(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
@@ -196,20 +195,26 @@ pub fn check(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
         if j.milestone {
             let first = &parent.plan.targets[pts[0]];
             out.push(
-                Finding::note(
-                    "milestone",
+                Finding::new(
+                    Rule::Milestone,
                     e.file,
                     At::Value(due_or_target(ci, ct)),
-                    format!(
-                        "target {} ({}) is due {}, before every parent target of this metric: an intermediate step, not judged against {}",
-                        ct.id,
-                        ct.metric,
-                        j.due.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default(),
-                        parent.plan.id
-                    ),
+                    Message::Milestone {
+                        target: ct.id.clone(),
+                        metric: ct.metric.clone(),
+                        due: j.due,
+                        parent_plan: parent.plan.id.clone(),
+                    },
                 )
-.vi(format!("chỉ tiêu {} ({}) đến hạn {}, trước mọi chỉ tiêu cùng chỉ số của cấp trên: là mốc trung gian, không đối chiếu với {}", ct.id, ct.metric, j.due.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default(), parent.plan.id))
-                .with_related(parent.file, At::Value(vec![Seg::Key("targets".into()), Seg::Index(pts[0]), Seg::Key("due".into())]), label(&parent.plan, first)),
+                .with_related(
+                    parent.file,
+                    At::Value(vec![
+                        Seg::Key("targets".into()),
+                        Seg::Index(pts[0]),
+                        Seg::Key("due".into()),
+                    ]),
+                    label(&parent.plan, first),
+                ),
             );
             continue;
         }
@@ -220,62 +225,76 @@ pub fn check(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
             match &c.inclusion {
                 Inclusion::Inside => {}
                 Inclusion::Outside => out.push(
-                    Finding::error(
-                        "looser-threshold",
+                    Finding::new(
+                        Rule::LooserThreshold,
                         e.file,
                         here,
-                        format!(
-                            "target {} ({}) of {} is looser than its parent's{}: expected a threshold within `{}` ({}), found `{}`",
-                            ct.id,
-                            ct.metric,
-                            e.plan.id,
-                            seg_note(&c.segment),
-                            c.parent,
-                            label(&parent.plan, pt),
-                            c.child
-                        ),
+                        Message::Looser {
+                            target: ct.id.clone(),
+                            metric: ct.metric.clone(),
+                            plan: e.plan.id.clone(),
+                            segment: c.segment.clone(),
+                            expected: c.parent.to_string(),
+                            parent_target: pt.id.clone(),
+                            parent_plan: parent.plan.id.clone(),
+                            found: c.child.to_string(),
+                        },
                     )
-.vi(format!("chỉ tiêu {} ({}) của {} thấp hơn chỉ tiêu cấp trên{}: cần ngưỡng nằm trong `{}` (chỉ tiêu {} của {}), gặp `{}`", ct.id, ct.metric, e.plan.id, c.segment.as_ref().map(|s| format!(" ở nhóm `{s}`")).unwrap_or_default(), c.parent, pt.id, parent.plan.id, c.child))
-                    .with_related(parent.file, related, label(&parent.plan, pt)),
+                    .with_related(
+                        parent.file,
+                        related,
+                        label(&parent.plan, pt),
+                    ),
                 ),
                 Inclusion::Incomparable(why) => out.push(
-                    Finding::error(
-                        "incomparable-threshold",
+                    Finding::new(
+                        Rule::IncomparableThreshold,
                         e.file,
                         here,
-                        format!(
-                            "target {} ({}) cannot be compared with {}{}: {why}",
-                            ct.id,
-                            ct.metric,
-                            label(&parent.plan, pt),
-                            seg_note(&c.segment)
-                        ),
+                        Message::Incomparable {
+                            target: ct.id.clone(),
+                            metric: ct.metric.clone(),
+                            segment: c.segment.clone(),
+                            parent_target: pt.id.clone(),
+                            parent_plan: parent.plan.id.clone(),
+                            why: why.clone(),
+                        },
                     )
-.vi(format!("chỉ tiêu {} ({}) không so sánh được với chỉ tiêu {} của {}{}: {why}", ct.id, ct.metric, pt.id, parent.plan.id, c.segment.as_ref().map(|s| format!(" ở nhóm `{s}`")).unwrap_or_default()))
-                    .with_related(parent.file, related, label(&parent.plan, pt)),
+                    .with_related(
+                        parent.file,
+                        related,
+                        label(&parent.plan, pt),
+                    ),
                 ),
             }
         }
         if let Some((cd, pi, pd)) = j.later {
             let pt = &parent.plan.targets[pi];
             out.push(
-                Finding::error(
-                    "later-deadline",
+                Finding::new(
+                    Rule::LaterDeadline,
                     e.file,
-                    At::Value(vec![Seg::Key("targets".into()), Seg::Index(ci), Seg::Key("due".into())]),
-                    format!(
-                        "target {} ({}) is due later than its parent's: expected no later than {} ({}), found {}",
-                        ct.id,
-                        ct.metric,
-                        pd.format("%d/%m/%Y"),
-                        label(&parent.plan, pt),
-                        cd.format("%d/%m/%Y")
-                    ),
+                    At::Value(vec![
+                        Seg::Key("targets".into()),
+                        Seg::Index(ci),
+                        Seg::Key("due".into()),
+                    ]),
+                    Message::LaterDeadline {
+                        target: ct.id.clone(),
+                        metric: ct.metric.clone(),
+                        expected: pd,
+                        parent_target: pt.id.clone(),
+                        parent_plan: parent.plan.id.clone(),
+                        found: cd,
+                    },
                 )
-.vi(format!("chỉ tiêu {} ({}) có thời hạn muộn hơn cấp trên: cần không muộn hơn {} (chỉ tiêu {} của {}), gặp {}", ct.id, ct.metric, pd.format("%d/%m/%Y"), pt.id, parent.plan.id, cd.format("%d/%m/%Y")))
                 .with_related(
                     parent.file,
-                    At::Value(vec![Seg::Key("targets".into()), Seg::Index(pi), Seg::Key("due".into())]),
+                    At::Value(vec![
+                        Seg::Key("targets".into()),
+                        Seg::Index(pi),
+                        Seg::Key("due".into()),
+                    ]),
                     label(&parent.plan, pt),
                 ),
             );
@@ -328,9 +347,10 @@ mod tests {
         let rel = f[0].related.as_ref().unwrap();
         assert_eq!(rel.file, 1);
         assert!(
-            f[0].message.contains("`>= 20%`") && f[0].message.contains("`>= 15%`"),
+            f[0].text(crate::ui::Lang::En).contains("`>= 20%`")
+                && f[0].text(crate::ui::Lang::En).contains("`>= 15%`"),
             "{}",
-            f[0].message
+            f[0].text(crate::ui::Lang::En)
         );
     }
 
@@ -388,7 +408,10 @@ mod tests {
             "{id: C, text: t, metric: ai, target: 25%, due: Tháng 12/2026}",
         );
         assert_eq!(rules(&f), vec!["later-deadline"]);
-        assert!(f[0].message.contains("30/11/2026") && f[0].message.contains("31/12/2026"));
+        assert!(
+            f[0].text(crate::ui::Lang::En).contains("30/11/2026")
+                && f[0].text(crate::ui::Lang::En).contains("31/12/2026")
+        );
     }
 
     #[test]
@@ -439,6 +462,6 @@ mod tests {
         let repo = from_sources(&[("indicators.yaml", CATALOG), ("p.yaml", &p), ("c.yaml", &c)]);
         let f = run(&repo, Options::default());
         assert_eq!(rules(&f), vec!["looser-threshold"]);
-        assert!(f[0].message.contains("segment `urban`"));
+        assert!(f[0].text(crate::ui::Lang::En).contains("segment `urban`"));
     }
 }

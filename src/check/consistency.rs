@@ -2,46 +2,49 @@
 //! before its parent, and no plan is its own ancestor.
 
 use crate::finding::{At, Finding};
+use crate::message::{Label, Message};
 use crate::repo::{Entry, Repo};
+use crate::rules::Rule;
 use crate::yaml::path;
 
 pub fn against_parent(e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
     let (c, p) = (&e.plan, &parent.plan);
     if !p.period.contains(c.period) {
         out.push(
-            Finding::error(
-                "period-outside-parent",
+            Finding::new(
+                Rule::PeriodOutsideParent,
                 e.file,
                 At::Value(path("period")),
-                format!(
-                    "period {} is not within the period of {}: expected within {}, found {}",
-                    c.period, p.id, p.period, c.period
-                ),
+                Message::PeriodOutsideParent {
+                    period: c.period.to_string(),
+                    parent_plan: p.id.clone(),
+                    parent_period: p.period.to_string(),
+                },
             )
-            .vi(format!(
-                "thời kỳ {} không nằm trong thời kỳ của {}: cần trong {}, gặp {}",
-                c.period, p.id, p.period, c.period
-            ))
             .with_related(
                 parent.file,
                 At::Value(path("period")),
-                format!("period of {}", p.id),
+                Label::PeriodOf { plan: p.id.clone() },
             ),
         );
     }
     if c.issued.latest() < p.issued.earliest() {
         out.push(
-            Finding::error(
-                "issued-before-parent",
+            Finding::new(
+                Rule::IssuedBeforeParent,
                 e.file,
                 At::Value(path("issued")),
-                format!(
-                    "plan issued before the plan it implements: expected on or after {} ({}), found {}",
-                    p.issued, p.id, c.issued
-                ),
+                Message::IssuedBeforeParent {
+                    issued: c.issued.to_string(),
+                    parent_issued: p.issued.to_string(),
+                    parent_plan: p.id.clone(),
+                },
             )
-.vi(format!("kế hoạch ban hành trước kế hoạch mà nó thực hiện: cần từ {} ({}) trở đi, gặp {}", p.issued, p.id, c.issued))
-            .with_related(parent.file, At::Value(path("issued")), format!("issue date of {}", p.id)),
+            .with_related(
+                parent.file,
+                At::Value(path("issued")),
+                Label::IssueDateOf { plan: p.id.clone() },
+            ),
         );
     }
 }
@@ -71,19 +74,17 @@ pub fn cycles(repo: &Repo) -> Vec<Finding> {
                         .iter()
                         .map(|c| repo.plans[*c].plan.id.as_str())
                         .collect();
-                    let ring = format!("{} -> {}", ids.join(" -> "), ids[0]);
                     for c in cycle {
                         let e = &repo.plans[c];
-                        out.push(Finding::error(
-                            "parent-cycle",
+                        out.push(Finding::new(
+                            Rule::ParentCycle,
                             e.file,
                             At::Value(path("parent")),
-                            format!(
-                                "plan `{}` is its own ancestor ({ring}): expected a chain of parents that ends at a root plan",
-                                e.plan.id
-                            ),
-                        )
-.vi(format!("kế hoạch `{}` là cấp trên của chính nó ({ring}): chuỗi cấp trên phải kết thúc ở một kế hoạch gốc", e.plan.id)));
+                            Message::ParentCycle {
+                                plan: e.plan.id.clone(),
+                                ring: ids.iter().map(|s| s.to_string()).collect(),
+                            },
+                        ));
                     }
                     break;
                 }
@@ -145,6 +146,6 @@ mod tests {
             rules(&f).iter().filter(|r| **r == "parent-cycle").count(),
             3
         );
-        assert!(f[0].message.contains("->"));
+        assert!(f[0].text(crate::ui::Lang::En).contains("->"));
     }
 }

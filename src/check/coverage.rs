@@ -5,7 +5,9 @@
 use super::cascade::own_due;
 use crate::domain::{Plan, Target};
 use crate::finding::{At, Finding};
+use crate::message::{Label, Message};
 use crate::repo::{Entry, Repo};
+use crate::rules::Rule;
 use crate::yaml::{Seg, path};
 use std::collections::HashSet;
 
@@ -43,44 +45,42 @@ pub fn check(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
             continue;
         }
         out.push(
-            Finding::warning(
-                "missing-adoption",
+            Finding::new(
+                Rule::MissingAdoption,
                 e.file,
                 At::Key(path("targets")),
-                format!(
-                    "parent target {} ({}) of {} applies to {} plans but is neither adopted nor waived: expected a target with metric `{}` or a waiver with a reason",
-                    pt.id,
-                    pt.metric,
-                    p.id,
-                    child.level.key(),
-                    pt.metric
-                ),
+                Message::MissingAdoption {
+                    parent_target: pt.id.clone(),
+                    metric: pt.metric.clone(),
+                    parent_plan: p.id.clone(),
+                    level: child.level.key(),
+                },
             )
-.vi(format!("chỉ tiêu {} ({}) của {} áp dụng cho cấp {} nhưng chưa được nhận cũng chưa được miễn: cần một chỉ tiêu có chỉ số `{}` hoặc một mục miễn áp dụng có lý do", pt.id, pt.metric, p.id, child.level.key(), pt.metric))
-            .with_related(parent.file, target_at(pi, "metric"), format!("target {} of {}", pt.id, p.id)),
+            .with_related(
+                parent.file,
+                target_at(pi, "metric"),
+                Label::Target {
+                    id: pt.id.clone(),
+                    plan: p.id.clone(),
+                },
+            ),
         );
     }
     for (n, w) in child.waivers.iter().enumerate() {
         if !parent_metrics.contains(w.metric.as_str()) {
-            out.push(
-                Finding::error(
-                    "waiver",
-                    e.file,
-                    At::Value(vec![
-                        Seg::Key("waivers".into()),
-                        Seg::Index(n),
-                        Seg::Key("metric".into()),
-                    ]),
-                    format!(
-                        "waiver of `{}`: expected a metric of a target of {}, found none",
-                        w.metric, p.id
-                    ),
-                )
-                .vi(format!(
-                    "miễn áp dụng `{}`: cần chỉ số của một chỉ tiêu của {}, không tìm thấy",
-                    w.metric, p.id
-                )),
-            );
+            out.push(Finding::new(
+                Rule::Waiver,
+                e.file,
+                At::Value(vec![
+                    Seg::Key("waivers".into()),
+                    Seg::Index(n),
+                    Seg::Key("metric".into()),
+                ]),
+                Message::WaiverUnknownMetric {
+                    metric: w.metric.clone(),
+                    parent_plan: p.id.clone(),
+                },
+            ));
         }
     }
     issued_late(repo, e, parent, out);
@@ -104,21 +104,25 @@ pub fn issued_late(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding
         };
         if child.issued.earliest() > deadline {
             out.push(
-                Finding::warning(
-                    "plan-issued-late",
+                Finding::new(
+                    Rule::PlanIssuedLate,
                     e.file,
                     At::Value(path("issued")),
-                    format!(
-                        "plan issued {}, after the deadline for issuing it set by target {} of {}: expected by {}, found {}",
-                        child.issued,
-                        pt.id,
-                        p.id,
-                        deadline.format("%d/%m/%Y"),
-                        child.issued
-                    ),
+                    Message::PlanIssuedLate {
+                        issued: child.issued.to_string(),
+                        parent_target: pt.id.clone(),
+                        parent_plan: p.id.clone(),
+                        deadline,
+                    },
                 )
-.vi(format!("kế hoạch ban hành {}, sau thời hạn ban hành do chỉ tiêu {} của {} đặt ra: cần trước {}, gặp {}", child.issued, pt.id, p.id, deadline.format("%d/%m/%Y"), child.issued))
-                .with_related(parent.file, target_at(pi, "due"), format!("target {} of {}", pt.id, p.id)),
+                .with_related(
+                    parent.file,
+                    target_at(pi, "due"),
+                    Label::Target {
+                        id: pt.id.clone(),
+                        plan: p.id.clone(),
+                    },
+                ),
             );
         }
     }
@@ -157,7 +161,7 @@ mod tests {
             "2026-06",
         );
         assert_eq!(rules(&f), vec!["missing-adoption"]);
-        assert!(f[0].message.contains("P2 (skills)"));
+        assert!(f[0].text(crate::ui::Lang::En).contains("P2 (skills)"));
     }
 
     #[test]
@@ -207,9 +211,10 @@ mod tests {
         );
         assert_eq!(rules(&f), vec!["plan-issued-late"]);
         assert!(
-            f[0].message.contains("31/05/2026") && f[0].message.contains("06/2026"),
+            f[0].text(crate::ui::Lang::En).contains("31/05/2026")
+                && f[0].text(crate::ui::Lang::En).contains("06/2026"),
             "{}",
-            f[0].message
+            f[0].text(crate::ui::Lang::En)
         );
         let f = with(
             &[issue],

@@ -10,12 +10,48 @@ pub mod references;
 use crate::domain::{Direction, Threshold};
 use crate::finding::{Finding, Severity};
 use crate::repo::{Entry, Repo};
+use crate::rules::Rule;
 use rayon::prelude::*;
 
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Warnings count as errors.
     pub strict: bool,
+    /// Severities set in kh.yaml, applied before `strict`.
+    pub severities: Vec<(Rule, Severity)>,
+}
+
+impl Options {
+    /// The options kh.yaml asks for; a rule or severity it names that does
+    /// not exist is an error naming the nearest one, never silently ignored.
+    pub fn from_settings(
+        settings: &crate::format::Settings,
+        strict: bool,
+        lang: crate::ui::Lang,
+    ) -> anyhow::Result<Options> {
+        use crate::message::Usage;
+        let fail = |u: Usage| anyhow::anyhow!(crate::messages::usage(lang, &u));
+        let mut severities = Vec::new();
+        for (name, sev) in &settings.rules {
+            let rule = Rule::lookup(name).map_err(|nearest| {
+                fail(Usage::UnknownRuleInSettings {
+                    name: name.clone(),
+                    nearest,
+                })
+            })?;
+            let severity = Severity::from_key(sev).ok_or_else(|| {
+                fail(Usage::BadSeverityInSettings {
+                    rule: name.clone(),
+                    found: sev.clone(),
+                })
+            })?;
+            severities.push((rule, severity));
+        }
+        Ok(Options {
+            strict: strict || settings.strict,
+            severities,
+        })
+    }
 }
 
 /// All findings of the repository, in no particular order.
@@ -28,6 +64,11 @@ pub fn run(repo: &Repo, opts: Options) -> Vec<Finding> {
         .collect();
     out.extend(per_plan);
     out.extend(consistency::cycles(repo));
+    for f in &mut out {
+        if let Some((_, s)) = opts.severities.iter().find(|(r, _)| *r == f.rule) {
+            f.severity = *s;
+        }
+    }
     if opts.strict {
         for f in &mut out {
             if f.severity == Severity::Warning {
@@ -118,7 +159,7 @@ pub(crate) mod fixture {
     }
 
     pub fn rules(findings: &[crate::finding::Finding]) -> Vec<&'static str> {
-        let mut r: Vec<_> = findings.iter().map(|f| f.rule).collect();
+        let mut r: Vec<_> = findings.iter().map(|f| f.rule.name()).collect();
         r.sort();
         r
     }

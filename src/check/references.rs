@@ -4,7 +4,9 @@ use crate::domain::threshold::Quantity;
 use crate::domain::{IndicatorUnit, Level};
 use crate::finding::{At, Finding};
 use crate::load::nearest;
+use crate::message::Message;
 use crate::repo::{Entry, Repo};
+use crate::rules::Rule;
 use crate::yaml::{Seg, path};
 
 fn at(parts: &[Seg]) -> At {
@@ -17,21 +19,15 @@ fn k(s: &str) -> Seg {
 
 pub fn missing_parent(e: &Entry, out: &mut Vec<Finding>) {
     if let Some(parent) = &e.plan.parent {
-        let cited = e
-            .plan
-            .cites
-            .as_ref()
-            .map(|c| format!(" (cited as: {c})"))
-            .unwrap_or_default();
-        out.push(Finding::warning(
-            "missing-parent",
+        out.push(Finding::new(
+            Rule::MissingParent,
             e.file,
             At::Value(path("parent")),
-            format!(
-                "parent plan `{parent}` is not in the repository{cited}: its targets cannot be checked against this plan; add it to plans/"
-            ),
-        )
-.vi(format!("kế hoạch cấp trên `{parent}` không có trong kho{}: không thể đối chiếu chỉ tiêu của kế hoạch này; hãy thêm nó vào plans/", e.plan.cites.as_ref().map(|c| format!(" (trích dẫn: {c})")).unwrap_or_default())));
+            Message::MissingParent {
+                parent: parent.clone(),
+                cites: e.plan.cites.clone(),
+            },
+        ));
     }
 }
 
@@ -42,18 +38,15 @@ pub fn units(e: &Entry, out: &mut Vec<Finding>) {
         if plan.units.contains_key(name) || Level::parse(name).is_some() {
             return;
         }
-        let hint = nearest(name, plan.units.keys().map(String::as_str))
-            .map(|n| format!("; did you mean `{n}`?"))
-            .unwrap_or_default();
-        out.push(Finding::error(
-            "undeclared-unit",
+        out.push(Finding::new(
+            Rule::UndeclaredUnit,
             e.file,
             At::Value(p),
-            format!(
-                "unit `{name}` is not declared: expected a key of `units:` or a level word (province, district, commune, school){hint}"
-            ),
-        )
-.vi(format!("đơn vị `{name}` chưa được khai báo: cần một khóa của `units:` hoặc một cấp (province, district, commune, school){}", nearest(name, plan.units.keys().map(String::as_str)).map(|n| format!("; có phải là `{n}`?")).unwrap_or_default())));
+            Message::UndeclaredUnit {
+                unit: name.to_string(),
+                nearest: nearest(name, plan.units.keys().map(String::as_str)).map(str::to_string),
+            },
+        ));
     };
     for (n, t) in plan.targets.iter().enumerate() {
         for (field, list) in [("lead", &t.lead), ("implementers", &t.implementers)] {
@@ -91,27 +84,16 @@ pub fn metrics(repo: &Repo, e: &Entry, out: &mut Vec<Finding>) {
         if repo.indicators.contains_key(&t.metric) {
             continue;
         }
-        let hint = nearest(&t.metric, repo.indicators.keys().map(String::as_str))
-            .map(|k| format!("; did you mean `{k}`?"))
-            .unwrap_or_default();
-        out.push(
-            Finding::warning(
-                "unknown-metric",
-                e.file,
-                at(&[k("targets"), Seg::Index(n), k("metric")]),
-                format!(
-                    "metric `{}` is not in the indicator catalog (plans/indicators.yaml){hint}",
-                    t.metric
-                ),
-            )
-            .vi(format!(
-                "chỉ số `{}` không có trong danh mục chỉ số (plans/indicators.yaml){}",
-                t.metric,
-                nearest(&t.metric, repo.indicators.keys().map(String::as_str))
-                    .map(|k| format!("; có phải là `{k}`?"))
-                    .unwrap_or_default()
-            )),
-        );
+        out.push(Finding::new(
+            Rule::UnknownMetric,
+            e.file,
+            at(&[k("targets"), Seg::Index(n), k("metric")]),
+            Message::UnknownMetric {
+                metric: t.metric.clone(),
+                nearest: nearest(&t.metric, repo.indicators.keys().map(String::as_str))
+                    .map(str::to_string),
+            },
+        ));
     }
 }
 
@@ -126,39 +108,28 @@ pub fn segments(repo: &Repo, e: &Entry, out: &mut Vec<Finding>) {
             if let Some(s) = &v.segment
                 && !declared(s)
             {
-                out.push(Finding::error(
-                        "unknown-segment",
-                        e.file,
-                        At::Key(vec![k("targets"), Seg::Index(n), k("by_segment"), k(s)]),
-                        format!(
-                            "segment `{s}` is not declared: expected a key of this plan's `segments:` or its parent's"
-                        ),
-                    )
-.vi(format!("nhóm `{s}` chưa được khai báo: cần một khóa của `segments:` của kế hoạch này hoặc kế hoạch cấp trên")));
+                out.push(Finding::new(
+                    Rule::UnknownSegment,
+                    e.file,
+                    At::Key(vec![k("targets"), Seg::Index(n), k("by_segment"), k(s)]),
+                    Message::UndeclaredSegment { segment: s.clone() },
+                ));
             }
         }
     }
     if let Some(p) = parent {
         for (n, s) in e.plan.segment.iter().enumerate() {
             if !p.plan.segments.contains_key(s) {
-                let known: Vec<&str> = p.plan.segments.keys().map(String::as_str).collect();
-                let expected = if known.is_empty() {
-                    format!("{} declares no segments", p.plan.id)
-                } else {
-                    format!("expected one of {}", known.join(", "))
-                };
-                out.push(
-                    Finding::error(
-                        "unknown-segment",
-                        e.file,
-                        at(&[k("segment"), Seg::Index(n)]),
-                        format!("segment `{s}` is not one of the parent's segments: {expected}"),
-                    )
-                    .vi(format!(
-                        "nhóm `{s}` không thuộc các nhóm của kế hoạch cấp trên ({})",
-                        p.plan.id
-                    )),
-                );
+                out.push(Finding::new(
+                    Rule::UnknownSegment,
+                    e.file,
+                    at(&[k("segment"), Seg::Index(n)]),
+                    Message::NotParentSegment {
+                        segment: s.clone(),
+                        parent: p.plan.id.clone(),
+                        known: p.plan.segments.keys().cloned().collect(),
+                    },
+                ));
             }
         }
     }
@@ -186,27 +157,17 @@ pub fn unit_mismatch(repo: &Repo, e: &Entry, out: &mut Vec<Finding>) {
                     Some(s) => vec![k("targets"), Seg::Index(n), k("by_segment"), k(s)],
                     None => vec![k("targets"), Seg::Index(n), k("target")],
                 };
-                out.push(
-                    Finding::error(
-                        "unit-mismatch",
-                        e.file,
-                        At::Value(p),
-                        format!(
-                            "metric `{}` is measured in {}, found a threshold in {} (`{}`)",
-                            t.metric,
-                            ind.unit.key(),
-                            found.key(),
-                            v.value.binding
-                        ),
-                    )
-                    .vi(format!(
-                        "chỉ số `{}` đo bằng {}, nhưng ngưỡng lại tính bằng {} (`{}`)",
-                        t.metric,
-                        ind.unit.key(),
-                        found.key(),
-                        v.value.binding
-                    )),
-                );
+                out.push(Finding::new(
+                    Rule::UnitMismatch,
+                    e.file,
+                    At::Value(p),
+                    Message::UnitMismatch {
+                        metric: t.metric.clone(),
+                        expected: ind.unit.key(),
+                        found: found.key(),
+                        threshold: v.value.binding.to_string(),
+                    },
+                ));
             }
         }
     }
@@ -231,7 +192,13 @@ mod tests {
         let f = run(&repo, Options::default());
         assert_eq!(rules(&f), vec!["missing-parent"]);
         assert_eq!(f[0].severity, crate::finding::Severity::Warning);
-        let f = run(&repo, Options { strict: true });
+        let f = run(
+            &repo,
+            Options {
+                strict: true,
+                ..Options::default()
+            },
+        );
         assert_eq!(f[0].severity, crate::finding::Severity::Error);
     }
 
@@ -249,9 +216,10 @@ mod tests {
         let f = run(&repo, Options::default());
         assert_eq!(rules(&f), vec!["undeclared-unit"]);
         assert!(
-            f[0].message.contains("did you mean `VHXH`"),
+            f[0].text(crate::ui::Lang::En)
+                .contains("did you mean `VHXH`"),
             "{}",
-            f[0].message
+            f[0].text(crate::ui::Lang::En)
         );
     }
 
@@ -267,7 +235,10 @@ mod tests {
         let repo = from_sources(&[("indicators.yaml", CATALOG), ("p.yaml", &p)]);
         let f = run(&repo, Options::default());
         assert_eq!(rules(&f), vec!["unknown-metric"]);
-        assert!(f[0].message.contains("did you mean `skills`"));
+        assert!(
+            f[0].text(crate::ui::Lang::En)
+                .contains("did you mean `skills`")
+        );
     }
 
     #[test]

@@ -33,21 +33,20 @@ fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
 
 pub fn run(args: CheckArgs, ui: &Ui) -> Result<i32> {
     if args.rules {
-        let lines: Vec<String> = crate::finding::RULES
-            .iter()
-            .map(|(r, what)| format!("{r:24} {what}"))
-            .collect();
-        super::emit(&lines.join("\n"))?;
+        super::emit(&crate::render::rules(
+            args.format.unwrap_or(CheckFormat::Short),
+            ui,
+        )?)?;
         return Ok(super::EXIT_OK);
     }
     let source = repo::locate(&args.paths)?;
-    let strict = args.strict || source.settings.strict;
+    let options = Options::from_settings(&source.settings, args.strict, ui.lang)?;
     let mut repo = repo::load(source)?;
     let today = args
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     crate::reports::validate(&mut repo, today);
-    let findings = check::run(&repo, Options { strict });
+    let findings = check::run(&repo, options);
     let plans = repo.plans.len();
     // Placing findings reads their files again; the plans are no longer
     // needed, and freeing them first keeps the peak memory to the larger of

@@ -1,0 +1,560 @@
+//! English: every sentence kh prints in English. Each function mirrors one in
+//! `vi.rs`; `tests` in `mod.rs` keep the two complete.
+
+use super::Word;
+use crate::finding::Severity;
+use crate::message::{CsvProblem, IoProblem, Label, Message, Place, Usage};
+use crate::rules::Rule;
+
+fn d(date: &chrono::NaiveDate) -> String {
+    date.format("%d/%m/%Y").to_string()
+}
+
+fn did_you_mean(n: &Option<String>) -> String {
+    n.as_ref()
+        .map(|n| format!("; did you mean `{n}`?"))
+        .unwrap_or_default()
+}
+
+fn seg(s: &Option<String>) -> String {
+    s.as_ref()
+        .map(|s| format!(" for segment `{s}`"))
+        .unwrap_or_default()
+}
+
+fn io(p: &IoProblem) -> String {
+    match p {
+        IoProblem::PermissionDenied => "permission denied".into(),
+        IoProblem::NotFound => "no such file or directory".into(),
+        IoProblem::InvalidData => "not valid UTF-8 text".into(),
+        IoProblem::Other { code: Some(c) } => format!("input/output error (OS error {c})"),
+        IoProblem::Other { code: None } => "input/output error".into(),
+    }
+}
+
+fn csv(p: &CsvProblem) -> String {
+    match p {
+        CsvProblem::FieldCount { expected, found } => {
+            format!("found {found} fields where the header has {expected}")
+        }
+        CsvProblem::NotUtf8 => "not valid UTF-8 text".into(),
+        CsvProblem::Io(p) => io(p),
+        CsvProblem::Other => "not a CSV row".into(),
+    }
+}
+
+pub fn message(m: &Message) -> String {
+    use Message::*;
+    match m {
+        Binary => "binary file (it contains NUL bytes): expected a UTF-8 YAML text file".into(),
+        NotUtf8 { byte, legacy: Some(enc) } => format!(
+            "file is not UTF-8 but probably {enc}, a legacy Vietnamese encoding (byte 0x{byte:02X}): convert it to Unicode UTF-8 (e.g. with UniKey's converter) and save it again"
+        ),
+        NotUtf8 { byte, legacy: None } => format!(
+            "file is not UTF-8: byte 0x{byte:02X} cannot start a character; expected UTF-8 text (save the file as UTF-8)"
+        ),
+        EmptyFile => {
+            "file is empty: expected a plan (kh: 1, id, title, ...) or an indicator catalog".into()
+        }
+        TabIndent => "tab used for indentation: YAML indents with spaces only; replace the tab with spaces".into(),
+        Anchors => "YAML anchors and aliases (&name, *name) are not accepted in plans: write each value out in full".into(),
+        NestingTooDeep => "nesting deeper than 32 levels: a plan needs only a few; expected the plan format".into(),
+        IndentTooDeep => "indentation deeper than 64 spaces: a plan needs only a few levels; expected the plan format".into(),
+        Yaml { detail } => format!("not valid YAML: {detail}"),
+        Shape { detail } => format!("does not match the plan format: {detail}"),
+        MissingField { field } => {
+            format!("does not match the plan format: missing field `{field}`")
+        }
+        Invisible { code } => format!(
+            "invisible character U+{code:04X} ({}) was ignored; it usually comes from copying out of Word",
+            match code {
+                0x200B => "zero-width space",
+                0x200C => "zero-width non-joiner",
+                0x200D => "zero-width joiner",
+                0xFEFF => "byte order mark",
+                _ => "word joiner",
+            }
+        ),
+        UnknownField {
+            field,
+            place,
+            parent_field,
+            nearest,
+        } => {
+            let place = match place {
+                Place::Plan => "the plan".to_string(),
+                Place::Target => "a target".into(),
+                Place::Task => "a task".into(),
+                Place::Reporting => "a reporting duty".into(),
+                Place::Waiver => "a waiver".into(),
+                Place::Indicator => "an indicator".into(),
+                Place::Field => format!("`{}`", parent_field.as_deref().unwrap_or("")),
+            };
+            format!("unknown field `{field}` in {place}{}", did_you_mean(nearest))
+        }
+        UnsupportedVersion { found } => {
+            format!("unsupported format version: expected `kh: 1`, found `kh: {found}`")
+        }
+        UnknownLevel { found } => format!(
+            "unknown level: expected one of national, province, district, commune, school; found `{found}`"
+        ),
+        BadIssued { found } => format!(
+            "bad issue date: expected YYYY-MM-DD or YYYY-MM (day left blank); found `{found}`"
+        ),
+        BadPeriod { found } => format!(
+            "bad period: expected a year such as 2026 or a span such as 2022-2025; found `{found}`"
+        ),
+        EmptyId => "empty plan id".into(),
+        ParentIsPath { found } => format!(
+            "parent is a plan id such as ninh-binh/so-gddt-2026, not a path; found `{found}`"
+        ),
+        DuplicateTargetId { id, first } => {
+            format!("duplicate target id `{id}`: targets[{first}] already has it")
+        }
+        DuplicateTaskId { id, first } => {
+            format!("duplicate task id `{id}`: tasks[{first}] already has it")
+        }
+        DuplicateIndicatorKey { key, first } => {
+            format!("duplicate indicator key `{key}`: indicators[{first}] already has it")
+        }
+        DuplicatePlanId { id } => format!("duplicate plan id `{id}`: another file already has it"),
+        WaiverWithoutReason { metric } => format!(
+            "waiver of `{metric}` gives no reason: expected `reason:` saying why the parent target is not adopted"
+        ),
+        BadDeadline { detail, .. } | BadThreshold { detail, .. } | BadStretch { detail, .. } => {
+            detail.clone()
+        }
+        TargetAndBySegment => "a target has either `target` or `by_segment`, not both".into(),
+        NoThreshold { id } => {
+            format!("target `{id}` has no threshold: expected `target:` or `by_segment:`")
+        }
+        UnknownAppliesLevel { found } => format!(
+            "unknown level in applies_to: expected national, province, district, commune or school; found `{found}`"
+        ),
+        UnknownIndicatorUnit { found } => format!(
+            "unknown unit: expected percent, count, level or yes-no; found `{found}`"
+        ),
+        UnknownDirection { found } => {
+            format!("unknown direction: expected higher or lower; found `{found}`")
+        }
+        TooLarge { bytes, limit } => format!(
+            "file is {:.1} MB: a plan is at most {} MB; not read (is this the right file?)",
+            *bytes as f64 / 1_048_576.0,
+            limit / 1_048_576
+        ),
+        CannotRead { problem } => format!("cannot read file: {}", io(problem)),
+        CannotReadDir { problem } => format!("cannot read directory: {}", io(problem)),
+        DirLoop => "directory already visited (a symbolic link loop?); skipped".into(),
+        BrokenLink => "broken symbolic link; skipped".into(),
+        NoPlanFiles => "no plan files (*.yaml) here: expected at least one plan".into(),
+
+        MissingParent { parent, cites } => format!(
+            "parent plan `{parent}` is not in the repository{}: its targets cannot be checked against this plan; add it to plans/",
+            cites
+                .as_ref()
+                .map(|c| format!(" (cited as: {c})"))
+                .unwrap_or_default()
+        ),
+        UndeclaredUnit { unit, nearest } => format!(
+            "unit `{unit}` is not declared: expected a key of `units:` or a level word (province, district, commune, school){}",
+            did_you_mean(nearest)
+        ),
+        UnknownMetric { metric, nearest } => format!(
+            "metric `{metric}` is not in the indicator catalog (plans/indicators.yaml){}",
+            did_you_mean(nearest)
+        ),
+        UndeclaredSegment { segment } => format!(
+            "segment `{segment}` is not declared: expected a key of this plan's `segments:` or its parent's"
+        ),
+        NotParentSegment {
+            segment,
+            parent,
+            known,
+        } => {
+            let expected = if known.is_empty() {
+                format!("{parent} declares no segments")
+            } else {
+                format!("expected one of {}", known.join(", "))
+            };
+            format!("segment `{segment}` is not one of the parent's segments: {expected}")
+        }
+        UnitMismatch {
+            metric,
+            expected,
+            found,
+            threshold,
+        } => format!(
+            "metric `{metric}` is measured in {expected}, found a threshold in {found} (`{threshold}`)"
+        ),
+
+        Milestone {
+            target,
+            metric,
+            due,
+            parent_plan,
+        } => format!(
+            "target {target} ({metric}) is due {}, before every parent target of this metric: an intermediate step, not judged against {parent_plan}",
+            due.as_ref().map(d).unwrap_or_default()
+        ),
+        Looser {
+            target,
+            metric,
+            plan,
+            segment,
+            expected,
+            parent_target,
+            parent_plan,
+            found,
+        } => format!(
+            "target {target} ({metric}) of {plan} is looser than its parent's{}: expected a threshold within `{expected}` (target {parent_target} of {parent_plan}), found `{found}`",
+            seg(segment)
+        ),
+        Incomparable {
+            target,
+            metric,
+            segment,
+            parent_target,
+            parent_plan,
+            why,
+        } => format!(
+            "target {target} ({metric}) cannot be compared with target {parent_target} of {parent_plan}{}: {why}",
+            seg(segment)
+        ),
+        LaterDeadline {
+            target,
+            metric,
+            expected,
+            parent_target,
+            parent_plan,
+            found,
+        } => format!(
+            "target {target} ({metric}) is due later than its parent's: expected no later than {} (target {parent_target} of {parent_plan}), found {}",
+            d(expected),
+            d(found)
+        ),
+        MissingAdoption {
+            parent_target,
+            metric,
+            parent_plan,
+            level,
+        } => format!(
+            "parent target {parent_target} ({metric}) of {parent_plan} applies to {level} plans but is neither adopted nor waived: expected a target with metric `{metric}` or a waiver with a reason"
+        ),
+        WaiverUnknownMetric {
+            metric,
+            parent_plan,
+        } => format!(
+            "waiver of `{metric}`: expected a metric of a target of {parent_plan}, found none"
+        ),
+        PlanIssuedLate {
+            issued,
+            parent_target,
+            parent_plan,
+            deadline,
+        } => format!(
+            "plan issued {issued}, after the deadline for issuing it set by target {parent_target} of {parent_plan}: expected by {}, found {issued}",
+            d(deadline)
+        ),
+        PeriodOutsideParent {
+            period,
+            parent_plan,
+            parent_period,
+        } => format!(
+            "period {period} is not within the period of {parent_plan}: expected within {parent_period}, found {period}"
+        ),
+        IssuedBeforeParent {
+            issued,
+            parent_issued,
+            parent_plan,
+        } => format!(
+            "plan issued before the plan it implements: expected on or after {parent_issued} ({parent_plan}), found {issued}"
+        ),
+        ParentCycle { plan, ring } => format!(
+            "plan `{plan}` is its own ancestor ({} -> {}): expected a chain of parents that ends at a root plan",
+            ring.join(" -> "),
+            ring.first().map(String::as_str).unwrap_or("")
+        ),
+
+        ReportUnreadable { problem } => format!("cannot read file: {}", io(problem)),
+        ReportHeader { problem } => format!("cannot read the header: {}", csv(problem)),
+        ReportRow { problem } => format!("row skipped: {}", csv(problem)),
+        ReportColumns { missing, found } => format!(
+            "missing column{} {}: expected a header with plan, metric (or target), segment (optional), value, as_of, source (optional); found {}",
+            if missing.len() == 1 { "" } else { "s" },
+            missing.join(", "),
+            found.join(", ")
+        ),
+        ReportUnknownPlan { plan, nearest } => format!(
+            "unknown plan `{plan}`{}; row skipped",
+            nearest
+                .as_ref()
+                .map(|n| format!(" (did you mean `{n}`?)"))
+                .unwrap_or_default()
+        ),
+        ReportUnknownKey { key, plan, nearest } => format!(
+            "`{key}` is neither a metric nor a target id of plan {plan}{}; row skipped",
+            nearest
+                .as_ref()
+                .map(|n| format!(" (did you mean `{n}`?)"))
+                .unwrap_or_default()
+        ),
+        ReportBadValue { detail, .. } => format!("value: {detail}; row skipped"),
+        ReportBadDate { found } => format!(
+            "as_of `{found}` is not a date: expected 2026-09-30 or 30/09/2026; row skipped"
+        ),
+        ReportFutureDate { date, today } => format!(
+            "as_of {} is in the future (today is {}); row skipped",
+            d(date),
+            d(today)
+        ),
+        ReportUnit {
+            metric,
+            expected,
+            found,
+            value,
+        } => format!(
+            "metric `{metric}` is measured in {expected}, found a value in {found} (`{value}`); row skipped"
+        ),
+        ReportUnknownSegment { segment, key, plan } => format!(
+            "segment `{segment}` is not one of the segments of `{key}` in plan {plan}; row skipped"
+        ),
+    }
+}
+
+pub fn usage(u: &Usage) -> String {
+    match u {
+        Usage::UnknownRule { name, nearest } => format!(
+            "unknown rule `{name}`{} (`kh check --rules` lists them)",
+            nearest
+                .map(|n| format!("; did you mean `{n}`?"))
+                .unwrap_or_default()
+        ),
+        Usage::UnknownRuleInSettings { name, nearest } => format!(
+            "kh.yaml: unknown rule `{name}` under `rules:`{}",
+            nearest
+                .map(|n| format!("; did you mean `{n}`?"))
+                .unwrap_or_default()
+        ),
+        Usage::BadSeverityInSettings { rule, found } => {
+            format!("kh.yaml: `rules: {{{rule}: {found}}}`: expected error, warning or note")
+        }
+    }
+}
+
+pub fn label(l: &Label) -> String {
+    match l {
+        Label::Target { id, plan } => format!("target {id} of {plan}"),
+        Label::PeriodOf { plan } => format!("period of {plan}"),
+        Label::IssueDateOf { plan } => format!("issue date of {plan}"),
+        Label::FirstWithId => "first plan with this id".into(),
+    }
+}
+
+pub fn severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Note => "note",
+    }
+}
+
+/// One line: what the rule checks (`kh check --rules`, the README table).
+pub fn rule_summary(r: Rule) -> &'static str {
+    match r {
+        Rule::Syntax => "the file is YAML (and UTF-8, and not empty)",
+        Rule::Unreadable => "every file and folder under plans/ can be read",
+        Rule::UnknownField => {
+            "every field is one the format knows; the nearest known one is suggested"
+        }
+        Rule::Schema => "required fields are present and values have the right type and form",
+        Rule::Threshold => "thresholds parse; percentages lie within 0..100",
+        Rule::Deadline => "deadlines parse",
+        Rule::DuplicateId => {
+            "plan ids are unique in the repository, target and task ids within a plan"
+        }
+        Rule::InvisibleChar => "no zero-width characters pasted from Word",
+        Rule::MissingParent => "the parent plan is in the repository",
+        Rule::UndeclaredUnit => {
+            "units named in lead, implementers, cooperating and from are declared"
+        }
+        Rule::UnknownMetric => "metrics are in the indicator catalog; the nearest key is named",
+        Rule::UnknownSegment => "segments used are declared by the plan or its parent",
+        Rule::UnitMismatch => "a threshold's unit is the indicator's unit",
+        Rule::LooserThreshold => "a child target is at least as strict as its parent's target",
+        Rule::IncomparableThreshold => "a child target can be compared with its parent's",
+        Rule::Milestone => "a child target due before every parent target of its metric",
+        Rule::LaterDeadline => "a child target is due no later than its parent's",
+        Rule::PlanIssuedLate => "a plan is issued by its parent's deadline for issuing it",
+        Rule::MissingAdoption => {
+            "each parent target that applies to the child is adopted or waived"
+        }
+        Rule::Waiver => "a waiver names a parent target and gives a reason",
+        Rule::PeriodOutsideParent => "a child's period lies within its parent's",
+        Rule::IssuedBeforeParent => "a child is not issued before its parent",
+        Rule::ParentCycle => "no plan is its own ancestor",
+        Rule::ReportSyntax => "a report file is CSV",
+        Rule::ReportColumns => "a report has the columns plan, metric (or target), value, as_of",
+        Rule::ReportPlan => "a report row names a plan of the repository",
+        Rule::ReportMetric => "a report row names a metric or target id of that plan",
+        Rule::ReportSegment => "a report row's segment is one of the target's",
+        Rule::ReportValue => "a report row's value parses (87%, 87,5%, 4/4, mức 2, yes)",
+        Rule::ReportDate => "a report row's as_of is a date, not in the future",
+        Rule::ReportUnit => "a report row's value is in its indicator's unit",
+    }
+}
+
+/// A paragraph for `kh explain RULE`: why the rule exists and how to fix a finding.
+pub fn rule_explain(r: Rule) -> &'static str {
+    match r {
+        Rule::Syntax => {
+            "A plan file must be UTF-8 YAML. Files saved from old Vietnamese encodings (TCVN3, VNI, Windows-1258), binary files, empty files, tabs used for indentation, YAML anchors and very deep nesting are refused, because none of them is needed by a plan and each hides mistakes. Fix: save the file as UTF-8 and indent with spaces."
+        }
+        Rule::Unreadable => {
+            "kh could not read a file or folder of the repository: it is too large to be a plan, it cannot be opened, or it is a broken or looping link. The other files are still checked. Fix: remove the file or make it readable."
+        }
+        Rule::UnknownField => {
+            "Every field name must be one the plan format defines; a misspelt field would otherwise be silently ignored. The nearest known name is suggested. Fix: correct the name (see docs/format.md)."
+        }
+        Rule::Schema => {
+            "Required fields (kh, id, title, issuer, level, issued, period) must be present and each value must have the right form: a level word, an issue date, a period, a plan id rather than a path. Fix: write the value in one of the forms docs/format.md lists."
+        }
+        Rule::Threshold => {
+            "A target's threshold must be a phrase kh can read, as officials write it (tối thiểu 65%, trên 50%, 4/4 trường, mức độ 2, ...), and a percentage must lie within 0 to 100. Fix: use one of the accepted forms; `kh explain phrase \"...\"` shows how kh reads a phrase."
+        }
+        Rule::Deadline => {
+            "A deadline must be a phrase kh can read (Tháng 12/2026, Quý IV/2026, Trước ngày 30/4/2023, Hằng quý, Thường xuyên, ...). Fix: use one of the accepted forms; `kh explain phrase \"...\"` shows how kh reads a phrase."
+        }
+        Rule::DuplicateId => {
+            "Plan ids are unique in the repository and target, task and indicator ids within their file, so that every reference names one thing. Fix: renumber one of the two."
+        }
+        Rule::InvisibleChar => {
+            "Text copied from Word often carries invisible characters (zero-width spaces, joiners) that make two equal-looking names differ. kh ignores them and warns, so that the file can be cleaned. Fix: delete the character at the place shown."
+        }
+        Rule::MissingParent => {
+            "The plan names a parent plan that is not in the repository, so its targets cannot be checked against the parent's. A warning, or an error with --strict. Fix: add the parent plan under plans/, or correct the id."
+        }
+        Rule::UndeclaredUnit => {
+            "Entries of lead, implementers, cooperating and reporting from must be a key of the plan's `units:` or a level word, so that `kh due` can name who is responsible. Fix: declare the unit under `units:` or correct the abbreviation."
+        }
+        Rule::UnknownMetric => {
+            "Each target's metric must be a key of the indicator catalog (plans/indicators.yaml); targets are compared across plans by metric, so a misspelt one is never compared. Fix: use the catalog's key or add the indicator to the catalog."
+        }
+        Rule::UnknownSegment => {
+            "A per-segment threshold (by_segment) must use a segment declared by the plan or its parent, and a plan's `segment:` must be one of its parent's. Fix: declare the segment or correct its key."
+        }
+        Rule::UnitMismatch => {
+            "A threshold must be in its indicator's unit (percent, count, level or yes-no); a count where a percentage is expected cannot be compared. Fix: write the threshold in the indicator's unit."
+        }
+        Rule::LooserThreshold => {
+            "A child plan must carry each of its parent's targets at least as strictly. For a higher-is-better indicator the child's threshold must be at least the parent's; for a lower-is-better one, at most. The finding names the parent's target and quotes both thresholds. Fix: raise the child's threshold to the parent's, or record why not."
+        }
+        Rule::IncomparableThreshold => {
+            "The child's and the parent's thresholds of one metric cannot be compared, for example counts of different things. Fix: use the same unit and noun as the parent, or a separate metric if they measure different things."
+        }
+        Rule::Milestone => {
+            "A child target due before every parent target of its metric is an intermediate step towards the parent's target, not a looser copy of it, so it is not judged. A note, for information."
+        }
+        Rule::LaterDeadline => {
+            "A child plan must carry each of its parent's targets no later than the parent. Fix: bring the child's deadline forward to the parent's."
+        }
+        Rule::PlanIssuedLate => {
+            "A parent plan may set a deadline for its children to issue their own plans (an indicator marked plan_issuance); a child plan issued after it is late. A warning."
+        }
+        Rule::MissingAdoption => {
+            "Each parent target that binds the child's level must be adopted (a target with the same metric) or waived with a reason. A warning. Fix: add the target, or a waiver under `waivers:` saying why it does not apply."
+        }
+        Rule::Waiver => {
+            "A waiver must name the metric of a target of the parent and give a reason. Fix: correct the metric or add `reason:`."
+        }
+        Rule::PeriodOutsideParent => {
+            "A child plan's period must lie within its parent's. Fix: correct the period or the parent."
+        }
+        Rule::IssuedBeforeParent => {
+            "A plan cannot implement a plan issued after it. Fix: correct the issue date or the parent."
+        }
+        Rule::ParentCycle => {
+            "Following parents from any plan must end at a root plan; a plan that is its own ancestor makes the cascade meaningless. Fix: correct one `parent:` of the ring."
+        }
+        Rule::ReportSyntax => {
+            "A report file under reports/ must be CSV that kh can read. Rows that cannot be read are skipped and reported. Fix: save the file as CSV (UTF-8)."
+        }
+        Rule::ReportColumns => {
+            "A report needs the columns plan, metric (or target), value and as_of; segment and source are optional. Fix: add the missing columns to the header row."
+        }
+        Rule::ReportPlan => {
+            "Each report row must name a plan of the repository by its id. Fix: correct the plan id."
+        }
+        Rule::ReportMetric => {
+            "Each report row must name a metric or a target id of its plan. Fix: correct the key."
+        }
+        Rule::ReportSegment => {
+            "A report row's segment must be one of its target's segments. Fix: correct the segment."
+        }
+        Rule::ReportValue => {
+            "A report row's value must be readable (87%, 87,5%, 4/4, mức 2, yes). Fix: write the value in one of these forms."
+        }
+        Rule::ReportDate => {
+            "A report row's as_of must be a date (2026-09-30 or 30/09/2026), not in the future. Fix: correct the date."
+        }
+        Rule::ReportUnit => {
+            "A report row's value must be in its indicator's unit. Fix: write the value in the indicator's unit."
+        }
+    }
+}
+
+pub fn word(w: Word) -> &'static str {
+    use Word::*;
+    match w {
+        Error => "error",
+        Plan => "plan",
+        Plans => "plans",
+        Target => "target",
+        Task => "task",
+        Report => "report",
+        Indicator => "indicator",
+        Segment => "segment",
+        Threshold => "threshold",
+        Deadline => "deadline",
+        Date => "date",
+        DaysLeft => "days left",
+        Kind => "kind",
+        Id => "id",
+        Text => "text",
+        Lead => "lead",
+        Value => "value",
+        AsOf => "as of",
+        Status => "status",
+        Severity => "severity",
+        Rule => "rule",
+        Message => "message",
+        Group => "group",
+        Summary => "what it checks",
+        Ongoing => "ongoing",
+        Met => "met",
+        NotMet => "not met",
+        DueSoon => "due soon",
+        Overdue => "overdue",
+        NoData => "no data",
+        Stricter => "stricter",
+        Same => "same",
+        Looser => "looser",
+        Incomparable => "incomparable",
+        OnlyInA => "only in A",
+        OnlyInB => "only in B",
+        MilestoneWord => "milestone",
+        Earlier => "earlier",
+        Later => "later",
+        AThreshold => "A threshold",
+        ADue => "A due",
+        BThreshold => "B threshold",
+        BDue => "B due",
+        Verdict => "verdict",
+        ChildrenMeeting => "children meeting",
+        NotMeeting => "not meeting",
+        Lead2 => "Lead",
+        Due2 => "Due",
+        Help => "help",
+        Example => "example",
+        Default => "default",
+    }
+}

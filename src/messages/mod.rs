@@ -1,0 +1,141 @@
+//! The message catalogue: one module per language words every finding, label,
+//! rule description, heading, status word and table column. Nothing outside
+//! this module builds a sentence for people; the rest of kh passes data
+//! (`crate::message::Message`, `Word`) and the interface language here.
+
+pub mod en;
+pub mod vi;
+
+use crate::finding::Severity;
+use crate::message::{Label, Message, Usage};
+use crate::rules::Rule;
+use crate::ui::Lang;
+
+/// The glossary: every word kh uses in headings, columns and status cells,
+/// named by what it means in the domain (kế hoạch / plan, chỉ tiêu / target,
+/// nhiệm vụ / task, the status bands ...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::VariantArray)]
+pub enum Word {
+    Error,
+    Plan,
+    Plans,
+    Target,
+    Task,
+    Report,
+    Indicator,
+    Segment,
+    Threshold,
+    Deadline,
+    Date,
+    DaysLeft,
+    Kind,
+    Id,
+    Text,
+    Lead,
+    Value,
+    AsOf,
+    Status,
+    Severity,
+    Rule,
+    Message,
+    Group,
+    Summary,
+    Ongoing,
+    Met,
+    NotMet,
+    DueSoon,
+    Overdue,
+    NoData,
+    Stricter,
+    Same,
+    Looser,
+    Incomparable,
+    OnlyInA,
+    OnlyInB,
+    MilestoneWord,
+    Earlier,
+    Later,
+    AThreshold,
+    ADue,
+    BThreshold,
+    BDue,
+    Verdict,
+    ChildrenMeeting,
+    NotMeeting,
+    /// "Lead:" in calendar descriptions.
+    Lead2,
+    /// "Due:" in calendar descriptions.
+    Due2,
+    Help,
+    Example,
+    Default,
+}
+
+pub fn message(lang: Lang, m: &Message) -> String {
+    match lang {
+        Lang::En => en::message(m),
+        Lang::Vi => vi::message(m),
+    }
+}
+
+pub fn usage(lang: Lang, u: &Usage) -> String {
+    match lang {
+        Lang::En => en::usage(u),
+        Lang::Vi => vi::usage(u),
+    }
+}
+
+pub fn label(lang: Lang, l: &Label) -> String {
+    match lang {
+        Lang::En => en::label(l),
+        Lang::Vi => vi::label(l),
+    }
+}
+
+pub fn severity(lang: Lang, s: Severity) -> &'static str {
+    match lang {
+        Lang::En => en::severity(s),
+        Lang::Vi => vi::severity(s),
+    }
+}
+
+pub fn rule_summary(lang: Lang, r: Rule) -> &'static str {
+    match lang {
+        Lang::En => en::rule_summary(r),
+        Lang::Vi => vi::rule_summary(r),
+    }
+}
+
+pub fn rule_explain(lang: Lang, r: Rule) -> &'static str {
+    match lang {
+        Lang::En => en::rule_explain(r),
+        Lang::Vi => vi::rule_explain(r),
+    }
+}
+
+pub fn word(lang: Lang, w: Word) -> &'static str {
+    match lang {
+        Lang::En => en::word(w),
+        Lang::Vi => vi::word(w),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use strum::VariantArray;
+
+    #[test]
+    fn every_rule_and_word_has_text_in_both_languages() {
+        for r in Rule::ALL {
+            for lang in [Lang::En, Lang::Vi] {
+                assert!(!rule_summary(lang, *r).is_empty(), "{r} {lang:?}");
+                assert!(rule_explain(lang, *r).len() > 40, "{r} {lang:?}");
+            }
+            assert_ne!(rule_summary(Lang::En, *r), rule_summary(Lang::Vi, *r));
+        }
+        for w in Word::VARIANTS {
+            assert!(!word(Lang::En, *w).is_empty() && !word(Lang::Vi, *w).is_empty());
+        }
+    }
+}

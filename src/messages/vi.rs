@@ -1,0 +1,527 @@
+//! Tiếng Việt: every sentence kh prints in Vietnamese, mirroring `en.rs`.
+
+use super::Word;
+use crate::finding::Severity;
+use crate::message::{CsvProblem, IoProblem, Label, Message, Usage};
+use crate::rules::Rule;
+
+fn d(date: &chrono::NaiveDate) -> String {
+    date.format("%d/%m/%Y").to_string()
+}
+
+fn did_you_mean(n: &Option<String>) -> String {
+    n.as_ref()
+        .map(|n| format!("; có phải là `{n}`?"))
+        .unwrap_or_default()
+}
+
+fn seg(s: &Option<String>) -> String {
+    s.as_ref()
+        .map(|s| format!(" ở nhóm `{s}`"))
+        .unwrap_or_default()
+}
+
+fn io(p: &IoProblem) -> String {
+    match p {
+        IoProblem::PermissionDenied => "không có quyền đọc".into(),
+        IoProblem::NotFound => "không có tệp hay thư mục này".into(),
+        IoProblem::InvalidData => "không phải văn bản UTF-8 hợp lệ".into(),
+        IoProblem::Other { code: Some(c) } => format!("lỗi vào/ra (mã lỗi hệ điều hành {c})"),
+        IoProblem::Other { code: None } => "lỗi vào/ra".into(),
+    }
+}
+
+fn csv(p: &CsvProblem) -> String {
+    match p {
+        CsvProblem::FieldCount { expected, found } => {
+            format!("có {found} cột trong khi dòng tiêu đề có {expected}")
+        }
+        CsvProblem::NotUtf8 => "không phải văn bản UTF-8 hợp lệ".into(),
+        CsvProblem::Io(p) => io(p),
+        CsvProblem::Other => "không phải một dòng CSV".into(),
+    }
+}
+
+pub fn message(m: &Message) -> String {
+    use Message::*;
+    match m {
+        Binary => "tệp nhị phân (có byte NUL): cần tệp văn bản YAML mã UTF-8".into(),
+        NotUtf8 { byte, legacy: Some(enc) } => format!(
+            "tệp không phải UTF-8 mà có lẽ là {enc}, một bảng mã tiếng Việt cũ (byte 0x{byte:02X}): hãy chuyển sang Unicode UTF-8 (ví dụ bằng công cụ chuyển mã của UniKey) rồi lưu lại"
+        ),
+        NotUtf8 { byte, legacy: None } => format!(
+            "tệp không phải UTF-8: byte 0x{byte:02X} không bắt đầu được một ký tự; cần văn bản UTF-8 (hãy lưu tệp dạng UTF-8)"
+        ),
+        EmptyFile => {
+            "tệp rỗng: cần một kế hoạch (kh: 1, id, title, ...) hoặc danh mục chỉ số".into()
+        }
+        TabIndent => "dùng phím tab để thụt lề: YAML chỉ thụt lề bằng dấu cách; hãy thay tab bằng dấu cách".into(),
+        Anchors => "không dùng neo và bí danh YAML (&tên, *tên) trong kế hoạch: hãy viết đầy đủ từng giá trị".into(),
+        NestingTooDeep => "lồng nhau quá 32 cấp: kế hoạch chỉ cần vài cấp".into(),
+        IndentTooDeep => "thụt lề quá 64 dấu cách: kế hoạch chỉ cần vài cấp".into(),
+        Yaml { detail } => format!("không phải YAML hợp lệ: «{detail}»"),
+        Shape { detail } => format!("không khớp định dạng kế hoạch: «{detail}»"),
+        MissingField { field } => {
+            format!("không khớp định dạng kế hoạch: thiếu trường `{field}`")
+        }
+        Invisible { code } => {
+            format!("ký tự ẩn U+{code:04X} đã bị bỏ qua; thường do sao chép từ Word")
+        }
+        UnknownField { field, nearest, .. } => format!(
+            "trường `{field}` không có trong định dạng{}",
+            did_you_mean(nearest)
+        ),
+        UnsupportedVersion { found } => {
+            format!("phiên bản định dạng không hỗ trợ: cần `kh: 1`, gặp `kh: {found}`")
+        }
+        UnknownLevel { found } => format!(
+            "cấp không hợp lệ: cần một trong national, province, district, commune, school; gặp `{found}`"
+        ),
+        BadIssued { found } => format!(
+            "ngày ban hành không hợp lệ: cần YYYY-MM-DD hoặc YYYY-MM (để trống ngày); gặp `{found}`"
+        ),
+        BadPeriod { found } => format!(
+            "thời kỳ không hợp lệ: cần một năm như 2026 hoặc giai đoạn như 2022-2025; gặp `{found}`"
+        ),
+        EmptyId => "mã kế hoạch (id) rỗng".into(),
+        ParentIsPath { found } => format!(
+            "parent là mã kế hoạch như ninh-binh/so-gddt-2026, không phải đường dẫn; gặp `{found}`"
+        ),
+        DuplicateTargetId { id, first } => {
+            format!("trùng mã chỉ tiêu `{id}`: targets[{first}] đã dùng mã này")
+        }
+        DuplicateTaskId { id, first } => {
+            format!("trùng mã nhiệm vụ `{id}`: tasks[{first}] đã dùng mã này")
+        }
+        DuplicateIndicatorKey { key, first } => {
+            format!("trùng khóa chỉ số `{key}`: indicators[{first}] đã dùng khóa này")
+        }
+        DuplicatePlanId { id } => format!("trùng mã kế hoạch `{id}`: một tệp khác đã dùng mã này"),
+        WaiverWithoutReason { metric } => format!(
+            "miễn áp dụng `{metric}` không nêu lý do: cần `reason:` giải thích vì sao không nhận chỉ tiêu cấp trên"
+        ),
+        BadDeadline { detail, .. } => format!("thời hạn không đọc được: {detail}"),
+        BadThreshold { detail, .. } => format!("ngưỡng không đọc được: {detail}"),
+        BadStretch { detail, .. } => format!("mức phấn đấu không đọc được: {detail}"),
+        TargetAndBySegment => "một chỉ tiêu có `target` hoặc `by_segment`, không có cả hai".into(),
+        NoThreshold { id } => {
+            format!("chỉ tiêu `{id}` không có ngưỡng: cần `target:` hoặc `by_segment:`")
+        }
+        UnknownAppliesLevel { found } => format!(
+            "cấp không hợp lệ trong applies_to: cần national, province, district, commune hoặc school; gặp `{found}`"
+        ),
+        UnknownIndicatorUnit { found } => format!(
+            "đơn vị đo không hợp lệ: cần percent, count, level hoặc yes-no; gặp `{found}`"
+        ),
+        UnknownDirection { found } => {
+            format!("chiều không hợp lệ: cần higher hoặc lower; gặp `{found}`")
+        }
+        TooLarge { bytes, limit } => format!(
+            "tệp nặng {:.1} MB: một kế hoạch tối đa {} MB; không đọc (có đúng tệp không?)",
+            *bytes as f64 / 1_048_576.0,
+            limit / 1_048_576
+        ),
+        CannotRead { problem } => format!("không đọc được tệp: {}", io(problem)),
+        CannotReadDir { problem } => format!("không đọc được thư mục: {}", io(problem)),
+        DirLoop => "thư mục đã được duyệt (vòng lặp liên kết tượng trưng?); bỏ qua".into(),
+        BrokenLink => "liên kết tượng trưng hỏng; bỏ qua".into(),
+        NoPlanFiles => "không có tệp kế hoạch (*.yaml) nào: cần ít nhất một kế hoạch".into(),
+
+        MissingParent { parent, cites } => format!(
+            "kế hoạch cấp trên `{parent}` không có trong kho{}: không thể đối chiếu chỉ tiêu của kế hoạch này; hãy thêm nó vào plans/",
+            cites
+                .as_ref()
+                .map(|c| format!(" (trích dẫn: {c})"))
+                .unwrap_or_default()
+        ),
+        UndeclaredUnit { unit, nearest } => format!(
+            "đơn vị `{unit}` chưa được khai báo: cần một khóa của `units:` hoặc một cấp (province, district, commune, school){}",
+            did_you_mean(nearest)
+        ),
+        UnknownMetric { metric, nearest } => format!(
+            "chỉ số `{metric}` không có trong danh mục chỉ số (plans/indicators.yaml){}",
+            did_you_mean(nearest)
+        ),
+        UndeclaredSegment { segment } => format!(
+            "nhóm `{segment}` chưa được khai báo: cần một khóa của `segments:` của kế hoạch này hoặc kế hoạch cấp trên"
+        ),
+        NotParentSegment {
+            segment, parent, ..
+        } => format!("nhóm `{segment}` không thuộc các nhóm của kế hoạch cấp trên ({parent})"),
+        UnitMismatch {
+            metric,
+            expected,
+            found,
+            threshold,
+        } => format!(
+            "chỉ số `{metric}` đo bằng {expected}, nhưng ngưỡng lại tính bằng {found} (`{threshold}`)"
+        ),
+
+        Milestone {
+            target,
+            metric,
+            due,
+            parent_plan,
+        } => format!(
+            "chỉ tiêu {target} ({metric}) đến hạn {}, trước mọi chỉ tiêu cùng chỉ số của cấp trên: là mốc trung gian, không đối chiếu với {parent_plan}",
+            due.as_ref().map(d).unwrap_or_default()
+        ),
+        Looser {
+            target,
+            metric,
+            plan,
+            segment,
+            expected,
+            parent_target,
+            parent_plan,
+            found,
+        } => format!(
+            "chỉ tiêu {target} ({metric}) của {plan} lỏng hơn chỉ tiêu cấp trên{}: cần ngưỡng nằm trong `{expected}` (chỉ tiêu {parent_target} của {parent_plan}), gặp `{found}`",
+            seg(segment)
+        ),
+        Incomparable {
+            target,
+            metric,
+            segment,
+            parent_target,
+            parent_plan,
+            why,
+        } => format!(
+            "chỉ tiêu {target} ({metric}) không so sánh được với chỉ tiêu {parent_target} của {parent_plan}{}: {why}",
+            seg(segment)
+        ),
+        LaterDeadline {
+            target,
+            metric,
+            expected,
+            parent_target,
+            parent_plan,
+            found,
+        } => format!(
+            "chỉ tiêu {target} ({metric}) có thời hạn muộn hơn cấp trên: cần không muộn hơn {} (chỉ tiêu {parent_target} của {parent_plan}), gặp {}",
+            d(expected),
+            d(found)
+        ),
+        MissingAdoption {
+            parent_target,
+            metric,
+            parent_plan,
+            level,
+        } => format!(
+            "chỉ tiêu {parent_target} ({metric}) của {parent_plan} áp dụng cho cấp {level} nhưng chưa được nhận cũng chưa được miễn: cần một chỉ tiêu có chỉ số `{metric}` hoặc một mục miễn áp dụng có lý do"
+        ),
+        WaiverUnknownMetric {
+            metric,
+            parent_plan,
+        } => format!(
+            "miễn áp dụng `{metric}`: cần chỉ số của một chỉ tiêu của {parent_plan}, không tìm thấy"
+        ),
+        PlanIssuedLate {
+            issued,
+            parent_target,
+            parent_plan,
+            deadline,
+        } => format!(
+            "kế hoạch ban hành {issued}, sau thời hạn ban hành do chỉ tiêu {parent_target} của {parent_plan} đặt ra: cần trước {}, gặp {issued}",
+            d(deadline)
+        ),
+        PeriodOutsideParent {
+            period,
+            parent_plan,
+            parent_period,
+        } => format!(
+            "thời kỳ {period} không nằm trong thời kỳ của {parent_plan}: cần trong {parent_period}, gặp {period}"
+        ),
+        IssuedBeforeParent {
+            issued,
+            parent_issued,
+            parent_plan,
+        } => format!(
+            "kế hoạch ban hành trước kế hoạch mà nó thực hiện: cần từ {parent_issued} ({parent_plan}) trở đi, gặp {issued}"
+        ),
+        ParentCycle { plan, ring } => format!(
+            "kế hoạch `{plan}` là cấp trên của chính nó ({} -> {}): chuỗi cấp trên phải kết thúc ở một kế hoạch gốc",
+            ring.join(" -> "),
+            ring.first().map(String::as_str).unwrap_or("")
+        ),
+
+        ReportUnreadable { problem } => format!("không đọc được tệp: {}", io(problem)),
+        ReportHeader { problem } => format!("không đọc được dòng tiêu đề: {}", csv(problem)),
+        ReportRow { problem } => format!("bỏ qua dòng: {}", csv(problem)),
+        ReportColumns { missing, found } => format!(
+            "thiếu cột {}: cần tiêu đề gồm plan, metric (hoặc target), segment (tùy chọn), value, as_of, source (tùy chọn); gặp {}",
+            missing.join(", "),
+            found.join(", ")
+        ),
+        ReportUnknownPlan { plan, nearest } => format!(
+            "không có kế hoạch `{plan}`{}; bỏ qua dòng này",
+            nearest
+                .as_ref()
+                .map(|n| format!(" (có phải là `{n}`?)"))
+                .unwrap_or_default()
+        ),
+        ReportUnknownKey { key, plan, nearest } => format!(
+            "`{key}` không phải chỉ số hay mã chỉ tiêu của kế hoạch {plan}{}; bỏ qua dòng này",
+            nearest
+                .as_ref()
+                .map(|n| format!(" (có phải là `{n}`?)"))
+                .unwrap_or_default()
+        ),
+        ReportBadValue { detail, .. } => {
+            format!("giá trị không đọc được: {detail}; bỏ qua dòng này")
+        }
+        ReportBadDate { found } => format!(
+            "as_of `{found}` không phải ngày: cần dạng 2026-09-30 hoặc 30/09/2026; bỏ qua dòng này"
+        ),
+        ReportFutureDate { date, today } => format!(
+            "as_of {} ở tương lai (hôm nay là {}); bỏ qua dòng này",
+            d(date),
+            d(today)
+        ),
+        ReportUnit {
+            metric,
+            expected,
+            found,
+            value,
+        } => format!(
+            "chỉ số `{metric}` đo bằng {expected}, nhưng giá trị tính bằng {found} (`{value}`); bỏ qua dòng này"
+        ),
+        ReportUnknownSegment { segment, key, plan } => format!(
+            "nhóm `{segment}` không thuộc các nhóm của `{key}` trong kế hoạch {plan}; bỏ qua dòng này"
+        ),
+    }
+}
+
+pub fn usage(u: &Usage) -> String {
+    match u {
+        Usage::UnknownRule { name, nearest } => format!(
+            "không có quy tắc `{name}`{} (`kh check --rules` liệt kê các quy tắc)",
+            nearest
+                .map(|n| format!("; có phải là `{n}`?"))
+                .unwrap_or_default()
+        ),
+        Usage::UnknownRuleInSettings { name, nearest } => format!(
+            "kh.yaml: không có quy tắc `{name}` trong `rules:`{}",
+            nearest
+                .map(|n| format!("; có phải là `{n}`?"))
+                .unwrap_or_default()
+        ),
+        Usage::BadSeverityInSettings { rule, found } => {
+            format!("kh.yaml: `rules: {{{rule}: {found}}}`: cần error, warning hoặc note")
+        }
+    }
+}
+
+pub fn label(l: &Label) -> String {
+    match l {
+        Label::Target { id, plan } => format!("chỉ tiêu {id} của {plan}"),
+        Label::PeriodOf { plan } => format!("thời kỳ của {plan}"),
+        Label::IssueDateOf { plan } => format!("ngày ban hành của {plan}"),
+        Label::FirstWithId => "kế hoạch đầu tiên có mã này".into(),
+    }
+}
+
+pub fn severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "lỗi",
+        Severity::Warning => "cảnh báo",
+        Severity::Note => "ghi chú",
+    }
+}
+
+pub fn rule_summary(r: Rule) -> &'static str {
+    match r {
+        Rule::Syntax => "tệp là YAML (mã UTF-8, không rỗng)",
+        Rule::Unreadable => "mọi tệp và thư mục trong plans/ đều đọc được",
+        Rule::UnknownField => "mọi trường đều thuộc định dạng; gợi ý trường gần nhất",
+        Rule::Schema => "có đủ các trường bắt buộc, giá trị đúng kiểu và dạng",
+        Rule::Threshold => "ngưỡng đọc được; tỷ lệ phần trăm trong khoảng 0..100",
+        Rule::Deadline => "thời hạn đọc được",
+        Rule::DuplicateId => {
+            "mã kế hoạch không trùng trong kho, mã chỉ tiêu và nhiệm vụ không trùng trong một kế hoạch"
+        }
+        Rule::InvisibleChar => "không có ký tự ẩn dán từ Word",
+        Rule::MissingParent => "kế hoạch cấp trên có trong kho",
+        Rule::UndeclaredUnit => {
+            "các đơn vị nêu ở chủ trì, triển khai, phối hợp và báo cáo đều được khai báo"
+        }
+        Rule::UnknownMetric => "chỉ số có trong danh mục chỉ số; gợi ý khóa gần nhất",
+        Rule::UnknownSegment => "các nhóm được kế hoạch hoặc cấp trên khai báo",
+        Rule::UnitMismatch => "ngưỡng tính bằng đơn vị đo của chỉ số",
+        Rule::LooserThreshold => "chỉ tiêu cấp dưới chặt ít nhất như chỉ tiêu cấp trên",
+        Rule::IncomparableThreshold => "chỉ tiêu cấp dưới so sánh được với chỉ tiêu cấp trên",
+        Rule::Milestone => "chỉ tiêu cấp dưới đến hạn trước mọi chỉ tiêu cùng chỉ số của cấp trên",
+        Rule::LaterDeadline => "chỉ tiêu cấp dưới có thời hạn không muộn hơn cấp trên",
+        Rule::PlanIssuedLate => "kế hoạch ban hành đúng thời hạn cấp trên đặt ra",
+        Rule::MissingAdoption => {
+            "mỗi chỉ tiêu cấp trên áp dụng cho cấp dưới đều được nhận hoặc miễn"
+        }
+        Rule::Waiver => "mục miễn áp dụng nêu một chỉ tiêu cấp trên và lý do",
+        Rule::PeriodOutsideParent => "thời kỳ của kế hoạch cấp dưới nằm trong thời kỳ cấp trên",
+        Rule::IssuedBeforeParent => "kế hoạch cấp dưới không ban hành trước cấp trên",
+        Rule::ParentCycle => "không kế hoạch nào là cấp trên của chính nó",
+        Rule::ReportSyntax => "tệp báo cáo là CSV",
+        Rule::ReportColumns => "báo cáo có các cột plan, metric (hoặc target), value, as_of",
+        Rule::ReportPlan => "mỗi dòng báo cáo nêu một kế hoạch có trong kho",
+        Rule::ReportMetric => "mỗi dòng báo cáo nêu một chỉ số hoặc mã chỉ tiêu của kế hoạch đó",
+        Rule::ReportSegment => "nhóm của dòng báo cáo là một nhóm của chỉ tiêu",
+        Rule::ReportValue => "giá trị của dòng báo cáo đọc được (87%, 87,5%, 4/4, mức 2, yes)",
+        Rule::ReportDate => "as_of của dòng báo cáo là một ngày, không ở tương lai",
+        Rule::ReportUnit => "giá trị của dòng báo cáo tính bằng đơn vị đo của chỉ số",
+    }
+}
+
+pub fn rule_explain(r: Rule) -> &'static str {
+    match r {
+        Rule::Syntax => {
+            "Tệp kế hoạch phải là YAML mã UTF-8. Tệp lưu bằng bảng mã tiếng Việt cũ (TCVN3, VNI, Windows-1258), tệp nhị phân, tệp rỗng, thụt lề bằng tab, neo YAML và lồng nhau quá sâu đều bị từ chối, vì kế hoạch không cần đến và chúng che giấu sai sót. Cách sửa: lưu tệp dạng UTF-8 và thụt lề bằng dấu cách."
+        }
+        Rule::Unreadable => {
+            "kh không đọc được một tệp hay thư mục của kho: tệp quá lớn để là một kế hoạch, không mở được, hoặc là liên kết hỏng hay vòng lặp. Các tệp khác vẫn được kiểm tra. Cách sửa: xóa tệp hoặc cho phép đọc."
+        }
+        Rule::UnknownField => {
+            "Mọi tên trường phải thuộc định dạng kế hoạch; nếu không, một trường gõ sai sẽ bị bỏ qua mà không ai biết. kh gợi ý tên gần nhất. Cách sửa: sửa tên trường (xem docs/format.md)."
+        }
+        Rule::Schema => {
+            "Các trường bắt buộc (kh, id, title, issuer, level, issued, period) phải có và mỗi giá trị phải đúng dạng: một cấp, một ngày ban hành, một thời kỳ, một mã kế hoạch chứ không phải đường dẫn. Cách sửa: viết giá trị theo một dạng mà docs/format.md liệt kê."
+        }
+        Rule::Threshold => {
+            "Ngưỡng của chỉ tiêu phải là cụm từ kh đọc được, như cán bộ vẫn viết (tối thiểu 65%, trên 50%, 4/4 trường, mức độ 2, ...), và tỷ lệ phần trăm phải trong khoảng 0 đến 100. Cách sửa: dùng một dạng được chấp nhận; `kh explain phrase \"...\"` cho biết kh đọc một cụm từ thế nào."
+        }
+        Rule::Deadline => {
+            "Thời hạn phải là cụm từ kh đọc được (Tháng 12/2026, Quý IV/2026, Trước ngày 30/4/2023, Hằng quý, Thường xuyên, ...). Cách sửa: dùng một dạng được chấp nhận; `kh explain phrase \"...\"` cho biết kh đọc một cụm từ thế nào."
+        }
+        Rule::DuplicateId => {
+            "Mã kế hoạch không được trùng trong kho, mã chỉ tiêu, nhiệm vụ và chỉ số không được trùng trong tệp của chúng, để mỗi tham chiếu chỉ trỏ tới một thứ. Cách sửa: đánh số lại một trong hai."
+        }
+        Rule::InvisibleChar => {
+            "Văn bản sao chép từ Word thường mang ký tự ẩn (dấu cách độ rộng 0, ký tự nối) làm hai tên trông giống nhau lại khác nhau. kh bỏ qua chúng và cảnh báo để làm sạch tệp. Cách sửa: xóa ký tự ở vị trí được chỉ ra."
+        }
+        Rule::MissingParent => {
+            "Kế hoạch nêu một kế hoạch cấp trên không có trong kho, nên không đối chiếu được chỉ tiêu với cấp trên. Là cảnh báo, hoặc lỗi khi dùng --strict. Cách sửa: thêm kế hoạch cấp trên vào plans/, hoặc sửa mã."
+        }
+        Rule::UndeclaredUnit => {
+            "Các mục chủ trì, triển khai, phối hợp và đơn vị báo cáo phải là một khóa của `units:` hoặc một cấp, để `kh due` nêu được ai chịu trách nhiệm. Cách sửa: khai báo đơn vị trong `units:` hoặc sửa chữ viết tắt."
+        }
+        Rule::UnknownMetric => {
+            "Chỉ số của mỗi chỉ tiêu phải là một khóa của danh mục chỉ số (plans/indicators.yaml); các kế hoạch được so sánh theo chỉ số, nên một chỉ số gõ sai sẽ không bao giờ được so sánh. Cách sửa: dùng khóa của danh mục hoặc thêm chỉ số vào danh mục."
+        }
+        Rule::UnknownSegment => {
+            "Ngưỡng theo nhóm (by_segment) phải dùng nhóm do kế hoạch hoặc cấp trên khai báo, và `segment:` của kế hoạch phải là một nhóm của cấp trên. Cách sửa: khai báo nhóm hoặc sửa khóa."
+        }
+        Rule::UnitMismatch => {
+            "Ngưỡng phải tính bằng đơn vị đo của chỉ số (percent, count, level hoặc yes-no); một số lượng ở chỗ cần tỷ lệ thì không so sánh được. Cách sửa: viết ngưỡng bằng đơn vị đo của chỉ số."
+        }
+        Rule::LooserThreshold => {
+            "Kế hoạch cấp dưới phải nhận mỗi chỉ tiêu của cấp trên với mức ít nhất chặt như cấp trên. Với chỉ số càng cao càng tốt, ngưỡng cấp dưới phải ít nhất bằng cấp trên; với chỉ số càng thấp càng tốt, nhiều nhất bằng cấp trên. Phát hiện nêu chỉ tiêu cấp trên và trích cả hai ngưỡng. Cách sửa: nâng ngưỡng cấp dưới lên bằng cấp trên, hoặc ghi rõ lý do."
+        }
+        Rule::IncomparableThreshold => {
+            "Ngưỡng cấp dưới và cấp trên của cùng một chỉ số không so sánh được, ví dụ số lượng của hai thứ khác nhau. Cách sửa: dùng cùng đơn vị đo và danh từ như cấp trên, hoặc một chỉ số riêng nếu chúng đo hai thứ khác nhau."
+        }
+        Rule::Milestone => {
+            "Chỉ tiêu cấp dưới đến hạn trước mọi chỉ tiêu cùng chỉ số của cấp trên là một mốc trung gian hướng tới chỉ tiêu cấp trên, không phải bản sao lỏng hơn, nên không bị đối chiếu. Là ghi chú để biết."
+        }
+        Rule::LaterDeadline => {
+            "Kế hoạch cấp dưới phải thực hiện mỗi chỉ tiêu của cấp trên không muộn hơn cấp trên. Cách sửa: đưa thời hạn cấp dưới về sớm bằng cấp trên."
+        }
+        Rule::PlanIssuedLate => {
+            "Kế hoạch cấp trên có thể đặt thời hạn để cấp dưới ban hành kế hoạch của mình (chỉ số đánh dấu plan_issuance); kế hoạch cấp dưới ban hành sau thời hạn đó là muộn. Là cảnh báo."
+        }
+        Rule::MissingAdoption => {
+            "Mỗi chỉ tiêu cấp trên ràng buộc cấp của kế hoạch cấp dưới phải được nhận (một chỉ tiêu cùng chỉ số) hoặc miễn áp dụng có lý do. Là cảnh báo. Cách sửa: thêm chỉ tiêu, hoặc một mục trong `waivers:` nêu vì sao không áp dụng."
+        }
+        Rule::Waiver => {
+            "Mục miễn áp dụng phải nêu chỉ số của một chỉ tiêu cấp trên và lý do. Cách sửa: sửa chỉ số hoặc thêm `reason:`."
+        }
+        Rule::PeriodOutsideParent => {
+            "Thời kỳ của kế hoạch cấp dưới phải nằm trong thời kỳ của cấp trên. Cách sửa: sửa thời kỳ hoặc kế hoạch cấp trên."
+        }
+        Rule::IssuedBeforeParent => {
+            "Một kế hoạch không thể thực hiện một kế hoạch ban hành sau nó. Cách sửa: sửa ngày ban hành hoặc kế hoạch cấp trên."
+        }
+        Rule::ParentCycle => {
+            "Lần theo cấp trên từ bất kỳ kế hoạch nào cũng phải dừng ở một kế hoạch gốc; kế hoạch là cấp trên của chính nó làm việc đối chiếu mất ý nghĩa. Cách sửa: sửa một `parent:` trong vòng."
+        }
+        Rule::ReportSyntax => {
+            "Tệp báo cáo trong reports/ phải là CSV mà kh đọc được. Các dòng không đọc được bị bỏ qua và được báo. Cách sửa: lưu tệp dạng CSV (UTF-8)."
+        }
+        Rule::ReportColumns => {
+            "Báo cáo cần các cột plan, metric (hoặc target), value và as_of; segment và source là tùy chọn. Cách sửa: thêm các cột còn thiếu vào dòng tiêu đề."
+        }
+        Rule::ReportPlan => {
+            "Mỗi dòng báo cáo phải nêu mã của một kế hoạch có trong kho. Cách sửa: sửa mã kế hoạch."
+        }
+        Rule::ReportMetric => {
+            "Mỗi dòng báo cáo phải nêu một chỉ số hoặc mã chỉ tiêu của kế hoạch. Cách sửa: sửa khóa."
+        }
+        Rule::ReportSegment => {
+            "Nhóm của dòng báo cáo phải là một nhóm của chỉ tiêu. Cách sửa: sửa nhóm."
+        }
+        Rule::ReportValue => {
+            "Giá trị của dòng báo cáo phải đọc được (87%, 87,5%, 4/4, mức 2, yes). Cách sửa: viết giá trị theo một trong các dạng đó."
+        }
+        Rule::ReportDate => {
+            "as_of của dòng báo cáo phải là một ngày (2026-09-30 hoặc 30/09/2026), không ở tương lai. Cách sửa: sửa ngày."
+        }
+        Rule::ReportUnit => {
+            "Giá trị của dòng báo cáo phải tính bằng đơn vị đo của chỉ số. Cách sửa: viết giá trị bằng đơn vị đo của chỉ số."
+        }
+    }
+}
+
+pub fn word(w: Word) -> &'static str {
+    use Word::*;
+    match w {
+        Error => "lỗi",
+        Plan => "kế hoạch",
+        Plans => "kế hoạch",
+        Target => "chỉ tiêu",
+        Task => "nhiệm vụ",
+        Report => "báo cáo",
+        Indicator => "chỉ số",
+        Segment => "nhóm",
+        Threshold => "ngưỡng",
+        Deadline => "thời hạn",
+        Date => "hạn",
+        DaysLeft => "còn (ngày)",
+        Kind => "loại",
+        Id => "mã",
+        Text => "nội dung",
+        Lead => "chủ trì",
+        Value => "đạt được",
+        AsOf => "tính đến",
+        Status => "tình trạng",
+        Severity => "mức",
+        Rule => "quy tắc",
+        Message => "nội dung",
+        Group => "nhóm quy tắc",
+        Summary => "kiểm tra gì",
+        Ongoing => "thường xuyên",
+        Met => "đạt",
+        NotMet => "chưa đạt",
+        DueSoon => "sắp đến hạn",
+        Overdue => "quá hạn",
+        NoData => "chưa có số liệu",
+        Stricter => "chặt hơn",
+        Same => "như nhau",
+        Looser => "lỏng hơn",
+        Incomparable => "không so được",
+        OnlyInA => "chỉ có ở A",
+        OnlyInB => "chỉ có ở B",
+        MilestoneWord => "mốc trung gian",
+        Earlier => "sớm hơn",
+        Later => "muộn hơn",
+        AThreshold => "ngưỡng A",
+        ADue => "hạn A",
+        BThreshold => "ngưỡng B",
+        BDue => "hạn B",
+        Verdict => "so sánh",
+        ChildrenMeeting => "đơn vị cấp dưới đạt",
+        NotMeeting => "chưa đạt",
+        Lead2 => "Chủ trì",
+        Due2 => "Hạn",
+        Help => "gợi ý",
+        Example => "ví dụ",
+        Default => "mặc định",
+    }
+}
