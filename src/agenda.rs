@@ -24,6 +24,16 @@ impl Kind {
             Kind::Report => "report",
         }
     }
+
+    /// The glossary word people read for this kind.
+    pub fn word(self) -> crate::messages::Word {
+        use crate::messages::Word;
+        match self {
+            Kind::Target => Word::Target,
+            Kind::Task => Word::Task,
+            Kind::Report => Word::Report,
+        }
+    }
 }
 
 /// Where a deadline came from.

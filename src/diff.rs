@@ -28,13 +28,15 @@ impl Verdict {
     /// The word shown to people.
     pub fn word(self, lang: crate::ui::Lang) -> &'static str {
         match self {
-            Verdict::Stricter => lang.t("stricter", "chặt hơn"),
-            Verdict::Same => lang.t("same", "như nhau"),
-            Verdict::Looser => lang.t("looser", "lỏng hơn"),
-            Verdict::Incomparable => lang.t("incomparable", "không so được"),
-            Verdict::OnlyInA => lang.t("only in A", "chỉ có ở A"),
-            Verdict::OnlyInB => lang.t("only in B", "chỉ có ở B"),
-            Verdict::Milestone => lang.t("milestone", "mốc trung gian"),
+            Verdict::Stricter => crate::messages::word(lang, crate::messages::Word::Stricter),
+            Verdict::Same => crate::messages::word(lang, crate::messages::Word::Same),
+            Verdict::Looser => crate::messages::word(lang, crate::messages::Word::Looser),
+            Verdict::Incomparable => {
+                crate::messages::word(lang, crate::messages::Word::Incomparable)
+            }
+            Verdict::OnlyInA => crate::messages::word(lang, crate::messages::Word::OnlyInA),
+            Verdict::OnlyInB => crate::messages::word(lang, crate::messages::Word::OnlyInB),
+            Verdict::Milestone => crate::messages::word(lang, crate::messages::Word::MilestoneWord),
         }
     }
 
@@ -62,9 +64,9 @@ pub enum DeadlineVerdict {
 impl DeadlineVerdict {
     pub fn word(self, lang: crate::ui::Lang) -> &'static str {
         match self {
-            DeadlineVerdict::Earlier => lang.t("earlier", "sớm hơn"),
-            DeadlineVerdict::Same => lang.t("same", "như nhau"),
-            DeadlineVerdict::Later => lang.t("later", "muộn hơn"),
+            DeadlineVerdict::Earlier => crate::messages::word(lang, crate::messages::Word::Earlier),
+            DeadlineVerdict::Same => crate::messages::word(lang, crate::messages::Word::Same),
+            DeadlineVerdict::Later => crate::messages::word(lang, crate::messages::Word::Later),
         }
     }
 

@@ -60,7 +60,8 @@ pub fn uid(d: &Due, date: NaiveDate) -> String {
     )
 }
 
-pub fn calendar(items: &[Due], stamp: NaiveDate) -> String {
+pub fn calendar(items: &[Due], stamp: NaiveDate, lang: crate::ui::Lang) -> String {
+    use crate::messages::{Word, word};
     let mut out = String::new();
     let mut line = |s: String| fold_line(&s, &mut out);
     line("BEGIN:VCALENDAR".into());
@@ -82,16 +83,26 @@ pub fn calendar(items: &[Due], stamp: NaiveDate) -> String {
             escape(&format!(
                 "[{}] {} {}: {}",
                 d.plan,
-                d.kind.key(),
+                word(lang, d.kind.word()),
                 d.id,
                 d.text
             ))
         ));
-        let mut desc = format!("{} {} ({})\n{}", d.kind.key(), d.id, d.plan, d.text);
+        let mut desc = format!(
+            "{} {} ({})\n{}",
+            word(lang, d.kind.word()),
+            d.id,
+            d.plan,
+            d.text
+        );
         if !d.lead.is_empty() {
-            desc.push_str(&format!("\nChủ trì: {}", d.lead.join(", ")));
+            desc.push_str(&format!(
+                "\n{}: {}",
+                word(lang, Word::Lead2),
+                d.lead.join(", ")
+            ));
         }
-        desc.push_str(&format!("\nHạn: {}", d.deadline));
+        desc.push_str(&format!("\n{}: {}", word(lang, Word::Due2), d.deadline));
         line(format!("DESCRIPTION:{}", escape(&desc)));
         line("TRANSP:TRANSPARENT".into());
         line("END:VEVENT".into());

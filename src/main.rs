@@ -141,7 +141,10 @@ fn main() {
             {
                 std::process::exit(cmd::EXIT_OK);
             }
-            eprintln!("kh: {}: {e:#}", ui.t("error", "lỗi"));
+            eprintln!(
+                "kh: {}: {e:#}",
+                kh::messages::word(ui.lang, kh::messages::Word::Error)
+            );
             cmd::EXIT_CANNOT_RUN
         }
     };

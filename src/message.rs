@@ -356,3 +356,57 @@ pub enum Usage {
         found: String,
     },
 }
+
+/// Summary lines, headings and notes around the tables of due, diff, status
+/// and init: data, worded by the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sentence {
+    CheckSummary {
+        plans: usize,
+        errors: usize,
+        warnings: usize,
+        notes: usize,
+    },
+    DueSummary {
+        from: NaiveDate,
+        to: NaiveDate,
+        targets: usize,
+        tasks: usize,
+        reports: usize,
+    },
+    OngoingCount(usize),
+    /// What the `*` after a date means.
+    InheritedNote,
+    OngoingHeading,
+    OverdueDays(i64),
+    /// Counts already worded (`2 stricter`), and how many rows are later.
+    DiffSummary {
+        rows: usize,
+        parts: Vec<String>,
+        later: usize,
+    },
+    StatusSummary {
+        targets: usize,
+        parts: Vec<String>,
+    },
+    RollupSummary {
+        targets: usize,
+        met_by_all: usize,
+        not: usize,
+    },
+    RollupCell {
+        met: usize,
+        of: usize,
+    },
+    StretchMet(String),
+    InitFilesExist(Vec<String>),
+    InitCreated {
+        dir: String,
+        files: usize,
+    },
+    /// A `--plan` that names no plan.
+    NoSuchPlan {
+        id: String,
+        nearest: Option<String>,
+    },
+}

@@ -197,9 +197,9 @@ fn human(f: &Located, ui: &Ui) -> String {
     if let Some(r) = &f.related {
         s.push_str(&format!(
             "{pad} = {}: {} {} {}:{}:{}\n",
-            ui.t("note", "xem"),
+            crate::messages::word(ui.lang, crate::messages::Word::See),
             r.label,
-            ui.t("at", "tại"),
+            crate::messages::word(ui.lang, crate::messages::Word::At),
             r.file,
             r.line,
             r.col
@@ -209,20 +209,15 @@ fn human(f: &Located, ui: &Ui) -> String {
 }
 
 pub fn summary(plans: usize, c: Counts, lang: Lang) -> String {
-    let n = |k: usize, en: &str| format!("{k} {en}{}", if k == 1 { "" } else { "s" });
-    match lang {
-        Lang::En => format!(
-            "checked {}: {}, {}, {}",
-            n(plans, "plan"),
-            n(c.errors, "error"),
-            n(c.warnings, "warning"),
-            n(c.notes, "note")
-        ),
-        Lang::Vi => format!(
-            "đã kiểm tra {plans} kế hoạch: {} lỗi, {} cảnh báo, {} ghi chú",
-            c.errors, c.warnings, c.notes
-        ),
-    }
+    crate::messages::sentence(
+        lang,
+        &crate::message::Sentence::CheckSummary {
+            plans,
+            errors: c.errors,
+            warnings: c.warnings,
+            notes: c.notes,
+        },
+    )
 }
 
 #[derive(Serialize)]
@@ -255,12 +250,12 @@ pub enum CheckFormat {
 fn rows(findings: &[Located], lang: Lang) -> Rows {
     Rows {
         headers: crate::table::headers([
-            lang.t("file", "tệp"),
-            lang.t("line", "dòng"),
-            lang.t("col", "cột"),
-            lang.t("severity", "mức"),
-            lang.t("rule", "quy tắc"),
-            lang.t("message", "nội dung"),
+            crate::messages::word(lang, crate::messages::Word::File),
+            crate::messages::word(lang, crate::messages::Word::Line),
+            crate::messages::word(lang, crate::messages::Word::Col),
+            crate::messages::word(lang, crate::messages::Word::Severity),
+            crate::messages::word(lang, crate::messages::Word::Rule),
+            crate::messages::word(lang, crate::messages::Word::Message),
         ]),
         rows: findings
             .iter()

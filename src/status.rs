@@ -30,11 +30,11 @@ impl Status {
 
     pub fn word(self, lang: crate::ui::Lang) -> &'static str {
         match self {
-            Status::Met => lang.t("met", "đạt"),
-            Status::NotMet => lang.t("not met", "chưa đạt"),
-            Status::DueSoon => lang.t("due soon", "sắp đến hạn"),
-            Status::Overdue => lang.t("overdue", "quá hạn"),
-            Status::NoData => lang.t("no data", "chưa có số liệu"),
+            Status::Met => crate::messages::word(lang, crate::messages::Word::Met),
+            Status::NotMet => crate::messages::word(lang, crate::messages::Word::NotMet),
+            Status::DueSoon => crate::messages::word(lang, crate::messages::Word::DueSoon),
+            Status::Overdue => crate::messages::word(lang, crate::messages::Word::Overdue),
+            Status::NoData => crate::messages::word(lang, crate::messages::Word::NoData),
         }
     }
 

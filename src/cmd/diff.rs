@@ -40,16 +40,16 @@ fn cell(s: Option<&crate::diff::Side>, f: impl Fn(&crate::diff::Side) -> &str) -
 pub fn rows(rows: &[Row], ui: &Ui) -> Rows {
     Rows {
         headers: crate::table::headers([
-            ui.t("indicator", "chỉ số"),
-            ui.t("segment", "nhóm"),
+            crate::messages::word(ui.lang, crate::messages::Word::Indicator),
+            crate::messages::word(ui.lang, crate::messages::Word::Segment),
             "A",
-            ui.t("A threshold", "ngưỡng A"),
-            ui.t("A due", "hạn A"),
+            crate::messages::word(ui.lang, crate::messages::Word::AThreshold),
+            crate::messages::word(ui.lang, crate::messages::Word::ADue),
             "B",
-            ui.t("B threshold", "ngưỡng B"),
-            ui.t("B due", "hạn B"),
-            ui.t("verdict", "so sánh"),
-            ui.t("deadline", "thời hạn"),
+            crate::messages::word(ui.lang, crate::messages::Word::BThreshold),
+            crate::messages::word(ui.lang, crate::messages::Word::BDue),
+            crate::messages::word(ui.lang, crate::messages::Word::Verdict),
+            crate::messages::word(ui.lang, crate::messages::Word::Deadline),
         ]),
         rows: rows
             .iter()
@@ -89,15 +89,14 @@ fn summary(rows: &[Row], ui: &Ui) -> String {
         .count();
     let parts: Vec<String> = counts.iter().map(|(k, n)| format!("{n} {k}")).collect();
     let n = rows.len();
-    match ui.lang {
-        crate::ui::Lang::En if n == 0 => "0 rows".into(),
-        crate::ui::Lang::En => format!(
-            "{n} row{}: {}; {later} later",
-            if n == 1 { "" } else { "s" },
-            parts.join(", ")
-        ),
-        crate::ui::Lang::Vi => format!("{n} dòng: {}; {later} muộn hơn", parts.join(", ")),
-    }
+    crate::messages::sentence(
+        ui.lang,
+        &crate::message::Sentence::DiffSummary {
+            rows: n,
+            parts,
+            later,
+        },
+    )
 }
 
 #[derive(Serialize)]

@@ -180,10 +180,9 @@ fn window(args: &DueArgs, repo: &repo::Repo) -> Result<(NaiveDate, NaiveDate, Na
 
 fn days_left(d: &Due, today: NaiveDate, ui: &Ui) -> String {
     match d.days_left(today) {
-        Some(n) if n < 0 => match ui.lang {
-            crate::ui::Lang::Vi => format!("quá hạn {} ngày", -n),
-            crate::ui::Lang::En => format!("overdue {} days", -n),
-        },
+        Some(n) if n < 0 => {
+            crate::messages::sentence(ui.lang, &crate::message::Sentence::OverdueDays(-n))
+        }
         Some(n) => n.to_string(),
         None => String::new(),
     }
@@ -193,28 +192,28 @@ fn date_cell(d: &Due, ui: &Ui) -> String {
     let mark = if d.inherited() { "*" } else { "" };
     d.date
         .map(|x| format!("{}{mark}", x.format("%d/%m/%Y")))
-        .unwrap_or_else(|| format!("{}{mark}", ui.t("ongoing", "thường xuyên")))
+        .unwrap_or_else(|| {
+            format!(
+                "{}{mark}",
+                crate::messages::word(ui.lang, crate::messages::Word::Ongoing)
+            )
+        })
 }
 
 fn kind_word(k: Kind, ui: &Ui) -> String {
-    match k {
-        Kind::Target => ui.t("target", "chỉ tiêu"),
-        Kind::Task => ui.t("task", "nhiệm vụ"),
-        Kind::Report => ui.t("report", "báo cáo"),
-    }
-    .to_string()
+    crate::messages::word(ui.lang, k.word()).to_string()
 }
 
 fn rows(items: &[&Due], today: NaiveDate, ui: &Ui) -> Rows {
     Rows {
         headers: crate::table::headers([
-            ui.t("date", "hạn"),
-            ui.t("days left", "còn (ngày)"),
-            ui.t("plan", "kế hoạch"),
-            ui.t("kind", "loại"),
-            ui.t("id", "mã"),
-            ui.t("text", "nội dung"),
-            ui.t("lead", "chủ trì"),
+            crate::messages::word(ui.lang, crate::messages::Word::Date),
+            crate::messages::word(ui.lang, crate::messages::Word::DaysLeft),
+            crate::messages::word(ui.lang, crate::messages::Word::Plan),
+            crate::messages::word(ui.lang, crate::messages::Word::Kind),
+            crate::messages::word(ui.lang, crate::messages::Word::Id),
+            crate::messages::word(ui.lang, crate::messages::Word::Text),
+            crate::messages::word(ui.lang, crate::messages::Word::Lead),
         ]),
         rows: items
             .iter()
@@ -242,29 +241,20 @@ pub fn counts_line(
     ui: &Ui,
 ) -> String {
     let n = |k: Kind| dated.iter().filter(|d| d.kind == k).count();
-    let (from, to) = (from.format("%d/%m/%Y"), to.format("%d/%m/%Y"));
-    let mut s = match ui.lang {
-        crate::ui::Lang::En => {
-            let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-            format!(
-                "due {from} to {to}: {}, {}, {}",
-                plural(n(Kind::Target), "target"),
-                plural(n(Kind::Task), "task"),
-                plural(n(Kind::Report), "report")
-            )
-        }
-        crate::ui::Lang::Vi => format!(
-            "đến hạn từ {from} đến {to}: {} chỉ tiêu, {} nhiệm vụ, {} báo cáo",
-            n(Kind::Target),
-            n(Kind::Task),
-            n(Kind::Report)
-        ),
-    };
+    let mut s = crate::messages::sentence(
+        ui.lang,
+        &crate::message::Sentence::DueSummary {
+            from,
+            to,
+            targets: n(Kind::Target),
+            tasks: n(Kind::Task),
+            reports: n(Kind::Report),
+        },
+    );
     if let Some(o) = ongoing {
-        s.push_str(&format!(
-            "; {}: {}",
-            ui.t("ongoing", "thường xuyên"),
-            o.len()
+        s.push_str(&crate::messages::sentence(
+            ui.lang,
+            &crate::message::Sentence::OngoingCount(o.len()),
         ));
     }
     if dated
@@ -272,9 +262,9 @@ pub fn counts_line(
         .chain(ongoing.unwrap_or(&[]))
         .any(Due::inherited)
     {
-        s.push_str(ui.t(
-            " (* deadline inherited from the parent target or the plan's period)",
-            " (* thời hạn kế thừa từ chỉ tiêu cấp trên hoặc hết kỳ kế hoạch)",
+        s.push_str(&crate::messages::sentence(
+            ui.lang,
+            &crate::message::Sentence::InheritedNote,
         ));
     }
     s
@@ -304,10 +294,17 @@ pub fn run(args: DueArgs, ui: &Ui) -> Result<i32> {
     let repo = repo::load_plans(source, &args.plans)?;
     for id in &args.plans {
         if repo.plan(id).is_none() {
-            let hint = crate::load::nearest(id, repo.by_id.keys().map(String::as_str))
-                .map(|n| format!("; did you mean `{n}`?"))
-                .unwrap_or_default();
-            bail!("no plan with id `{id}` in the repository{hint}");
+            bail!(
+                "{}",
+                crate::messages::sentence(
+                    ui.lang,
+                    &crate::message::Sentence::NoSuchPlan {
+                        id: id.clone(),
+                        nearest: crate::load::nearest(id, repo.by_id.keys().map(String::as_str))
+                            .map(str::to_string),
+                    }
+                )
+            );
         }
     }
     let (from, to, today) = window(&args, &repo)?;
@@ -328,10 +325,7 @@ pub fn run(args: DueArgs, ui: &Ui) -> Result<i32> {
             if let Some(o) = &ongoing {
                 out.push_str(&format!(
                     "\n\n{}\n",
-                    ui.t(
-                        "ongoing (no single date):",
-                        "thường xuyên (không có hạn cụ thể):"
-                    )
+                    crate::messages::sentence(ui.lang, &crate::message::Sentence::OngoingHeading)
                 ));
                 out.push_str(
                     &rows(&o.iter().collect::<Vec<_>>(), today, ui).table(width, args.wide),
@@ -368,7 +362,7 @@ pub fn run(args: DueArgs, ui: &Ui) -> Result<i32> {
             };
             serde_json::to_string_pretty(&report)?
         }
-        Format::Ics => ics::calendar(&dated, today),
+        Format::Ics => ics::calendar(&dated, today, ui.lang),
     };
     super::emit(&text)?;
     Ok(super::EXIT_OK)

@@ -56,24 +56,23 @@ pub fn run(args: InitArgs, force: bool, ui: &crate::ui::Ui) -> Result<i32> {
             .collect();
         if !existing.is_empty() {
             anyhow::bail!(
-                "{}: {} (--force)",
-                ui.t(
-                    "these files already exist and were not overwritten",
-                    "các tệp sau đã có và không bị ghi đè"
-                ),
-                existing.join(", ")
+                "{}",
+                crate::messages::sentence(
+                    ui.lang,
+                    &crate::message::Sentence::InitFilesExist(existing)
+                )
             );
         }
     }
     for (p, content) in &files {
         write(&args.dir.join(p), content.as_bytes(), force)?;
     }
-    super::emit(&format!(
-        "{} {} ({} {}): kh check",
-        ui.t("created a plans repository in", "đã tạo kho kế hoạch tại"),
-        args.dir.display(),
-        files.len(),
-        ui.t("files", "tệp")
+    super::emit(&crate::messages::sentence(
+        ui.lang,
+        &crate::message::Sentence::InitCreated {
+            dir: args.dir.display().to_string(),
+            files: files.len(),
+        },
     ))?;
     Ok(super::EXIT_OK)
 }

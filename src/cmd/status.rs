@@ -67,25 +67,25 @@ fn date(d: Option<NaiveDate>) -> String {
 fn status_rows(rows: &[&Row], ui: &Ui) -> Rows {
     Rows {
         headers: crate::table::headers([
-            ui.t("plan", "kế hoạch"),
-            ui.t("target", "chỉ tiêu"),
-            ui.t("indicator", "chỉ số"),
-            ui.t("segment", "nhóm"),
-            ui.t("threshold", "ngưỡng"),
-            ui.t("value", "đạt được"),
-            ui.t("as of", "tính đến"),
-            ui.t("due", "hạn"),
-            ui.t("status", "tình trạng"),
+            crate::messages::word(ui.lang, crate::messages::Word::Plan),
+            crate::messages::word(ui.lang, crate::messages::Word::Target),
+            crate::messages::word(ui.lang, crate::messages::Word::Indicator),
+            crate::messages::word(ui.lang, crate::messages::Word::Segment),
+            crate::messages::word(ui.lang, crate::messages::Word::Threshold),
+            crate::messages::word(ui.lang, crate::messages::Word::Value),
+            crate::messages::word(ui.lang, crate::messages::Word::AsOf),
+            crate::messages::word(ui.lang, crate::messages::Word::Due),
+            crate::messages::word(ui.lang, crate::messages::Word::Status),
         ]),
         rows: rows
             .iter()
             .map(|r| {
                 let mut status = r.status.word(ui.lang).to_string();
                 if let (Some(true), Some(s)) = (r.stretch_met, &r.stretch) {
-                    status.push_str(&match ui.lang {
-                        Lang::En => format!(" (stretch {s} met)"),
-                        Lang::Vi => format!(" (đạt cả mức phấn đấu {s})"),
-                    });
+                    status.push_str(&crate::messages::sentence(
+                        ui.lang,
+                        &crate::message::Sentence::StretchMet(s.clone()),
+                    ));
                 }
                 vec![
                     r.plan.clone(),
@@ -97,7 +97,9 @@ fn status_rows(rows: &[&Row], ui: &Ui) -> Rows {
                     date(r.as_of),
                     r.due
                         .map(|d| d.format("%d/%m/%Y").to_string())
-                        .unwrap_or_else(|| ui.t("ongoing", "thường xuyên").into()),
+                        .unwrap_or_else(|| {
+                            crate::messages::word(ui.lang, crate::messages::Word::Ongoing).into()
+                        }),
                     status,
                 ]
             })
@@ -112,9 +114,10 @@ fn reason(why: &str, lang: Lang) -> &str {
         .iter()
         .find(|s| s.key() == why)
         .map(|s| s.word(lang));
-    known.unwrap_or(match (why, lang) {
-        ("not adopted", Lang::Vi) => "chưa nhận chỉ tiêu",
-        ("waived", Lang::Vi) => "được miễn",
+    use crate::messages::{Word, word};
+    known.unwrap_or(match why {
+        "not adopted" => word(lang, Word::NotAdopted),
+        "waived" => word(lang, Word::Waived),
         _ => why,
     })
 }
@@ -122,13 +125,13 @@ fn reason(why: &str, lang: Lang) -> &str {
 fn rollup_rows(rows: &[Rollup], ui: &Ui) -> Rows {
     Rows {
         headers: crate::table::headers([
-            ui.t("plan", "kế hoạch"),
-            ui.t("target", "chỉ tiêu"),
-            ui.t("indicator", "chỉ số"),
-            ui.t("segment", "nhóm"),
-            ui.t("threshold", "ngưỡng"),
-            ui.t("children meeting", "đơn vị cấp dưới đạt"),
-            ui.t("not meeting", "chưa đạt"),
+            crate::messages::word(ui.lang, crate::messages::Word::Plan),
+            crate::messages::word(ui.lang, crate::messages::Word::Target),
+            crate::messages::word(ui.lang, crate::messages::Word::Indicator),
+            crate::messages::word(ui.lang, crate::messages::Word::Segment),
+            crate::messages::word(ui.lang, crate::messages::Word::Threshold),
+            crate::messages::word(ui.lang, crate::messages::Word::ChildrenMeeting),
+            crate::messages::word(ui.lang, crate::messages::Word::NotMeeting),
         ]),
         rows: rows
             .iter()
@@ -139,7 +142,13 @@ fn rollup_rows(rows: &[Rollup], ui: &Ui) -> Rows {
                     r.metric.clone(),
                     r.segment.clone().unwrap_or_default(),
                     r.threshold.clone(),
-                    format!("{}/{} đạt", r.met, r.of),
+                    crate::messages::sentence(
+                        ui.lang,
+                        &crate::message::Sentence::RollupCell {
+                            met: r.met,
+                            of: r.of,
+                        },
+                    ),
                     r.failing
                         .iter()
                         .map(|(p, why)| format!("{p} ({})", reason(why, ui.lang)))
@@ -163,21 +172,26 @@ fn counts_line(rows: &[&Row], ui: &Ui) -> String {
             )
         })
         .collect();
-    match ui.lang {
-        Lang::En => format!("{} targets: {}", rows.len(), parts.join(", ")),
-        Lang::Vi => format!("{} chỉ tiêu: {}", rows.len(), parts.join(", ")),
-    }
+    crate::messages::sentence(
+        ui.lang,
+        &crate::message::Sentence::StatusSummary {
+            targets: rows.len(),
+            parts,
+        },
+    )
 }
 
 fn rollup_line(rows: &[Rollup], ui: &Ui) -> String {
     let full = rows.iter().filter(|r| r.met == r.of).count();
     let (n, not) = (rows.len(), rows.len() - full);
-    match ui.lang {
-        Lang::En => format!("{n} parent targets: {full} met by every child plan, {not} not"),
-        Lang::Vi => {
-            format!("{n} chỉ tiêu cấp trên: {full} được mọi đơn vị cấp dưới đạt, {not} chưa")
-        }
-    }
+    crate::messages::sentence(
+        ui.lang,
+        &crate::message::Sentence::RollupSummary {
+            targets: n,
+            met_by_all: full,
+            not,
+        },
+    )
 }
 
 #[derive(Serialize)]

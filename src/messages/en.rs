@@ -3,7 +3,7 @@
 
 use super::Word;
 use crate::finding::Severity;
-use crate::message::{CsvProblem, IoProblem, Label, Message, Place, Usage};
+use crate::message::{CsvProblem, IoProblem, Label, Message, Place, Sentence, Usage};
 use crate::rules::Rule;
 
 fn d(date: &chrono::NaiveDate) -> String {
@@ -341,6 +341,71 @@ pub fn usage(u: &Usage) -> String {
     }
 }
 
+pub fn sentence(s: &Sentence) -> String {
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    match s {
+        Sentence::CheckSummary {
+            plans,
+            errors,
+            warnings,
+            notes,
+        } => format!(
+            "checked {}: {}, {}, {}",
+            plural(*plans, "plan"),
+            plural(*errors, "error"),
+            plural(*warnings, "warning"),
+            plural(*notes, "note")
+        ),
+        Sentence::DueSummary {
+            from,
+            to,
+            targets,
+            tasks,
+            reports,
+        } => format!(
+            "due {} to {}: {}, {}, {}",
+            d(from),
+            d(to),
+            plural(*targets, "target"),
+            plural(*tasks, "task"),
+            plural(*reports, "report")
+        ),
+        Sentence::OngoingCount(n) => format!("; ongoing: {n}"),
+        Sentence::InheritedNote => {
+            " (* deadline inherited from the parent target or the plan's period)".into()
+        }
+        Sentence::OngoingHeading => "ongoing (no single date):".into(),
+        Sentence::OverdueDays(n) => format!("overdue {n} days"),
+        Sentence::DiffSummary { rows: 0, .. } => "0 rows".into(),
+        Sentence::DiffSummary { rows, parts, later } => format!(
+            "{}: {}; {later} later",
+            plural(*rows, "row"),
+            parts.join(", ")
+        ),
+        Sentence::StatusSummary { targets, parts } => {
+            format!("{targets} targets: {}", parts.join(", "))
+        }
+        Sentence::RollupSummary {
+            targets,
+            met_by_all,
+            not,
+        } => format!("{targets} parent targets: {met_by_all} met by every child plan, {not} not"),
+        Sentence::RollupCell { met, of } => format!("{met}/{of} met"),
+        Sentence::StretchMet(s) => format!(" (stretch {s} met)"),
+        Sentence::InitFilesExist(files) => format!(
+            "these files already exist and were not overwritten: {} (--force)",
+            files.join(", ")
+        ),
+        Sentence::InitCreated { dir, files } => {
+            format!("created a plans repository in {dir} ({files} files): kh check")
+        }
+        Sentence::NoSuchPlan { id, nearest } => format!(
+            "no plan with id `{id}` in the repository{}",
+            did_you_mean(nearest)
+        ),
+    }
+}
+
 pub fn label(l: &Label) -> String {
     match l {
         Label::Target { id, plan } => format!("target {id} of {plan}"),
@@ -555,6 +620,14 @@ pub fn word(w: Word) -> &'static str {
         Due2 => "Due",
         Help => "help",
         Example => "example",
+        File => "file",
+        Line => "line",
+        Col => "col",
+        See => "note",
+        At => "at",
+        Due => "due",
+        NotAdopted => "not adopted",
+        Waived => "waived",
         Default => "default",
     }
 }

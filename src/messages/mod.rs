@@ -7,7 +7,7 @@ pub mod en;
 pub mod vi;
 
 use crate::finding::Severity;
-use crate::message::{Label, Message, Usage};
+use crate::message::{Label, Message, Sentence, Usage};
 use crate::rules::Rule;
 use crate::ui::Lang;
 
@@ -69,6 +69,15 @@ pub enum Word {
     Help,
     Example,
     Default,
+    File,
+    Line,
+    Col,
+    /// "note:" before a related place in the human format.
+    See,
+    At,
+    Due,
+    NotAdopted,
+    Waived,
 }
 
 pub fn message(lang: Lang, m: &Message) -> String {
@@ -82,6 +91,13 @@ pub fn usage(lang: Lang, u: &Usage) -> String {
     match lang {
         Lang::En => en::usage(u),
         Lang::Vi => vi::usage(u),
+    }
+}
+
+pub fn sentence(lang: Lang, s: &Sentence) -> String {
+    match lang {
+        Lang::En => en::sentence(s),
+        Lang::Vi => vi::sentence(s),
     }
 }
 

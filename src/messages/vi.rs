@@ -2,7 +2,7 @@
 
 use super::Word;
 use crate::finding::Severity;
-use crate::message::{CsvProblem, IoProblem, Label, Message, Usage};
+use crate::message::{CsvProblem, IoProblem, Label, Message, Sentence, Usage};
 use crate::rules::Rule;
 
 fn d(date: &chrono::NaiveDate) -> String {
@@ -312,6 +312,62 @@ pub fn usage(u: &Usage) -> String {
     }
 }
 
+pub fn sentence(s: &Sentence) -> String {
+    match s {
+        Sentence::CheckSummary {
+            plans,
+            errors,
+            warnings,
+            notes,
+        } => format!(
+            "đã kiểm tra {plans} kế hoạch: {errors} lỗi, {warnings} cảnh báo, {notes} ghi chú"
+        ),
+        Sentence::DueSummary {
+            from,
+            to,
+            targets,
+            tasks,
+            reports,
+        } => format!(
+            "đến hạn từ {} đến {}: {targets} chỉ tiêu, {tasks} nhiệm vụ, {reports} báo cáo",
+            d(from),
+            d(to)
+        ),
+        Sentence::OngoingCount(n) => format!("; thường xuyên: {n}"),
+        Sentence::InheritedNote => {
+            " (* thời hạn kế thừa từ chỉ tiêu cấp trên hoặc hết kỳ kế hoạch)".into()
+        }
+        Sentence::OngoingHeading => "thường xuyên (không có hạn cụ thể):".into(),
+        Sentence::OverdueDays(n) => format!("quá hạn {n} ngày"),
+        Sentence::DiffSummary { rows, parts, later } => {
+            format!("{rows} dòng: {}; {later} muộn hơn", parts.join(", "))
+        }
+        Sentence::StatusSummary { targets, parts } => {
+            format!("{targets} chỉ tiêu: {}", parts.join(", "))
+        }
+        Sentence::RollupSummary {
+            targets,
+            met_by_all,
+            not,
+        } => format!(
+            "{targets} chỉ tiêu cấp trên: {met_by_all} được mọi đơn vị cấp dưới đạt, {not} chưa"
+        ),
+        Sentence::RollupCell { met, of } => format!("{met}/{of} đạt"),
+        Sentence::StretchMet(s) => format!(" (đạt cả mức phấn đấu {s})"),
+        Sentence::InitFilesExist(files) => format!(
+            "các tệp sau đã có và không bị ghi đè: {} (--force)",
+            files.join(", ")
+        ),
+        Sentence::InitCreated { dir, files } => {
+            format!("đã tạo kho kế hoạch tại {dir} ({files} tệp): kh check")
+        }
+        Sentence::NoSuchPlan { id, nearest } => format!(
+            "không có kế hoạch mã `{id}` trong kho{}",
+            did_you_mean(nearest)
+        ),
+    }
+}
+
 pub fn label(l: &Label) -> String {
     match l {
         Label::Target { id, plan } => format!("chỉ tiêu {id} của {plan}"),
@@ -522,6 +578,14 @@ pub fn word(w: Word) -> &'static str {
         Due2 => "Hạn",
         Help => "gợi ý",
         Example => "ví dụ",
+        File => "tệp",
+        Line => "dòng",
+        Col => "cột",
+        See => "xem",
+        At => "tại",
+        Due => "hạn",
+        NotAdopted => "chưa nhận chỉ tiêu",
+        Waived => "được miễn",
         Default => "mặc định",
     }
 }
