@@ -1,11 +1,9 @@
 //! The JSON shapes documented in docs/json.md, field by field.
 
-use assert_cmd::Command;
 use serde_json::Value;
 
 fn json(args: &[&str]) -> Value {
-    let out = Command::cargo_bin("kh")
-        .unwrap()
+    let out = crate::util::kh()
         .args(args)
         .args(["--format", "json"])
         .output()
@@ -29,7 +27,7 @@ fn check_shape() {
     assert_eq!(
         keys(f),
         [
-            "col", "file", "line", "message", "related", "rule", "severity"
+            "col", "data", "file", "line", "message", "related", "rule", "severity"
         ]
     );
     assert_eq!(keys(&f["related"]), ["col", "file", "label", "line"]);

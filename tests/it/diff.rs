@@ -1,19 +1,7 @@
 //! `kh diff` on the shipped Ninh Bình province plan and Tam Chúc ward plan.
 
-use assert_cmd::Command;
-
 fn kh(args: &[&str]) -> (String, String, i32) {
-    let out = Command::cargo_bin("kh")
-        .unwrap()
-        .env("COLUMNS", "160")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-        out.status.code().unwrap(),
-    )
+    crate::util::run(&mut crate::util::kh().env("COLUMNS", "160").args(args))
 }
 
 /// Rows as (indicator, A id, A threshold, B id, B threshold, verdict, deadline verdict).

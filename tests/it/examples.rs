@@ -1,11 +1,8 @@
 //! Each example repository breaks exactly one rule; `kh check` on it prints
 //! exactly these lines and exits with this status.
 
-use assert_cmd::Command;
-
 fn expect(example: &str, lines: &[&str], code: i32) {
-    let out = Command::cargo_bin("kh")
-        .unwrap()
+    let out = crate::util::kh()
         .args(["check", &format!("examples/{example}")])
         .output()
         .unwrap();

@@ -1,16 +1,10 @@
-//! Golden output of every format of every command. The expected files live in
-//! tests/golden/; after an intended change, regenerate them with
-//! `UPDATE_GOLDEN=1 cargo test --test golden` and review the diff.
-
-use assert_cmd::Command;
-use std::path::Path;
+//! Snapshots of every format of every command, with insta. After an intended
+//! change: `cargo insta review` (or `INSTA_UPDATE=always cargo test`) and
+//! read the diff.
 
 fn golden(name: &str, args: &[&str]) {
-    let out = Command::cargo_bin("kh")
-        .unwrap()
+    let out = crate::util::kh()
         .env("COLUMNS", "120")
-        .env_remove("LANG")
-        .env_remove("NO_COLOR")
         .args(args)
         .output()
         .unwrap();
@@ -20,24 +14,13 @@ fn golden(name: &str, args: &[&str]) {
         String::from_utf8_lossy(&out.stderr)
     );
     let got = String::from_utf8(out.stdout).unwrap();
-    let path = Path::new("tests/golden").join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, &got).unwrap();
-        return;
-    }
-    let want = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!(
-            "missing {}: run UPDATE_GOLDEN=1 cargo test --test golden",
-            path.display()
-        )
+    insta::with_settings!({
+        description => format!("kh {}", args.join(" ")),
+        omit_expression => true,
+        prepend_module_to_snapshot => false,
+    }, {
+        insta::assert_snapshot!(name, got);
     });
-    assert_eq!(
-        got,
-        want,
-        "output of kh {} differs from {}",
-        args.join(" "),
-        path.display()
-    );
 }
 
 /// A parent and a child with an error, a warning and a note.
@@ -56,8 +39,7 @@ fn check_formats() {
 
 #[test]
 fn github_lines_are_workflow_commands() {
-    let out = Command::cargo_bin("kh")
-        .unwrap()
+    let out = crate::util::kh()
         .args(CHECK)
         .args(["--format", "github"])
         .output()

@@ -1,22 +1,15 @@
 //! kh in CI and in the editor: the JSON Schema, `kh init`, completions, the man
 //! page, both interface languages and colour.
 
-use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 
 fn kh_in(dir: &Path, args: &[&str]) -> (String, String, i32) {
-    let out = Command::cargo_bin("kh")
-        .unwrap()
-        .current_dir(dir)
-        .env_remove("LANG")
-        .env_remove("NO_COLOR")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-        out.status.code().unwrap(),
+    crate::util::run(
+        &mut crate::util::kh()
+            .current_dir(dir)
+            .env_remove("LANG")
+            .env_remove("NO_COLOR")
+            .args(args),
     )
 }
 
@@ -216,7 +209,7 @@ fn the_same_broken_example_in_both_languages() {
     assert_eq!(
         vi.lines().collect::<Vec<_>>(),
         vec![
-            "examples/looser-threshold/plans/phuong-a-2026.yaml:22:13: error[looser-threshold]: chỉ tiêu 2.3 (teachers-using-ai) của tinh/phuong-a-2026 thấp hơn chỉ tiêu cấp trên: cần ngưỡng nằm trong `>= 20%` (chỉ tiêu III.2 của tinh/so-gddt-2026), gặp `>= 15%` [chỉ tiêu III.2 của tinh/so-gddt-2026: examples/looser-threshold/plans/so-gddt-2026.yaml:23:13]",
+            "examples/looser-threshold/plans/phuong-a-2026.yaml:22:13: error[looser-threshold]: chỉ tiêu 2.3 (teachers-using-ai) của tinh/phuong-a-2026 lỏng hơn chỉ tiêu cấp trên: cần ngưỡng nằm trong `>= 20%` (chỉ tiêu III.2 của tinh/so-gddt-2026), gặp `>= 15%` [chỉ tiêu III.2 của tinh/so-gddt-2026: examples/looser-threshold/plans/so-gddt-2026.yaml:23:13]",
             "đã kiểm tra 2 kế hoạch: 1 lỗi, 0 cảnh báo, 0 ghi chú",
         ]
     );
@@ -239,8 +232,7 @@ fn the_same_broken_example_in_both_languages() {
 
 #[test]
 fn language_from_lang_and_kh_yaml_and_for_every_command() {
-    let out = Command::cargo_bin("kh")
-        .unwrap()
+    let out = crate::util::kh()
         .env("LANG", "vi_VN.UTF-8")
         .args([
             "due",
@@ -309,8 +301,7 @@ fn colour_only_when_asked_or_on_a_terminal() {
     assert!(!plain.contains('\x1b'));
     let (always, _, _) = kh(&["check", "--color", "always", "examples/looser-threshold"]);
     assert!(always.contains("\x1b[1;31merror[looser-threshold]\x1b[0m"));
-    let out = Command::cargo_bin("kh")
-        .unwrap()
+    let out = crate::util::kh()
         .env("NO_COLOR", "1")
         .args(["check", "--color", "auto", "examples/looser-threshold"])
         .output()

@@ -1,11 +1,9 @@
 //! `kh check` on the shipped plans, and the edits an official might make to them.
 
-use assert_cmd::Command;
 use std::path::Path;
 
 fn kh(dir: &Path, args: &[&str]) -> (Vec<String>, i32) {
-    let out = Command::cargo_bin("kh")
-        .unwrap()
+    let out = crate::util::kh()
         .current_dir(dir)
         .args(args)
         .output()

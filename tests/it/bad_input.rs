@@ -2,7 +2,6 @@
 //! of broken files beside a good parent and child still reports the child's
 //! looser threshold, and every broken file gets a located finding.
 
-use assert_cmd::Command;
 use std::path::Path;
 
 const CATALOG: &str = "kh: 1\nindicators:\n  - {key: ai, name: AI, unit: percent}\n";
@@ -80,8 +79,7 @@ fn every_bad_file_is_located_and_good_files_are_still_checked() {
     write(d, "k-empty.yaml", b"");
     write(d, "l-latin1.yaml", b"kh: 1\nid: x\ntitle: K\xea ho\xe1ch\n");
 
-    let out = Command::cargo_bin("kh")
-        .unwrap()
+    let out = crate::util::kh()
         .current_dir(tmp.path())
         .arg("check")
         .output()
@@ -140,8 +138,7 @@ fn every_bad_file_is_located_and_good_files_are_still_checked() {
 #[test]
 fn a_missing_repository_cannot_run_and_says_why() {
     let tmp = tempfile::tempdir().unwrap();
-    let out = Command::cargo_bin("kh")
-        .unwrap()
+    let out = crate::util::kh()
         .current_dir(tmp.path())
         .arg("check")
         .output()
@@ -156,8 +153,7 @@ fn a_missing_repository_cannot_run_and_says_why() {
 
 #[test]
 fn bad_arguments_exit_2() {
-    let out = Command::cargo_bin("kh")
-        .unwrap()
+    let out = crate::util::kh()
         .args(["check", "--format", "xml"])
         .output()
         .unwrap();

@@ -1,21 +1,14 @@
 //! `kh status` on the invented demonstration data in examples/reports, and
 //! `kh check` on bad report rows.
 
-use assert_cmd::Command;
 use std::path::Path;
 
 fn kh_in(dir: &Path, args: &[&str]) -> (String, String, i32) {
-    let out = Command::cargo_bin("kh")
-        .unwrap()
-        .current_dir(dir)
-        .env("COLUMNS", "200")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-        out.status.code().unwrap(),
+    crate::util::run(
+        &mut crate::util::kh()
+            .current_dir(dir)
+            .env("COLUMNS", "200")
+            .args(args),
     )
 }
 
@@ -135,25 +128,25 @@ fn rollup_counts_children_meeting_their_target() {
         (r[5].clone(), r[6].clone())
     };
     assert_eq!(rows.len(), 13);
-    assert_eq!(get("I.1"), ("1/1 đạt".into(), "".into()));
-    assert_eq!(get("III.2b"), ("1/1 đạt".into(), "".into()));
+    assert_eq!(get("I.1"), ("1/1 met".into(), "".into()));
+    assert_eq!(get("III.2b"), ("1/1 met".into(), "".into()));
     assert_eq!(
         get("III.4"),
         (
-            "0/1 đạt".into(),
+            "0/1 met".into(),
             "ninh-binh/tam-chuc-2026 (due soon)".into()
         )
     );
     assert_eq!(
         get("IV.2"),
         (
-            "0/1 đạt".into(),
+            "0/1 met".into(),
             "ninh-binh/tam-chuc-2026 (not adopted)".into()
         )
     );
     assert_eq!(
         get("IV.3a"),
-        ("0/1 đạt".into(), "ninh-binh/tam-chuc-2026 (not met)".into())
+        ("0/1 met".into(), "ninh-binh/tam-chuc-2026 (not met)".into())
     );
     let (table, _, _) = kh(&["status", "--as-of", "2026-11-23", "--rollup"]);
     assert_eq!(

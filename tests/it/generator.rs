@@ -8,7 +8,6 @@
 //! warning. The generator is built to produce none (a child's deadline is
 //! inherited or falls on its parent's day), and produces none today.
 
-use assert_cmd::Command;
 use kh::generate::{Options, Plant, Summary, TODAY, generate};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -139,8 +138,7 @@ fn bad_options_and_a_used_directory_are_refused() {
 fn kh_check_reports_exactly_the_planted_findings() {
     let dir = tempfile::tempdir().unwrap();
     let summary = gen_into(dir.path(), 1, 1);
-    let out = Command::cargo_bin("kh")
-        .unwrap()
+    let out = crate::util::kh()
         .current_dir(dir.path())
         .args(["check", "--today", TODAY, "--format", "json"])
         .output()

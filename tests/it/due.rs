@@ -1,19 +1,7 @@
 //! `kh due` on the shipped plans, counted from 23/11/2026.
 
-use assert_cmd::Command;
-
 fn kh(args: &[&str]) -> (String, String, i32) {
-    let out = Command::cargo_bin("kh")
-        .unwrap()
-        .env("COLUMNS", "200")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-        out.status.code().unwrap(),
-    )
+    crate::util::run(&mut crate::util::kh().env("COLUMNS", "200").args(args))
 }
 
 /// (date, plan, kind, id) of every CSV row.

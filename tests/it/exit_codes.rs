@@ -2,14 +2,8 @@
 //! 2 could not run; a closed pipe is quiet; `--output` never replaces a file
 //! without `--force`.
 
-use assert_cmd::Command;
-
 fn status(args: &[&str]) -> (i32, String) {
-    let out = Command::cargo_bin("kh")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap();
+    let out = crate::util::kh().args(args).output().unwrap();
     (
         out.status.code().unwrap(),
         String::from_utf8(out.stderr).unwrap(),

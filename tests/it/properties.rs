@@ -742,7 +742,7 @@ fn check_plan_source(src: &str, line: &str) -> Result<(), TestCaseError> {
     );
     for f in &findings {
         prop_assert!(
-            !f.message.trim().is_empty(),
+            !f.text(kh::ui::Lang::En).trim().is_empty(),
             "finding {f:?} without a message; corpus line: {line}"
         );
     }
@@ -787,7 +787,7 @@ fn check_decode(bytes: &[u8], line: &str) -> Result<(), TestCaseError> {
             check_plan_source(s, line)?;
         }
         Err(f) => prop_assert!(
-            f.severity == Severity::Error && !f.message.is_empty(),
+            f.severity == Severity::Error && !f.text(kh::ui::Lang::En).is_empty(),
             "decode failure {f:?}; corpus line: {line}"
         ),
     }

@@ -1,0 +1,19 @@
+//! kh's integration tests: one binary, one module per area, every run of kh
+//! through `util::kh()`.
+
+mod util;
+
+mod bad_catalog;
+mod bad_input;
+mod diff;
+mod due;
+mod editor_and_ci;
+mod examples;
+mod exit_codes;
+mod generator;
+mod golden;
+mod json_shape;
+mod plans;
+mod properties;
+mod readme;
+mod status;

@@ -1,0 +1,56 @@
+//! The one way tests run kh: the built binary with a clean environment, so that
+//! the suite gives the same answer whatever the machine's locale, terminal or
+//! KH_ variables (a maintainer's LANG=vi_VN.UTF-8 included). A test that wants
+//! one of them sets it explicitly.
+
+use assert_cmd::Command;
+
+/// The variables kh or its libraries read; none leaks in from the machine.
+const CLEARED: &[&str] = &[
+    "LANG",
+    "LANGUAGE",
+    "LC_ALL",
+    "LC_MESSAGES",
+    "LC_CTYPE",
+    "NO_COLOR",
+    "CLICOLOR",
+    "CLICOLOR_FORCE",
+    "COLUMNS",
+    "LINES",
+    "TERM",
+    "CI",
+    "GITHUB_ACTIONS",
+    "GITLAB_CI",
+];
+
+/// `kh` as a user would type it, in a clean environment with a temporary HOME.
+pub fn kh() -> Command {
+    let mut cmd = Command::cargo_bin("kh").expect("the kh binary is built");
+    for var in CLEARED {
+        cmd.env_remove(var);
+    }
+    for (k, _) in std::env::vars_os() {
+        if k.to_string_lossy().starts_with("KH_") {
+            cmd.env_remove(k);
+        }
+    }
+    cmd.env("HOME", home());
+    cmd
+}
+
+/// One empty HOME for the whole run: kh must never read or write there.
+fn home() -> &'static std::path::Path {
+    static HOME: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    HOME.get_or_init(|| tempfile::tempdir().expect("temporary HOME"))
+        .path()
+}
+
+/// Standard output, standard error and exit status of one run.
+pub fn run(cmd: &mut Command) -> (String, String, i32) {
+    let out = cmd.output().expect("kh runs");
+    (
+        String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+        out.status.code().unwrap_or(-1),
+    )
+}
