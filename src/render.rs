@@ -385,7 +385,7 @@ pub fn rules(format: CheckFormat, ui: &Ui) -> anyhow::Result<String> {
                 vec![
                     r.name().to_string(),
                     r.default_severity().word(lang).to_string(),
-                    r.group().key().to_string(),
+                    word(lang, r.group().word()).to_string(),
                     rule_summary(lang, *r).to_string(),
                 ]
             })

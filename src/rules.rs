@@ -67,6 +67,17 @@ impl Group {
             Group::Reports => "reports",
         }
     }
+
+    /// The glossary word people read for this group.
+    pub fn word(self) -> crate::messages::Word {
+        use crate::messages::Word;
+        match self {
+            Group::File => Word::GroupFile,
+            Group::References => Word::GroupReferences,
+            Group::Cascade => Word::GroupCascade,
+            Group::Reports => Word::GroupReports,
+        }
+    }
 }
 
 impl Rule {

@@ -37,6 +37,18 @@ fn cell(s: Option<&crate::diff::Side>, f: impl Fn(&crate::diff::Side) -> &str) -
     s.map(|s| f(s).to_string()).unwrap_or_default()
 }
 
+/// A side's deadline for people: "ongoing" is the JSON's identifier, worded here.
+fn due_cell(s: Option<&crate::diff::Side>, ui: &Ui) -> String {
+    let due = cell(s, |s| &s.due);
+    match due.strip_prefix("ongoing") {
+        Some(mark) => format!(
+            "{}{mark}",
+            crate::messages::word(ui.lang, crate::messages::Word::Ongoing)
+        ),
+        None => due,
+    }
+}
+
 pub fn rows(rows: &[Row], ui: &Ui) -> Rows {
     Rows {
         headers: crate::table::headers([
@@ -59,10 +71,10 @@ pub fn rows(rows: &[Row], ui: &Ui) -> Rows {
                     r.segment.clone().unwrap_or_default(),
                     cell(r.a.as_ref(), |s| &s.id),
                     cell(r.a.as_ref(), |s| &s.threshold),
-                    cell(r.a.as_ref(), |s| &s.due),
+                    due_cell(r.a.as_ref(), ui),
                     cell(r.b.as_ref(), |s| &s.id),
                     cell(r.b.as_ref(), |s| &s.threshold),
-                    cell(r.b.as_ref(), |s| &s.due),
+                    due_cell(r.b.as_ref(), ui),
                     r.verdict.word(ui.lang).to_string(),
                     r.deadline
                         .map(|d| d.word(ui.lang).to_string())

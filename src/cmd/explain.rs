@@ -35,7 +35,7 @@ pub fn explain(rule: Rule, ui: &Ui) -> String {
         "{} ({}, {})\n\n{}.\n\n{}\n\n{}: {}/",
         rule.name(),
         rule.default_severity().word(lang),
-        rule.group().key(),
+        word(lang, rule.group().word()),
         rule_summary(lang, rule),
         rule_explain(lang, rule),
         word(lang, Word::Example),

@@ -445,13 +445,17 @@ pub fn rule_summary(r: Rule) -> &'static str {
         Rule::UnknownMetric => "metrics are in the indicator catalog; the nearest key is named",
         Rule::UnknownSegment => "segments used are declared by the plan or its parent",
         Rule::UnitMismatch => "a threshold's unit is the indicator's unit",
-        Rule::LooserThreshold => "a child target is at least as strict as its parent's target",
+        Rule::LooserThreshold => {
+            "a child target accepts only values its parent's accepts (`>= 50%` is not inside `> 50%`; `= 83%` is inside `>= 83%`; 4/4 is 100%), per segment, with the indicator's direction"
+        }
         Rule::IncomparableThreshold => "a child target can be compared with its parent's",
         Rule::Milestone => "a child target due before every parent target of its metric",
-        Rule::LaterDeadline => "a child target is due no later than its parent's",
-        Rule::PlanIssuedLate => "a plan is issued by its parent's deadline for issuing it",
+        Rule::LaterDeadline => "a child's explicit deadline is no later than its parent target's",
+        Rule::PlanIssuedLate => {
+            "a plan is issued by its parent's deadline for issuing it (an indicator with `plan_issuance: true`)"
+        }
         Rule::MissingAdoption => {
-            "each parent target that applies to the child is adopted or waived"
+            "each parent target that applies to the child's level, due within the child's period, is adopted or waived"
         }
         Rule::Waiver => "a waiver names a parent target and gives a reason",
         Rule::PeriodOutsideParent => "a child's period lies within its parent's",
@@ -462,7 +466,7 @@ pub fn rule_summary(r: Rule) -> &'static str {
         Rule::ReportPlan => "a report row names a plan of the repository",
         Rule::ReportMetric => "a report row names a metric or target id of that plan",
         Rule::ReportSegment => "a report row's segment is one of the target's",
-        Rule::ReportValue => "a report row's value parses (87%, 87,5%, 4/4, mức 2, yes)",
+        Rule::ReportValue => "a report row's value parses (`87%`, `87,5%`, `4/4`, `mức 2`, `yes`)",
         Rule::ReportDate => "a report row's as_of is a date, not in the future",
         Rule::ReportUnit => "a report row's value is in its indicator's unit",
     }
@@ -484,10 +488,10 @@ pub fn rule_explain(r: Rule) -> &'static str {
             "Required fields (kh, id, title, issuer, level, issued, period) must be present and each value must have the right form: a level word, an issue date, a period, a plan id rather than a path. Fix: write the value in one of the forms docs/format.md lists."
         }
         Rule::Threshold => {
-            "A target's threshold must be a phrase kh can read, as officials write it (tối thiểu 65%, trên 50%, 4/4 trường, mức độ 2, ...), and a percentage must lie within 0 to 100. Fix: use one of the accepted forms; `kh explain phrase \"...\"` shows how kh reads a phrase."
+            "A target's threshold must be a phrase kh can read, as officials write it (`tối thiểu 65%`, `trên 50%`, `4/4 trường`, `mức độ 2`, ...), and a percentage must lie within 0 to 100. Fix: use one of the accepted forms (docs/format.md lists them)."
         }
         Rule::Deadline => {
-            "A deadline must be a phrase kh can read (Tháng 12/2026, Quý IV/2026, Trước ngày 30/4/2023, Hằng quý, Thường xuyên, ...). Fix: use one of the accepted forms; `kh explain phrase \"...\"` shows how kh reads a phrase."
+            "A deadline must be a phrase kh can read (`Tháng 12/2026`, `Quý IV/2026`, `Trước ngày 30/4/2023`, `Hằng quý`, `Thường xuyên`, ...). Fix: use one of the accepted forms (docs/format.md lists them)."
         }
         Rule::DuplicateId => {
             "Plan ids are unique in the repository and target, task and indicator ids within their file, so that every reference names one thing. Fix: renumber one of the two."
@@ -628,6 +632,10 @@ pub fn word(w: Word) -> &'static str {
         Due => "due",
         NotAdopted => "not adopted",
         Waived => "waived",
+        GroupFile => "file",
+        GroupReferences => "references",
+        GroupCascade => "cascade",
+        GroupReports => "reports",
         Default => "default",
     }
 }

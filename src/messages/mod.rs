@@ -78,6 +78,10 @@ pub enum Word {
     Due,
     NotAdopted,
     Waived,
+    GroupFile,
+    GroupReferences,
+    GroupCascade,
+    GroupReports,
 }
 
 pub fn message(lang: Lang, m: &Message) -> String {

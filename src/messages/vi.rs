@@ -21,6 +21,18 @@ fn seg(s: &Option<String>) -> String {
         .unwrap_or_default()
 }
 
+/// A level key (`commune`) as Vietnamese names it.
+fn level_name(key: &str) -> &str {
+    match key {
+        "national" => "trung ương",
+        "province" => "tỉnh",
+        "district" => "huyện",
+        "commune" => "xã",
+        "school" => "trường",
+        other => other,
+    }
+}
+
 fn io(p: &IoProblem) -> String {
     match p {
         IoProblem::PermissionDenied => "không có quyền đọc".into(),
@@ -208,7 +220,8 @@ pub fn message(m: &Message) -> String {
             parent_plan,
             level,
         } => format!(
-            "chỉ tiêu {parent_target} ({metric}) của {parent_plan} áp dụng cho cấp {level} nhưng chưa được nhận cũng chưa được miễn: cần một chỉ tiêu có chỉ số `{metric}` hoặc một mục miễn áp dụng có lý do"
+            "chỉ tiêu {parent_target} ({metric}) của {parent_plan} áp dụng cho cấp {} nhưng chưa được nhận cũng chưa được miễn: cần một chỉ tiêu có chỉ số `{metric}` hoặc một mục miễn áp dụng có lý do",
+            level_name(level)
         ),
         WaiverUnknownMetric {
             metric,
@@ -442,10 +455,10 @@ pub fn rule_explain(r: Rule) -> &'static str {
             "Các trường bắt buộc (kh, id, title, issuer, level, issued, period) phải có và mỗi giá trị phải đúng dạng: một cấp, một ngày ban hành, một thời kỳ, một mã kế hoạch chứ không phải đường dẫn. Cách sửa: viết giá trị theo một dạng mà docs/format.md liệt kê."
         }
         Rule::Threshold => {
-            "Ngưỡng của chỉ tiêu phải là cụm từ kh đọc được, như cán bộ vẫn viết (tối thiểu 65%, trên 50%, 4/4 trường, mức độ 2, ...), và tỷ lệ phần trăm phải trong khoảng 0 đến 100. Cách sửa: dùng một dạng được chấp nhận; `kh explain phrase \"...\"` cho biết kh đọc một cụm từ thế nào."
+            "Ngưỡng của chỉ tiêu phải là cụm từ kh đọc được, như cán bộ vẫn viết (tối thiểu 65%, trên 50%, 4/4 trường, mức độ 2, ...), và tỷ lệ phần trăm phải trong khoảng 0 đến 100. Cách sửa: dùng một dạng được chấp nhận (docs/format.md liệt kê các dạng)."
         }
         Rule::Deadline => {
-            "Thời hạn phải là cụm từ kh đọc được (Tháng 12/2026, Quý IV/2026, Trước ngày 30/4/2023, Hằng quý, Thường xuyên, ...). Cách sửa: dùng một dạng được chấp nhận; `kh explain phrase \"...\"` cho biết kh đọc một cụm từ thế nào."
+            "Thời hạn phải là cụm từ kh đọc được (Tháng 12/2026, Quý IV/2026, Trước ngày 30/4/2023, Hằng quý, Thường xuyên, ...). Cách sửa: dùng một dạng được chấp nhận (docs/format.md liệt kê các dạng)."
         }
         Rule::DuplicateId => {
             "Mã kế hoạch không được trùng trong kho, mã chỉ tiêu, nhiệm vụ và chỉ số không được trùng trong tệp của chúng, để mỗi tham chiếu chỉ trỏ tới một thứ. Cách sửa: đánh số lại một trong hai."
@@ -586,6 +599,10 @@ pub fn word(w: Word) -> &'static str {
         Due => "hạn",
         NotAdopted => "chưa nhận chỉ tiêu",
         Waived => "được miễn",
+        GroupFile => "tệp",
+        GroupReferences => "tham chiếu",
+        GroupCascade => "cấp trên - cấp dưới",
+        GroupReports => "báo cáo",
         Default => "mặc định",
     }
 }

@@ -295,3 +295,111 @@ fn waiver() {
         1,
     );
 }
+
+#[test]
+fn report_syntax() {
+    expect(
+        "report-syntax",
+        &[
+            "examples/report-syntax/reports/q3.csv:2:1: error[report-syntax]: row skipped: found 7 fields where the header has 6",
+            "checked 2 plans: 1 error, 0 warnings, 0 notes",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn report_columns() {
+    expect(
+        "report-columns",
+        &[
+            "examples/report-columns/reports/q3.csv:1:1: error[report-columns]: missing column as_of: expected a header with plan, metric (or target), segment (optional), value, as_of, source (optional); found plan, metric, value",
+            "checked 2 plans: 1 error, 0 warnings, 0 notes",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn report_plan() {
+    expect(
+        "report-plan",
+        &[
+            "examples/report-plan/reports/q3.csv:2:1: error[report-plan]: unknown plan `tinh/phuong-b-2026` (did you mean `tinh/phuong-a-2026`?); row skipped",
+            "checked 2 plans: 1 error, 0 warnings, 0 notes",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn report_metric() {
+    expect(
+        "report-metric",
+        &[
+            "examples/report-metric/reports/q3.csv:2:1: error[report-metric]: `teachers-using-a` is neither a metric nor a target id of plan tinh/phuong-a-2026 (did you mean `teachers-using-ai`?); row skipped",
+            "checked 2 plans: 1 error, 0 warnings, 0 notes",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn report_segment() {
+    expect(
+        "report-segment",
+        &[
+            "examples/report-segment/reports/q3.csv:2:1: error[report-segment]: segment `urban` is not one of the segments of `teachers-using-ai` in plan tinh/phuong-a-2026; row skipped",
+            "checked 2 plans: 1 error, 0 warnings, 0 notes",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn report_value() {
+    expect(
+        "report-value",
+        &[
+            "examples/report-value/reports/q3.csv:2:1: error[report-value]: value: expected a value such as \"87%\", \"87,5%\", \"4/4\", \"mức 2\", \"3 mô hình\" or \"yes\"; found \"hai mươi\"; row skipped",
+            "checked 2 plans: 1 error, 0 warnings, 0 notes",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn report_date() {
+    expect(
+        "report-date",
+        &[
+            "examples/report-date/reports/q3.csv:2:1: error[report-date]: as_of `30.09.2026` is not a date: expected 2026-09-30 or 30/09/2026; row skipped",
+            "checked 2 plans: 1 error, 0 warnings, 0 notes",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn report_unit() {
+    expect(
+        "report-unit",
+        &[
+            "examples/report-unit/reports/q3.csv:2:1: error[report-unit]: metric `teachers-using-ai` is measured in percent, found a value in count (`3 mô hình`); row skipped",
+            "checked 2 plans: 1 error, 0 warnings, 0 notes",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn unreadable() {
+    expect(
+        "unreadable",
+        &[
+            "examples/unreadable/plans/broken.yaml:1:1: error[unreadable]: cannot read file: no such file or directory",
+            "checked 2 plans: 1 error, 0 warnings, 0 notes",
+        ],
+        1,
+    );
+}
