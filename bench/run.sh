@@ -56,9 +56,10 @@ fi
 
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
 log "building release binaries"
-cargo build --release --quiet --bin kh --example kh-gen --example yaml-floor >&2
+cargo build --release --quiet --bin kh --example yaml-floor >&2
+cargo build --release --quiet -p kh-gen >&2
 KH=$ROOT/target/release/kh
-GEN=$ROOT/target/release/examples/kh-gen
+GEN=$ROOT/target/release/kh-gen
 FLOOR=$ROOT/target/release/examples/yaml-floor
 
 mkdir -p "$DIR"

@@ -13,7 +13,6 @@ pub mod domain;
 pub mod encoding;
 pub mod finding;
 pub mod format;
-pub mod generate;
 pub mod ics;
 pub mod load;
 pub mod message;

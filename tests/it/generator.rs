@@ -1,4 +1,4 @@
-//! The generated national repository (`kh::generate`, `kh-gen`): the same seed
+//! The generated national repository (the `kh-gen` workspace crate): the same seed
 //! gives the same bytes, and `kh check` on it reports exactly the findings the
 //! generator planted, listed in `planted.csv`.
 //!
@@ -8,7 +8,7 @@
 //! warning. The generator is built to produce none (a child's deadline is
 //! inherited or falls on its parent's day), and produces none today.
 
-use kh::generate::{Options, Plant, Summary, TODAY, generate};
+use kh_gen::{Options, Plant, Summary, TODAY, generate};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 

@@ -1,11 +1,11 @@
-//! kh-gen: writes a generated national plans repository (see `kh::generate`).
+//! kh-gen: writes a generated national plans repository (see the kh_gen library).
 //!
 //! ```sh
-//! cargo run --release --example kh-gen -- --scale 10 --seed 1 --out /tmp/kh-national-10
+//! cargo run --release -p kh-gen -- --scale 10 --seed 1 --out /tmp/kh-national-10
 //! ```
 
 use anyhow::{Context, Result, bail};
-use kh::generate::{Options, generate};
+use kh_gen::{Options, generate};
 use std::path::PathBuf;
 use std::time::Instant;
 
