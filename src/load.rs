@@ -7,6 +7,7 @@ use crate::domain::{Direction, Reporting, SegmentValue, Target, Task, Waiver};
 use crate::finding::{At, FileId, Finding};
 use crate::format::{self, CatalogFile, PlanFile, Text};
 use crate::text;
+use std::collections::BTreeMap;
 use crate::yaml::{self, Seg, YamlPath};
 
 /// Bytes to text: UTF-8 only, BOM dropped, empty files reported.
@@ -486,7 +487,12 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> Option<Plan>
                 .vi("mã kế hoạch (id) rỗng"),
         );
     }
-    let parent = f.parent.as_ref().map(clean).filter(|s| !s.is_empty());
+    // Several parents: the first, the most direct, is the one checked for now.
+    let parent = f
+        .parent
+        .as_ref()
+        .and_then(|p| p.ids().first().map(|t| clean(t)))
+        .filter(|s| !s.is_empty());
     let looks_like_path = |p: &str| {
         p.ends_with(".yaml")
             || p.ends_with(".yml")
@@ -544,6 +550,7 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> Option<Plan>
         targets: Vec::with_capacity(f.targets.len()),
         waivers: Vec::with_capacity(f.waivers.len()),
         tasks: Vec::with_capacity(f.tasks.len()),
+        provenance: provenance(file, &f.provenance, &[], format::PLAN_FIELDS, out),
     };
 
     for (n, r) in f.reporting.iter().enumerate() {
@@ -554,6 +561,13 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> Option<Plan>
                 from: r.from.iter().map(clean).collect(),
                 to: r.to.as_ref().map(clean),
                 due,
+                provenance: provenance(
+                    file,
+                    &r.provenance,
+                    &[k("reporting"), i(n)],
+                    format::REPORTING_FIELDS,
+                    out,
+                ),
             });
         }
     }
@@ -606,6 +620,13 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> Option<Plan>
             product: t.product.as_ref().map(clean),
             due,
             note: t.note.as_ref().map(clean),
+            provenance: provenance(
+                file,
+                &t.provenance,
+                &[k("tasks"), i(n)],
+                format::TASK_FIELDS,
+                out,
+            ),
         });
     }
 
@@ -772,7 +793,73 @@ fn build_target(
         lead: t.lead.iter().map(clean).collect(),
         implementers: t.implementers.iter().map(clean).collect(),
         applies_to,
+        provenance: provenance(
+            file,
+            &t.provenance,
+            &[k("targets"), i(n)],
+            format::TARGET_FIELDS,
+            out,
+        ),
     }
+}
+
+/// A `provenance:` map: each key a field of the same entry (`value` for the
+/// threshold, whichever of target / by_segment / stretch holds it), each value
+/// `inferred` or the document the value is taken from.
+fn provenance(
+    file: FileId,
+    map: &BTreeMap<String, Text>,
+    at: &[Seg],
+    fields: &[&str],
+    out: &mut Vec<Finding>,
+) -> crate::domain::Provenances {
+    let mut got = crate::domain::Provenances::new();
+    for (key, v) in map {
+        let key = text::nfc(key);
+        let path = || {
+            let mut segs = at.to_vec();
+            segs.push(k("provenance"));
+            segs.push(k(&key));
+            segs
+        };
+        let known = key == "value" || (key != "provenance" && fields.contains(&key.as_str()));
+        let value = clean(v);
+        if !known {
+            let hint = nearest(&key, fields.iter().copied().chain(["value"]))
+                .map(|n| format!("; did you mean `{n}`?"))
+                .unwrap_or_default();
+            out.push(
+                Finding::error(
+                    "schema",
+                    file,
+                    At::Key(path()),
+                    format!("provenance names `{key}`, which is not a field here{hint}"),
+                )
+                .vi(format!(
+                    "provenance nêu `{key}`, không phải một trường ở đây{hint}"
+                )),
+            );
+            continue;
+        }
+        if value.is_empty() {
+            out.push(
+                Finding::error(
+                    "schema",
+                    file,
+                    At::Value(path()),
+                    format!(
+                        "provenance of `{key}` is empty: expected `inferred` or the document the value is taken from"
+                    ),
+                )
+                .vi(format!(
+                    "provenance của `{key}` rỗng: cần `inferred` hoặc văn bản nguồn của giá trị"
+                )),
+            );
+            continue;
+        }
+        got.insert(key, crate::domain::Provenance::parse(&value));
+    }
+    got
 }
 
 /// The indicator catalog file.

@@ -37,6 +37,23 @@ fn cell(s: Option<&crate::diff::Side>, f: impl Fn(&crate::diff::Side) -> &str) -
     s.map(|s| f(s).to_string()).unwrap_or_default()
 }
 
+/// The provenance keys that speak of a target's threshold.
+const VALUE_FIELDS: &[&str] = &["value", "target", "by_segment", "stretch"];
+
+/// A side's cell, with the mark of a value its document does not state.
+fn marked(
+    side: Option<&crate::diff::Side>,
+    f: impl Fn(&crate::diff::Side) -> &str,
+    fields: &[&str],
+) -> String {
+    match side {
+        Some(s) if crate::agenda::unstated(&s.provenance, fields) => {
+            format!("{}{}", f(s), crate::agenda::UNSTATED)
+        }
+        _ => cell(side, f),
+    }
+}
+
 pub fn rows(rows: &[Row], ui: &Ui) -> Rows {
     Rows {
         headers: crate::table::headers([
@@ -58,11 +75,11 @@ pub fn rows(rows: &[Row], ui: &Ui) -> Rows {
                     r.metric.clone(),
                     r.segment.clone().unwrap_or_default(),
                     cell(r.a.as_ref(), |s| &s.id),
-                    cell(r.a.as_ref(), |s| &s.threshold),
-                    cell(r.a.as_ref(), |s| &s.due),
+                    marked(r.a.as_ref(), |s| &s.threshold, VALUE_FIELDS),
+                    marked(r.a.as_ref(), |s| &s.due, &["due"]),
                     cell(r.b.as_ref(), |s| &s.id),
-                    cell(r.b.as_ref(), |s| &s.threshold),
-                    cell(r.b.as_ref(), |s| &s.due),
+                    marked(r.b.as_ref(), |s| &s.threshold, VALUE_FIELDS),
+                    marked(r.b.as_ref(), |s| &s.due, &["due"]),
                     r.verdict.word(ui.lang).to_string(),
                     r.deadline
                         .map(|d| d.word(ui.lang).to_string())

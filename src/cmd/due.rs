@@ -190,10 +190,27 @@ fn days_left(d: &Due, today: NaiveDate, ui: &Ui) -> String {
 }
 
 fn date_cell(d: &Due, ui: &Ui) -> String {
-    let mark = if d.inherited() { "*" } else { "" };
+    let inherited = if d.inherited() { "*" } else { "" };
+    let unstated = if agenda::unstated(d.provenance, &["due"]) {
+        agenda::UNSTATED
+    } else {
+        ""
+    };
+    let mark = format!("{inherited}{unstated}");
     d.date
         .map(|x| format!("{}{mark}", x.format("%d/%m/%Y")))
         .unwrap_or_else(|| format!("{}{mark}", ui.t("ongoing", "thường xuyên")))
+}
+
+/// Lead units, marked when the document does not name them (`from` for a report).
+fn lead_cell(d: &Due) -> String {
+    let field = if d.kind == Kind::Report { "from" } else { "lead" };
+    let mark = if agenda::unstated(d.provenance, &[field]) {
+        agenda::UNSTATED
+    } else {
+        ""
+    };
+    format!("{}{mark}", d.lead.join(", "))
 }
 
 fn kind_word(k: Kind, ui: &Ui) -> String {
@@ -226,7 +243,7 @@ fn rows(items: &[&Due], today: NaiveDate, ui: &Ui) -> Rows {
                     kind_word(d.kind, ui),
                     d.id.to_string(),
                     d.text.to_string(),
-                    d.lead.join(", "),
+                    lead_cell(d),
                 ]
             })
             .collect(),
@@ -267,11 +284,14 @@ pub fn counts_line(
             o.len()
         ));
     }
-    if dated
-        .iter()
-        .chain(ongoing.unwrap_or(&[]))
-        .any(Due::inherited)
-    {
+    let all = || dated.iter().chain(ongoing.unwrap_or(&[]));
+    if all().any(|d| agenda::unstated(d.provenance, &["due", "lead", "from"])) {
+        s.push_str(ui.t(
+            " († not stated in the document: inferred or taken from another; see --format json)",
+            " († văn bản không nêu: suy ra hoặc lấy từ văn bản khác; xem --format json)",
+        ));
+    }
+    if all().any(Due::inherited) {
         s.push_str(ui.t(
             " (* deadline inherited from the parent target or the plan's period)",
             " (* thời hạn kế thừa từ chỉ tiêu cấp trên hoặc hết kỳ kế hoạch)",
