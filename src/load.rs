@@ -7,8 +7,8 @@ use crate::domain::{Direction, Reporting, SegmentValue, Target, Task, Waiver};
 use crate::finding::{At, FileId, Finding};
 use crate::format::{self, CatalogFile, PlanFile, Text};
 use crate::text;
-use std::collections::BTreeMap;
 use crate::yaml::{self, Seg, YamlPath};
+use std::collections::BTreeMap;
 
 /// Bytes to text: UTF-8 only, BOM dropped, empty files reported.
 /// Plans are a few hundred lines; a file far larger is not a plan typed by a

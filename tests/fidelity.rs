@@ -31,7 +31,11 @@ fn all_plans() -> Vec<(String, Plan)> {
             } else if p.extension().is_some_and(|x| x == "yaml")
                 && p.file_name().is_some_and(|n| n != "indicators.yaml")
             {
-                let rel = p.strip_prefix("plans").unwrap().to_string_lossy().into_owned();
+                let rel = p
+                    .strip_prefix("plans")
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
                 out.push((rel.clone(), plan(&rel)));
             }
         }
@@ -204,7 +208,10 @@ fn counts_per_section_match_the_sources() {
                 n
             ));
             if n != r.source {
-                wrong.push(format!("{} {}: source {}, encoded {n}", s.file, r.section, r.source));
+                wrong.push(format!(
+                    "{} {}: source {}, encoded {n}",
+                    s.file, r.section, r.source
+                ));
             }
             match r.kind {
                 Kind::Target => covered.0 += n,
@@ -213,8 +220,18 @@ fn counts_per_section_match_the_sources() {
             }
         }
         // Every encoded item belongs to some row of the table: nothing unaccounted for.
-        assert_eq!(covered.0, p.targets.len(), "{}: targets outside the table", s.file);
-        assert_eq!(covered.1, p.tasks.len(), "{}: tasks outside the table", s.file);
+        assert_eq!(
+            covered.0,
+            p.targets.len(),
+            "{}: targets outside the table",
+            s.file
+        );
+        assert_eq!(
+            covered.1,
+            p.tasks.len(),
+            "{}: tasks outside the table",
+            s.file
+        );
     }
     println!("{out}");
     assert!(wrong.is_empty(), "{out}\n{}", wrong.join("\n"));
@@ -226,7 +243,10 @@ fn the_national_plan_claims_only_what_a_source_states() {
     let p = plan("national/qd-131-2022.yaml");
     assert!(p.targets.is_empty() && p.tasks.is_empty());
     for f in ["number", "issued", "title", "issuer", "period"] {
-        assert!(p.provenance.contains_key(f), "national `{f}` has no provenance");
+        assert!(
+            p.provenance.contains_key(f),
+            "national `{f}` has no provenance"
+        );
     }
     // Every target a plan has there must say where its value is quoted from.
     for t in &p.targets {
@@ -284,13 +304,15 @@ fn found(text: &str, source: &str) -> Result<bool, String> {
     while let Some(i) = source[from..].find(first.as_str()) {
         let start = from + i;
         let mut pos = start + first.len();
-        let ok = words[1..].iter().all(|w| match source[pos..].find(w.as_str()) {
-            Some(j) if pos + j + w.len() - start <= limit => {
-                pos += j + w.len();
-                true
-            }
-            _ => false,
-        });
+        let ok = words[1..]
+            .iter()
+            .all(|w| match source[pos..].find(w.as_str()) {
+                Some(j) if pos + j + w.len() - start <= limit => {
+                    pos += j + w.len();
+                    true
+                }
+                _ => false,
+            });
         if ok {
             return Ok(false);
         }
@@ -449,7 +471,10 @@ fn one_metric_per_meaning_across_parent_and_child() {
         .iter()
         .filter(|(a, b, d)| !pairs.iter().any(|(c, ct, pt)| c == a && ct == b && pt == d))
         .collect();
-    assert!(stale.is_empty(), "listed pairs kh no longer compares: {stale:?}");
+    assert!(
+        stale.is_empty(),
+        "listed pairs kh no longer compares: {stale:?}"
+    );
     // The joins issue 14 found are split.
     let metric = |plan: &str, id: &str| {
         by_id[plan]
@@ -460,10 +485,22 @@ fn one_metric_per_meaning_across_parent_and_child() {
             .unwrap()
     };
     for (a, b) in [
-        (("ninh-binh/so-gddt-2026", "III.1"), ("ninh-binh/tam-chuc-2026", "2.3.1")),
-        (("quang-ninh/so-gddt-2023", "I.4.a.1"), ("dak-nong/so-gddt-2022-2025", "2.2.b.6")),
-        (("dak-nong/so-gddt-2022-2025", "2.2.b.2"), ("dak-nong/so-gddt-2022-2025", "2.3.2")),
-        (("ninh-binh/so-gddt-2026", "IV.1a"), ("ninh-binh/tam-chuc-2026", "2.4.1")),
+        (
+            ("ninh-binh/so-gddt-2026", "III.1"),
+            ("ninh-binh/tam-chuc-2026", "2.3.1"),
+        ),
+        (
+            ("quang-ninh/so-gddt-2023", "I.4.a.1"),
+            ("dak-nong/so-gddt-2022-2025", "2.2.b.6"),
+        ),
+        (
+            ("dak-nong/so-gddt-2022-2025", "2.2.b.2"),
+            ("dak-nong/so-gddt-2022-2025", "2.3.2"),
+        ),
+        (
+            ("ninh-binh/so-gddt-2026", "IV.1a"),
+            ("ninh-binh/tam-chuc-2026", "2.4.1"),
+        ),
     ] {
         assert_ne!(metric(a.0, a.1), metric(b.0, b.1), "{a:?} {b:?}");
     }

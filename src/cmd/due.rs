@@ -204,7 +204,11 @@ fn date_cell(d: &Due, ui: &Ui) -> String {
 
 /// Lead units, marked when the document does not name them (`from` for a report).
 fn lead_cell(d: &Due) -> String {
-    let field = if d.kind == Kind::Report { "from" } else { "lead" };
+    let field = if d.kind == Kind::Report {
+        "from"
+    } else {
+        "lead"
+    };
     let mark = if agenda::unstated(d.provenance, &[field]) {
         agenda::UNSTATED
     } else {
