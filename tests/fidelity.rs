@@ -162,14 +162,14 @@ fn table() -> Vec<Seed> {
                 row("V Tổ chức thực hiện (reports)", Report, 4, ""),
             ],
         },
-        // 004, Phụ lục 2, the UBND tỉnh's table (261/KH-UBND): 29 rows; nine measurable
-        // requirements in "Mục tiêu đến 2025" and the Nhiệm vụ cells (rows 1.a, 1.a.3,
+        // 004, Phụ lục 2, the UBND tỉnh's table (261/KH-UBND): 29 rows; ten measurable
+        // requirements in "Mục tiêu đến 2025" and the Nhiệm vụ cells (rows 1.a, 1.a.3 ×2,
         // 2.b.1 ×2, 3.b.3, 3.c.1, 4.b ×2, 4.c).
         Seed {
             seed: "004_87a577f82c960c9b.txt",
             file: "dak-nong/ubnd-261-2022.yaml",
             rows: vec![
-                row("Phụ lục 2: Mục tiêu đến 2025", Target, 9, "PL2."),
+                row("Phụ lục 2: Mục tiêu đến 2025", Target, 10, "PL2."),
                 row("Phụ lục 2 (nhiệm vụ, giải pháp)", Task, 29, "PL2."),
                 row("reports", Report, 0, ""),
             ],
@@ -409,6 +409,7 @@ const SAME_MEANING_ACROSS_PLANS: &[(&str, &str, &str)] = &[
     ("dak-nong/so-gddt-2022-2025", "2.2.a.4", "PL2.2.b.1a"),
     ("dak-nong/so-gddt-2022-2025", "2.3.1c", "PL2.2.b.1a"),
     ("dak-nong/so-gddt-2022-2025", "2.2.b.1a", "PL2.3.c.1"),
+    ("dak-nong/so-gddt-2022-2025", "PL1.16", "PL2.1.a.3-a"),
     ("dak-nong/so-gddt-2022-2025", "PL1.19", "PL2.1.a"),
     ("dak-nong/so-gddt-2022-2025", "PL1.21", "PL2.4.b-b"),
     ("ninh-binh/tam-chuc-2026", "2.1.1", "I.1"),

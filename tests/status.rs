@@ -84,7 +84,7 @@ fn every_status_occurs_on_the_demonstration_data() {
     let (out, _, _) = kh(&["status", "--as-of", "2026-11-23"]);
     assert_eq!(
         out.lines().last().unwrap(),
-        "156 targets: 14 met, 3 not met, 2 due soon, 3 overdue, 134 no data"
+        "157 targets: 14 met, 3 not met, 2 due soon, 3 overdue, 135 no data"
     );
 }
 
