@@ -64,6 +64,16 @@ pub struct Due<'a> {
     /// The deadline in its short formal form ("Q4/2026", "quarterly 10").
     pub deadline: String,
     pub source: Source,
+    /// Fields not stated in the item's document (`{}` when all are).
+    pub provenance: &'a crate::domain::Provenances,
+}
+
+/// The mark `kh due` and `kh diff` put after a value its document does not state.
+pub const UNSTATED: &str = "†";
+
+/// Whether any of `fields` is marked as not stated.
+pub fn unstated(p: &crate::domain::Provenances, fields: &[&str]) -> bool {
+    fields.iter().any(|f| p.contains_key(*f))
 }
 
 impl Due<'_> {
@@ -163,6 +173,7 @@ struct Item<'a> {
     due: When,
     source: Source,
     shown: String,
+    provenance: &'a crate::domain::Provenances,
 }
 
 impl<'a> Item<'a> {
@@ -178,6 +189,7 @@ impl<'a> Item<'a> {
             lead: self.lead.iter().map(|k| plan.unit_name(k)).collect(),
             deadline: self.shown.clone(),
             source: self.source,
+            provenance: self.provenance,
         }
     }
 }
@@ -211,6 +223,7 @@ fn items<'a>(repo: &'a Repo, e: &'a Entry) -> Vec<Item<'a>> {
             due,
             source,
             shown,
+            provenance: &t.provenance,
         });
     }
     for t in &plan.tasks {
@@ -227,6 +240,7 @@ fn items<'a>(repo: &'a Repo, e: &'a Entry) -> Vec<Item<'a>> {
             due,
             source,
             shown,
+            provenance: &t.provenance,
         });
     }
     for (n, r) in plan.reporting.iter().enumerate() {
@@ -240,6 +254,7 @@ fn items<'a>(repo: &'a Repo, e: &'a Entry) -> Vec<Item<'a>> {
             due,
             source,
             shown,
+            provenance: &r.provenance,
         });
     }
     out

@@ -86,6 +86,8 @@ pub struct Side {
     pub threshold: String,
     /// The deadline as compared: a date (`*` when inherited), "ongoing", or a recurrence.
     pub due: String,
+    /// Fields of the target not stated in its document (`{}` when all are).
+    pub provenance: crate::domain::Provenances,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -127,6 +129,7 @@ fn side(t: &Target, threshold: &Threshold, due: String) -> Side {
         id: t.id.clone(),
         threshold: threshold.to_string(),
         due,
+        provenance: t.provenance.clone(),
     }
 }
 

@@ -79,9 +79,10 @@ pub struct PlanFile {
     pub issued: Text,
     /// A year (2026) or a span (2022-2030).
     pub period: Text,
-    /// Id of the plan this one implements.
+    /// Id of the plan this one implements, or a list of ids when it implements
+    /// several (the most direct first).
     #[serde(default)]
-    pub parent: Option<Text>,
+    pub parent: Option<Parents>,
     /// The citation of the parent plan as printed.
     #[serde(default)]
     pub cites: Option<Text>,
@@ -106,6 +107,27 @@ pub struct PlanFile {
     /// Tasks (nhiệm vụ).
     #[serde(default)]
     pub tasks: Vec<TaskEntry>,
+    /// Values of this plan's header not stated in the document: field → `inferred`
+    /// or the document they are taken from.
+    #[serde(default)]
+    pub provenance: BTreeMap<String, Text>,
+}
+
+/// `parent:` as one id or a list of ids.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Parents {
+    One(Text),
+    Many(Vec<Text>),
+}
+
+impl Parents {
+    pub fn ids(&self) -> Vec<&Text> {
+        match self {
+            Parents::One(t) => vec![t],
+            Parents::Many(v) => v.iter().collect(),
+        }
+    }
 }
 
 pub const PLAN_FIELDS: &[&str] = &[
@@ -126,6 +148,7 @@ pub const PLAN_FIELDS: &[&str] = &[
     "targets",
     "waivers",
     "tasks",
+    "provenance",
 ];
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -161,6 +184,10 @@ pub struct TargetEntry {
     /// Child levels that must adopt it; [] = internal only; absent = every level below.
     #[serde(default)]
     pub applies_to: Option<Vec<Text>>,
+    /// Fields whose values the document does not state: field → `inferred` or the
+    /// document the value is taken from.
+    #[serde(default)]
+    pub provenance: BTreeMap<String, Text>,
 }
 
 pub const TARGET_FIELDS: &[&str] = &[
@@ -175,6 +202,7 @@ pub const TARGET_FIELDS: &[&str] = &[
     "lead",
     "implementers",
     "applies_to",
+    "provenance",
 ];
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -194,6 +222,9 @@ pub struct TaskEntry {
     pub due: Option<Text>,
     #[serde(default)]
     pub note: Option<Text>,
+    /// Fields whose values the document does not state (see targets).
+    #[serde(default)]
+    pub provenance: BTreeMap<String, Text>,
 }
 
 pub const TASK_FIELDS: &[&str] = &[
@@ -205,6 +236,7 @@ pub const TASK_FIELDS: &[&str] = &[
     "product",
     "due",
     "note",
+    "provenance",
 ];
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -216,9 +248,12 @@ pub struct ReportingEntry {
     #[serde(default)]
     pub to: Option<Text>,
     pub due: Text,
+    /// Fields whose values the document does not state (see targets).
+    #[serde(default)]
+    pub provenance: BTreeMap<String, Text>,
 }
 
-pub const REPORTING_FIELDS: &[&str] = &["what", "from", "to", "due"];
+pub const REPORTING_FIELDS: &[&str] = &["what", "from", "to", "due", "provenance"];
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
@@ -302,7 +337,7 @@ mod tests {
     /// its list would make a correct file look wrong.
     #[test]
     fn field_lists_match_the_structs() {
-        let plan = "kh: 1\nid: a\nnumber: x\ntitle: t\nissuer: i\nlevel: school\nissued: 2026-01\nperiod: 2026\nparent: p\ncites: c\nsegment: [a]\nsegments: {a: b}\nunits: {A: b}\nreporting: [{what: w, from: [school], to: t, due: hằng quý}]\ntargets: [{id: 1, area: a, text: t, metric: m, target: 1%, by_segment: {a: 1%}, stretch: 2%, due: 2026, lead: [A], implementers: [A], applies_to: []}]\nwaivers: [{metric: m, reason: r}]\ntasks: [{id: 1, area: a, text: t, lead: [A], cooperating: [A], product: p, due: 2026, note: n}]\n";
+        let plan = "kh: 1\nid: a\nnumber: x\ntitle: t\nissuer: i\nlevel: school\nissued: 2026-01\nperiod: 2026\nparent: p\ncites: c\nsegment: [a]\nsegments: {a: b}\nunits: {A: b}\nreporting: [{what: w, from: [school], to: t, due: hằng quý, provenance: {to: inferred}}]\ntargets: [{id: 1, area: a, text: t, metric: m, target: 1%, by_segment: {a: 1%}, stretch: 2%, due: 2026, lead: [A], implementers: [A], applies_to: [], provenance: {lead: inferred}}]\nwaivers: [{metric: m, reason: r}]\ntasks: [{id: 1, area: a, text: t, lead: [A], cooperating: [A], product: p, due: 2026, note: n, provenance: {lead: inferred}}]\nprovenance: {number: inferred}\n";
         let r = crate::yaml::read::<PlanFile>(plan).unwrap();
         assert!(r.unknown.is_empty(), "{:?}", r.unknown);
         for (line, fields) in [(plan, PLAN_FIELDS)] {

@@ -10,6 +10,7 @@ use crate::message::{Message, Place};
 use crate::rules::Rule;
 use crate::text;
 use crate::yaml::{self, Seg, YamlPath};
+use std::collections::BTreeMap;
 
 /// Bytes to text: UTF-8 only, BOM dropped, empty files reported.
 /// Plans are a few hundred lines; a file far larger is not a plan typed by a
@@ -431,7 +432,12 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> Option<Plan>
             Message::EmptyId,
         ));
     }
-    let parent = f.parent.as_ref().map(clean).filter(|s| !s.is_empty());
+    // Several parents: the first, the most direct, is the one checked for now.
+    let parent = f
+        .parent
+        .as_ref()
+        .and_then(|p| p.ids().first().map(|t| clean(t)))
+        .filter(|s| !s.is_empty());
     let looks_like_path = |p: &str| {
         p.ends_with(".yaml")
             || p.ends_with(".yml")
@@ -484,6 +490,7 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> Option<Plan>
         targets: Vec::with_capacity(f.targets.len()),
         waivers: Vec::with_capacity(f.waivers.len()),
         tasks: Vec::with_capacity(f.tasks.len()),
+        provenance: provenance(file, &f.provenance, &[], format::PLAN_FIELDS, out),
     };
 
     for (n, r) in f.reporting.iter().enumerate() {
@@ -494,6 +501,13 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> Option<Plan>
                 from: r.from.iter().map(clean).collect(),
                 to: r.to.as_ref().map(clean),
                 due,
+                provenance: provenance(
+                    file,
+                    &r.provenance,
+                    &[k("reporting"), i(n)],
+                    format::REPORTING_FIELDS,
+                    out,
+                ),
             });
         }
     }
@@ -542,6 +556,13 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> Option<Plan>
             product: t.product.as_ref().map(clean),
             due,
             note: t.note.as_ref().map(clean),
+            provenance: provenance(
+                file,
+                &t.provenance,
+                &[k("tasks"), i(n)],
+                format::TASK_FIELDS,
+                out,
+            ),
         });
     }
 
@@ -708,7 +729,62 @@ fn build_target(
         lead: t.lead.iter().map(clean).collect(),
         implementers: t.implementers.iter().map(clean).collect(),
         applies_to,
+        provenance: provenance(
+            file,
+            &t.provenance,
+            &[k("targets"), i(n)],
+            format::TARGET_FIELDS,
+            out,
+        ),
     }
+}
+
+/// A `provenance:` map: each key a field of the same entry (`value` for the
+/// threshold, whichever of target / by_segment / stretch holds it), each value
+/// `inferred` or the document the value is taken from.
+fn provenance(
+    file: FileId,
+    map: &BTreeMap<String, Text>,
+    at: &[Seg],
+    fields: &[&str],
+    out: &mut Vec<Finding>,
+) -> crate::domain::Provenances {
+    let mut got = crate::domain::Provenances::new();
+    for (key, v) in map {
+        let key = text::nfc(key);
+        let path = || {
+            let mut segs = at.to_vec();
+            segs.push(k("provenance"));
+            segs.push(k(&key));
+            segs
+        };
+        let known = key == "value" || (key != "provenance" && fields.contains(&key.as_str()));
+        let value = clean(v);
+        if !known {
+            out.push(Finding::new(
+                Rule::Schema,
+                file,
+                At::Key(path()),
+                Message::ProvenanceUnknownField {
+                    field: key.clone(),
+                    nearest: nearest(&key, fields.iter().copied().chain(["value"]))
+                        .map(str::to_string),
+                },
+            ));
+            continue;
+        }
+        if value.is_empty() {
+            out.push(Finding::new(
+                Rule::Schema,
+                file,
+                At::Value(path()),
+                Message::ProvenanceEmpty { field: key.clone() },
+            ));
+            continue;
+        }
+        got.insert(key, crate::domain::Provenance::parse(&value));
+    }
+    got
 }
 
 /// The indicator catalog file.

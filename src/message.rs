@@ -163,6 +163,13 @@ pub enum Message {
         detail: String,
     },
     TargetAndBySegment,
+    ProvenanceUnknownField {
+        field: String,
+        nearest: Option<String>,
+    },
+    ProvenanceEmpty {
+        field: String,
+    },
     NoThreshold {
         id: String,
     },
@@ -377,6 +384,8 @@ pub enum Sentence {
     OngoingCount(usize),
     /// What the `*` after a date means.
     InheritedNote,
+    /// What the `†` after a value means.
+    UnstatedNote,
     OngoingHeading,
     OverdueDays(i64),
     /// Counts already worded (`2 stricter`), and how many rows are later.

@@ -378,6 +378,12 @@ fn parent_line(bytes: &[u8]) -> Option<String> {
         Some(n) => &line[..n],
         None => line,
     };
+    // A list of parents, `[a, b]`: the first is the one followed.
+    let value = value.trim();
+    let value = match value.strip_prefix('[') {
+        Some(list) => list.trim_end().strip_suffix(']')?.split(',').next()?,
+        None => value,
+    };
     let value = value.trim().trim_matches(|c| c == '"' || c == '\'');
     (!value.is_empty()).then(|| value.to_string())
 }
@@ -462,7 +468,7 @@ mod tests {
 
     #[test]
     fn parent_line_reads_the_top_level_parent_as_plans_write_it() {
-        let cases: [(&str, Option<&str>); 6] = [
+        let cases: [(&str, Option<&str>); 7] = [
             (
                 "id: a\nparent: ninh-binh/so-gddt-2026\n",
                 Some("ninh-binh/so-gddt-2026"),
@@ -471,6 +477,7 @@ mod tests {
             ("parent: 'x/y'\n", Some("x/y")),
             ("id: a\ntargets:\n  - parent: x\n", None),
             ("parent:\n", None),
+            ("parent: [a/b, \"c/d\"]  # two\n", Some("a/b")),
             ("id: a\n", None),
         ];
         for (src, want) in cases {

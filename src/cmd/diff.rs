@@ -37,9 +37,26 @@ fn cell(s: Option<&crate::diff::Side>, f: impl Fn(&crate::diff::Side) -> &str) -
     s.map(|s| f(s).to_string()).unwrap_or_default()
 }
 
+/// The provenance keys that speak of a target's threshold.
+const VALUE_FIELDS: &[&str] = &["value", "target", "by_segment", "stretch"];
+
+/// A side's cell, with the mark of a value its document does not state.
+fn marked(
+    side: Option<&crate::diff::Side>,
+    f: impl Fn(&crate::diff::Side) -> &str,
+    fields: &[&str],
+) -> String {
+    match side {
+        Some(s) if crate::agenda::unstated(&s.provenance, fields) => {
+            format!("{}{}", f(s), crate::agenda::UNSTATED)
+        }
+        _ => cell(side, f),
+    }
+}
+
 /// A side's deadline for people: "ongoing" is the JSON's identifier, worded here.
 fn due_cell(s: Option<&crate::diff::Side>, ui: &Ui) -> String {
-    let due = cell(s, |s| &s.due);
+    let due = marked(s, |s| &s.due, &["due"]);
     match due.strip_prefix("ongoing") {
         Some(mark) => format!(
             "{}{mark}",
@@ -70,10 +87,10 @@ pub fn rows(rows: &[Row], ui: &Ui) -> Rows {
                     r.metric.clone(),
                     r.segment.clone().unwrap_or_default(),
                     cell(r.a.as_ref(), |s| &s.id),
-                    cell(r.a.as_ref(), |s| &s.threshold),
+                    marked(r.a.as_ref(), |s| &s.threshold, VALUE_FIELDS),
                     due_cell(r.a.as_ref(), ui),
                     cell(r.b.as_ref(), |s| &s.id),
-                    cell(r.b.as_ref(), |s| &s.threshold),
+                    marked(r.b.as_ref(), |s| &s.threshold, VALUE_FIELDS),
                     due_cell(r.b.as_ref(), ui),
                     r.verdict.word(ui.lang).to_string(),
                     r.deadline

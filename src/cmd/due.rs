@@ -189,7 +189,13 @@ fn days_left(d: &Due, today: NaiveDate, ui: &Ui) -> String {
 }
 
 fn date_cell(d: &Due, ui: &Ui) -> String {
-    let mark = if d.inherited() { "*" } else { "" };
+    let inherited = if d.inherited() { "*" } else { "" };
+    let unstated = if agenda::unstated(d.provenance, &["due"]) {
+        agenda::UNSTATED
+    } else {
+        ""
+    };
+    let mark = format!("{inherited}{unstated}");
     d.date
         .map(|x| format!("{}{mark}", x.format("%d/%m/%Y")))
         .unwrap_or_else(|| {
@@ -198,6 +204,21 @@ fn date_cell(d: &Due, ui: &Ui) -> String {
                 crate::messages::word(ui.lang, crate::messages::Word::Ongoing)
             )
         })
+}
+
+/// Lead units, marked when the document does not name them (`from` for a report).
+fn lead_cell(d: &Due) -> String {
+    let field = if d.kind == Kind::Report {
+        "from"
+    } else {
+        "lead"
+    };
+    let mark = if agenda::unstated(d.provenance, &[field]) {
+        agenda::UNSTATED
+    } else {
+        ""
+    };
+    format!("{}{mark}", d.lead.join(", "))
 }
 
 fn kind_word(k: Kind, ui: &Ui) -> String {
@@ -225,7 +246,7 @@ fn rows(items: &[&Due], today: NaiveDate, ui: &Ui) -> Rows {
                     kind_word(d.kind, ui),
                     d.id.to_string(),
                     d.text.to_string(),
-                    d.lead.join(", "),
+                    lead_cell(d),
                 ]
             })
             .collect(),
@@ -257,11 +278,14 @@ pub fn counts_line(
             &crate::message::Sentence::OngoingCount(o.len()),
         ));
     }
-    if dated
-        .iter()
-        .chain(ongoing.unwrap_or(&[]))
-        .any(Due::inherited)
-    {
+    let all = || dated.iter().chain(ongoing.unwrap_or(&[]));
+    if all().any(|d| agenda::unstated(d.provenance, &["due", "lead", "from"])) {
+        s.push_str(&crate::messages::sentence(
+            ui.lang,
+            &crate::message::Sentence::UnstatedNote,
+        ));
+    }
+    if all().any(Due::inherited) {
         s.push_str(&crate::messages::sentence(
             ui.lang,
             &crate::message::Sentence::InheritedNote,

@@ -165,6 +165,54 @@ impl std::fmt::Display for Period {
     }
 }
 
+/// Where a value comes from when its own document does not state it: the
+/// encoder inferred it, or it is quoted from another document (named).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Provenance {
+    Inferred,
+    From(String),
+}
+
+impl Provenance {
+    /// `inferred` (any case) or the name of the document the value is taken from.
+    pub fn parse(s: &str) -> Provenance {
+        let s = s.trim();
+        if crate::text::fold(s) == "inferred" {
+            Provenance::Inferred
+        } else {
+            Provenance::From(s.to_string())
+        }
+    }
+}
+
+impl std::fmt::Display for Provenance {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Provenance::Inferred => f.write_str("inferred"),
+            Provenance::From(d) => write!(f, "from {d}"),
+        }
+    }
+}
+
+/// JSON: `"inferred"` or `{"from": "..."}`.
+impl serde::Serialize for Provenance {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match self {
+            Provenance::Inferred => s.serialize_str("inferred"),
+            Provenance::From(d) => {
+                let mut m = s.serialize_map(Some(1))?;
+                m.serialize_entry("from", d)?;
+                m.end()
+            }
+        }
+    }
+}
+
+/// The fields of one entry (or of a plan's header) whose values the document
+/// does not state, by field name; empty when the document states them all.
+pub type Provenances = BTreeMap<String, Provenance>;
+
 /// A threshold for all of a plan's segments (`segment: None`) or one of them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SegmentValue {
@@ -185,6 +233,7 @@ pub struct Target {
     pub implementers: Vec<String>,
     /// None: binds every level below the plan's.
     pub applies_to: Option<Vec<Level>>,
+    pub provenance: Provenances,
 }
 
 impl Target {
@@ -213,6 +262,7 @@ pub struct Task {
     pub product: Option<String>,
     pub due: Option<Deadline>,
     pub note: Option<String>,
+    pub provenance: Provenances,
 }
 
 #[derive(Debug, Clone)]
@@ -221,6 +271,7 @@ pub struct Reporting {
     pub from: Vec<String>,
     pub to: Option<String>,
     pub due: Deadline,
+    pub provenance: Provenances,
 }
 
 #[derive(Debug, Clone)]
@@ -247,6 +298,8 @@ pub struct Plan {
     pub targets: Vec<Target>,
     pub waivers: Vec<Waiver>,
     pub tasks: Vec<Task>,
+    /// Header values not stated in the document (number, issued, ...).
+    pub provenance: Provenances,
 }
 
 impl Plan {

@@ -124,6 +124,13 @@ pub fn message(m: &Message) -> String {
         BadDeadline { detail, .. } | BadThreshold { detail, .. } | BadStretch { detail, .. } => {
             detail.clone()
         }
+        ProvenanceUnknownField { field, nearest } => format!(
+            "provenance names `{field}`, which is not a field here{}",
+            did_you_mean(nearest)
+        ),
+        ProvenanceEmpty { field } => format!(
+            "provenance of `{field}` is empty: expected `inferred` or the document the value is taken from"
+        ),
         TargetAndBySegment => "a target has either `target` or `by_segment`, not both".into(),
         NoThreshold { id } => {
             format!("target `{id}` has no threshold: expected `target:` or `by_segment:`")
@@ -373,6 +380,10 @@ pub fn sentence(s: &Sentence) -> String {
         Sentence::OngoingCount(n) => format!("; ongoing: {n}"),
         Sentence::InheritedNote => {
             " (* deadline inherited from the parent target or the plan's period)".into()
+        }
+        Sentence::UnstatedNote => {
+            " († not stated in the document: inferred or taken from another; see --format json)"
+                .into()
         }
         Sentence::OngoingHeading => "ongoing (no single date):".into(),
         Sentence::OverdueDays(n) => format!("overdue {n} days"),

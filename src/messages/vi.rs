@@ -115,6 +115,13 @@ pub fn message(m: &Message) -> String {
         BadDeadline { detail, .. } => format!("thời hạn không đọc được: {detail}"),
         BadThreshold { detail, .. } => format!("ngưỡng không đọc được: {detail}"),
         BadStretch { detail, .. } => format!("mức phấn đấu không đọc được: {detail}"),
+        ProvenanceUnknownField { field, nearest } => format!(
+            "provenance nêu `{field}`, không phải một trường ở đây{}",
+            did_you_mean(nearest)
+        ),
+        ProvenanceEmpty { field } => format!(
+            "provenance của `{field}` rỗng: cần `inferred` hoặc văn bản nguồn của giá trị"
+        ),
         TargetAndBySegment => "một chỉ tiêu có `target` hoặc `by_segment`, không có cả hai".into(),
         NoThreshold { id } => {
             format!("chỉ tiêu `{id}` không có ngưỡng: cần `target:` hoặc `by_segment:`")
@@ -349,6 +356,9 @@ pub fn sentence(s: &Sentence) -> String {
         Sentence::OngoingCount(n) => format!("; thường xuyên: {n}"),
         Sentence::InheritedNote => {
             " (* thời hạn kế thừa từ chỉ tiêu cấp trên hoặc hết kỳ kế hoạch)".into()
+        }
+        Sentence::UnstatedNote => {
+            " († văn bản không nêu: suy ra hoặc lấy từ văn bản khác; xem --format json)".into()
         }
         Sentence::OngoingHeading => "thường xuyên (không có hạn cụ thể):".into(),
         Sentence::OverdueDays(n) => format!("quá hạn {n} ngày"),

@@ -34,7 +34,7 @@ const B: &str = "ninh-binh/tam-chuc-2026";
 #[test]
 fn province_against_ward_row_by_row() {
     let r = rows(&[A, B]);
-    assert_eq!(r.len(), 35);
+    assert_eq!(r.len(), 40);
     assert_eq!(
         row(&r, "teachers-using-ai"),
         [
@@ -137,16 +137,28 @@ fn province_against_ward_row_by_row() {
             verdicts("only in A"),
             verdicts("only in B")
         ),
-        (4, 22, 5, 4)
+        (4, 21, 8, 7)
     );
 }
 
 #[test]
 fn only_problems_keeps_the_target_the_ward_should_carry() {
     let r = rows(&[A, B, "--only-problems"]);
+    // Tam Chúc 2.4.1 keeps only the sector database of the province's IV.1, not the
+    // school-management software (issue 14 split IV.1 into IV.1a and IV.1b).
     assert_eq!(
         r,
         vec![
+            [
+                "schools-using-school-management-software",
+                "IV.1a",
+                "= 100%",
+                "",
+                "",
+                "only in A",
+                ""
+            ]
+            .map(String::from),
             [
                 "sector-database-digitised-linked",
                 "IV.2",
@@ -170,7 +182,10 @@ fn a_looser_edit_shows_as_looser_and_agrees_with_check() {
         let src = std::fs::read_to_string(format!("plans/ninh-binh/{f}")).unwrap();
         std::fs::write(
             dir.join(f),
-            src.replace("target: tối thiểu 25%", "target: tối thiểu 15%"),
+            src.replace(
+                "target: Phân đầu tối thiểu 25%",
+                "target: Phân đầu tối thiểu 15%",
+            ),
         )
         .unwrap();
     }
@@ -222,14 +237,14 @@ fn table_and_json_and_unknown_plan() {
     assert!(out.starts_with("A: ninh-binh/so-gddt-2026 (Sở GDĐT Ninh Bình)\nB: ninh-binh/tam-chuc-2026 (UBND phường Tam Chúc)\n"));
     assert_eq!(
         out.lines().last().unwrap(),
-        "35 rows: 22 same, 5 only in A, 4 stricter, 4 only in B; 0 later"
+        "40 rows: 21 same, 8 only in A, 4 stricter, 7 only in B; 0 later"
     );
     for line in out.lines() {
         assert!(kh::text::width(line) <= 160, "{line}");
     }
     let (json, _, _) = kh(&["diff", A, B, "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(v["rows"].as_array().unwrap().len(), 35);
+    assert_eq!(v["rows"].as_array().unwrap().len(), 40);
     let (_, err, code) = kh(&["diff", A, "ninh-binh/tam-chuc"]);
     assert_eq!(code, 2);
     assert!(

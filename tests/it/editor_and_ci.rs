@@ -60,7 +60,7 @@ fn every_shipped_plan_validates_against_the_schema_and_names_it() {
     let catalog = validator("indicators");
     let mut files = Vec::new();
     yaml_files(Path::new("plans"), &mut files);
-    assert_eq!(files.len(), 7);
+    assert_eq!(files.len(), 8);
     for f in files {
         let src = std::fs::read_to_string(&f).unwrap();
         let first = src.lines().next().unwrap();

@@ -39,6 +39,7 @@ fn check_shape() {
 
 #[test]
 fn due_shape() {
+    // `provenance` (issue 14): the fields an item's document does not state.
     let v = json(&[
         "due",
         "--month",
@@ -65,6 +66,7 @@ fn due_shape() {
             "lead",
             "level",
             "plan",
+            "provenance",
             "source",
             "text"
         ]
@@ -80,7 +82,10 @@ fn diff_shape() {
         keys(&v["rows"][0]),
         ["a", "b", "deadline", "metric", "segment", "verdict"]
     );
-    assert_eq!(keys(&v["rows"][0]["a"]), ["due", "id", "threshold"]);
+    assert_eq!(
+        keys(&v["rows"][0]["a"]),
+        ["due", "id", "provenance", "threshold"]
+    );
     let verdicts: Vec<&str> = v["rows"]
         .as_array()
         .unwrap()

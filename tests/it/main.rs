@@ -10,6 +10,7 @@ mod due;
 mod editor_and_ci;
 mod examples;
 mod exit_codes;
+mod fidelity;
 mod generator;
 mod golden;
 mod json_shape;

@@ -2652,12 +2652,14 @@ fn loader_scaling(units: &[&str]) -> Vec<String> {
 }
 
 #[test]
+#[ignore = "a timing, not a verdict: flaky on a loaded CI machine; run with --ignored on a quiet one, bench/run.sh measures performance"]
 fn loader_time_grows_linearly() {
     let slow = loader_scaling(LOADER_UNITS);
     assert!(slow.is_empty(), "super-linear:\n{}", slow.join("\n"));
 }
 
 #[test]
+#[ignore = "a timing, not a verdict: flaky on a loaded CI machine; run with --ignored on a quiet one, bench/run.sh measures performance"]
 fn parser_time_grows_linearly() {
     let units = [
         "tối thiểu ",
