@@ -3,7 +3,6 @@
 //! again updates the events instead of duplicating them.
 
 use crate::agenda::Due;
-use crate::text;
 use chrono::NaiveDate;
 
 /// Text values escape backslash, semicolon, comma and newline (RFC 5545 3.3.11).
@@ -37,27 +36,51 @@ fn fold_line(line: &str, out: &mut String) {
     out.push_str("\r\n");
 }
 
-fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in text::fold(s).chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') {
-            out.push('-');
+/// FNV-1a, 64 bits: a hash that never changes between kh versions or
+/// machines (std's hasher may), so a UID stays the same across exports.
+fn fnv1a(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in parts {
+        for b in p.bytes().chain([0xff]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
         }
     }
-    out.trim_matches('-').to_string()
+    h
 }
 
-/// A UID that depends only on the plan, the item and the date.
+/// Which occurrence of an item a date is: `once` for a one-off deadline,
+/// else the month, quarter, half or year a recurring duty falls in. A moved
+/// one-off deadline keeps its UID; each occurrence of a duty has its own.
+fn occurrence(d: &Due, date: NaiveDate) -> String {
+    use chrono::Datelike;
+    let every = d.deadline.split_whitespace().next().unwrap_or("");
+    match every {
+        "monthly" => format!("{}-{:02}", date.year(), date.month()),
+        "quarterly" => format!("{}-Q{}", date.year(), (date.month() - 1) / 3 + 1),
+        "semiannual" | "half-yearly" => format!("{}-H{}", date.year(), (date.month() - 1) / 6 + 1),
+        "yearly" => date.year().to_string(),
+        _ => "once".into(),
+    }
+}
+
+/// A UID from the plan, the kind, the item's id as written and its
+/// occurrence, never from the date itself: `1.1` and `1-1` differ, and a
+/// deadline that moves updates its event instead of adding one.
 pub fn uid(d: &Due, date: NaiveDate) -> String {
+    let occ = occurrence(d, date);
     format!(
-        "{}-{}-{}-{}@kh",
+        "{}-{:016x}@kh",
         d.kind.key(),
-        slug(d.plan),
-        slug(d.id),
-        date.format("%Y%m%d")
+        fnv1a(&[d.plan, d.kind.key(), d.id, &occ])
     )
+}
+
+/// SEQUENCE grows with the day of the export, so a calendar that imports a
+/// later export takes its changes; kh keeps no state between runs.
+fn sequence(stamp: NaiveDate) -> i64 {
+    let epoch = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or(stamp);
+    (stamp - epoch).num_days().max(0)
 }
 
 pub fn calendar(items: &[Due], stamp: NaiveDate, lang: crate::ui::Lang) -> String {
@@ -76,6 +99,8 @@ pub fn calendar(items: &[Due], stamp: NaiveDate, lang: crate::ui::Lang) -> Strin
         line("BEGIN:VEVENT".into());
         line(format!("UID:{}", uid(d, date)));
         line(format!("DTSTAMP:{}T000000Z", stamp.format("%Y%m%d")));
+        line(format!("LAST-MODIFIED:{}T000000Z", stamp.format("%Y%m%d")));
+        line(format!("SEQUENCE:{}", sequence(stamp)));
         line(format!("DTSTART;VALUE=DATE:{}", date.format("%Y%m%d")));
         line(format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")));
         line(format!(
@@ -132,8 +157,9 @@ mod tests {
     }
 
     #[test]
-    fn slug_is_ascii() {
-        assert_eq!(slug("ninh-binh/tam-chuc-2026"), "ninh-binh-tam-chuc-2026");
-        assert_eq!(slug("Quý II.3"), "quy-ii-3");
+    fn the_hash_is_fixed_and_separates_parts() {
+        assert_eq!(fnv1a(&[]), 0xcbf2_9ce4_8422_2325);
+        assert_ne!(fnv1a(&["ab", "c"]), fnv1a(&["a", "bc"]));
+        assert_ne!(fnv1a(&["1.1"]), fnv1a(&["1-1"]));
     }
 }

@@ -5,6 +5,7 @@ mod util;
 
 mod bad_catalog;
 mod bad_input;
+mod calendar;
 mod diff;
 mod due;
 mod editor_and_ci;
