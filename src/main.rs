@@ -117,7 +117,12 @@ fn main() {
     };
     let ui = Ui {
         lang: Lang::choose(cli.lang, kh::repo::settings_lang().as_deref()),
-        color: cli.color.enabled(),
+        // A file named with -o is never coloured unless asked: it is not a terminal.
+        color: match (cli.output.is_some(), cli.color) {
+            (true, ColorChoice::Auto) => false,
+            (_, c) => c.enabled(),
+        },
+        to_file: cli.output.is_some(),
     };
     if let Some(path) = cli.output.clone() {
         cmd::output_to(path, cli.force);

@@ -413,6 +413,11 @@ pub enum Sentence {
         dir: String,
         files: usize,
     },
+    /// A plan named by id or path that is not in the repository.
+    NoSuchPlanOrFile {
+        name: String,
+        nearest: Option<String>,
+    },
     /// A `--plan` that names no plan.
     NoSuchPlan {
         id: String,

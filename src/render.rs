@@ -5,7 +5,7 @@
 use crate::check::Counts;
 use crate::finding::{At, FileId, Finding, Severity};
 use crate::repo::Repo;
-use crate::table::{self, Rows};
+use crate::table::Rows;
 use crate::text;
 use crate::ui::{Lang, Ui};
 use crate::yaml::{Pos, Positions};
@@ -247,6 +247,19 @@ pub enum CheckFormat {
     Gitlab,
 }
 
+impl CheckFormat {
+    /// The format an `-o` file's extension asks for.
+    pub fn for_extension(ext: String) -> Option<CheckFormat> {
+        Some(match ext.as_str() {
+            "json" => CheckFormat::Json,
+            "csv" => CheckFormat::Csv,
+            "md" | "markdown" => CheckFormat::Markdown,
+            "txt" | "log" => CheckFormat::Short,
+            _ => return None,
+        })
+    }
+}
+
 fn rows(findings: &[Located], lang: Lang) -> Rows {
     Rows {
         headers: crate::table::headers([
@@ -408,7 +421,7 @@ pub fn rules(format: CheckFormat, ui: &Ui) -> anyhow::Result<String> {
         )?,
         CheckFormat::Csv => rows.csv()?,
         CheckFormat::Markdown => rows.markdown(),
-        CheckFormat::Table | CheckFormat::Human => rows.table(table::terminal_width(), false),
+        CheckFormat::Table | CheckFormat::Human => rows.table(ui.width(), false),
         CheckFormat::Short | CheckFormat::Github | CheckFormat::Gitlab => rows
             .rows
             .iter()
@@ -446,10 +459,7 @@ pub fn check(
         })?,
         CheckFormat::Csv => rows(findings, ui.lang).csv()?,
         CheckFormat::Markdown => format!("{}\n{sum}", rows(findings, ui.lang).markdown()),
-        CheckFormat::Table => format!(
-            "{}\n{sum}",
-            rows(findings, ui.lang).table(table::terminal_width(), true)
-        ),
+        CheckFormat::Table => format!("{}\n{sum}", rows(findings, ui.lang).table(ui.width(), true)),
         CheckFormat::Github => {
             let mut lines: Vec<String> = findings.iter().map(github).collect();
             lines.push(sum);

@@ -69,6 +69,9 @@ impl ColorChoice {
 pub struct Ui {
     pub lang: Lang,
     pub color: bool,
+    /// Results go to a file (`-o`): never coloured, never cut to a width, and
+    /// the format follows the file's extension, never the terminal.
+    pub to_file: bool,
 }
 
 impl Ui {
@@ -90,6 +93,22 @@ pub fn stdout_is_terminal() -> bool {
     std::io::stdout().is_terminal()
 }
 
+impl Ui {
+    /// Results are read by a person at a terminal (not piped, not `-o`).
+    pub fn on_terminal(&self) -> bool {
+        !self.to_file && stdout_is_terminal()
+    }
+
+    /// The width tables fit: the terminal's, or unlimited in a file.
+    pub fn width(&self) -> usize {
+        if self.to_file {
+            usize::MAX / 4
+        } else {
+            crate::table::terminal_width()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,11 +125,13 @@ mod tests {
         let ui = Ui {
             lang: Lang::En,
             color: false,
+            to_file: false,
         };
         assert_eq!(ui.paint("31", "x"), "x");
         let ui = Ui {
             lang: Lang::En,
             color: true,
+            to_file: false,
         };
         assert_eq!(ui.paint("31", "x"), "\x1b[31mx\x1b[0m");
     }

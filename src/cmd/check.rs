@@ -55,11 +55,14 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<i32> {
     repo.by_id = Default::default();
     let located = render::locate(&repo, &findings, ui.lang);
     let counts = check::counts(&findings);
-    let format = args.format.unwrap_or(if crate::ui::stdout_is_terminal() {
-        CheckFormat::Human
-    } else {
-        CheckFormat::Short
-    });
+    let format = args
+        .format
+        .or_else(|| super::output_extension().and_then(CheckFormat::for_extension))
+        .unwrap_or(if ui.on_terminal() {
+            CheckFormat::Human
+        } else {
+            CheckFormat::Short
+        });
     super::emit(&render::check(format, &located, plans, counts, ui)?)?;
     Ok(if counts.errors > 0 {
         super::EXIT_FINDINGS

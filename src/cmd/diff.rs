@@ -2,7 +2,7 @@
 
 use crate::diff::{self, Row};
 use crate::repo;
-use crate::table::{self, Rows};
+use crate::table::Rows;
 use crate::ui::Ui;
 use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
@@ -29,6 +29,9 @@ pub struct DiffArgs {
     /// Keep only looser, later and missing rows
     #[arg(long)]
     pub only_problems: bool,
+    /// Exit 1 when B is looser, later or missing something it must carry, as `git diff --exit-code`
+    #[arg(long)]
+    pub exit_code: bool,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }
@@ -150,17 +153,21 @@ pub fn run(args: DiffArgs, ui: &Ui) -> Result<i32> {
     };
     let find = |name: &str| match diff::find(&repo, name) {
         Some(e) => Ok(e),
-        None => {
-            let hint = crate::load::nearest(name, repo.by_id.keys().map(String::as_str))
-                .map(|n| format!("; did you mean `{n}`?"))
-                .unwrap_or_default();
-            bail!(
-                "no plan `{name}` in the repository (give a plan id or the path of its file){hint}"
+        None => bail!(
+            "{}",
+            crate::messages::sentence(
+                ui.lang,
+                &crate::message::Sentence::NoSuchPlanOrFile {
+                    name: name.to_string(),
+                    nearest: crate::load::nearest(name, repo.by_id.keys().map(String::as_str))
+                        .map(str::to_string),
+                },
             )
-        }
+        ),
     };
     let (a, b) = (find(&args.a)?, find(&args.b)?);
     let mut all = diff::diff(&repo, a, b);
+    let problems = all.iter().any(Row::is_problem);
     if args.only_problems {
         all.retain(Row::is_problem);
     }
@@ -169,7 +176,7 @@ pub fn run(args: DiffArgs, ui: &Ui) -> Result<i32> {
             "A: {}\nB: {}\n{}\n{}",
             diff::label(&a.plan),
             diff::label(&b.plan),
-            rows(&all, ui).table(table::terminal_width(), true),
+            rows(&all, ui).table(ui.width(), true),
             summary(&all, ui)
         ),
         Format::Csv => rows(&all, ui).csv()?,
@@ -188,5 +195,9 @@ pub fn run(args: DiffArgs, ui: &Ui) -> Result<i32> {
         })?,
     };
     super::emit(&text)?;
-    Ok(super::EXIT_OK)
+    Ok(if args.exit_code && problems {
+        super::EXIT_FINDINGS
+    } else {
+        super::EXIT_OK
+    })
 }

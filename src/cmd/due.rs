@@ -2,7 +2,7 @@
 
 use crate::agenda::{self, Due, Filter, Kind};
 use crate::domain::{Deadline, Level, deadline};
-use crate::table::{self, Rows};
+use crate::table::Rows;
 use crate::ui::Ui;
 use crate::{ics, repo};
 use anyhow::{Result, bail};
@@ -343,7 +343,7 @@ pub fn run(args: DueArgs, ui: &Ui) -> Result<i32> {
     let all: Vec<&Due> = dated.iter().chain(ongoing.iter().flatten()).collect();
     let text = match args.format {
         Format::Table => {
-            let width = table::terminal_width();
+            let width = ui.width();
             let mut out =
                 rows(&dated.iter().collect::<Vec<_>>(), today, ui).table(width, args.wide);
             if let Some(o) = &ongoing {

@@ -24,6 +24,12 @@ pub fn output_to(path: std::path::PathBuf, force: bool) {
     let _ = OUTPUT.set((path, force));
 }
 
+/// The extension of the `-o` file, lower-case, if results go to one.
+pub fn output_extension() -> Option<String> {
+    let (path, _) = OUTPUT.get()?;
+    Some(path.extension()?.to_str()?.to_ascii_lowercase())
+}
+
 /// Writes a command's results: to the `--output` file (whole, via a temporary
 /// file, never replacing one without `--force`), else to stdout, where a closed
 /// pipe (`kh due | head`) is not an error worth a message.

@@ -3,7 +3,7 @@
 use crate::agenda::{unit_keys, unit_matches};
 use crate::domain::Level;
 use crate::status::{self, Rollup, Row, Status};
-use crate::table::{self, Rows};
+use crate::table::Rows;
 use crate::ui::{Lang, Ui};
 use crate::{render, repo, reports};
 use anyhow::{Result, bail};
@@ -207,12 +207,10 @@ fn render<T: Serialize>(
     rows: &[T],
     closing: String,
     as_of: NaiveDate,
+    ui: &Ui,
 ) -> Result<String> {
     Ok(match format {
-        Format::Table => format!(
-            "{}\n{closing}",
-            table_rows.table(table::terminal_width(), true)
-        ),
+        Format::Table => format!("{}\n{closing}", table_rows.table(ui.width(), true)),
         Format::Markdown => format!("{}\n{closing}", table_rows.markdown()),
         Format::Csv => table_rows.csv()?,
         Format::Json => serde_json::to_string_pretty(&Report {
@@ -289,6 +287,7 @@ pub fn run(args: StatusArgs, ui: &Ui) -> Result<i32> {
             &rows,
             rollup_line(&rows, ui),
             as_of,
+            ui,
         )?
     } else {
         let mut plans: Vec<usize> = (0..repo.plans.len()).filter(|i| wanted(*i)).collect();
@@ -313,6 +312,7 @@ pub fn run(args: StatusArgs, ui: &Ui) -> Result<i32> {
             &owned,
             counts_line(&rows, ui),
             as_of,
+            ui,
         )?
     };
     super::emit(&text)?;

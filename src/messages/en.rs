@@ -410,6 +410,10 @@ pub fn sentence(s: &Sentence) -> String {
         Sentence::InitCreated { dir, files } => {
             format!("created a plans repository in {dir} ({files} files): kh check")
         }
+        Sentence::NoSuchPlanOrFile { name, nearest } => format!(
+            "no plan `{name}` in the repository (give a plan id or the path of its file){}",
+            did_you_mean(nearest)
+        ),
         Sentence::NoSuchPlan { id, nearest } => format!(
             "no plan with id `{id}` in the repository{}",
             did_you_mean(nearest)

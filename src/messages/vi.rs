@@ -384,6 +384,10 @@ pub fn sentence(s: &Sentence) -> String {
         Sentence::InitCreated { dir, files } => {
             format!("đã tạo kho kế hoạch tại {dir} ({files} tệp): kh check")
         }
+        Sentence::NoSuchPlanOrFile { name, nearest } => format!(
+            "không có kế hoạch `{name}` trong kho (hãy nêu mã kế hoạch hoặc đường dẫn tệp){}",
+            did_you_mean(nearest)
+        ),
         Sentence::NoSuchPlan { id, nearest } => format!(
             "không có kế hoạch mã `{id}` trong kho{}",
             did_you_mean(nearest)

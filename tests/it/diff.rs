@@ -252,3 +252,36 @@ fn table_and_json_and_unknown_plan() {
         "{err}"
     );
 }
+
+/// `--exit-code`, as git diff has: 1 when B is looser, later or missing a
+/// target it must carry, so a pipeline can gate on it; 0 otherwise.
+#[test]
+fn exit_code_gates_on_problems() {
+    let (_, _, code) = kh(&["diff", "ninh-binh/so-gddt-2026", "ninh-binh/tam-chuc-2026"]);
+    assert_eq!(code, 0, "without --exit-code diff always succeeds");
+    let (_, err, code) = kh(&[
+        "diff",
+        "ninh-binh/so-gddt-2026",
+        "ninh-binh/tam-chuc-2026",
+        "--exit-code",
+    ]);
+    assert_eq!(code, 1, "Tam Chúc does not carry IV.2: {err}");
+    let (_, err, code) = kh(&[
+        "diff",
+        "tinh/so-gddt-2026",
+        "tinh/phuong-a-2026",
+        "--repo",
+        "examples/clean",
+        "--exit-code",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let (_, err, code) = kh(&[
+        "diff",
+        "tinh/so-gddt-2026",
+        "tinh/phuong-a-2026",
+        "--repo",
+        "examples/looser-threshold",
+        "--exit-code",
+    ]);
+    assert_eq!(code, 1, "{err}");
+}

@@ -82,3 +82,54 @@ fn output_file_is_never_overwritten_without_force() {
     let leftovers = std::fs::read_dir(tmp.path()).unwrap().count();
     assert_eq!(leftovers, 1, "no temporary file is left behind");
 }
+
+/// `-o FILE` takes its format from the file's extension (or --format), never
+/// from the terminal kh runs in: no colour, no human layout, no width limit.
+/// The terminal is a real pseudo-terminal from util-linux `script`.
+#[test]
+fn output_file_format_never_follows_the_terminal() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        println!("SKIPPED: util-linux `script` is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let kh = assert_cmd::cargo::cargo_bin("kh");
+    let in_tty = |args: &str| {
+        let out = crate::util::kh_plain("script")
+            .args(["-qec", &format!("{} {args}", kh.display()), "/dev/null"])
+            .env("COLUMNS", "40")
+            .output()
+            .unwrap();
+        assert!(out.status.code().is_some());
+    };
+    let looser = std::fs::canonicalize("examples/looser-threshold").unwrap();
+    let txt = dir.path().join("out.txt");
+    in_tty(&format!("check {} -o {}", looser.display(), txt.display()));
+    let got = std::fs::read_to_string(&txt).unwrap();
+    assert!(!got.contains('\u{1b}'), "colour codes in a file: {got:?}");
+    assert!(
+        got.contains(": error[looser-threshold]: "),
+        "not the one-line format: {got}"
+    );
+    let json = dir.path().join("out.json");
+    in_tty(&format!("check {} -o {}", looser.display(), json.display()));
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(v["findings"][0]["rule"], "looser-threshold");
+    let due = dir.path().join("due.txt");
+    let plans = std::fs::canonicalize(".").unwrap();
+    in_tty(&format!(
+        "due {} --month 12/2026 --today 2026-12-01 -o {}",
+        plans.join("plans").display(),
+        due.display()
+    ));
+    let got = std::fs::read_to_string(&due).unwrap();
+    assert!(
+        !got.contains('…'),
+        "texts cut to the terminal's width in a file:\n{got}"
+    );
+}

@@ -25,7 +25,16 @@ const CLEARED: &[&str] = &[
 
 /// `kh` as a user would type it, in a clean environment with a temporary HOME.
 pub fn kh() -> Command {
-    let mut cmd = Command::cargo_bin("kh").expect("the kh binary is built");
+    clean(Command::cargo_bin("kh").expect("the kh binary is built"))
+}
+
+/// Another program (a shell, a pseudo-terminal) that runs kh, in the same
+/// clean environment.
+pub fn kh_plain(program: &str) -> Command {
+    clean(Command::new(program))
+}
+
+fn clean(mut cmd: Command) -> Command {
     for var in CLEARED {
         cmd.env_remove(var);
     }
