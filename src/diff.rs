@@ -132,7 +132,8 @@ fn verdict_of(child: &Threshold, parent: &Threshold) -> Verdict {
     match (child.within(parent), parent.within(child)) {
         (Inclusion::Inside, Inclusion::Inside) => Verdict::Same,
         (Inclusion::Inside, _) => Verdict::Stricter,
-        (Inclusion::Outside, _) => Verdict::Looser,
+        // Only strived for ("phấn đấu"): never stricter than a firm parent.
+        (Inclusion::Outside | Inclusion::Aspiration, _) => Verdict::Looser,
         (Inclusion::Incomparable(_), _) => Verdict::Incomparable,
     }
 }

@@ -16,6 +16,7 @@ pub mod format;
 pub mod generate;
 pub mod ics;
 pub mod load;
+pub mod messages;
 pub mod render;
 pub mod repo;
 pub mod reports;

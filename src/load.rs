@@ -641,8 +641,9 @@ fn parse_due(
     match deadline::parse(&clean(t), Some(year)) {
         Ok(d) => Some(d),
         Err(e) => {
-            let vi = format!("thời hạn không đọc được: {}", e.message);
-            out.push(Finding::error("deadline", file, At::Value(at()), e.message).vi(vi));
+            let en = crate::messages::parse_en::deadline_error(&e);
+            let vi = crate::messages::parse_vi::deadline_error(&e);
+            out.push(Finding::error("deadline", file, At::Value(at()), en).vi(vi));
             None
         }
     }
@@ -657,8 +658,9 @@ fn parse_value(
     match threshold::parse_target(&clean(t)) {
         Ok(v) => Some(v),
         Err(e) => {
-            let vi = format!("ngưỡng không đọc được: {}", e.message);
-            out.push(Finding::error("threshold", file, At::Value(at()), e.message).vi(vi));
+            let en = crate::messages::parse_en::threshold_error(&e);
+            let vi = crate::messages::parse_vi::threshold_error(&e);
+            out.push(Finding::error("threshold", file, At::Value(at()), en).vi(vi));
             None
         }
     }
@@ -728,9 +730,12 @@ fn build_target(
                     "threshold",
                     file,
                     At::Value(base("stretch")),
-                    e.message.clone(),
+                    crate::messages::parse_en::threshold_error(&e),
                 )
-                .vi(format!("mức phấn đấu không đọc được: {}", e.message)),
+                .vi(format!(
+                    "mức phấn đấu: {}",
+                    crate::messages::parse_vi::threshold_error(&e)
+                )),
             ),
         }
     }

@@ -266,8 +266,8 @@ fn row(
     let value_q = threshold::parse_quantity(value).map_err(|e| {
         err(
             "report-value",
-            format!("value: {}", e.message),
-            format!("giá trị không đọc được: {}", e.message),
+            format!("value: {}", crate::messages::parse_en::threshold_error(&e)),
+            crate::messages::parse_vi::threshold_error(&e),
         )
     })?;
     let Some(date) = parse_date(as_of) else {

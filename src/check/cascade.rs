@@ -23,7 +23,7 @@ pub fn by_metric(plan: &Plan) -> HashMap<&str, Vec<usize>> {
 /// When a target is finally due as written in its own plan. `None` means in
 /// force throughout (ongoing, recurring, or "theo quy định").
 pub fn own_due(plan: &Plan, t: &Target) -> Option<NaiveDate> {
-    match &t.due {
+    match t.deadline() {
         None => Some(plan.period.end()),
         Some(d) => d.final_date(),
     }
@@ -38,7 +38,7 @@ pub fn effective_due(
     parent: &Plan,
     parents: &[&Target],
 ) -> (Option<NaiveDate>, bool) {
-    if let Some(d) = &t.due {
+    if let Some(d) = t.deadline() {
         return (d.final_date(), false);
     }
     let start = child.period.start();
@@ -92,7 +92,7 @@ pub fn judge(repo: &Repo, child: &Plan, ct: &Target, parent: &Plan, pts: &[usize
             j.milestone = true;
             return j;
         }
-        let explicit = matches!(ct.due, Some(ref d) if !matches!(d, Deadline::Inherited));
+        let explicit = matches!(ct.deadline(), Some(d) if !matches!(d, Deadline::Inherited));
         if explicit
             && parent_dates.iter().all(Option::is_some)
             && let Some((pi, pd)) = pts
@@ -219,6 +219,27 @@ pub fn check(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
             let here = At::Value(value_path(ci, ct, c.segment.as_deref()));
             match &c.inclusion {
                 Inclusion::Inside => {}
+                // Severity: warning. The value meets the parent's, but "phấn đấu"
+                // only strives for it where the parent sets a firm threshold.
+                Inclusion::Aspiration => out.push(
+                    Finding::warning(
+                        "aspiration-only",
+                        e.file,
+                        here,
+                        format!(
+                            "target {} ({}) of {} only strives for (\"phấn đấu\") `{}`{} where {} requires `{}`: write a firm threshold",
+                            ct.id,
+                            ct.metric,
+                            e.plan.id,
+                            c.child,
+                            seg_note(&c.segment),
+                            label(&parent.plan, pt),
+                            c.parent
+                        ),
+                    )
+                    .vi(format!("chỉ tiêu {} ({}) của {} chỉ \"phấn đấu\" `{}` trong khi chỉ tiêu {} của {} yêu cầu chắc chắn `{}`: cần ghi ngưỡng bắt buộc", ct.id, ct.metric, e.plan.id, c.child, pt.id, parent.plan.id, c.parent))
+                    .with_related(parent.file, related.clone(), label(&parent.plan, pt)),
+                ),
                 Inclusion::Outside => out.push(
                     Finding::error(
                         "looser-threshold",

@@ -1,0 +1,2 @@
+pub mod parse_en;
+pub mod parse_vi;
