@@ -1443,7 +1443,7 @@ fn clause(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<Floor>), Fa
     for i in 1..tokens.len() {
         let joined = matches!(tokens[i - 1].tok, Tok::Punct(',' | ';'))
             || word(tokens, i - 1) == Some("va")
-            || (word(tokens, i - 2) == Some("trong") && word(tokens, i - 1) == Some("do"));
+            || (i >= 2 && word(tokens, i - 2) == Some("trong") && word(tokens, i - 1) == Some("do"));
         if !joined {
             continue;
         }
@@ -2155,6 +2155,10 @@ mod tests {
     use super::*;
     use unicode_normalization::UnicodeNormalization;
 
+    fn plain() -> Threshold {
+        Threshold::new(Comparator::Ge, Quantity::Yes(true), false)
+    }
+
     fn t(s: &str) -> Threshold {
         parse(s).unwrap()
     }
@@ -2164,6 +2168,7 @@ mod tests {
             cmp,
             qty: Quantity::Percent(p),
             explicit,
+            ..plain()
         }
     }
 
@@ -2175,6 +2180,7 @@ mod tests {
                 noun: noun.map(String::from),
             },
             explicit,
+            ..plain()
         }
     }
 
@@ -2183,6 +2189,7 @@ mod tests {
             cmp: Comparator::Ge,
             qty: Quantity::Level(l),
             explicit,
+            ..plain()
         }
     }
 
@@ -2227,9 +2234,10 @@ mod tests {
 
     fn error(s: &str) -> String {
         let e = parse(s).unwrap_err();
-        assert!(e.message.contains("expected"), "{}", e.message);
-        assert!(e.message.contains("tối thiểu 25%"), "{}", e.message);
-        e.message
+        assert!(e.to_string().contains("expected"), "{}", e.to_string());
+        // The nearest form, not the whole list.
+        assert!(e.help.is_some(), "{}", e);
+        e.to_string()
     }
 
     use Comparator::{Eq, Ge, Gt, Le, Lt};
@@ -2304,6 +2312,7 @@ mod tests {
         let expected = TargetValue {
             binding: pct(Ge, 15.0, true),
             stretch: Some(Box::new(pct(Ge, 50.0, false))),
+            floor: None,
         };
         for v in [
             phrase.to_string(),
@@ -2323,15 +2332,24 @@ mod tests {
         assert_eq!(
             parse_target("Phấn đấu tối thiểu 25%").unwrap(),
             TargetValue {
-                binding: pct(Ge, 25.0, true),
-                stretch: None
+                // Issue 12: an aspiration, never stricter than a firm parent.
+                binding: Threshold {
+                    aspiration: true,
+                    ..pct(Ge, 25.0, true)
+                },
+                stretch: None,
+                floor: None
             }
         );
         assert_eq!(
             parse_target("phấn đấu 25%").unwrap(),
             TargetValue {
-                binding: pct(Ge, 25.0, false),
-                stretch: None
+                binding: Threshold {
+                    aspiration: true,
+                    ..pct(Ge, 25.0, false)
+                },
+                stretch: None,
+                floor: None
             }
         );
     }
@@ -2348,7 +2366,8 @@ mod tests {
                     noun: Some("trường".into()),
                 },
                 explicit: false,
-            },
+            ..plain()
+        },
         );
     }
 
@@ -2385,6 +2404,7 @@ mod tests {
             cmp: Eq,
             qty: Quantity::Yes(true),
             explicit: true,
+            ..plain()
         };
         let no = Threshold {
             qty: Quantity::Yes(false),
@@ -2490,7 +2510,8 @@ mod tests {
         assert_eq!(within(">= 25%", ">= 20%"), Inclusion::Inside);
         assert_eq!(
             within("phấn đấu tối thiểu 25%", "tối thiểu 20%"),
-            Inclusion::Inside
+            // Issue 12: only strived for, so never stricter than a firm parent.
+            Inclusion::Aspiration
         );
     }
 
@@ -2634,8 +2655,8 @@ mod tests {
     #[test]
     fn achieved_value_rejects_comparator() {
         let e = parse_quantity("tối thiểu 87%").unwrap_err();
-        assert!(e.message.contains("comparator"), "{}", e.message);
-        assert!(e.message.contains("87,5%"), "{}", e.message);
+        assert!(e.to_string().contains("comparator"), "{}", e.to_string());
+        assert!(e.to_string().contains("87,5%"), "{}", e.to_string());
         assert_eq!(q("= 87%"), Quantity::Percent(87.0));
     }
 
@@ -2758,7 +2779,8 @@ mod tests {
         assert!(m.contains("found \"abc\""), "{m}");
         error("đạt");
         error("tối thiểu");
-        error("50% cán bộ");
+        // Issue 12: "50% cán bộ" is now a value with its population.
+        assert_eq!(t("50% cán bộ").population.as_deref(), Some("cán bộ"));
     }
 
     #[test]
@@ -2800,8 +2822,9 @@ mod tests {
 
     #[test]
     fn error_range_is_not_negative() {
-        let m = error("4-5%");
-        assert!(!m.contains("negative"), "{m}");
+        // Issue 12: "4-5%" is now a range, never a negative number.
+        assert_eq!(t("4-5%").upper, Some(Quantity::Percent(5.0)));
+        assert!(error("-5%").contains("negative"));
     }
 
     #[test]
@@ -2812,7 +2835,9 @@ mod tests {
 
     #[test]
     fn error_contradicting_comparators() {
-        assert!(error("trên 50% trở lên").contains("disagree"));
+        // Issue 12: real plans print "trên 50% trở lên", meaning 50% and above.
+        assert_eq!(t("trên 50% trở lên"), pct(Ge, 50.0, true));
+        assert!(error("dưới 50% trở lên").contains("disagree"));
         assert!(error(">= < 5%").contains("disagree"));
     }
 
@@ -2826,12 +2851,12 @@ mod tests {
     fn error_in_target_names_the_part() {
         let e = parse_target("abc, phấn đấu 50%").unwrap_err();
         assert!(
-            e.message.contains("found \"abc\" in \"abc, phấn đấu 50%\""),
+            e.to_string().contains("found \"abc\" in \"abc, phấn đấu 50%\""),
             "{}",
-            e.message
+            e.to_string()
         );
         let e = parse_target("tối thiểu 15%, phấn đấu 150%").unwrap_err();
-        assert!(e.message.contains("between 0 and 100"), "{}", e.message);
+        assert!(e.to_string().contains("between 0 and 100"), "{}", e.to_string());
         assert!(parse_target("15%, phấn đấu 30%, phấn đấu 50%").is_err());
     }
 
