@@ -970,7 +970,10 @@ fn yearly_from(toks: &[Tok], words: &[&str]) -> Option<i32> {
     if !has_phrase(words, EVERY_YEAR_AFTER) {
         return None;
     }
-    toks.iter().find_map(year_of)
+    toks.iter().find_map(|t| match t {
+        Tok::School { start, .. } if *start > 0 => Some(*start),
+        t => year_of(t),
+    })
 }
 
 /// The tokens after a start word, when the phrase is a start: "Từ năm 2027",

@@ -1263,6 +1263,7 @@ const PREFIXES: &[(&[&str], Pre)] = {
         (&["duy", "tri", "o"], Filler),
         (&["o"], Filler),
         (&["khoang"], Filler),
+        (&["trong", "khoang"], Filler),
         (&["gan"], Filler),
         (&["xap", "xi"], Filler),
         (&["la"], Filler),
@@ -1551,10 +1552,19 @@ fn qualitative(text: &str, tokens: &[Token]) -> Result<Option<Qualitative>, Fail
     // Skip an opening aspiration or filler ("đạt", "phấn đấu").
     let mut at = 0;
     while let Some((len, p)) = longest(PREFIXES, tokens, at) {
-        if !matches!(p, Pre::Aspire | Pre::Filler) || word(tokens, at) == Some("duy") {
+        let lead = p == Pre::Aspire
+            || matches!(word(tokens, at), Some("dat" | "duoc" | "muc" | "la"))
+                && !matches!(word(tokens, at + 1), Some("chuan" | "yeu"));
+        if !lead {
             break;
         }
         at += len;
+    }
+    // "Mức độ II": a level, not a word.
+    if let Some((l, ())) = longest(LEVEL_MARKERS, tokens, at)
+        && roman_at(tokens, at + l).is_some()
+    {
+        return Ok(None);
     }
     let rest = &tokens[at..];
     let rest_text = |from: usize| span_text(text, &rest[from.min(rest.len())..]).to_string();
@@ -1693,7 +1703,7 @@ fn qualitative(text: &str, tokens: &[Token]) -> Result<Option<Qualitative>, Fail
         (&["issued"], || Qualitative::Deployed),
     ];
     for (phrase, kind) in KINDS {
-        if has_words(rest, phrase).is_some() {
+        if has_words(tokens, phrase).is_some() {
             if negated {
                 return Err(Fail {
                     problem: ThresholdProblem::UnknownWord {
@@ -2064,8 +2074,8 @@ fn value(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), Fa
         }
         if !only_dat {
             let mut shown = span_text(text, trim_joiners(rest)).to_string();
-            if let Some(s) = shown.strip_prefix("of ") {
-                shown = s.to_string();
+            if word(rest, 0) == Some("of") && rest.len() > 1 {
+                shown = span_text(text, trim_joiners(&rest[1..])).to_string();
             }
             let suffix_at = (0..rest.len()).find(|&k| {
                 longest(SUFFIXES, rest, k).is_some_and(|(l, _)| k + l == rest.len())
