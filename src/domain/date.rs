@@ -68,7 +68,19 @@ enum Tok {
 fn lex(folded: &str) -> Vec<Tok> {
     let mut out = Vec::new();
     let mut chars = folded.chars().peekable();
+    let mut prev_digit = false;
     while let Some(&c) = chars.peek() {
+        if c == '.' {
+            // A dot between numbers separates them ("13.5.2026"); dots
+            // elsewhere are the blanks of drafts ("ngày ..../6/2026").
+            chars.next();
+            if prev_digit && chars.peek().is_some_and(char::is_ascii_digit) {
+                out.push(Tok::Sep);
+            }
+            prev_digit = false;
+            continue;
+        }
+        prev_digit = c.is_ascii_digit();
         if c.is_ascii_digit() {
             let (mut value, mut digits) = (0u32, 0usize);
             while let Some(d) = chars.peek().and_then(|c| c.to_digit(10)) {
@@ -86,7 +98,7 @@ fn lex(folded: &str) -> Vec<Tok> {
             out.push(Tok::Word(w));
         } else {
             chars.next();
-            if matches!(c, '/' | '-' | '.' | '–' | '—' | '‒' | '−') {
+            if matches!(c, '/' | '-' | '–' | '—' | '‒' | '−') {
                 out.push(Tok::Sep);
             }
         }
@@ -126,7 +138,14 @@ fn split_place(s: &str) -> (Option<String>, &str) {
     if let Some((i, _)) = folded_words.iter().find(|(_, w)| w == "ngay")
         && *i > 0
     {
-        let place = s[..*i].trim().trim_end_matches(',').trim();
+        let mut place = s[..*i].trim().trim_end_matches(',').trim();
+        // "Số: 92/KH-SGDĐT Ninh Bình, ngày ...": the number is not the place.
+        if let Some(k) = place.rfind('/') {
+            place = place[k..]
+                .split_once(char::is_whitespace)
+                .map_or("", |(_, rest)| rest)
+                .trim();
+        }
         if place.chars().any(char::is_alphabetic) {
             return (Some(place.to_string()), &s[*i..]);
         }
@@ -224,6 +243,11 @@ fn read(folded: &str) -> Result<Issued, DateProblem> {
             Tok::Num { .. } => *fields.last_mut().unwrap() = Some(t),
             Tok::Word(_) => {}
         }
+    }
+    // "2026/05/13": year first.
+    if let [Some(y @ Tok::Num { digits: 4, .. }), m, d] = fields[..] {
+        let y = year(y)?.ok_or(DateProblem::Unreadable)?;
+        return build(small(d), small(m), y);
     }
     let y = match fields.last().copied().flatten() {
         Some(t) => year(t)?.ok_or(DateProblem::Unreadable)?,

@@ -63,6 +63,10 @@ pub enum Deadline {
     Monthly {
         day: Option<u32>,
     },
+    /// By `day` of June and December ("định kỳ 6 tháng"); `None` means their last day.
+    HalfYearly {
+        day: Option<u32>,
+    },
     /// By `day` of the last month of every quarter; `None` means the quarter's last day.
     Quarterly {
         day: Option<u32>,
@@ -233,7 +237,7 @@ pub fn parse(input: &str, plan_year: Option<i32>) -> Result<Deadline, DeadlineEr
 }
 
 fn read(toks: &[Tok], plan_year: Option<i32>) -> Result<Deadline, DeadlineProblem> {
-    let toks = &school_terms(toks)?;
+    let toks = &half_yearly(&school_terms(toks)?);
     let words: Vec<&str> = toks
         .iter()
         .filter_map(|t| match t {
@@ -321,6 +325,7 @@ impl Deadline {
             Deadline::Ongoing
             | Deadline::Monthly { .. }
             | Deadline::Quarterly { .. }
+            | Deadline::HalfYearly { .. }
             | Deadline::Yearly { .. }
             | Deadline::YearlyFrom { .. }
             | Deadline::Start(_)
@@ -368,6 +373,7 @@ impl Deadline {
             self,
             Deadline::Monthly { .. }
                 | Deadline::Quarterly { .. }
+                | Deadline::HalfYearly { .. }
                 | Deadline::Yearly { .. }
                 | Deadline::YearlyFrom { .. }
         )
@@ -406,6 +412,13 @@ impl Deadline {
                 })
             }
             Deadline::Start(_) => Vec::new(),
+            Deadline::HalfYearly { day } => recur(from, to, active, |y, m| {
+                if m % 6 == 0 {
+                    day_or_end(y, m, *day)
+                } else {
+                    None
+                }
+            }),
             Deadline::Quarters { year, quarters } => quarters
                 .iter()
                 .filter_map(|q| quarter_end(*year, *q))
@@ -459,6 +472,8 @@ impl fmt::Display for Deadline {
             }
             Deadline::Span { from, to } => write!(f, "{from} - {to}"),
             Deadline::Start(None) => f.write_str("start"),
+            Deadline::HalfYearly { day: None } => f.write_str("semiannual"),
+            Deadline::HalfYearly { day: Some(d) } => write!(f, "semiannual {d}"),
             Deadline::Start(Some(d)) => write!(f, "from {d}"),
             Deadline::YearlyFrom { from } => write!(f, "yearly from {from}"),
         }
@@ -587,7 +602,7 @@ const FILLER: &[&str] = &[
     "han", "cham", "nhat", "muon", "het", "giai", "doan", "ngay", "ket", "tu", "by", "before",
     "due", "deadline", "end", "of", "the", "in", "from", "muc", "tieu", "nay", "trien", "khai",
     "ke", "tat", "dat", "duoc", "since", "starting", "start", "at", "latest", "no", "later", "than",
-    "completed", "complete", "until", "dien", "ra",
+    "completed", "complete", "dien", "ra", "ca",
 ];
 
 /// Turns the tokens of a fixed-date phrase into numbers, separators and the
@@ -603,6 +618,8 @@ fn clean(toks: &[Tok]) -> Vec<Tok> {
                 "den" | "toi" | "to" | "until" => Tok::Sym('-'),
                 "va" | "and" => Tok::Sym(','),
                 "quy" | "qui" | "q" => Tok::Word("quy".to_string()),
+                // "T9/2026".
+                "t" => Tok::Word("thang".to_string()),
                 "thang" if matches!(out.last(), Some(Tok::Num { .. })) => Tok::Sym('/'),
                 _ => t.clone(),
             },
@@ -675,6 +692,12 @@ const INHERITED: &[&[&str]] = &[
     &["theo", "huong", "dan"],
     &["theo", "chi", "dao"],
     &["ke", "thua"],
+    &["theo", "lo", "trinh"],
+    &["theo", "yeu", "cau"],
+    &["khi", "co", "yeu", "cau"],
+    &["theo", "van", "ban"],
+    &["theo", "thong", "bao"],
+    &["theo", "thoi", "gian"],
     &["inherited"],
 ];
 
@@ -684,6 +707,7 @@ const INHERITED: &[&[&str]] = &[
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Every {
     Month,
+    HalfYear,
     Quarter,
     Year,
 }
@@ -702,6 +726,7 @@ fn find_recurrence(words: &[&str]) -> Result<Option<(Every, bool, usize)>, Deadl
             }
             ("monthly", _) => Some((Every::Month, true)),
             ("quarterly", _) => Some((Every::Quarter, true)),
+            ("semiannual" | "semiannually", _) => Some((Every::HalfYear, true)),
             ("yearly" | "annually" | "annual", _) => Some((Every::Year, true)),
             (_, Some("thang")) if every => Some((Every::Month, false)),
             (_, Some("quy" | "qui")) if every => Some((Every::Quarter, false)),
@@ -780,6 +805,16 @@ fn parse_recurrence(
             month: None,
             day: None,
         }),
+        // "Tháng 6, 12 hằng năm": June and December.
+        (
+            Every::Year,
+            [
+                Tok::Num { value: 6, .. },
+                Tok::Sym(','),
+                Tok::Num { value: 12, .. },
+            ],
+        ) if month_marker => Ok(Deadline::HalfYearly { day: None }),
+        (Every::Year, [_, Tok::Sym(','), _]) => Err(DeadlineProblem::SeveralRecurrences),
         (Every::Year, [Tok::Num { value, digits: 1 | 2 }]) if formal || month_marker => {
             Ok(Deadline::Yearly {
                 month: Some(check_month(*value)?),
@@ -819,6 +854,28 @@ fn parse_recurrence(
         (Every::Year, _) => Err(DeadlineProblem::YearlyNeedsDayMonth),
         (Every::Month, _) => Err(DeadlineProblem::MonthlyTakesDay),
         (Every::Quarter, _) => Err(DeadlineProblem::QuarterlyTakesDay),
+        (Every::HalfYear, []) => Ok(Deadline::HalfYearly { day: None }),
+        (Every::HalfYear, [Tok::Num { value, digits: 1 | 2 }]) => Ok(Deadline::HalfYearly {
+            day: Some(check_day(*value)?),
+        }),
+        // "trước ngày 15/6": the day of June and December.
+        (
+            Every::HalfYear,
+            [
+                Tok::Num {
+                    value,
+                    digits: 1 | 2,
+                },
+                Tok::Sym(_),
+                Tok::Num {
+                    value: 6 | 12,
+                    digits: 1 | 2,
+                },
+            ],
+        ) => Ok(Deadline::HalfYearly {
+            day: Some(check_day(*value)?),
+        }),
+        (Every::HalfYear, _) => Err(DeadlineProblem::QuarterlyTakesDay),
     }
 }
 
@@ -860,7 +917,27 @@ fn school_terms(toks: &[Tok]) -> Result<Vec<Tok>, Problem> {
             (Some(a), Some(Tok::Sym('-' | '/')), Some(b)) => Some((year_of(a)?, year_of(b)?, k + 3)),
             _ => None,
         });
+        // "trước khai giảng năm học 2026-2027": by the opening day.
+        let opening_day = matches!(out.last(), Some(Tok::Word(w)) if w == "giang")
+            && matches!(out.iter().rev().nth(1), Some(Tok::Word(w)) if w == "khai");
         match (term, years) {
+            (None, Some((from, to, end))) if opening_day => {
+                if to != from + 1 {
+                    return Err(Problem::SchoolYearNotConsecutive { from, to });
+                }
+                out.pop();
+                out.pop();
+                let (m, d) = SchoolCalendar::default().start;
+                out.push(Tok::Num { value: d, digits: 2 });
+                out.push(Tok::Sym('/'));
+                out.push(Tok::Num { value: m, digits: 2 });
+                out.push(Tok::Sym('/'));
+                out.push(Tok::Num {
+                    value: u32::try_from(from).unwrap_or(0),
+                    digits: 4,
+                });
+                i = end;
+            }
             (_, Some((from, to, end))) => {
                 if to != from + 1 {
                     return Err(Problem::SchoolYearNotConsecutive { from, to });
@@ -885,6 +962,19 @@ fn school_terms(toks: &[Tok]) -> Result<Vec<Tok>, Problem> {
                 });
                 i = j;
             }
+            (None, None) if k.is_some() && !matches!(toks.get(j + 2), Some(Tok::Num { .. })) => {
+                // "trong năm học" without its years: the plan's school year.
+                let opening = matches!(out.last(), Some(Tok::Word(w)) if w == "dau");
+                if opening {
+                    out.pop();
+                }
+                out.push(Tok::School {
+                    start: 0,
+                    term: None,
+                    opening,
+                });
+                i = j + 2;
+            }
             (None, None) => {
                 out.push(toks[i].clone());
                 i += 1;
@@ -905,6 +995,43 @@ fn semester_at(toks: &[Tok], i: usize) -> Option<Result<u32, Problem>> {
     } else {
         Err(Problem::SemesterOutOfRange(t))
     })
+}
+
+/// "định kỳ 6 tháng", "hằng 6 tháng", "6 tháng một lần", "6 tháng/lần":
+/// the keyword `semiannual`.
+fn half_yearly(toks: &[Tok]) -> Vec<Tok> {
+    let word = |i: usize| match toks.get(i) {
+        Some(Tok::Word(w)) => Some(w.as_str()),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let six = |k: usize| {
+            matches!(toks.get(k), Some(Tok::Num { value: 6, .. })) && word(k + 1) == Some("thang")
+        };
+        let len = if word(i) == Some("dinh") && word(i + 1) == Some("ky") && six(i + 2) {
+            4
+        } else if matches!(word(i), Some("hang" | "moi" | "tung")) && six(i + 1) {
+            3
+        } else if six(i) && word(i + 2) == Some("mot") && word(i + 3) == Some("lan") {
+            4
+        } else if six(i) && toks.get(i + 2) == Some(&Tok::Sym('/')) && word(i + 3) == Some("lan") {
+            4
+        } else if matches!(word(i), Some("half")) && word(i + 2) == Some("yearly") {
+            3
+        } else {
+            0
+        };
+        if len > 0 {
+            out.push(Tok::Word("semiannual".into()));
+            i += len;
+        } else {
+            out.push(toks[i].clone());
+            i += 1;
+        }
+    }
+    out
 }
 
 /// "6 tháng đầu năm 2026" is Quý I-II, "6 tháng cuối năm" Quý III-IV,
@@ -981,7 +1108,11 @@ fn yearly_from(toks: &[Tok], words: &[&str]) -> Option<i32> {
 /// ("từ 2026 đến 2030") and other phrases.
 fn start_rest(toks: &[Tok], words: &[&str]) -> Option<Vec<Tok>> {
     const UNTIL: &[&str] = &["den", "toi", "to", "until"];
-    let opens = words.first().is_some_and(|w| matches!(*w, "tu" | "from" | "since" | "starting"))
+    // "Triển khai từ năm học 2026-2027": only framing words before "từ".
+    let first_from = words
+        .iter()
+        .position(|w| matches!(*w, "tu" | "from" | "since" | "starting"));
+    let opens = first_from.is_some_and(|i| words[..i].iter().all(|w| FILLER.contains(w)))
         || has_phrase(words, &[&["bat", "dau"], &["start"], &["starting"], &["khoi", "dau"]]);
     if !opens || words.iter().any(|w| UNTIL.contains(w)) {
         return None;
@@ -1001,6 +1132,16 @@ fn parse_point_or_span(toks: &[Tok], plan_year: Option<i32>) -> Result<Deadline,
     let whole = parse_fixed(toks, plan_year);
     if !matches!(whole, Err(Problem::Unreadable | Problem::NoYear { .. })) {
         return whole;
+    }
+    // "Năm 2026, 2027", "năm 2026 và năm 2027": due at the end of the last.
+    let years: Vec<i32> = toks.iter().filter_map(year_of).collect();
+    if years.len() >= 2
+        && toks
+            .iter()
+            .all(|t| year_of(t).is_some() || matches!(t, Tok::Sym(',' | '-' | '/')))
+    {
+        let (lo, hi) = (*years.iter().min().unwrap_or(&0), *years.iter().max().unwrap_or(&0));
+        return Ok(Deadline::YearSpan { from: lo, to: hi });
     }
     for (k, t) in toks.iter().enumerate() {
         if *t != Tok::Sym('-') || k == 0 || k + 1 == toks.len() {
@@ -1146,7 +1287,11 @@ fn parse_fixed(toks: &[Tok], plan_year: Option<i32>) -> Result<Deadline, Problem
     }
     match toks {
         [Tok::School { start, term, opening }] => {
-            let start = if *start == 0 {
+            let start = if *start == 0 && term.is_none() {
+                plan_year.ok_or(Problem::NoYear {
+                    example: "năm học 2026-2027",
+                })?
+            } else if *start == 0 {
                 // A semester without its year: I starts in the plan's year,
                 // II ends in it.
                 let y = plan_year.ok_or(Problem::NoYear {

@@ -525,3 +525,25 @@ mod tests {
         assert_eq!(e.len(), 1);
     }
 }
+
+#[cfg(test)]
+mod probe {
+    use super::*;
+
+    /// Scratch: KH_PROBE=file with "kind<TAB>phrase" lines prints each reading.
+    #[test]
+    #[ignore]
+    fn probe() {
+        let Ok(path) = std::env::var("KH_PROBE") else { return };
+        let text = std::fs::read_to_string(path).unwrap();
+        let ctx = Context { plan_year: Some(2026), issued_year: Some(2026), unit: None };
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let (k, phrase) = line.split_once('\t').unwrap();
+            let kind = PhraseKind::ALL.into_iter().find(|x| x.key() == k).unwrap();
+            match read_as(phrase, kind, &ctx) {
+                Ok(r) => println!("OK  {k}\t{phrase}\t=> {}\t{:?}", r.formal, r.notes),
+                Err(e) => println!("ERR {k}\t{phrase}\t=> {e:?}"),
+            }
+        }
+    }
+}

@@ -186,7 +186,12 @@ pub fn same_horizon(
 }
 
 fn read_folded(folded: &str, issued_year: Option<i32>) -> Result<Period, PeriodProblem> {
-    let folded = folded.trim().trim_matches(|c: char| c == '.' || c == ';' || c == ',');
+    // An open end adds no year: "và các năm tiếp theo", "trở đi".
+    let mut open = folded.to_string();
+    for tail in ["cac nam tiep theo", "nhung nam tiep theo", "cac nam sau", "tro di", "and beyond"] {
+        open = open.replace(tail, " ");
+    }
+    let folded = open.trim().trim_matches(|c: char| c == '.' || c == ';' || c == ',');
     if folded.is_empty() {
         return Err(PeriodProblem::Empty);
     }

@@ -166,7 +166,16 @@ impl fmt::Display for Qualitative {
                 };
                 write!(f, "{word} {reference}")
             }
-            Qualitative::Rank { top, reference } => write!(f, "thuộc nhóm {top} {reference}"),
+            Qualitative::Rank { top, reference } => {
+                f.write_str("thuộc")?;
+                if *top > 0 {
+                    write!(f, " nhóm {top}")?;
+                }
+                if !reference.is_empty() {
+                    write!(f, " {reference}")?;
+                }
+                Ok(())
+            }
             Qualitative::Change {
                 increase,
                 by,
@@ -650,7 +659,11 @@ impl fmt::Display for Threshold {
             }
         }
         if let Some(p) = &self.population {
-            write!(f, " {p}")?;
+            if p.starts_with('/') {
+                write!(f, "{p}")?;
+            } else {
+                write!(f, " {p}")?;
+            }
         }
         Ok(())
     }
@@ -965,7 +978,13 @@ fn prepare(input: &str) -> String {
         .filter(|c| !matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'))
         .map(|c| if c.is_whitespace() { ' ' } else { c })
         .collect();
-    let text = nfc(visible.trim());
+    let mut text = nfc(visible.trim());
+    // A bullet pasted with the cell: "- Tối thiểu 80%", "• 100%".
+    for bullet in ["- ", "– ", "— ", "• ", "+ ", "* "] {
+        if let Some(rest) = text.strip_prefix(bullet) {
+            text = rest.trim().to_string();
+        }
+    }
     match text.rfind(':') {
         Some(i) if !text[i + 1..].trim().is_empty() && text[i + 1..].chars().any(|c| c.is_ascii_digit() || c.is_alphabetic()) => {
             text[i + 1..].trim().to_string()
@@ -1100,6 +1119,16 @@ fn lex(s: &str) -> Result<Vec<Token>, Fail> {
 /// "100% (đạt)", "95% (năm 2025: 90%)": a bracketed remark is not the value.
 /// A phrase that is all brackets ("(100%)") is unwrapped instead.
 fn drop_brackets(tokens: Vec<Token>) -> Vec<Token> {
+    // "80% (phấn đấu 100%)": a bracketed stretch goal is kept, brackets dropped.
+    let stretch_inside = tokens.windows(2).any(|w| {
+        matches!((&w[0].tok, &w[1].tok), (Tok::Word(a), Tok::Word(b)) if a == "phan" && b == "dau")
+    });
+    if stretch_inside {
+        return tokens
+            .into_iter()
+            .filter(|t| !matches!(t.tok, Tok::Open | Tok::Close))
+            .collect();
+    }
     let outside = tokens
         .iter()
         .scan(0i32, |depth, t| {
@@ -1237,6 +1266,10 @@ const PREFIXES: &[(&[&str], Pre)] = {
         (&["bang"], Cmp(Eq)),
         (&["dung"], Cmp(Eq)),
         (&["giam", "xuong"], DecreaseTo),
+        (&["xuong"], DecreaseTo),
+        (&["xuong", "con"], DecreaseTo),
+        (&["dat", "chuan"], Filler),
+        (&["hoan", "thanh"], Filler),
         (&["ha", "xuong"], DecreaseTo),
         (&["keo", "giam", "xuong"], DecreaseTo),
         (&["reduce", "to"], DecreaseTo),
@@ -1263,6 +1296,7 @@ const PREFIXES: &[(&[&str], Pre)] = {
         (&["duy", "tri", "o"], Filler),
         (&["o"], Filler),
         (&["khoang"], Filler),
+        (&["tai"], Filler),
         (&["trong", "khoang"], Filler),
         (&["gan"], Filler),
         (&["xap", "xi"], Filler),
@@ -1299,7 +1333,7 @@ const LEVEL_MARKERS: &[(&[&str], ())] = &[
     (&["level"], ()),
 ];
 
-const YES_WORDS: &[&str] = &["yes", "co", "true"];
+const YES_WORDS: &[&str] = &["yes", "co", "true", "x"];
 const NO_WORDS: &[&str] = &["no", "khong", "false"];
 
 /// Per-unit-of-time words after "/" ("01 mô hình/năm") are part of the noun,
@@ -1571,11 +1605,23 @@ fn qualitative(text: &str, tokens: &[Token]) -> Result<Option<Qualitative>, Fail
 
     // "tăng 10% so với năm 2025", "giảm 5%", "cao hơn 5% so với cùng kỳ".
     let so_voi = has_words(rest, &["so", "voi"]);
-    let change_word = match longest(PREFIXES, rest, 0) {
-        Some((len, Pre::IncreaseBy)) => Some((true, len)),
-        Some((len, Pre::DecreaseBy)) if !matches!(longest(PREFIXES, rest, len), Some((_, Pre::Cmp(_)))) => {
-            Some((false, len))
+    // "giảm tỷ lệ xuống dưới 2%", "tăng lên 80%": a level, not a change.
+    let bounded = {
+        let mut k = 0;
+        let mut found = false;
+        while k < rest.len() && !matches!(rest[k].tok, Tok::Num { .. }) {
+            if matches!(rest[k].tok, Tok::Cmp(_))
+                || matches!(longest(PREFIXES, rest, k), Some((_, Pre::Cmp(_) | Pre::DecreaseTo)))
+            {
+                found = true;
+            }
+            k += 1;
         }
+        found
+    };
+    let change_word = match longest(PREFIXES, rest, 0) {
+        Some((len, Pre::IncreaseBy)) if !bounded => Some((true, len)),
+        Some((len, Pre::DecreaseBy)) if !bounded => Some((false, len)),
         _ => None,
     };
     if change_word.is_some() || (so_voi.is_some() && !nums.is_empty()) {
@@ -1925,7 +1971,7 @@ fn value(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), Fa
                             matches!(t.tok, Tok::Cmp(_))
                                 || matches!(longest(PREFIXES, tokens, at + k), Some((_, Pre::Cmp(_)))
                                     | Some((_, Pre::DecreaseTo)))
-                                || word(tokens, at + k) == Some("dat")
+                                || matches!(word(tokens, at + k), Some("dat" | "tai"))
                         })
                     && !matches!(word(tokens, at), Some("khong" | "chua" | "not")) =>
                 {
@@ -2060,7 +2106,8 @@ fn value(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), Fa
     let mut population = None;
     if at < tokens.len() {
         let rest = &tokens[at..];
-        let starts_with_word = matches!(rest[0].tok, Tok::Word(_));
+        let starts_with_word = matches!(rest[0].tok, Tok::Word(_))
+            || (rest[0].tok == Tok::Slash && word(rest, 1).is_some_and(|w| TIME_WORDS.contains(&w)));
         if rest.iter().any(|t| t.tok == Tok::Percent)
             || rest.windows(2).any(|w| matches!(w[0].tok, Tok::Num { .. }) && matches!(w[1].tok, Tok::Slash))
         {
@@ -2121,7 +2168,15 @@ fn yes_no(tokens: &[Token]) -> Result<Option<bool>, Fail> {
         )) => (Some(*c), rest),
         _ => (None, tokens),
     };
+    if let [a, b] = rest
+        && matches!((&a.tok, &b.tok), (Tok::Word(a), Tok::Word(b)) if a == "khong" && b == "co")
+    {
+        return Ok(Some(false));
+    }
     let [only] = rest else { return Ok(None) };
+    if matches!(only.tok, Tok::Other('✓' | '✔' | '☑' | '√')) {
+        return Ok(Some(true));
+    }
     let Tok::Word(w) = &only.tok else {
         return Ok(None);
     };
