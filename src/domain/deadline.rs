@@ -1138,7 +1138,7 @@ fn parse_point_or_span(toks: &[Tok], plan_year: Option<i32>) -> Result<Deadline,
     if years.len() >= 2
         && toks
             .iter()
-            .all(|t| year_of(t).is_some() || matches!(t, Tok::Sym(',' | '-' | '/')))
+            .all(|t| year_of(t).is_some() || matches!(t, Tok::Sym(',' | '-')))
     {
         let (lo, hi) = (*years.iter().min().unwrap_or(&0), *years.iter().max().unwrap_or(&0));
         return Ok(Deadline::YearSpan { from: lo, to: hi });
