@@ -466,7 +466,8 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> Option<Plan>
             )),
         );
     }
-    let period = Period::parse(f.period.as_str());
+    // "từ nay đến năm 2030" counts from the issue date.
+    let period = Period::parse_with(f.period.as_str(), issued.map(|i| i.year()));
     if period.is_none() {
         out.push(Finding::error(
             "schema",

@@ -38,7 +38,7 @@ fn deadline() {
     expect(
         "deadline",
         &[
-            "examples/deadline/plans/phuong-a-2026.yaml:23:10: error[deadline]: deadline \"Quý V/2026\": quarter V does not exist; quarters are I to IV (1 to 4); accepted forms: Tháng 12/2026 | Quý IV/2026 | Quý I, II | Quý II-III | Năm 2026 | 2022-2025 | Trước ngày 30/4/2023 | Thường xuyên | hằng tháng | hằng quý (trước ngày 10 tháng cuối quý) | hằng năm (trước ngày 05/12) | theo quy định | 2026-12 | Q4/2026 | 2026 | 2023-04-30 | ongoing | monthly 25 | quarterly 10 | yearly 12-05 | inherited",
+            "examples/deadline/plans/phuong-a-2026.yaml:23:10: error[deadline]: deadline \"Quý V/2026\": quarter V does not exist; quarters are I to IV (1 to 4); e.g. \"Quý IV/2026\"",
             "checked 2 plans: 1 error, 0 warnings, 0 notes",
         ],
         1,
@@ -220,7 +220,7 @@ fn threshold() {
     expect(
         "threshold",
         &[
-            "examples/threshold/plans/phuong-a-2026.yaml:22:13: error[threshold]: \"tối thiểu 120%\": a percentage must be between 0 and 100; expected a threshold such as \"tối thiểu 25%\", \">= 25%\", \"trên 50%\", \"4/4\", \"01 mô hình\", \"mức độ 2\" or \"yes\"",
+            "examples/threshold/plans/phuong-a-2026.yaml:22:13: error[threshold]: \"tối thiểu 120%\": a percentage must be between 0 and 100; expected a threshold such as \"tối thiểu 95%\"",
             "checked 2 plans: 1 error, 0 warnings, 0 notes",
         ],
         1,

@@ -2108,9 +2108,9 @@ fn value(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), Fa
         let rest = &tokens[at..];
         let starts_with_word = matches!(rest[0].tok, Tok::Word(_))
             || (rest[0].tok == Tok::Slash && word(rest, 1).is_some_and(|w| TIME_WORDS.contains(&w)));
-        if rest.iter().any(|t| t.tok == Tok::Percent)
-            || rest.windows(2).any(|w| matches!(w[0].tok, Tok::Num { .. }) && matches!(w[1].tok, Tok::Slash))
-        {
+        if rest.windows(2).any(|w| {
+            matches!(w[0].tok, Tok::Num { .. }) && matches!(w[1].tok, Tok::Slash | Tok::Percent)
+        }) {
             return Err(Fail::new(ThresholdProblem::SeveralValues));
         }
         let only_dat = rest.iter().all(|t| matches!(&t.tok, Tok::Word(w) if w == "dat") || matches!(t.tok, Tok::Punct(_)));
