@@ -268,7 +268,10 @@ const REPORT_IDS: &[&str] = &[
 fn own(d: &Deadline, active: (NaiveDate, NaiveDate)) -> (When, Source, String) {
     let shown = d.to_string();
     match d {
-        Deadline::Ongoing | Deadline::Inherited => (When::Ongoing, Source::Own, shown),
+        // A start is never due: shown apart, as in force from its date.
+        Deadline::Ongoing | Deadline::Inherited | Deadline::Start(_) => {
+            (When::Ongoing, Source::Own, shown)
+        }
         _ => (When::Deadline(d.clone(), active), Source::Own, shown),
     }
 }
@@ -293,7 +296,7 @@ pub fn target_due(repo: &Repo, e: &Entry, t: &Target) -> Option<NaiveDate> {
 
 fn target_when(repo: &Repo, e: &Entry, t: &Target) -> (When, Source, String) {
     let plan = &e.plan;
-    if let Some(d) = &t.due {
+    if let Some(d) = t.deadline() {
         return own(d, (plan.period.start(), plan.period.end()));
     }
     let Some(parent) = repo.parent_of(e) else {

@@ -17,6 +17,8 @@ pub enum Verdict {
     Stricter,
     Same,
     Looser,
+    /// B only strives for ("phấn đấu") what A requires firmly.
+    AspirationOnly,
     Incomparable,
     OnlyInA,
     OnlyInB,
@@ -31,6 +33,9 @@ impl Verdict {
             Verdict::Stricter => crate::messages::word(lang, crate::messages::Word::Stricter),
             Verdict::Same => crate::messages::word(lang, crate::messages::Word::Same),
             Verdict::Looser => crate::messages::word(lang, crate::messages::Word::Looser),
+            Verdict::AspirationOnly => {
+                crate::messages::word(lang, crate::messages::Word::AspirationOnly)
+            }
             Verdict::Incomparable => {
                 crate::messages::word(lang, crate::messages::Word::Incomparable)
             }
@@ -45,6 +50,7 @@ impl Verdict {
             Verdict::Stricter => "stricter",
             Verdict::Same => "same",
             Verdict::Looser => "looser",
+            Verdict::AspirationOnly => "aspiration-only",
             Verdict::Incomparable => "incomparable",
             Verdict::OnlyInA => "only in A",
             Verdict::OnlyInB => "only in B",
@@ -106,8 +112,10 @@ pub struct Row {
 impl Row {
     /// Looser, later, or missing from B where B must carry it.
     pub fn is_problem(&self) -> bool {
-        matches!(self.verdict, Verdict::Looser | Verdict::Incomparable)
-            || self.deadline == Some(DeadlineVerdict::Later)
+        matches!(
+            self.verdict,
+            Verdict::Looser | Verdict::Incomparable | Verdict::AspirationOnly
+        ) || self.deadline == Some(DeadlineVerdict::Later)
             || (self.verdict == Verdict::OnlyInA && !self.optional)
     }
 }
@@ -137,6 +145,9 @@ fn verdict_of(child: &Threshold, parent: &Threshold) -> Verdict {
     match (child.within(parent), parent.within(child)) {
         (Inclusion::Inside, Inclusion::Inside) => Verdict::Same,
         (Inclusion::Inside, _) => Verdict::Stricter,
+        // Only strived for ("phấn đấu"): never stricter than a firm parent,
+        // and named as kh check names it.
+        (Inclusion::Aspiration, _) => Verdict::AspirationOnly,
         (Inclusion::Outside, _) => Verdict::Looser,
         (Inclusion::Incomparable(_), _) => Verdict::Incomparable,
     }

@@ -55,7 +55,7 @@ pub enum At {
 /// An index into the repository's list of files.
 pub type FileId = usize;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Related {
     pub file: FileId,
     pub at: At,
@@ -65,7 +65,7 @@ pub struct Related {
 
 /// One diagnostic: its rule (which fixes its default severity), its place,
 /// and the data its message is built from. Words come from `crate::messages`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     pub severity: Severity,
     pub rule: Rule,

@@ -401,28 +401,31 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> Option<Plan>
             },
         ));
     }
-    let issued = Issued::parse(f.issued.as_str());
-    if issued.is_none() {
+    let issued = Issued::read(f.issued.as_str());
+    if let Err(error) = &issued {
         out.push(Finding::new(
             Rule::Schema,
             file,
             At::Value(yaml::path("issued")),
             Message::BadIssued {
-                found: f.issued.as_str().to_string(),
+                error: error.clone(),
             },
         ));
     }
-    let period = Period::parse(f.period.as_str());
-    if period.is_none() {
+    let issued = issued.ok();
+    // "từ nay đến năm 2030" counts from the issue date.
+    let period = Period::read(f.period.as_str(), issued.map(|i| i.year()));
+    if let Err(error) = &period {
         out.push(Finding::new(
             Rule::Schema,
             file,
             At::Value(yaml::path("period")),
             Message::BadPeriod {
-                found: f.period.as_str().to_string(),
+                error: error.clone(),
             },
         ));
     }
+    let period = period.ok();
     let id = clean(&f.id);
     if id.is_empty() {
         out.push(Finding::new(
@@ -600,10 +603,7 @@ fn parse_due(
                 Rule::Deadline,
                 file,
                 At::Value(at()),
-                Message::BadDeadline {
-                    phrase: clean(t),
-                    detail: e.message,
-                },
+                Message::BadDeadline { error: e },
             ));
             None
         }
@@ -623,10 +623,7 @@ fn parse_value(
                 Rule::Threshold,
                 file,
                 At::Value(at()),
-                Message::BadThreshold {
-                    phrase: clean(t),
-                    detail: e.message,
-                },
+                Message::BadThreshold { error: e },
             ));
             None
         }
@@ -686,10 +683,7 @@ fn build_target(
                 Rule::Threshold,
                 file,
                 At::Value(base("stretch")),
-                Message::BadStretch {
-                    phrase: clean(s),
-                    detail: e.message.clone(),
-                },
+                Message::BadStretch { error: e },
             )),
         }
     }

@@ -6,6 +6,41 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+/// A phrase kh could not read, in JSON: the phrase and the nearest accepted
+/// form, the same in every language.
+pub trait PhraseError {
+    fn input(&self) -> &str;
+    fn help(&self) -> Option<&'static str>;
+}
+
+fn as_input<S: serde::Serializer, E: PhraseError>(e: &E, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeStruct;
+    let mut st = s.serialize_struct("phrase", 2)?;
+    st.serialize_field("phrase", e.input())?;
+    st.serialize_field("help", &e.help())?;
+    st.end()
+}
+
+macro_rules! phrase_error {
+    ($($t:ty),*) => {$(
+        impl PhraseError for $t {
+            fn input(&self) -> &str {
+                &self.input
+            }
+            fn help(&self) -> Option<&'static str> {
+                self.help
+            }
+        }
+    )*};
+}
+
+phrase_error!(
+    crate::domain::threshold::ThresholdError,
+    crate::domain::deadline::DeadlineError,
+    crate::domain::period::PeriodError,
+    crate::domain::date::DateError
+);
+
 /// The plan or catalog part an unknown field was found in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -80,7 +115,7 @@ impl From<&csv::Error> for CsvProblem {
 
 /// Every message a finding can carry. Threshold and deadline texts are the
 /// formal notation (`>= 20%`, `Q4/2026`), the same in every language.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Message {
     // --- reading a file -------------------------------------------------
@@ -123,10 +158,12 @@ pub enum Message {
         found: String,
     },
     BadIssued {
-        found: String,
+        #[serde(serialize_with = "as_input")]
+        error: crate::domain::date::DateError,
     },
     BadPeriod {
-        found: String,
+        #[serde(serialize_with = "as_input")]
+        error: crate::domain::period::PeriodError,
     },
     EmptyId,
     ParentIsPath {
@@ -151,16 +188,16 @@ pub enum Message {
         metric: String,
     },
     BadDeadline {
-        phrase: String,
-        detail: String,
+        #[serde(serialize_with = "as_input")]
+        error: crate::domain::deadline::DeadlineError,
     },
     BadThreshold {
-        phrase: String,
-        detail: String,
+        #[serde(serialize_with = "as_input")]
+        error: crate::domain::threshold::ThresholdError,
     },
     BadStretch {
-        phrase: String,
-        detail: String,
+        #[serde(serialize_with = "as_input")]
+        error: crate::domain::threshold::ThresholdError,
     },
     TargetAndBySegment,
     ProvenanceUnknownField {
@@ -247,7 +284,17 @@ pub enum Message {
         segment: Option<String>,
         parent_target: String,
         parent_plan: String,
-        why: String,
+        why: crate::domain::threshold::Incomparability,
+    },
+    AspirationOnly {
+        target: String,
+        metric: String,
+        plan: String,
+        segment: Option<String>,
+        found: String,
+        parent_target: String,
+        parent_plan: String,
+        expected: String,
     },
     LaterDeadline {
         target: String,
@@ -312,8 +359,8 @@ pub enum Message {
         nearest: Option<String>,
     },
     ReportBadValue {
-        value: String,
-        detail: String,
+        #[serde(serialize_with = "as_input")]
+        error: crate::domain::threshold::ThresholdError,
     },
     ReportBadDate {
         found: String,

@@ -260,15 +260,8 @@ fn row(
             },
         ));
     }
-    let value_q = threshold::parse_quantity(value).map_err(|e| {
-        err(
-            Rule::ReportValue,
-            Message::ReportBadValue {
-                value: value.to_string(),
-                detail: e.message,
-            },
-        )
-    })?;
+    let value_q = threshold::parse_quantity(value)
+        .map_err(|e| err(Rule::ReportValue, Message::ReportBadValue { error: e }))?;
     let Some(date) = parse_date(as_of) else {
         return Err(err(
             Rule::ReportDate,

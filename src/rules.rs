@@ -27,6 +27,7 @@ pub enum Rule {
     UnitMismatch,
     LooserThreshold,
     IncomparableThreshold,
+    AspirationOnly,
     Milestone,
     LaterDeadline,
     PlanIssuedLate,
@@ -102,6 +103,7 @@ impl Rule {
             Rule::UnitMismatch => "unit-mismatch",
             Rule::LooserThreshold => "looser-threshold",
             Rule::IncomparableThreshold => "incomparable-threshold",
+            Rule::AspirationOnly => "aspiration-only",
             Rule::Milestone => "milestone",
             Rule::LaterDeadline => "later-deadline",
             Rule::PlanIssuedLate => "plan-issued-late",
@@ -128,6 +130,7 @@ impl Rule {
             | Rule::MissingParent
             | Rule::UnknownMetric
             | Rule::PlanIssuedLate
+            | Rule::AspirationOnly
             | Rule::MissingAdoption => Severity::Warning,
             Rule::Milestone => Severity::Note,
             _ => Severity::Error,
@@ -151,6 +154,7 @@ impl Rule {
             | Rule::UnitMismatch => Group::References,
             Rule::LooserThreshold
             | Rule::IncomparableThreshold
+            | Rule::AspirationOnly
             | Rule::Milestone
             | Rule::LaterDeadline
             | Rule::PlanIssuedLate

@@ -25,7 +25,7 @@ pub fn by_metric(plan: &Plan) -> HashMap<&str, Vec<usize>> {
 /// When a target is finally due as written in its own plan. `None` means in
 /// force throughout (ongoing, recurring, or "theo quy định").
 pub fn own_due(plan: &Plan, t: &Target) -> Option<NaiveDate> {
-    match &t.due {
+    match t.deadline() {
         None => Some(plan.period.end()),
         Some(d) => d.final_date(),
     }
@@ -40,7 +40,7 @@ pub fn effective_due(
     parent: &Plan,
     parents: &[&Target],
 ) -> (Option<NaiveDate>, bool) {
-    if let Some(d) = &t.due {
+    if let Some(d) = t.deadline() {
         return (d.final_date(), false);
     }
     let start = child.period.start();
@@ -94,7 +94,7 @@ pub fn judge(repo: &Repo, child: &Plan, ct: &Target, parent: &Plan, pts: &[usize
             j.milestone = true;
             return j;
         }
-        let explicit = matches!(ct.due, Some(ref d) if !matches!(d, Deadline::Inherited));
+        let explicit = matches!(ct.deadline(), Some(d) if !matches!(d, Deadline::Inherited));
         if explicit
             && parent_dates.iter().all(Option::is_some)
             && let Some((pi, pd)) = pts
@@ -224,6 +224,30 @@ pub fn check(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
             let here = At::Value(value_path(ci, ct, c.segment.as_deref()));
             match &c.inclusion {
                 Inclusion::Inside => {}
+                // Severity: warning. The value meets the parent's, but "phấn đấu"
+                // only strives for it where the parent sets a firm threshold.
+                Inclusion::Aspiration => out.push(
+                    Finding::new(
+                        Rule::AspirationOnly,
+                        e.file,
+                        here,
+                        Message::AspirationOnly {
+                            target: ct.id.clone(),
+                            metric: ct.metric.clone(),
+                            plan: e.plan.id.clone(),
+                            segment: c.segment.clone(),
+                            found: c.child.to_string(),
+                            parent_target: pt.id.clone(),
+                            parent_plan: parent.plan.id.clone(),
+                            expected: c.parent.to_string(),
+                        },
+                    )
+                    .with_related(
+                        parent.file,
+                        related.clone(),
+                        label(&parent.plan, pt),
+                    ),
+                ),
                 Inclusion::Outside => out.push(
                     Finding::new(
                         Rule::LooserThreshold,

@@ -9,7 +9,7 @@ use crate::yaml::path;
 
 pub fn against_parent(e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
     let (c, p) = (&e.plan, &parent.plan);
-    if !p.period.contains(c.period) {
+    if !p.period.contains(&c.period) {
         out.push(
             Finding::new(
                 Rule::PeriodOutsideParent,

@@ -108,7 +108,8 @@ pub fn direction(repo: &Repo, metric: &str) -> Direction {
 
 /// A threshold as the catalog's direction reads it.
 pub fn oriented(repo: &Repo, metric: &str, t: &Threshold) -> Threshold {
-    t.oriented(direction(repo, metric))
+    let unit = repo.indicators.get(metric).map(|i| i.unit);
+    t.in_unit(unit).oriented(direction(repo, metric))
 }
 
 /// Counts of findings by severity.

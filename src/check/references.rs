@@ -140,7 +140,8 @@ pub fn unit_of(q: &Quantity) -> IndicatorUnit {
         Quantity::Percent(_) | Quantity::Ratio { .. } => IndicatorUnit::Percent,
         Quantity::Count { .. } => IndicatorUnit::Count,
         Quantity::Level(_) => IndicatorUnit::Level,
-        Quantity::Yes(_) => IndicatorUnit::YesNo,
+        // Done / not done: reported as yes/no.
+        Quantity::Yes(_) | Quantity::Qualitative(_) => IndicatorUnit::YesNo,
     }
 }
 
@@ -151,7 +152,12 @@ pub fn unit_mismatch(repo: &Repo, e: &Entry, out: &mut Vec<Finding>) {
             continue;
         };
         for v in &t.values {
-            let found = unit_of(&v.value.binding.qty);
+            // Qualitative targets fit any indicator; a bare number takes its unit.
+            let binding = v.value.binding.in_unit(Some(ind.unit));
+            if binding.is_qualitative() {
+                continue;
+            }
+            let found = unit_of(&binding.qty);
             if found != ind.unit {
                 let p = match &v.segment {
                     Some(s) => vec![k("targets"), Seg::Index(n), k("by_segment"), k(s)],

@@ -23,6 +23,7 @@ use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 
+use super::school_year::SchoolCalendar;
 use crate::text;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -62,6 +63,10 @@ pub enum Deadline {
     Monthly {
         day: Option<u32>,
     },
+    /// By `day` of June and December ("định kỳ 6 tháng"); `None` means their last day.
+    HalfYearly {
+        day: Option<u32>,
+    },
     /// By `day` of the last month of every quarter; `None` means the quarter's last day.
     Quarterly {
         day: Option<u32>,
@@ -74,35 +79,174 @@ pub enum Deadline {
     },
     /// No date of its own: it follows the parent plan or a regulation.
     Inherited,
+    /// "năm học 2026-2027": due at the end of that school year, which the
+    /// ministry's framework sets (see [`SchoolCalendar`]).
+    SchoolYear {
+        start: i32,
+    },
+    /// "học kỳ I năm học 2026-2027": due at the end of that semester.
+    Semester {
+        start: i32,
+        term: u32,
+    },
+    /// "tháng 9/2026 - tháng 12/2026": worked on from one point to another,
+    /// due at the end of `to`.
+    Span {
+        from: Box<Deadline>,
+        to: Box<Deadline>,
+    },
+    /// A start, not a deadline ("Từ năm 2027", "bắt đầu từ Quý III/2026",
+    /// "Bắt đầu" alone: `None`). It never yields a due date: a target with
+    /// only a start inherits its deadline.
+    Start(Option<Box<Deadline>>),
+    /// By 31 December of every year from `from` ("năm 2026 và các năm tiếp theo").
+    YearlyFrom {
+        from: i32,
+    },
+}
+
+/// Why a deadline phrase could not be read. No sentence is built here: the
+/// wording is in `crate::messages::parse_en` / `parse_vi`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeadlineProblem {
+    Empty,
+    /// Fine, but it needs the plan year; carries an example with a year.
+    NoYear {
+        example: &'static str,
+    },
+    /// Not a deadline phrase at all, as opposed to one with a wrong value.
+    Unreadable,
+    UnknownWord {
+        part: String,
+        nearest: Option<&'static str>,
+    },
+    QuarterOutOfRange(u32),
+    MonthOutOfRange(u32),
+    DayOutOfRange(u32),
+    NoSuchDate {
+        day: u32,
+        month: u32,
+        year: i32,
+        days: u32,
+    },
+    NotADayOfYear {
+        day: u32,
+        month: u32,
+    },
+    TwoDigitYear,
+    YearSpanBackwards {
+        from: i32,
+        to: i32,
+    },
+    QuarterSpanBackwards {
+        from: u32,
+        to: u32,
+    },
+    /// Two ends of a span, as their formal forms.
+    SpanBackwards {
+        from: String,
+        to: String,
+    },
+    MixedListAndSpan,
+    SpanNeedsTwoEnds,
+    SeveralRecurrences,
+    /// Daily or weekly.
+    UnsupportedRecurrence,
+    /// A word such as "đầu" in "tháng đầu quý".
+    UnsupportedInRecurrence(String),
+    YearlyNeedsDayMonth,
+    MonthlyTakesDay,
+    QuarterlyTakesDay,
+    SemesterOutOfRange(u32),
+    SchoolYearNotConsecutive {
+        from: i32,
+        to: i32,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeadlineError {
-    pub message: String,
+    pub problem: DeadlineProblem,
+    /// The phrase as shown back: composed, trimmed, shortened to one line.
+    pub input: String,
+    /// The nearest accepted form.
+    pub help: Option<&'static str>,
 }
 
 impl fmt::Display for DeadlineError {
+    /// English, for callers not yet language-aware; see `crate::messages`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&crate::messages::parse_en::deadline_error(self))
     }
 }
 
 impl std::error::Error for DeadlineError {}
 
-/// Shown with every error so the user can fix the phrase without the manual.
+/// Every accepted form, for `kh explain` and docs/format.md; messages give
+/// only the nearest one.
 pub const ACCEPTED_FORMS: &str = "Tháng 12/2026 | Quý IV/2026 | Quý I, II | Quý II-III | \
 Năm 2026 | 2022-2025 | Trước ngày 30/4/2023 | Thường xuyên | hằng tháng | \
 hằng quý (trước ngày 10 tháng cuối quý) | hằng năm (trước ngày 05/12) | theo quy định | \
+năm học 2026-2027 | học kỳ I năm học 2026-2027 | 6 tháng đầu năm 2026 | \
+tháng 9/2026 - tháng 12/2026 | Từ năm 2027 | bắt đầu từ Quý III/2026 | \
+năm 2026 và các năm tiếp theo | \
 2026-12 | Q4/2026 | 2026 | 2023-04-30 | ongoing | monthly 25 | quarterly 10 | yearly 12-05 | inherited";
+
+/// The nearest accepted form for a problem.
+fn help_for(p: &DeadlineProblem, folded: &str) -> &'static str {
+    use DeadlineProblem::*;
+    match p {
+        QuarterOutOfRange(_)
+        | QuarterSpanBackwards { .. }
+        | MixedListAndSpan
+        | SpanNeedsTwoEnds => "Quý IV/2026",
+        MonthOutOfRange(_) => "Tháng 12/2026",
+        DayOutOfRange(_) | NoSuchDate { .. } | TwoDigitYear => "Trước ngày 30/4/2026",
+        NotADayOfYear { .. } | YearlyNeedsDayMonth => "hằng năm (trước ngày 05/12)",
+        YearSpanBackwards { .. } | SpanBackwards { .. } => "2022-2025",
+        SeveralRecurrences
+        | UnsupportedRecurrence
+        | UnsupportedInRecurrence(_)
+        | QuarterlyTakesDay => "hằng quý (trước ngày 10 tháng cuối quý)",
+        MonthlyTakesDay => "hằng tháng, trước ngày 25",
+        SemesterOutOfRange(_) | SchoolYearNotConsecutive { .. } => "học kỳ I năm học 2026-2027",
+        NoYear { example } => example,
+        _ => nearest_form(folded),
+    }
+}
+
+/// A guess at the form meant, from the words present.
+fn nearest_form(folded: &str) -> &'static str {
+    let has = |w: &str| folded.split(|c: char| !c.is_alphanumeric()).any(|x| x == w);
+    if has("quy") || has("q") {
+        "Quý IV/2026"
+    } else if has("hoc") {
+        "năm học 2026-2027"
+    } else if has("hang") || has("moi") || has("dinh") {
+        "hằng quý (trước ngày 10 tháng cuối quý)"
+    } else if has("thang") {
+        "Tháng 12/2026"
+    } else if has("ngay") || has("truoc") {
+        "Trước ngày 30/4/2026"
+    } else if has("tu") || has("bat") {
+        "Từ năm 2027"
+    } else if has("theo") {
+        "theo quy định"
+    } else {
+        "Năm 2026"
+    }
+}
 
 /// Reads a deadline phrase. `plan_year` is the year a phrase without one
 /// ("Quý IV", "trước ngày 30/4") takes; without it such a phrase is an error.
 pub fn parse(input: &str, plan_year: Option<i32>) -> Result<Deadline, DeadlineError> {
     let shown = shown_input(input);
-    let err = |problem: String| explain_problem(Problem::Other(problem), &shown);
-    let explain = |p: Problem| explain_problem(p, &shown);
-
     let folded = text::fold(input);
+    let fail = |problem: DeadlineProblem| DeadlineError {
+        help: Some(help_for(&problem, &folded)),
+        problem,
+        input: shown.clone(),
+    };
     // A label such as "Thời gian hoàn thành:" says nothing about the date.
     let body = match folded.rfind(':') {
         Some(i) if !folded[i + 1..].trim().is_empty() => &folded[i + 1..],
@@ -113,9 +257,13 @@ pub fn parse(input: &str, plan_year: Option<i32>) -> Result<Deadline, DeadlineEr
         .iter()
         .any(|t| matches!(t, Tok::Word(_) | Tok::Num { .. }))
     {
-        return Err(err("it is empty".to_string()));
+        return Err(fail(DeadlineProblem::Empty));
     }
+    read(&toks, plan_year).map_err(fail)
+}
 
+fn read(toks: &[Tok], plan_year: Option<i32>) -> Result<Deadline, DeadlineProblem> {
+    let toks = &half_yearly(&school_terms(toks)?);
     let words: Vec<&str> = toks
         .iter()
         .filter_map(|t| match t {
@@ -124,8 +272,8 @@ pub fn parse(input: &str, plan_year: Option<i32>) -> Result<Deadline, DeadlineEr
         })
         .collect();
 
-    if let Some((kind, formal, at)) = find_recurrence(&words).map_err(err)? {
-        return parse_recurrence(&toks, kind, formal, at).map_err(err);
+    if let Some((kind, formal, at)) = find_recurrence(&words)? {
+        return parse_recurrence(toks, kind, formal, at);
     }
     if has_phrase(&words, ONGOING) {
         return Ok(Deadline::Ongoing);
@@ -134,26 +282,33 @@ pub fn parse(input: &str, plan_year: Option<i32>) -> Result<Deadline, DeadlineEr
         // "Tháng 12/2026 theo quy định của Bộ" still has a date of its own,
         // and the explicit date is the stricter reading for the cascade.
         // Words such as "Đảm bảo" before the phrase are not a date: inherited.
-        return match parse_fixed(&clean(&words_before(&toks, start)), plan_year) {
-            Err(Problem::Unreadable(_)) => Ok(Deadline::Inherited),
-            fixed => fixed.map_err(explain),
+        return match parse_point_or_span(&clean(&words_before(toks, start)), plan_year) {
+            Err(DeadlineProblem::Unreadable | DeadlineProblem::UnknownWord { .. }) => {
+                Ok(Deadline::Inherited)
+            }
+            fixed => fixed,
         };
     }
-    parse_fixed(&clean(&toks), plan_year).map_err(explain)
-}
-
-fn explain_problem(p: Problem, shown: &str) -> DeadlineError {
-    match p {
-        Problem::NoYear(example) => DeadlineError {
-            message: format!(
-                "deadline \"{shown}\" has no year and no plan year is known to take it from; \
-                 write the year, e.g. \"{example}\"; accepted forms: {ACCEPTED_FORMS}"
-            ),
-        },
-        Problem::Other(problem) | Problem::Unreadable(problem) => DeadlineError {
-            message: format!("deadline \"{shown}\": {problem}; accepted forms: {ACCEPTED_FORMS}"),
-        },
+    // "năm 2026 và các năm tiếp theo", "từ năm 2026 trở đi": every year from then.
+    if let Some(from) = yearly_from(toks, &words) {
+        return Ok(Deadline::YearlyFrom { from });
     }
+    // Starts: "Từ năm 2027", "bắt đầu từ Quý III/2026", "Bắt đầu".
+    if let Some(rest) = start_rest(toks, &words) {
+        let rest = clean(&rest);
+        if rest.is_empty() {
+            return Ok(Deadline::Start(None));
+        }
+        let inner = parse_point_or_span(&rest, plan_year)?;
+        return Ok(match inner {
+            // "từ 2026 đến 2030" is a span, due at its end, not a start.
+            Deadline::YearSpan { .. } | Deadline::QuarterSpan { .. } | Deadline::Span { .. } => {
+                inner
+            }
+            point => Deadline::Start(Some(Box::new(point))),
+        });
+    }
+    parse_point_or_span(&clean(&halves(toks)), plan_year)
 }
 
 /// Start and end of a plan period: `period_bounds(2022, 2025)` is 1/1/2022 to 31/12/2025.
@@ -173,9 +328,15 @@ pub fn period_bounds(from_year: i32, to_year: i32) -> (NaiveDate, NaiveDate) {
 }
 
 impl Deadline {
-    /// The date by which it is finally due. `None` for Ongoing, recurring and
-    /// Inherited deadlines, and for values no parse could produce (month 13).
+    /// The date by which it is finally due. `None` for Ongoing, recurring,
+    /// Inherited and Start deadlines, and for values no parse could produce
+    /// (month 13). School years use the ministry's default framework.
     pub fn final_date(&self) -> Option<NaiveDate> {
+        self.final_date_in(&SchoolCalendar::default())
+    }
+
+    /// [`Deadline::final_date`] with a school calendar (kh.yaml may override it).
+    pub fn final_date_in(&self, cal: &SchoolCalendar) -> Option<NaiveDate> {
         match self {
             Deadline::Month { year, month } => month_end(*year, *month),
             Deadline::Quarter { year, quarter } => quarter_end(*year, *quarter),
@@ -186,18 +347,65 @@ impl Deadline {
             Deadline::Year(year) => NaiveDate::from_ymd_opt(*year, 12, 31),
             Deadline::YearSpan { to, .. } => NaiveDate::from_ymd_opt(*to, 12, 31),
             Deadline::Date(d) => Some(*d),
+            Deadline::SchoolYear { start } => Some(cal.year_bounds(*start).1),
+            Deadline::Semester { start, term } => cal.semester_bounds(*start, *term).map(|b| b.1),
+            Deadline::Span { to, .. } => to.final_date_in(cal),
             Deadline::Ongoing
             | Deadline::Monthly { .. }
             | Deadline::Quarterly { .. }
+            | Deadline::HalfYearly { .. }
             | Deadline::Yearly { .. }
+            | Deadline::YearlyFrom { .. }
+            | Deadline::Start(_)
             | Deadline::Inherited => None,
         }
+    }
+
+    /// The first day it covers: the start of a month, quarter, year, span or
+    /// school year; the day itself for a date. For a [`Deadline::Start`], the
+    /// day work begins. `None` for recurring, ongoing and inherited ones.
+    pub fn start_date(&self) -> Option<NaiveDate> {
+        self.start_date_in(&SchoolCalendar::default())
+    }
+
+    pub fn start_date_in(&self, cal: &SchoolCalendar) -> Option<NaiveDate> {
+        match self {
+            Deadline::Month { year, month } => NaiveDate::from_ymd_opt(*year, *month, 1),
+            Deadline::Quarter { year, quarter } => {
+                NaiveDate::from_ymd_opt(*year, quarter.checked_sub(1)? * 3 + 1, 1)
+            }
+            Deadline::Quarters { year, quarters } => {
+                NaiveDate::from_ymd_opt(*year, quarters.iter().min()?.checked_sub(1)? * 3 + 1, 1)
+            }
+            Deadline::QuarterSpan { year, from, .. } => {
+                NaiveDate::from_ymd_opt(*year, from.checked_sub(1)? * 3 + 1, 1)
+            }
+            Deadline::Year(y) | Deadline::YearSpan { from: y, .. } => {
+                NaiveDate::from_ymd_opt(*y, 1, 1)
+            }
+            Deadline::YearlyFrom { from } => NaiveDate::from_ymd_opt(*from, 1, 1),
+            Deadline::Date(d) => Some(*d),
+            Deadline::SchoolYear { start } => Some(cal.year_bounds(*start).0),
+            Deadline::Semester { start, term } => cal.semester_bounds(*start, *term).map(|b| b.0),
+            Deadline::Span { from, .. } => from.start_date_in(cal),
+            Deadline::Start(Some(d)) => d.start_date_in(cal),
+            _ => None,
+        }
+    }
+
+    /// A start ("Từ năm 2027"), never a deadline.
+    pub fn is_start(&self) -> bool {
+        matches!(self, Deadline::Start(_))
     }
 
     pub fn is_recurring(&self) -> bool {
         matches!(
             self,
-            Deadline::Monthly { .. } | Deadline::Quarterly { .. } | Deadline::Yearly { .. }
+            Deadline::Monthly { .. }
+                | Deadline::Quarterly { .. }
+                | Deadline::HalfYearly { .. }
+                | Deadline::Yearly { .. }
+                | Deadline::YearlyFrom { .. }
         )
     }
 
@@ -222,6 +430,24 @@ impl Deadline {
             }),
             Deadline::Yearly { month, day } => recur(from, to, active, |y, m| {
                 if m == month.unwrap_or(12) {
+                    day_or_end(y, m, *day)
+                } else {
+                    None
+                }
+            }),
+            Deadline::YearlyFrom { from: first } => {
+                let begin = NaiveDate::from_ymd_opt(*first, 1, 1).unwrap_or(NaiveDate::MAX);
+                recur(from, to, (active.0.max(begin), active.1), |y, m| {
+                    if m == 12 {
+                        day_or_end(y, m, None)
+                    } else {
+                        None
+                    }
+                })
+            }
+            Deadline::Start(_) => Vec::new(),
+            Deadline::HalfYearly { day } => recur(from, to, active, |y, m| {
+                if m % 6 == 0 {
                     day_or_end(y, m, *day)
                 } else {
                     None
@@ -273,6 +499,17 @@ impl fmt::Display for Deadline {
                 write!(f, "yearly {:02}-{d:02}", month.unwrap_or(12))
             }
             Deadline::Inherited => f.write_str("inherited"),
+            Deadline::SchoolYear { start } => write!(f, "năm học {start}-{}", start + 1),
+            Deadline::Semester { start, term } => {
+                let roman = if *term == 1 { "I" } else { "II" };
+                write!(f, "học kỳ {roman} năm học {start}-{}", start + 1)
+            }
+            Deadline::Span { from, to } => write!(f, "{from} - {to}"),
+            Deadline::Start(None) => f.write_str("start"),
+            Deadline::HalfYearly { day: None } => f.write_str("semiannual"),
+            Deadline::HalfYearly { day: Some(d) } => write!(f, "semiannual {d}"),
+            Deadline::Start(Some(d)) => write!(f, "from {d}"),
+            Deadline::YearlyFrom { from } => write!(f, "yearly from {from}"),
         }
     }
 }
@@ -346,6 +583,13 @@ enum Tok {
     },
     Word(String),
     Sym(char),
+    /// "năm học 2026-2027" (`term: None`), "học kỳ I năm học 2026-2027",
+    /// "đầu năm học 2026-2027" (`opening`).
+    School {
+        start: i32,
+        term: Option<u32>,
+        opening: bool,
+    },
 }
 
 fn lex(folded: &str) -> Vec<Tok> {
@@ -376,7 +620,9 @@ fn lex(folded: &str) -> Vec<Tok> {
                 c if c.is_whitespace() => {}
                 '(' | ')' | '[' | ']' | '*' | '_' | '"' | '\'' | '“' | '”' | '‘' | '’' | ':'
                 | '!' | '?' => {}
-                '-' | '–' | '—' | '‐' | '‑' | '−' | '~' => toks.push(Tok::Sym('-')),
+                '-' | '–' | '—' | '‒' | '―' | '‐' | '‑' | '−' | '~' => {
+                    toks.push(Tok::Sym('-'))
+                }
                 ';' | '&' | '+' => toks.push(Tok::Sym(',')),
                 c => toks.push(Tok::Sym(c)),
             }
@@ -388,9 +634,58 @@ fn lex(folded: &str) -> Vec<Tok> {
 /// Words that frame a date without changing it ("Thời gian hoàn thành:
 /// trước ngày 30/4/2023", "cuối năm 2026", "giai đoạn 2022-2025").
 const FILLER: &[&str] = &[
-    "thoi", "gian", "hoan", "thanh", "thuc", "hien", "xong", "truoc", "trong", "vao", "cuoi",
-    "han", "cham", "nhat", "muon", "het", "giai", "doan", "ngay", "ket", "tu", "by", "before",
-    "due", "deadline", "end", "of", "the", "in", "from",
+    "thoi",
+    "gian",
+    "hoan",
+    "thanh",
+    "thuc",
+    "hien",
+    "xong",
+    "truoc",
+    "trong",
+    "vao",
+    "cuoi",
+    "han",
+    "cham",
+    "nhat",
+    "muon",
+    "het",
+    "giai",
+    "doan",
+    "ngay",
+    "ket",
+    "tu",
+    "by",
+    "before",
+    "due",
+    "deadline",
+    "end",
+    "of",
+    "the",
+    "in",
+    "from",
+    "muc",
+    "tieu",
+    "nay",
+    "trien",
+    "khai",
+    "ke",
+    "tat",
+    "dat",
+    "duoc",
+    "since",
+    "starting",
+    "start",
+    "at",
+    "latest",
+    "no",
+    "later",
+    "than",
+    "completed",
+    "complete",
+    "dien",
+    "ra",
+    "ca",
 ];
 
 /// Turns the tokens of a fixed-date phrase into numbers, separators and the
@@ -406,6 +701,8 @@ fn clean(toks: &[Tok]) -> Vec<Tok> {
                 "den" | "toi" | "to" | "until" => Tok::Sym('-'),
                 "va" | "and" => Tok::Sym(','),
                 "quy" | "qui" | "q" => Tok::Word("quy".to_string()),
+                // "T9/2026".
+                "t" => Tok::Word("thang".to_string()),
                 "thang" if matches!(out.last(), Some(Tok::Num { .. })) => Tok::Sym('/'),
                 _ => t.clone(),
             },
@@ -478,6 +775,12 @@ const INHERITED: &[&[&str]] = &[
     &["theo", "huong", "dan"],
     &["theo", "chi", "dao"],
     &["ke", "thua"],
+    &["theo", "lo", "trinh"],
+    &["theo", "yeu", "cau"],
+    &["khi", "co", "yeu", "cau"],
+    &["theo", "van", "ban"],
+    &["theo", "thong", "bao"],
+    &["theo", "thoi", "gian"],
     &["inherited"],
 ];
 
@@ -487,25 +790,26 @@ const INHERITED: &[&[&str]] = &[
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Every {
     Month,
+    HalfYear,
     Quarter,
     Year,
 }
 
-const UNSUPPORTED_PERIOD: &str = "only monthly, quarterly and yearly recurrences are supported \
-(hằng tháng, hằng quý, hằng năm)";
-
 /// Finds the one recurrence keyword: its kind, whether it is the formal
 /// English word, and its position among `words`.
-fn find_recurrence(words: &[&str]) -> Result<Option<(Every, bool, usize)>, String> {
+fn find_recurrence(words: &[&str]) -> Result<Option<(Every, bool, usize)>, DeadlineProblem> {
     let mut found: Vec<(Every, bool, usize)> = Vec::new();
     for (i, w) in words.iter().enumerate() {
         let next = words.get(i + 1).copied();
         let every = matches!(*w, "hang" | "moi" | "tung");
         let hit = match (*w, next) {
-            ("daily" | "weekly", _) => return Err(UNSUPPORTED_PERIOD.to_string()),
-            (_, Some("ngay" | "tuan")) if every => return Err(UNSUPPORTED_PERIOD.to_string()),
+            ("daily" | "weekly", _) => return Err(DeadlineProblem::UnsupportedRecurrence),
+            (_, Some("ngay" | "tuan")) if every => {
+                return Err(DeadlineProblem::UnsupportedRecurrence);
+            }
             ("monthly", _) => Some((Every::Month, true)),
             ("quarterly", _) => Some((Every::Quarter, true)),
+            ("semiannual" | "semiannually", _) => Some((Every::HalfYear, true)),
             ("yearly" | "annually" | "annual", _) => Some((Every::Year, true)),
             (_, Some("thang")) if every => Some((Every::Month, false)),
             (_, Some("quy" | "qui")) if every => Some((Every::Quarter, false)),
@@ -521,7 +825,7 @@ fn find_recurrence(words: &[&str]) -> Result<Option<(Every, bool, usize)>, Strin
         [one] => Ok(Some(*one)),
         // "hằng quý (...) và hằng năm (...)" names two duties; each needs its own entry.
         [first, rest @ ..] if rest.iter().all(|r| r.0 == first.0) => Ok(Some(*first)),
-        _ => Err("it names several recurrences; give each its own deadline".to_string()),
+        _ => Err(DeadlineProblem::SeveralRecurrences),
     }
 }
 
@@ -535,7 +839,7 @@ fn parse_recurrence(
     kind: Every,
     formal: bool,
     at_word: usize,
-) -> Result<Deadline, String> {
+) -> Result<Deadline, DeadlineProblem> {
     // Drop the keyword itself so "năm" in "hằng năm" is not read as a year separator.
     let keyword_len = if formal { 1 } else { 2 };
     let mut rest: Vec<Tok> = Vec::new();
@@ -555,10 +859,7 @@ fn parse_recurrence(
         .iter()
         .find(|t| matches!(t, Tok::Word(w) if RECURRENCE_UNSUPPORTED.contains(&w.as_str())))
     {
-        return Err(format!(
-            "\"{w}\" is not supported in a recurring deadline; write e.g. \
-             \"hằng quý (trước ngày 10 tháng cuối quý)\""
-        ));
+        return Err(DeadlineProblem::UnsupportedInRecurrence(w.clone()));
     }
     let month_marker = rest.first() == Some(&Tok::Word("thang".to_string()));
     let nums: Vec<Tok> = rest
@@ -571,28 +872,60 @@ fn parse_recurrence(
         if (1..=31).contains(&d) {
             Ok(d)
         } else {
-            Err(format!("day {d} does not exist; days are 1 to 31"))
+            Err(DeadlineProblem::DayOutOfRange(d))
         }
     };
     match (kind, nums.as_slice()) {
         (Every::Month, []) => Ok(Deadline::Monthly { day: None }),
-        (Every::Month, [Tok::Num { value, digits: 1 | 2 }]) => Ok(Deadline::Monthly {
+        (
+            Every::Month,
+            [
+                Tok::Num {
+                    value,
+                    digits: 1 | 2,
+                },
+            ],
+        ) => Ok(Deadline::Monthly {
             day: Some(check_day(*value)?),
         }),
         (Every::Quarter, []) => Ok(Deadline::Quarterly { day: None }),
-        (Every::Quarter, [Tok::Num { value, digits: 1 | 2 }]) => Ok(Deadline::Quarterly {
+        (
+            Every::Quarter,
+            [
+                Tok::Num {
+                    value,
+                    digits: 1 | 2,
+                },
+            ],
+        ) => Ok(Deadline::Quarterly {
             day: Some(check_day(*value)?),
         }),
         (Every::Year, []) => Ok(Deadline::Yearly {
             month: None,
             day: None,
         }),
-        (Every::Year, [Tok::Num { value, digits: 1 | 2 }]) if formal || month_marker => {
-            Ok(Deadline::Yearly {
-                month: Some(check_month(*value)?),
-                day: None,
-            })
-        }
+        // "Tháng 6, 12 hằng năm": June and December.
+        (
+            Every::Year,
+            [
+                Tok::Num { value: 6, .. },
+                Tok::Sym(','),
+                Tok::Num { value: 12, .. },
+            ],
+        ) if month_marker => Ok(Deadline::HalfYearly { day: None }),
+        (Every::Year, [_, Tok::Sym(','), _]) => Err(DeadlineProblem::SeveralRecurrences),
+        (
+            Every::Year,
+            [
+                Tok::Num {
+                    value,
+                    digits: 1 | 2,
+                },
+            ],
+        ) if formal || month_marker => Ok(Deadline::Yearly {
+            month: Some(check_month(*value)?),
+            day: None,
+        }),
         (
             Every::Year,
             [
@@ -616,63 +949,447 @@ fn parse_recurrence(
             let month = check_month(month)?;
             // Checked against a leap year: "29/02 hằng năm" is valid and clamps to 28/2.
             if day == 0 || days_in_month(2000, month).is_some_and(|n| day > n) {
-                return Err(format!(
-                    "{day}/{month} is not a day of the year; write e.g. \"hằng năm (trước ngày 05/12)\""
-                ));
+                return Err(DeadlineProblem::NotADayOfYear { day, month });
             }
             Ok(Deadline::Yearly {
                 month: Some(month),
                 day: Some(day),
             })
         }
-        (Every::Year, _) => Err(
-            "a yearly deadline takes a day and a month, e.g. \"hằng năm (trước ngày 05/12)\" or \"yearly 12-05\""
-                .to_string(),
-        ),
-        (Every::Month, _) => Err(
-            "a monthly deadline takes at most a day, e.g. \"hằng tháng, trước ngày 25\" or \"monthly 25\""
-                .to_string(),
-        ),
-        (Every::Quarter, _) => Err(
-            "a quarterly deadline takes at most a day of the quarter's last month, \
-             e.g. \"hằng quý (trước ngày 10 tháng cuối quý)\" or \"quarterly 10\""
-                .to_string(),
-        ),
+        (Every::Year, _) => Err(DeadlineProblem::YearlyNeedsDayMonth),
+        (Every::Month, _) => Err(DeadlineProblem::MonthlyTakesDay),
+        (Every::Quarter, _) => Err(DeadlineProblem::QuarterlyTakesDay),
+        (Every::HalfYear, []) => Ok(Deadline::HalfYearly { day: None }),
+        (
+            Every::HalfYear,
+            [
+                Tok::Num {
+                    value,
+                    digits: 1 | 2,
+                },
+            ],
+        ) => Ok(Deadline::HalfYearly {
+            day: Some(check_day(*value)?),
+        }),
+        // "trước ngày 15/6": the day of June and December.
+        (
+            Every::HalfYear,
+            [
+                Tok::Num {
+                    value,
+                    digits: 1 | 2,
+                },
+                Tok::Sym(_),
+                Tok::Num {
+                    value: 6 | 12,
+                    digits: 1 | 2,
+                },
+            ],
+        ) => Ok(Deadline::HalfYearly {
+            day: Some(check_day(*value)?),
+        }),
+        (Every::HalfYear, _) => Err(DeadlineProblem::QuarterlyTakesDay),
     }
+}
+
+// ---------------------------------------------------------------------------
+// School years, halves of a year, starts and spans
+
+/// Replaces "năm học 2026-2027", "học kỳ I năm học 2026-2027", "HK II năm
+/// học 2026 – 2027" and "đầu năm học ..." by one [`Tok::School`]. A semester
+/// without its school year takes none here; [`parse_fixed`] gives it the plan's.
+fn school_terms(toks: &[Tok]) -> Result<Vec<Tok>, Problem> {
+    let word = |i: usize| match toks.get(i) {
+        Some(Tok::Word(w)) => Some(w.as_str()),
+        _ => None,
+    };
+    let mut out: Vec<Tok> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        // A semester: "học kỳ I", "học kì 2", "hk ii", "hki".
+        let (term, after) = match (word(i), word(i + 1)) {
+            (Some("hoc"), Some("ky" | "ki")) => (semester_at(toks, i + 2), i + 3),
+            (Some("hk"), _) => (semester_at(toks, i + 1), i + 2),
+            (Some("hki"), _) => (Some(Ok(1)), i + 1),
+            (Some("hkii"), _) => (Some(Ok(2)), i + 1),
+            (Some("semester"), _) => (semester_at(toks, i + 1), i + 2),
+            _ => (None, i),
+        };
+        let (term, j) = match term {
+            Some(t) => (Some(t?), after),
+            None => (None, i),
+        };
+        // The school year, possibly after "năm học" or "school year".
+        let k = match (word(j), word(j + 1)) {
+            (Some("nam"), Some("hoc")) => Some(j + 2),
+            (Some("school"), Some("year")) => Some(j + 2),
+            _ => None,
+        };
+        let years = k.and_then(|k| match (toks.get(k), toks.get(k + 1), toks.get(k + 2)) {
+            (Some(a), Some(Tok::Sym('-' | '/')), Some(b)) => {
+                Some((year_of(a)?, year_of(b)?, k + 3))
+            }
+            _ => None,
+        });
+        // "trước khai giảng năm học 2026-2027": by the opening day.
+        let opening_day = matches!(out.last(), Some(Tok::Word(w)) if w == "giang")
+            && matches!(out.iter().rev().nth(1), Some(Tok::Word(w)) if w == "khai");
+        match (term, years) {
+            (None, Some((from, to, end))) if opening_day => {
+                if to != from + 1 {
+                    return Err(Problem::SchoolYearNotConsecutive { from, to });
+                }
+                out.pop();
+                out.pop();
+                let (m, d) = SchoolCalendar::default().start;
+                out.push(Tok::Num {
+                    value: d,
+                    digits: 2,
+                });
+                out.push(Tok::Sym('/'));
+                out.push(Tok::Num {
+                    value: m,
+                    digits: 2,
+                });
+                out.push(Tok::Sym('/'));
+                out.push(Tok::Num {
+                    value: u32::try_from(from).unwrap_or(0),
+                    digits: 4,
+                });
+                i = end;
+            }
+            (_, Some((from, to, end))) => {
+                if to != from + 1 {
+                    return Err(Problem::SchoolYearNotConsecutive { from, to });
+                }
+                let opening =
+                    term.is_none() && matches!(out.last(), Some(Tok::Word(w)) if w == "dau");
+                if opening {
+                    out.pop();
+                }
+                out.push(Tok::School {
+                    start: from,
+                    term,
+                    opening,
+                });
+                i = end;
+            }
+            (Some(t), None) => {
+                // The school year is the plan's; marked with start 0.
+                out.push(Tok::School {
+                    start: 0,
+                    term: Some(t),
+                    opening: false,
+                });
+                i = j;
+            }
+            (None, None) if k.is_some() && !matches!(toks.get(j + 2), Some(Tok::Num { .. })) => {
+                // "trong năm học" without its years: the plan's school year.
+                let opening = matches!(out.last(), Some(Tok::Word(w)) if w == "dau");
+                if opening {
+                    out.pop();
+                }
+                out.push(Tok::School {
+                    start: 0,
+                    term: None,
+                    opening,
+                });
+                i = j + 2;
+            }
+            (None, None) => {
+                out.push(toks[i].clone());
+                i += 1;
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn semester_at(toks: &[Tok], i: usize) -> Option<Result<u32, Problem>> {
+    let t = match toks.get(i)? {
+        Tok::Word(w) => roman(w)?,
+        Tok::Num { value, digits: 1 } => *value,
+        _ => return None,
+    };
+    Some(if (1..=2).contains(&t) {
+        Ok(t)
+    } else {
+        Err(Problem::SemesterOutOfRange(t))
+    })
+}
+
+/// "định kỳ 6 tháng", "hằng 6 tháng", "6 tháng một lần", "6 tháng/lần":
+/// the keyword `semiannual`.
+fn half_yearly(toks: &[Tok]) -> Vec<Tok> {
+    let word = |i: usize| match toks.get(i) {
+        Some(Tok::Word(w)) => Some(w.as_str()),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let six = |k: usize| {
+            matches!(toks.get(k), Some(Tok::Num { value: 6, .. })) && word(k + 1) == Some("thang")
+        };
+        let len = if word(i) == Some("dinh") && word(i + 1) == Some("ky") && six(i + 2) {
+            4
+        } else if matches!(word(i), Some("hang" | "moi" | "tung")) && six(i + 1) {
+            3
+        } else if six(i) && word(i + 2) == Some("mot") && word(i + 3) == Some("lan") {
+            4
+        } else if six(i) && toks.get(i + 2) == Some(&Tok::Sym('/')) && word(i + 3) == Some("lan") {
+            4
+        } else if matches!(word(i), Some("half")) && word(i + 2) == Some("yearly") {
+            3
+        } else {
+            0
+        };
+        if len > 0 {
+            out.push(Tok::Word("semiannual".into()));
+            i += len;
+        } else {
+            out.push(toks[i].clone());
+            i += 1;
+        }
+    }
+    out
+}
+
+/// "6 tháng đầu năm 2026" is Quý I-II, "6 tháng cuối năm" Quý III-IV,
+/// "đầu năm 2026" Quý I, "giữa năm 2026" June.
+fn halves(toks: &[Tok]) -> Vec<Tok> {
+    let word = |i: usize| match toks.get(i) {
+        Some(Tok::Word(w)) => Some(w.as_str()),
+        _ => None,
+    };
+    let quarter = |a: u32, b: Option<u32>| {
+        let mut v = vec![
+            Tok::Word("quy".into()),
+            Tok::Num {
+                value: a,
+                digits: 1,
+            },
+        ];
+        if let Some(b) = b {
+            v.push(Tok::Sym('-'));
+            v.push(Tok::Num {
+                value: b,
+                digits: 1,
+            });
+        }
+        v
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let six =
+            matches!(toks.get(i), Some(Tok::Num { value: 6, .. })) && word(i + 1) == Some("thang");
+        let half = word(i) == Some("nua");
+        let (len, repl) = match (six || half, word(i + 2), word(i + 3)) {
+            (true, Some("dau"), Some("nam")) => (4, Some(quarter(1, Some(2)))),
+            (true, Some("cuoi"), Some("nam")) => (4, Some(quarter(3, Some(4)))),
+            _ => match (word(i), word(i + 1)) {
+                (Some("nua"), Some("dau")) if word(i + 2) == Some("nam") => {
+                    (3, Some(quarter(1, Some(2))))
+                }
+                (Some("nua"), Some("cuoi")) if word(i + 2) == Some("nam") => {
+                    (3, Some(quarter(3, Some(4))))
+                }
+                (Some("dau"), Some("nam")) => (2, Some(quarter(1, None))),
+                (Some("giua"), Some("nam")) => (
+                    2,
+                    Some(vec![
+                        Tok::Word("thang".into()),
+                        Tok::Num {
+                            value: 6,
+                            digits: 1,
+                        },
+                    ]),
+                ),
+                _ => (0, None),
+            },
+        };
+        match repl {
+            Some(r) => {
+                out.extend(r);
+                out.push(Tok::Sym('/'));
+                i += len;
+            }
+            None => {
+                out.push(toks[i].clone());
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// "năm 2026 và các năm tiếp theo", "từ năm 2026 trở đi", "yearly from 2026".
+fn yearly_from(toks: &[Tok], words: &[&str]) -> Option<i32> {
+    const EVERY_YEAR_AFTER: &[&[&str]] = &[
+        &["cac", "nam", "tiep", "theo"],
+        &["nhung", "nam", "tiep", "theo"],
+        &["nam", "tiep", "theo"],
+        &["cac", "nam", "sau"],
+        &["tro", "di"],
+        &["yearly", "from"],
+        &["every", "year", "from"],
+    ];
+    if !has_phrase(words, EVERY_YEAR_AFTER) {
+        return None;
+    }
+    toks.iter().find_map(|t| match t {
+        Tok::School { start, .. } if *start > 0 => Some(*start),
+        t => year_of(t),
+    })
+}
+
+/// The tokens after a start word, when the phrase is a start: "Từ năm 2027",
+/// "bắt đầu từ Quý III/2026", "from 2027", "Bắt đầu". `None` for spans
+/// ("từ 2026 đến 2030") and other phrases.
+fn start_rest(toks: &[Tok], words: &[&str]) -> Option<Vec<Tok>> {
+    const UNTIL: &[&str] = &["den", "toi", "to", "until"];
+    // "Triển khai từ năm học 2026-2027": only framing words before "từ".
+    let first_from = words
+        .iter()
+        .position(|w| matches!(*w, "tu" | "from" | "since" | "starting"));
+    let opens = first_from.is_some_and(|i| words[..i].iter().all(|w| FILLER.contains(w)))
+        || has_phrase(
+            words,
+            &[&["bat", "dau"], &["start"], &["starting"], &["khoi", "dau"]],
+        );
+    if !opens || words.iter().any(|w| UNTIL.contains(w)) {
+        return None;
+    }
+    const START_WORDS: &[&str] = &[
+        "tu", "from", "since", "starting", "start", "bat", "dau", "khoi", "ke",
+    ];
+    Some(
+        toks.iter()
+            .filter(|t| !matches!(t, Tok::Word(w) if START_WORDS.contains(&w.as_str())))
+            .cloned()
+            .collect(),
+    )
+}
+
+/// A fixed deadline, or a span of two ("tháng 9/2026 - tháng 12/2026",
+/// "Quý IV/2026 - Quý I/2027"): the left end takes its year from the right.
+fn parse_point_or_span(toks: &[Tok], plan_year: Option<i32>) -> Result<Deadline, Problem> {
+    let whole = parse_fixed(toks, plan_year);
+    if !matches!(whole, Err(Problem::Unreadable | Problem::NoYear { .. })) {
+        return whole;
+    }
+    // "Năm 2026, 2027", "năm 2026 và năm 2027": due at the end of the last.
+    let years: Vec<i32> = toks.iter().filter_map(year_of).collect();
+    if years.len() >= 2
+        && toks
+            .iter()
+            .all(|t| year_of(t).is_some() || matches!(t, Tok::Sym(',' | '-')))
+    {
+        let (lo, hi) = (
+            *years.iter().min().unwrap_or(&0),
+            *years.iter().max().unwrap_or(&0),
+        );
+        return Ok(Deadline::YearSpan { from: lo, to: hi });
+    }
+    for (k, t) in toks.iter().enumerate() {
+        if *t != Tok::Sym('-') || k == 0 || k + 1 == toks.len() {
+            continue;
+        }
+        let Ok(to) = parse_fixed(&toks[k + 1..], plan_year) else {
+            continue;
+        };
+        let year = to.final_date().map(|d| d.year()).or(plan_year);
+        let Ok(from) = parse_fixed(&toks[..k], year) else {
+            continue;
+        };
+        let (Some(a), Some(b)) = (from.final_date(), to.final_date()) else {
+            continue;
+        };
+        if a > b {
+            return Err(Problem::SpanBackwards {
+                from: from.to_string(),
+                to: to.to_string(),
+            });
+        }
+        return Ok(match (&from, &to) {
+            (Deadline::Year(f), Deadline::Year(t)) => Deadline::YearSpan { from: *f, to: *t },
+            _ if a == b => to,
+            _ => Deadline::Span {
+                from: Box::new(from),
+                to: Box::new(to),
+            },
+        });
+    }
+    whole
+}
+
+/// Words a deadline may use, folded and as printed, for "did you mean".
+const VOCABULARY: &[(&str, &str)] = &[
+    ("quy", "Quý"),
+    ("thang", "Tháng"),
+    ("nam", "Năm"),
+    ("truoc", "Trước"),
+    ("ngay", "ngày"),
+    ("hang", "hằng"),
+    ("thuong", "Thường xuyên"),
+    ("xuyen", "Thường xuyên"),
+    ("giai", "giai đoạn"),
+    ("doan", "giai đoạn"),
+    ("hoc", "năm học"),
+    ("cuoi", "cuối"),
+    ("theo", "theo quy định"),
+];
+
+fn nearest_word(w: &str) -> Option<&'static str> {
+    VOCABULARY
+        .iter()
+        .map(|(k, shown)| (levenshtein(w, k), *shown))
+        .filter(|(d, _)| *d > 0 && *d <= 1 && w.len() >= 3)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, s)| s)
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                prev
+            } else {
+                1 + prev.min(row[j]).min(row[j + 1])
+            };
+            prev = cur;
+        }
+    }
+    row[b.len()]
 }
 
 // ---------------------------------------------------------------------------
 // Fixed deadlines
 
-enum Problem {
-    /// The phrase is fine but needs the plan year; carries an example with a year.
-    NoYear(&'static str),
-    /// Not a deadline phrase at all, as opposed to one with a wrong value.
-    Unreadable(String),
-    Other(String),
-}
+type Problem = DeadlineProblem;
 
-impl From<String> for Problem {
-    fn from(s: String) -> Self {
-        Problem::Other(s)
-    }
-}
-
-fn check_month(m: u32) -> Result<u32, String> {
+fn check_month(m: u32) -> Result<u32, Problem> {
     if (1..=12).contains(&m) {
         Ok(m)
     } else {
-        Err(format!("month {m} does not exist; months are 1 to 12"))
+        Err(Problem::MonthOutOfRange(m))
     }
 }
 
-fn check_date(year: i32, month: u32, day: u32) -> Result<NaiveDate, String> {
+fn check_date(year: i32, month: u32, day: u32) -> Result<NaiveDate, Problem> {
     let month = check_month(month)?;
     let days = days_in_month(year, month).unwrap_or(31);
-    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
-        format!(
-            "there is no such date as {day}/{month}/{year}: month {month}/{year} has {days} days"
-        )
+    NaiveDate::from_ymd_opt(year, month, day).ok_or(Problem::NoSuchDate {
+        day,
+        month,
+        year,
+        days,
     })
 }
 
@@ -707,17 +1424,47 @@ fn date_sep(c: Option<char>) -> bool {
 
 fn parse_fixed(toks: &[Tok], plan_year: Option<i32>) -> Result<Deadline, Problem> {
     let year_or =
-        |y: Option<i32>, example: &'static str| y.or(plan_year).ok_or(Problem::NoYear(example));
+        |y: Option<i32>, example: &'static str| y.or(plan_year).ok_or(Problem::NoYear { example });
     if let Some(Tok::Word(w)) = toks.iter().find(|t| match t {
         Tok::Word(w) => w != "quy" && w != "thang" && roman(w).is_none(),
         _ => false,
     }) {
-        return Err(Problem::Other(format!(
-            "\"{}\" is not understood",
-            short(w, 30)
-        )));
+        return Err(Problem::UnknownWord {
+            part: short(w, 30),
+            nearest: nearest_word(w),
+        });
     }
     match toks {
+        [
+            Tok::School {
+                start,
+                term,
+                opening,
+            },
+        ] => {
+            let start = if *start == 0 && term.is_none() {
+                plan_year.ok_or(Problem::NoYear {
+                    example: "năm học 2026-2027",
+                })?
+            } else if *start == 0 {
+                // A semester without its year: I starts in the plan's year,
+                // II ends in it.
+                let y = plan_year.ok_or(Problem::NoYear {
+                    example: "học kỳ I năm học 2026-2027",
+                })?;
+                if *term == Some(2) { y - 1 } else { y }
+            } else {
+                *start
+            };
+            Ok(match (term, opening) {
+                (Some(term), _) => Deadline::Semester { start, term: *term },
+                (None, true) => Deadline::Month {
+                    year: start,
+                    month: SchoolCalendar::default().start.0,
+                },
+                (None, false) => Deadline::SchoolYear { start },
+            })
+        }
         [Tok::Word(w), rest @ ..] if w == "quy" => parse_quarters(rest, plan_year),
         [Tok::Word(w), rest @ ..] if w == "thang" => {
             let (month, year) = match rest {
@@ -743,9 +1490,7 @@ fn parse_fixed(toks: &[Tok], plan_year: Option<i32>) -> Result<Deadline, Problem
             let s = sym(s);
             if let (Some(from), Some(to), Some('-')) = (year_of(a), year_of(b), s) {
                 if from > to {
-                    return Err(Problem::Other(format!(
-                        "the span runs backwards ({from} is after {to}); write {to}-{from}"
-                    )));
+                    return Err(Problem::YearSpanBackwards { from, to });
                 }
                 return Ok(if from == to {
                     Deadline::Year(from)
@@ -785,9 +1530,7 @@ fn parse_fixed(toks: &[Tok], plan_year: Option<i32>) -> Result<Deadline, Problem
                 (_, Some(month), _, Some(day), Some(year)) => {
                     Ok(Deadline::Date(check_date(year, month, day)?))
                 }
-                (_, Some(_), Some(_), Some(_), None) => Err(Problem::Other(
-                    "the year must have four digits, e.g. 30/4/2023".to_string(),
-                )),
+                (_, Some(_), Some(_), Some(_), None) => Err(Problem::TwoDigitYear),
                 _ => Err(unreadable()),
             }
         }
@@ -796,7 +1539,7 @@ fn parse_fixed(toks: &[Tok], plan_year: Option<i32>) -> Result<Deadline, Problem
 }
 
 fn unreadable() -> Problem {
-    Problem::Unreadable("it is not a deadline this tool can read".to_string())
+    Problem::Unreadable
 }
 
 fn roman(w: &str) -> Option<u32> {
@@ -831,9 +1574,8 @@ fn parse_quarters(toks: &[Tok], plan_year: Option<i32>) -> Result<Deadline, Prob
             _ => return Err(unreadable()),
         };
         if !(1..=4).contains(&q) {
-            return Err(Problem::Other(format!(
-                "quarter {shown} does not exist; quarters are I to IV (1 to 4)"
-            )));
+            let _ = shown;
+            return Err(Problem::QuarterOutOfRange(q));
         }
         quarters.push(q);
         i += 1;
@@ -857,22 +1599,17 @@ fn parse_quarters(toks: &[Tok], plan_year: Option<i32>) -> Result<Deadline, Prob
         i += 1;
     }
     if list && span {
-        return Err(Problem::Other(
-            "it mixes a list and a span of quarters; write \"Quý I, II, III\" or \"Quý I-III\""
-                .to_string(),
-        ));
+        return Err(Problem::MixedListAndSpan);
     }
-    let year = year.or(plan_year).ok_or(Problem::NoYear("Quý IV/2026"))?;
+    let year = year.or(plan_year).ok_or(Problem::NoYear {
+        example: "Quý IV/2026",
+    })?;
     if span {
         let [from, to] = quarters[..] else {
-            return Err(Problem::Other(
-                "a span of quarters has a first and a last, e.g. \"Quý II-III\"".to_string(),
-            ));
+            return Err(Problem::SpanNeedsTwoEnds);
         };
         return match from.cmp(&to) {
-            std::cmp::Ordering::Greater => Err(Problem::Other(format!(
-                "the span runs backwards (quarter {from} is after quarter {to})"
-            ))),
+            std::cmp::Ordering::Greater => Err(Problem::QuarterSpanBackwards { from, to }),
             std::cmp::Ordering::Equal => Ok(Deadline::Quarter { year, quarter: to }),
             std::cmp::Ordering::Less => Ok(Deadline::QuarterSpan { year, from, to }),
         };
@@ -923,7 +1660,7 @@ mod tests {
     fn err(s: &str, plan_year: Option<i32>) -> String {
         match parse(s, plan_year) {
             Ok(v) => panic!("{s:?} should be rejected, got {v:?}"),
-            Err(e) => e.message,
+            Err(e) => e.to_string(),
         }
     }
 
@@ -1338,14 +2075,12 @@ mod tests {
     fn garbage_names_the_input_and_the_accepted_forms() {
         let m = err("sớm nhất có thể", Some(2026));
         assert!(m.contains("\"sớm nhất có thể\""), "{m}");
-        assert!(m.contains("Quý IV/2026"), "{m}");
-        assert!(m.contains("Thường xuyên"), "{m}");
-        for s in [
-            "Tháng 12/2026 hoặc sớm hơn",
-            "Năm học 2025-2026",
-            "IV/2026",
-            "2026/2027",
-        ] {
+        // The nearest accepted form, not the whole list (issue 12).
+        assert!(m.contains("e.g. \""), "{m}");
+        assert!(!m.contains("Thường xuyên"), "{m}");
+        // Issue 12: a school year is a deadline now.
+        assert_eq!(p("Năm học 2025-2026"), Deadline::SchoolYear { start: 2025 });
+        for s in ["Tháng 12/2026 hoặc sớm hơn", "IV/2026", "2026/2027"] {
             err(s, Some(2026));
         }
     }
@@ -1403,7 +2138,7 @@ mod tests {
     #[test]
     fn errors_display_their_message() {
         let e = parse("Quý V/2026", None).unwrap_err();
-        assert_eq!(e.to_string(), e.message);
+        assert!(e.to_string().contains("Quý V/2026"));
         let _: &dyn std::error::Error = &e;
     }
 

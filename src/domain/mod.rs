@@ -1,7 +1,11 @@
 //! The domain: plans, targets, thresholds, deadlines. No I/O, no rendering.
 
+pub mod date;
 pub mod deadline;
+pub mod explain;
+pub mod period;
 pub mod plan;
+pub mod school_year;
 pub mod threshold;
 
 pub use deadline::Deadline;

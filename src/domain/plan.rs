@@ -1,6 +1,7 @@
+pub use super::date::Issued;
 use super::deadline::Deadline;
+pub use super::period::Period;
 use super::threshold::{Direction, TargetValue};
-use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
 /// Where an issuing body sits in the cascade; a plan's children sit lower.
@@ -38,11 +39,18 @@ impl Level {
             .into_iter()
             .find(|l| l.key() == f)
             .or(match f.as_str() {
-                "quoc gia" | "trung uong" => Some(Level::National),
-                "tinh" | "so" => Some(Level::Province),
-                "huyen" | "phong" => Some(Level::District),
-                "xa" | "phuong" | "xa phuong" => Some(Level::Commune),
-                "truong" | "truong hoc" => Some(Level::School),
+                "quoc gia" | "trung uong" | "bo" | "chinh phu" | "cap quoc gia" => {
+                    Some(Level::National)
+                }
+                "tinh" | "so" | "cap tinh" | "thanh pho truc thuoc trung uong" => {
+                    Some(Level::Province)
+                }
+                "huyen" | "phong" | "quan" | "thi xa" | "cap huyen" => Some(Level::District),
+                "xa" | "phuong" | "xa phuong" | "thi tran" | "dac khu" | "cap xa" => {
+                    Some(Level::Commune)
+                }
+                "truong" | "truong hoc" | "co so giao duc" | "nha truong" | "mam non"
+                | "tieu hoc" | "thcs" | "thpt" | "gdtx" => Some(Level::School),
                 _ => None,
             })
     }
@@ -50,118 +58,6 @@ impl Level {
     /// Levels below this one, which a target without `applies_to` binds.
     pub fn below(self) -> Vec<Level> {
         Level::ALL.into_iter().filter(|l| *l > self).collect()
-    }
-}
-
-/// When a plan was issued: drafts often leave the day blank ("ngày   tháng 6 năm 2026").
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Issued {
-    Day(NaiveDate),
-    Month { year: i32, month: u32 },
-}
-
-impl Issued {
-    pub fn parse(s: &str) -> Option<Issued> {
-        let s = s.trim();
-        if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-            return Some(Issued::Day(d));
-        }
-        let (y, m) = s.split_once('-')?;
-        let year: i32 = y.parse().ok()?;
-        let month: u32 = m.parse().ok()?;
-        NaiveDate::from_ymd_opt(year, month, 1)?;
-        Some(Issued::Month { year, month })
-    }
-
-    /// The earliest day it can have been issued: a late-issue finding gives the
-    /// benefit of the doubt.
-    pub fn earliest(self) -> NaiveDate {
-        match self {
-            Issued::Day(d) => d,
-            Issued::Month { year, month } => {
-                NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(NaiveDate::MIN)
-            }
-        }
-    }
-
-    /// The latest day it can have been issued.
-    pub fn latest(self) -> NaiveDate {
-        match self {
-            Issued::Day(d) => d,
-            Issued::Month { year, month } => {
-                let (y, m) = if month == 12 {
-                    (year + 1, 1)
-                } else {
-                    (year, month + 1)
-                };
-                NaiveDate::from_ymd_opt(y, m, 1)
-                    .and_then(|d| d.pred_opt())
-                    .unwrap_or(NaiveDate::MAX)
-            }
-        }
-    }
-
-    pub fn year(self) -> i32 {
-        match self {
-            Issued::Day(d) => chrono::Datelike::year(&d),
-            Issued::Month { year, .. } => year,
-        }
-    }
-}
-
-impl std::fmt::Display for Issued {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Issued::Day(d) => write!(f, "{}", d.format("%d/%m/%Y")),
-            Issued::Month { year, month } => write!(f, "{month:02}/{year}"),
-        }
-    }
-}
-
-/// The years a plan covers, inclusive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Period {
-    pub from: i32,
-    pub to: i32,
-}
-
-impl Period {
-    pub fn parse(s: &str) -> Option<Period> {
-        let s = s.trim();
-        let (a, b) = match s.split_once('-') {
-            Some((a, b)) => (a.trim(), b.trim()),
-            None => (s, s),
-        };
-        let from: i32 = a.parse().ok()?;
-        let to: i32 = b.parse().ok()?;
-        (from <= to && (1900..=2200).contains(&from) && (1900..=2200).contains(&to))
-            .then_some(Period { from, to })
-    }
-
-    pub fn start(self) -> NaiveDate {
-        NaiveDate::from_ymd_opt(self.from, 1, 1).unwrap_or(NaiveDate::MIN)
-    }
-
-    pub fn end(self) -> NaiveDate {
-        NaiveDate::from_ymd_opt(self.to, 12, 31).unwrap_or(NaiveDate::MAX)
-    }
-
-    pub fn contains(self, other: Period) -> bool {
-        self.from <= other.from && other.to <= self.to
-    }
-
-    pub fn contains_date(self, d: NaiveDate) -> bool {
-        self.start() <= d && d <= self.end()
-    }
-}
-
-impl std::fmt::Display for Period {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.from == self.to {
-            write!(f, "{}", self.from)
-        } else {
-            write!(f, "{}-{}", self.from, self.to)
-        }
     }
 }
 
@@ -242,6 +138,17 @@ impl Target {
             Some(levels) => levels.contains(&child),
             None => child > plan_level,
         }
+    }
+
+    /// Its own deadline: `None` when it has none or only a start ("Từ năm
+    /// 2027"), in which case it inherits one.
+    pub fn deadline(&self) -> Option<&Deadline> {
+        self.due.as_ref().filter(|d| !d.is_start())
+    }
+
+    /// Only a start is written: the deadline is inherited.
+    pub fn has_only_start(&self) -> bool {
+        self.due.as_ref().is_some_and(Deadline::is_start)
     }
 
     pub fn value_for(&self, segment: Option<&str>) -> Option<&SegmentValue> {
@@ -366,8 +273,14 @@ mod tests {
     #[test]
     fn issued_month_spans_the_month() {
         let i = Issued::parse("2026-06").unwrap();
-        assert_eq!(i.earliest(), NaiveDate::from_ymd_opt(2026, 6, 1).unwrap());
-        assert_eq!(i.latest(), NaiveDate::from_ymd_opt(2026, 6, 30).unwrap());
+        assert_eq!(
+            i.earliest(),
+            chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap()
+        );
+        assert_eq!(
+            i.latest(),
+            chrono::NaiveDate::from_ymd_opt(2026, 6, 30).unwrap()
+        );
         let d = Issued::parse("2026-05-13").unwrap();
         assert_eq!(d.earliest(), d.latest());
         assert!(Issued::parse("2026-13").is_none());
@@ -376,30 +289,18 @@ mod tests {
 
     #[test]
     fn period_parses_year_and_span() {
-        assert_eq!(
-            Period::parse("2026"),
-            Some(Period {
-                from: 2026,
-                to: 2026
-            })
-        );
-        assert_eq!(
-            Period::parse("2022-2030"),
-            Some(Period {
-                from: 2022,
-                to: 2030
-            })
-        );
+        assert_eq!(Period::parse("2026"), Some(Period::years(2026, 2026)));
+        assert_eq!(Period::parse("2022-2030"), Some(Period::years(2022, 2030)));
         assert_eq!(Period::parse("2030-2022"), None);
         assert!(
             Period::parse("2022-2030")
                 .unwrap()
-                .contains(Period::parse("2023").unwrap())
+                .contains(&Period::parse("2023").unwrap())
         );
         assert!(
             !Period::parse("2026")
                 .unwrap()
-                .contains(Period::parse("2025-2026").unwrap())
+                .contains(&Period::parse("2025-2026").unwrap())
         );
     }
 
@@ -408,6 +309,8 @@ mod tests {
         assert_eq!(Level::parse("commune"), Some(Level::Commune));
         assert_eq!(Level::parse("Phường"), Some(Level::Commune));
         assert_eq!(Level::parse("ward"), None);
+        assert_eq!(Level::parse("Thị trấn"), Some(Level::Commune));
+        assert_eq!(Level::parse("THPT"), Some(Level::School));
         assert_eq!(
             Level::Province.below(),
             vec![Level::District, Level::Commune, Level::School]

@@ -6,11 +6,25 @@
 //! ratios, counts, levels, yes/no) clipped to that scale's domain. Inclusion is
 //! then a comparison of bounds, exclusivity included, which is what makes
 //! ">= 50%" not inside "> 50%" while ">= 100%" equals "= 100%".
+//!
+//! Beyond one bound, a threshold may be:
+//! - a range ("từ 60% đến 80%", "60–80%"): an interval, cascaded by inclusion;
+//! - an aspiration ("Phấn đấu 30%" with nothing firm beside it): never read
+//!   as stricter than a parent's firm value ([`Inclusion::Aspiration`]);
+//! - qualitative ("hoàn thành", "được triển khai", "cao hơn mức trung bình cả
+//!   nước"): done / not done, never compared as numbers;
+//! - about a population ("95% cán bộ, giáo viên"): the words are kept;
+//! - beside a per-child floor ("bình quân 80%, không có xã nào dưới 50%"),
+//!   kept on the [`TargetValue`] as a [`Floor`].
+//!
+//! Parse errors are typed ([`ThresholdProblem`]); their wording lives in
+//! `crate::messages::parse_en` and `parse_vi`.
 
 use std::fmt;
 
 use unicode_normalization::char::is_combining_mark;
 
+use super::plan::IndicatorUnit;
 use crate::text::{fold, nfc};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -33,6 +47,21 @@ impl Comparator {
             Comparator::Lt => "<",
         }
     }
+
+    /// "không có xã nào dưới 50%" is "every commune >= 50%".
+    pub fn negated(self) -> Comparator {
+        match self {
+            Comparator::Ge => Comparator::Lt,
+            Comparator::Gt => Comparator::Le,
+            Comparator::Le => Comparator::Gt,
+            Comparator::Lt => Comparator::Ge,
+            Comparator::Eq => Comparator::Eq,
+        }
+    }
+
+    fn is_upper(self) -> bool {
+        matches!(self, Comparator::Le | Comparator::Lt)
+    }
 }
 
 impl fmt::Display for Comparator {
@@ -49,6 +78,126 @@ pub enum Direction {
     Lower,
 }
 
+/// A target that is reached or not, never a number: "hoàn thành", "được
+/// triển khai", or a benchmark relative to something outside the plan.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Qualitative {
+    /// "hoàn thành", "completed", "xong".
+    Done,
+    /// "cơ bản hoàn thành": substantially done; looser than Done.
+    MostlyDone,
+    /// "được triển khai", "áp dụng", "kết nối, liên thông".
+    Deployed,
+    /// "được xây dựng và đưa vào vận hành", "đưa vào sử dụng".
+    Operating,
+    /// "bước đầu có kết quả", "bước đầu hình thành".
+    InitialResults,
+    /// "duy trì", "duy trì ổn định".
+    Maintained,
+    /// "cao hơn mức trung bình cả nước": a comparison with a reference the
+    /// plan does not give as a number.
+    Relative { cmp: Comparator, reference: String },
+    /// "thuộc nhóm 10 tỉnh dẫn đầu": a rank among peers.
+    Rank { top: u32, reference: String },
+    /// "tăng 10% so với năm 2025", "giảm 5%": a change from a baseline.
+    Change {
+        increase: bool,
+        by: String,
+        reference: Option<String>,
+    },
+}
+
+impl Qualitative {
+    /// Is reaching `self` also reaching `other`? Done includes MostlyDone and
+    /// InitialResults, Operating includes Deployed; same kind is equal.
+    fn implies(&self, other: &Qualitative) -> Option<bool> {
+        use Qualitative::*;
+        let chain = |q: &Qualitative| match q {
+            Done => Some((0, 3)),
+            MostlyDone => Some((0, 2)),
+            InitialResults => Some((0, 1)),
+            Operating => Some((1, 2)),
+            Deployed => Some((1, 1)),
+            Maintained => Some((2, 1)),
+            _ => None,
+        };
+        match (chain(self), chain(other)) {
+            (Some((a, x)), Some((b, y))) if a == b => Some(x >= y),
+            (Some(_), Some(_)) => None,
+            _ => match (self, other) {
+                (
+                    Relative {
+                        cmp: a,
+                        reference: r,
+                    },
+                    Relative {
+                        cmp: b,
+                        reference: s,
+                    },
+                ) if fold(r) == fold(s) => {
+                    Some(a == b || (*a == Comparator::Gt && *b == Comparator::Ge))
+                }
+                (
+                    Rank {
+                        top: a,
+                        reference: r,
+                    },
+                    Rank {
+                        top: b,
+                        reference: s,
+                    },
+                ) if fold(r) == fold(s) => Some(a <= b),
+                (a, b) if a == b => Some(true),
+                _ => None,
+            },
+        }
+    }
+}
+
+impl fmt::Display for Qualitative {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Qualitative::Done => f.write_str("hoàn thành"),
+            Qualitative::MostlyDone => f.write_str("cơ bản hoàn thành"),
+            Qualitative::Deployed => f.write_str("được triển khai"),
+            Qualitative::Operating => f.write_str("đưa vào vận hành"),
+            Qualitative::InitialResults => f.write_str("bước đầu có kết quả"),
+            Qualitative::Maintained => f.write_str("duy trì"),
+            Qualitative::Relative { cmp, reference } => {
+                let word = match cmp {
+                    Comparator::Gt => "cao hơn",
+                    Comparator::Ge => "không thấp hơn",
+                    Comparator::Eq => "bằng",
+                    Comparator::Le => "không cao hơn",
+                    Comparator::Lt => "thấp hơn",
+                };
+                write!(f, "{word} {reference}")
+            }
+            Qualitative::Rank { top, reference } => {
+                f.write_str("thuộc")?;
+                if *top > 0 {
+                    write!(f, " nhóm {top}")?;
+                }
+                if !reference.is_empty() {
+                    write!(f, " {reference}")?;
+                }
+                Ok(())
+            }
+            Qualitative::Change {
+                increase,
+                by,
+                reference,
+            } => {
+                write!(f, "{} {by}", if *increase { "tăng" } else { "giảm" })?;
+                if let Some(r) = reference {
+                    write!(f, " so với {r}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Quantity {
     /// 0..=100.
@@ -60,7 +209,8 @@ pub enum Quantity {
         noun: Option<String>,
     },
     /// "01 mô hình": a count in its own unit. A bare number ("> 50") is a count
-    /// without a noun, because nothing says it is a percentage.
+    /// without a noun, because nothing says it is a percentage; the
+    /// indicator's unit can say so ([`Threshold::in_unit`]).
     Count {
         n: f64,
         noun: Option<String>,
@@ -68,6 +218,8 @@ pub enum Quantity {
     /// "mức độ 2": an ordinal level, always a whole number.
     Level(f64),
     Yes(bool),
+    /// Done / not done: never compared as a number.
+    Qualitative(Qualitative),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -77,99 +229,274 @@ pub struct Threshold {
     /// False when the phrase had no comparator word ("Đạt 83%", "83%"): its
     /// comparator is then only provisional until [`Threshold::oriented`].
     pub explicit: bool,
+    /// The upper end of a range ("từ 60% đến 80%"), inclusive; `cmp` is then
+    /// the lower end's comparator and `qty` the lower end.
+    pub upper: Option<Quantity>,
+    /// What the value counts, as printed: "học sinh" in "100% học sinh".
+    pub population: Option<String>,
+    /// "Phấn đấu 30%" with no firm value beside it: strived for, not committed.
+    pub aspiration: bool,
+    /// A decreasing phrase ("giảm xuống dưới 5%", "giảm còn 3%").
+    pub decreasing: bool,
+}
+
+/// A floor every child must meet beside an aggregate: "không có xã nào dưới
+/// 50%" (per "xã"), "mỗi trường tối thiểu 2 mô hình" (per "trường").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Floor {
+    /// The child the floor applies to, as printed ("xã", "trường"), if named.
+    pub per: Option<String>,
+    pub threshold: Threshold,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct TargetValue {
+    /// The firm threshold; beside a floor, the aggregate ("bình quân 80%").
     pub binding: Threshold,
     /// The "phấn đấu" goal beside the binding one; never judged as binding.
     /// Boxed: most targets have none, and a national repository holds
     /// two million target values.
     pub stretch: Option<Box<Threshold>>,
+    /// A per-child floor; every child plan's target must meet it ([`meets_floor`]).
+    pub floor: Option<Box<Floor>>,
+}
+
+impl TargetValue {
+    pub fn new(binding: Threshold) -> TargetValue {
+        TargetValue {
+            binding,
+            stretch: None,
+            floor: None,
+        }
+    }
+
+    /// The value read in an indicator's unit (see [`Threshold::in_unit`]).
+    pub fn in_unit(&self, unit: Option<IndicatorUnit>) -> TargetValue {
+        TargetValue {
+            binding: self.binding.in_unit(unit),
+            stretch: self.stretch.as_ref().map(|s| Box::new(s.in_unit(unit))),
+            floor: self.floor.as_ref().map(|f| {
+                Box::new(Floor {
+                    per: f.per.clone(),
+                    threshold: f.threshold.in_unit(unit),
+                })
+            }),
+        }
+    }
+}
+
+/// Does a child's threshold meet a parent's per-child floor? Inside (or an
+/// aspiration inside) the floor: yes; incomparable: no.
+pub fn meets_floor(child: &Threshold, floor: &Threshold) -> bool {
+    let child = Threshold {
+        aspiration: false,
+        ..child.clone()
+    };
+    matches!(child.within(floor), Inclusion::Inside)
+}
+
+/// Which form a parse expected; the messages name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// A target threshold.
+    Threshold,
+    /// An achieved value in a report.
+    Value,
+}
+
+/// Why a threshold phrase could not be read. No sentence is built here: the
+/// wording is in `crate::messages::parse_en` / `parse_vi`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ThresholdProblem {
+    Empty,
+    /// Nothing recognisable as a threshold.
+    Unrecognised,
+    /// A word not understood; `nearest` is the closest accepted word, if any.
+    UnknownWord {
+        part: String,
+        nearest: Option<&'static str>,
+    },
+    /// Something after the value that is not a population, noun or suffix.
+    UnexpectedAfterValue {
+        part: String,
+    },
+    TwoDecimalMarks,
+    NumberTooLarge,
+    Negative,
+    PercentOutOfRange,
+    RatioNeedsDenominator,
+    RatioZeroDenominator,
+    RatioNotWhole,
+    RatioOverWhole {
+        num: u32,
+        den: u32,
+    },
+    AmbiguousThousands {
+        number: String,
+    },
+    LevelNotWhole,
+    YesNoComparator,
+    ComparatorsDisagree {
+        first: Comparator,
+        second: Comparator,
+    },
+    /// "> 100%": no value can meet it.
+    NeverMet {
+        cmp: Comparator,
+        value: String,
+    },
+    /// A "phấn đấu" clause where only one threshold is accepted.
+    StretchNotAccepted,
+    SecondStretch,
+    /// An achieved value written with "tối thiểu" or ">=".
+    ComparatorInValue,
+    /// "từ 80% đến 60%".
+    RangeBackwards {
+        low: String,
+        high: String,
+    },
+    /// "từ 3 mô hình đến 50%".
+    RangeUnitsDiffer,
+    /// "50% ở thành phố; 30% ở huyện": one value per segment is needed.
+    SeveralValues,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ThresholdError {
-    pub message: String,
+    pub problem: ThresholdProblem,
+    /// The whole phrase, composed and trimmed.
+    pub input: String,
+    /// The part of it that was not understood (may be the whole).
+    pub part: String,
+    /// The nearest accepted form, to show as a suggestion.
+    pub help: Option<&'static str>,
+    pub expected: Expected,
 }
 
 impl fmt::Display for ThresholdError {
+    /// English, for callers not yet language-aware; see `crate::messages`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&crate::messages::parse_en::threshold_error(self))
     }
 }
 
 impl std::error::Error for ThresholdError {}
 
+/// What kind of quantity a threshold is in, to say why two cannot be compared.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "unit", content = "noun", rename_all = "kebab-case")]
+pub enum UnitKind {
+    Percentage,
+    CountOf(String),
+    PlainNumber,
+    Level,
+    YesNo,
+    Qualitative,
+}
+
+/// Why a threshold has no interval to compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SpanProblem {
+    RatioOverZero,
+    NotFinite,
+    RangeEndsInDifferentUnits,
+    QualitativeIsNotANumber,
+}
+
+/// Why two thresholds cannot be compared, as data (worded in `crate::messages`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Incomparability {
+    /// Two qualitative targets of different kinds, in their formal form.
+    QualitativeKinds { child: String, parent: String },
+    /// Different quantities, each with its threshold in formal form.
+    Units {
+        child_unit: UnitKind,
+        child: String,
+        parent_unit: UnitKind,
+        parent: String,
+    },
+    /// One of the two thresholds has no interval.
+    Unreadable {
+        threshold: String,
+        problem: SpanProblem,
+    },
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Inclusion {
     Inside,
     Outside,
-    Incomparable(String),
+    Incomparable(Incomparability),
+    /// The child only strives for ("phấn đấu") a value inside the parent's
+    /// firm threshold: never read as stricter. The checks report it as a
+    /// warning (`aspiration-only`): the value is right, the commitment is not.
+    Aspiration,
 }
-
-const THRESHOLD_FORMS: &str = "a threshold such as \"tối thiểu 25%\", \">= 25%\", \"trên 50%\", \
-                               \"4/4\", \"01 mô hình\", \"mức độ 2\" or \"yes\"";
-const VALUE_FORMS: &str =
-    "a value such as \"87%\", \"87,5%\", \"4/4\", \"mức 2\", \"3 mô hình\" or \"yes\"";
 
 /// Parses one threshold. A "phấn đấu" stretch clause after it is an error
 /// here: silently dropping it would hide half of what the plan says.
 pub fn parse(input: &str) -> Result<Threshold, ThresholdError> {
-    parse_single(input, THRESHOLD_FORMS)
+    parse_in(input, None)
+}
+
+/// [`parse`] with the indicator's unit as context: a bare "≥ 80" under a
+/// percent indicator is ">= 80%".
+pub fn parse_in(input: &str, unit: Option<IndicatorUnit>) -> Result<Threshold, ThresholdError> {
+    parse_single(input, Expected::Threshold).map(|t| t.in_unit(unit))
 }
 
 /// Parses a binding threshold with an optional stretch goal:
 /// "tối thiểu 15%, phấn đấu đạt tới 50%". A phrase that starts with
-/// "phấn đấu" and has nothing before it is the binding value itself.
+/// "phấn đấu" and has nothing before it is an aspiration: the binding value,
+/// marked [`Threshold::aspiration`].
 pub fn parse_target(input: &str) -> Result<TargetValue, ThresholdError> {
-    let text = prepare(input);
-    let tokens = lex(&text).map_err(|p| failure(THRESHOLD_FORMS, &text, &text, p))?;
-    match stretch_split(&tokens) {
-        None => Ok(TargetValue {
-            binding: threshold_from(&text, &tokens, THRESHOLD_FORMS)?,
-            stretch: None,
-        }),
-        Some(at) => {
-            let (binding, stretch) = tokens.split_at(at);
-            let binding = threshold_from(&text, trim_joiners(binding), THRESHOLD_FORMS)?;
-            // A second "phấn đấu" inside the stretch part would be a third goal.
-            if let Some(again) = stretch_split(stretch) {
-                let rest = span_text(&text, &stretch[again..]);
-                return Err(failure(
-                    THRESHOLD_FORMS,
-                    rest,
-                    &text,
-                    Problem::Specific(
-                        "only one stretch goal (\"phấn đấu ...\") is accepted".into(),
-                    ),
-                ));
-            }
-            let stretch = threshold_from(&text, stretch, THRESHOLD_FORMS)?;
-            Ok(TargetValue {
-                binding,
-                stretch: Some(Box::new(stretch)),
-            })
-        }
-    }
+    parse_target_in(input, None)
+}
+
+/// [`parse_target`] in the indicator's unit (see [`parse_in`]).
+pub fn parse_target_in(
+    input: &str,
+    unit: Option<IndicatorUnit>,
+) -> Result<TargetValue, ThresholdError> {
+    parse_target_value(input).map(|v| v.in_unit(unit))
 }
 
 /// Parses an achieved value, as recorded in a report: a quantity without a
-/// comparator ("87,5%", "4/4", "mức 2", "yes", "3 mô hình").
+/// comparator ("87,5%", "4/4", "mức 2", "yes", "3 mô hình", "hoàn thành",
+/// "chưa hoàn thành").
 pub fn parse_quantity(input: &str) -> Result<Quantity, ThresholdError> {
-    let t = parse_single(input, VALUE_FORMS)?;
-    if t.explicit && t.cmp != Comparator::Eq && !matches!(t.qty, Quantity::Yes(_)) {
+    let folded = fold(&prepare(input));
+    let folded = folded.trim_end_matches('.');
+    const NOT_DONE: &[&str] = &[
+        "chua hoan thanh",
+        "khong hoan thanh",
+        "chua dat",
+        "khong dat",
+        "not done",
+        "not completed",
+        "chua",
+    ];
+    const DONE: &[&str] = &["dat", "da hoan thanh", "da xong", "done", "da dat"];
+    if NOT_DONE.contains(&folded) {
+        return Ok(Quantity::Yes(false));
+    }
+    if DONE.contains(&folded) {
+        return Ok(Quantity::Yes(true));
+    }
+    let t = parse_single(input, Expected::Value)?;
+    if (t.explicit && t.cmp != Comparator::Eq && !matches!(t.qty, Quantity::Yes(_)))
+        || t.upper.is_some()
+    {
         let text = prepare(input);
-        return Err(failure(
-            VALUE_FORMS,
-            &text,
-            &text,
-            Problem::Specific(
-                "an achieved value takes no comparator such as \"tối thiểu\" or \">=\"; \
-                 give the value itself"
-                    .into(),
-            ),
-        ));
+        return Err(ThresholdError {
+            problem: ThresholdProblem::ComparatorInValue,
+            part: text.clone(),
+            input: text,
+            help: Some("87,5%"),
+            expected: Expected::Value,
+        });
     }
     Ok(t.qty)
 }
@@ -183,11 +510,86 @@ impl std::str::FromStr for Threshold {
 }
 
 impl Threshold {
+    /// A plain threshold: one bound, no population, firm.
+    pub fn new(cmp: Comparator, qty: Quantity, explicit: bool) -> Threshold {
+        Threshold {
+            cmp,
+            qty,
+            explicit,
+            upper: None,
+            population: None,
+            aspiration: false,
+            decreasing: false,
+        }
+    }
+
+    pub fn is_qualitative(&self) -> bool {
+        matches!(self.qty, Quantity::Qualitative(_))
+    }
+
+    /// The phrase reads as a bound from above ("tối đa", "dưới", "giảm
+    /// xuống") or from below ("tối thiểu", "trên"); `None` when it does not
+    /// say (bare, a range, qualitative).
+    pub fn phrase_direction(&self) -> Option<Direction> {
+        if self.upper.is_some() || self.is_qualitative() || matches!(self.qty, Quantity::Yes(_)) {
+            return None;
+        }
+        if self.decreasing {
+            return Some(Direction::Lower);
+        }
+        if !self.explicit || self.cmp == Comparator::Eq {
+            return None;
+        }
+        Some(if self.cmp.is_upper() {
+            Direction::Lower
+        } else {
+            Direction::Higher
+        })
+    }
+
+    /// A below-phrase on a higher-is-better indicator (or the reverse): the
+    /// checks warn rather than stay silent.
+    pub fn contradicts(&self, dir: Direction) -> bool {
+        self.phrase_direction().is_some_and(|d| d != dir)
+    }
+
+    /// A bare number read in the indicator's unit: "≥ 80" in a "Tỷ lệ (%)"
+    /// column is ">= 80%", "2" under a level indicator is "mức 2". Anything
+    /// else is unchanged, so a mismatch is still reported.
+    pub fn in_unit(&self, unit: Option<IndicatorUnit>) -> Threshold {
+        let convert = |q: &Quantity| -> Option<Quantity> {
+            match (q, unit?) {
+                (Quantity::Count { n, noun: None }, IndicatorUnit::Percent) if *n <= 100.0 => {
+                    Some(Quantity::Percent(*n))
+                }
+                (Quantity::Count { n, noun: None }, IndicatorUnit::Level) if n.fract() == 0.0 => {
+                    Some(Quantity::Level(*n))
+                }
+                _ => None,
+            }
+        };
+        let Some(qty) = convert(&self.qty) else {
+            return self.clone();
+        };
+        let upper = match &self.upper {
+            None => None,
+            Some(u) => match convert(u) {
+                Some(u) => Some(u),
+                None => return self.clone(),
+            },
+        };
+        Threshold {
+            qty,
+            upper,
+            ..self.clone()
+        }
+    }
+
     /// A phrase without a comparator means ">=" for higher-is-better indicators
     /// and "<=" for lower-is-better; 100% bare is "= 100". The result is
     /// explicit, since its comparator is now decided.
     pub fn oriented(&self, dir: Direction) -> Threshold {
-        if self.explicit {
+        if self.explicit || self.upper.is_some() {
             return self.clone();
         }
         // At the end of the percent scale nothing stricter exists, so the
@@ -204,35 +606,67 @@ impl Threshold {
         };
         let cmp = match dir {
             _ if full => Comparator::Eq,
+            _ if self.is_qualitative() => Comparator::Eq,
             Direction::Lower if none => Comparator::Eq,
             Direction::Higher => Comparator::Ge,
             Direction::Lower => Comparator::Le,
         };
         Threshold {
             cmp,
-            qty: self.qty.clone(),
             explicit: true,
+            ..self.clone()
         }
     }
 
     /// Is every value this threshold accepts also accepted by `parent`? Sets,
     /// not numbers: ">= 50%" is not inside "> 50%", "= 83%" is inside ">= 83%".
     /// Orient both sides first: a bare phrase is read here as ">=".
+    /// An aspiration inside a firm parent is [`Inclusion::Aspiration`].
     pub fn within(&self, parent: &Threshold) -> Inclusion {
+        let inclusion = self.within_values(parent);
+        if inclusion == Inclusion::Inside && self.aspiration && !parent.aspiration {
+            return Inclusion::Aspiration;
+        }
+        inclusion
+    }
+
+    fn within_values(&self, parent: &Threshold) -> Inclusion {
+        match (&self.qty, &parent.qty) {
+            (Quantity::Qualitative(c), Quantity::Qualitative(p)) => {
+                return match c.implies(p) {
+                    Some(true) => Inclusion::Inside,
+                    Some(false) => Inclusion::Outside,
+                    None => Inclusion::Incomparable(Incomparability::QualitativeKinds {
+                        child: c.to_string(),
+                        parent: p.to_string(),
+                    }),
+                };
+            }
+            (Quantity::Qualitative(_), _) | (_, Quantity::Qualitative(_)) => {
+                return Inclusion::Incomparable(self.units_against(parent));
+            }
+            _ => {}
+        }
         let (child_scale, child_span) = match self.span() {
             Ok(x) => x,
-            Err(why) => return Inclusion::Incomparable(format!("\"{self}\": {why}")),
+            Err(problem) => {
+                return Inclusion::Incomparable(Incomparability::Unreadable {
+                    threshold: self.to_string(),
+                    problem,
+                });
+            }
         };
         let (parent_scale, parent_span) = match parent.span() {
             Ok(x) => x,
-            Err(why) => return Inclusion::Incomparable(format!("\"{parent}\": {why}")),
+            Err(problem) => {
+                return Inclusion::Incomparable(Incomparability::Unreadable {
+                    threshold: parent.to_string(),
+                    problem,
+                });
+            }
         };
         if !child_scale.compatible(&parent_scale) {
-            return Inclusion::Incomparable(format!(
-                "cannot compare {} (\"{self}\") with {} (\"{parent}\")",
-                unit_name(&self.qty),
-                unit_name(&parent.qty),
-            ));
+            return Inclusion::Incomparable(self.units_against(parent));
         }
         if child_span.subset_of(&parent_span) {
             Inclusion::Inside
@@ -242,8 +676,16 @@ impl Threshold {
     }
 
     /// Does an achieved value satisfy this threshold? None when units are
-    /// incomparable.
+    /// incomparable. A qualitative target is met by "done" (yes, or the same
+    /// or a stronger qualitative kind) and not by "not done".
     pub fn accepts(&self, achieved: &Quantity) -> Option<bool> {
+        if let Quantity::Qualitative(q) = &self.qty {
+            return match achieved {
+                Quantity::Yes(b) => Some(*b),
+                Quantity::Qualitative(a) => a.implies(q),
+                _ => None,
+            };
+        }
         let (scale, span) = self.span().ok()?;
         let (achieved_scale, value) = locate(achieved).ok()?;
         if !scale.compatible(&achieved_scale) {
@@ -252,9 +694,26 @@ impl Threshold {
         Some(span.contains(value))
     }
 
-    fn span(&self) -> Result<(Scale, Span), String> {
+    fn units_against(&self, parent: &Threshold) -> Incomparability {
+        Incomparability::Units {
+            child_unit: unit_kind(&self.qty),
+            child: self.to_string(),
+            parent_unit: unit_kind(&parent.qty),
+            parent: parent.to_string(),
+        }
+    }
+
+    fn span(&self) -> Result<(Scale, Span), SpanProblem> {
         let (scale, v) = locate(&self.qty)?;
-        let span = Span::new(self.cmp, v, &scale);
+        let mut span = Span::new(self.cmp, v, &scale);
+        if let Some(upper) = &self.upper {
+            let (upper_scale, u) = locate(upper)?;
+            if !scale.compatible(&upper_scale) {
+                return Err(SpanProblem::RangeEndsInDifferentUnits);
+            }
+            let top = Span::new(Comparator::Le, u, &scale);
+            span.hi = top.hi;
+        }
         Ok((scale, span))
     }
 }
@@ -264,11 +723,42 @@ impl fmt::Display for Threshold {
     /// output gives back the same threshold and an unoriented ">=" is never
     /// passed off as the plan's own words.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (&self.qty, self.cmp) {
-            (Quantity::Yes(_), Comparator::Eq) => write!(f, "{}", self.qty),
-            _ if self.explicit => write!(f, "{} {}", self.cmp, self.qty),
-            _ => write!(f, "{}", self.qty),
+        if self.aspiration {
+            f.write_str("phấn đấu ")?;
         }
+        if let Some(upper) = &self.upper {
+            range_display(f, &self.qty, upper)?;
+        } else {
+            match (&self.qty, self.cmp) {
+                (Quantity::Yes(_) | Quantity::Qualitative(_), _) => write!(f, "{}", self.qty)?,
+                _ if self.explicit => write!(f, "{} {}", self.cmp, self.qty)?,
+                _ => write!(f, "{}", self.qty)?,
+            }
+        }
+        if let Some(p) = &self.population {
+            if p.starts_with('/') {
+                write!(f, "{p}")?;
+            } else {
+                write!(f, " {p}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// "60-80%", "3-5 mô hình", "mức 1-3".
+fn range_display(f: &mut fmt::Formatter<'_>, lo: &Quantity, hi: &Quantity) -> fmt::Result {
+    match (lo, hi) {
+        (Quantity::Percent(a), Quantity::Percent(b)) => write!(f, "{}-{}%", number(*a), number(*b)),
+        (Quantity::Count { n: a, .. }, Quantity::Count { n: b, noun }) => {
+            write!(f, "{}-{}", number(*a), number(*b))?;
+            if let Some(noun) = noun {
+                write!(f, " {noun}")?;
+            }
+            Ok(())
+        }
+        (Quantity::Level(a), Quantity::Level(b)) => write!(f, "mức {}-{}", number(*a), number(*b)),
+        (a, b) => write!(f, "{a} - {b}"),
     }
 }
 
@@ -300,6 +790,7 @@ impl fmt::Display for Quantity {
             Quantity::Level(l) => write!(f, "mức {}", number(*l)),
             Quantity::Yes(true) => f.write_str("yes"),
             Quantity::Yes(false) => f.write_str("no"),
+            Quantity::Qualitative(q) => write!(f, "{q}"),
         }
     }
 }
@@ -312,15 +803,16 @@ fn number(v: f64) -> String {
     format!("{v}")
 }
 
-fn unit_name(q: &Quantity) -> String {
+fn unit_kind(q: &Quantity) -> UnitKind {
     match q {
-        Quantity::Percent(_) | Quantity::Ratio { .. } => "a percentage".into(),
+        Quantity::Percent(_) | Quantity::Ratio { .. } => UnitKind::Percentage,
         Quantity::Count {
             noun: Some(noun), ..
-        } => format!("a count of \"{noun}\""),
-        Quantity::Count { noun: None, .. } => "a plain number".into(),
-        Quantity::Level(_) => "a level".into(),
-        Quantity::Yes(_) => "a yes/no value".into(),
+        } => UnitKind::CountOf(noun.clone()),
+        Quantity::Count { noun: None, .. } => UnitKind::PlainNumber,
+        Quantity::Level(_) => UnitKind::Level,
+        Quantity::Yes(_) => UnitKind::YesNo,
+        Quantity::Qualitative(_) => UnitKind::Qualitative,
     }
 }
 
@@ -361,21 +853,24 @@ impl Scale {
     }
 }
 
-fn locate(q: &Quantity) -> Result<(Scale, f64), String> {
+fn locate(q: &Quantity) -> Result<(Scale, f64), SpanProblem> {
     let (scale, v) = match q {
         Quantity::Percent(p) => (Scale::Percent, *p),
         Quantity::Ratio { num, den, .. } => {
             if *den == 0 {
-                return Err("a ratio with 0 as its second number means nothing".into());
+                return Err(SpanProblem::RatioOverZero);
             }
             (Scale::Percent, f64::from(*num) / f64::from(*den) * 100.0)
         }
         Quantity::Count { n, noun } => (Scale::Count(noun.as_deref().map(fold)), *n),
         Quantity::Level(l) => (Scale::Level, *l),
         Quantity::Yes(b) => (Scale::Bool, if *b { 1.0 } else { 0.0 }),
+        Quantity::Qualitative(_) => {
+            return Err(SpanProblem::QualitativeIsNotANumber);
+        }
     };
     if !v.is_finite() {
-        return Err("the value is not a finite number".into());
+        return Err(SpanProblem::NotFinite);
     }
     Ok((scale, v))
 }
@@ -489,39 +984,94 @@ fn tighter_hi(a: Option<Bound>, b: Bound) -> Bound {
 
 // ------------------------------------------------------------------ parsing
 
-enum Problem {
-    /// Nothing recognisable: the message lists the accepted forms.
-    Unrecognised,
-    Specific(String),
+/// A problem while reading, before it is tied to the input.
+struct Fail {
+    problem: ThresholdProblem,
+    /// The part not understood; `None`: the clause being read.
+    part: Option<String>,
+    help: Option<&'static str>,
 }
 
-fn failure(forms: &str, part: &str, whole: &str, problem: Problem) -> ThresholdError {
-    let found = if part.is_empty() {
-        "an empty value".to_string()
-    } else {
-        format!("\"{part}\"")
-    };
-    let context = if part != whole && !whole.is_empty() {
-        format!(" in \"{whole}\"")
-    } else {
-        String::new()
-    };
-    let message = match problem {
-        Problem::Unrecognised => format!("expected {forms}; found {found}{context}"),
-        Problem::Specific(why) => format!("{found}{context}: {why}; expected {forms}"),
-    };
-    ThresholdError { message }
+impl Fail {
+    fn new(problem: ThresholdProblem) -> Fail {
+        Fail {
+            problem,
+            part: None,
+            help: None,
+        }
+    }
+
+    fn help(mut self, help: &'static str) -> Fail {
+        self.help = Some(help);
+        self
+    }
+}
+
+impl From<ThresholdProblem> for Fail {
+    fn from(p: ThresholdProblem) -> Fail {
+        Fail::new(p)
+    }
+}
+
+/// The nearest accepted form for a problem, when the reader gave none.
+fn default_help(p: &ThresholdProblem) -> &'static str {
+    use ThresholdProblem::*;
+    match p {
+        Negative => "dưới 5%",
+        PercentOutOfRange => "tối thiểu 95%",
+        RatioNeedsDenominator | RatioZeroDenominator | RatioNotWhole | RatioOverWhole { .. } => {
+            "4/4 trường"
+        }
+        AmbiguousThousands { .. } => "1000 học sinh",
+        LevelNotWhole => "mức độ 2",
+        YesNoComparator => "có",
+        NeverMet { .. } => "100%",
+        StretchNotAccepted | SecondStretch => "tối thiểu 15%, phấn đấu 50%",
+        ComparatorInValue => "87,5%",
+        RangeBackwards { .. } | RangeUnitsDiffer => "từ 60% đến 80%",
+        SeveralValues => "by_segment: {urban: 100%, rural: 80%}",
+        _ => "tối thiểu 25%",
+    }
+}
+
+fn error_of(fail: Fail, input: &str, clause: &str, expected: Expected) -> ThresholdError {
+    let help = fail.help.unwrap_or_else(|| default_help(&fail.problem));
+    ThresholdError {
+        part: fail.part.unwrap_or_else(|| clause.to_string()),
+        input: input.to_string(),
+        help: Some(help),
+        problem: fail.problem,
+        expected,
+    }
 }
 
 /// NFC, every kind of space (NBSP, thin space from Word) as a plain space,
-/// and the invisible characters that pasting leaves behind removed.
+/// the invisible characters that pasting leaves behind removed, and a label
+/// before a colon ("Tỷ lệ ...: Đạt tối thiểu 95%") dropped.
 fn prepare(input: &str) -> String {
     let visible: String = input
         .chars()
         .filter(|c| !matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'))
         .map(|c| if c.is_whitespace() { ' ' } else { c })
         .collect();
-    nfc(visible.trim())
+    let mut text = nfc(visible.trim());
+    // A bullet pasted with the cell: "- Tối thiểu 80%", "• 100%".
+    for bullet in ["- ", "– ", "— ", "• ", "+ ", "* "] {
+        if let Some(rest) = text.strip_prefix(bullet) {
+            text = rest.trim().to_string();
+        }
+    }
+    match text.rfind(':') {
+        Some(i)
+            if !text[i + 1..].trim().is_empty()
+                && text[i + 1..]
+                    .chars()
+                    .any(|c| c.is_ascii_digit() || c.is_alphabetic()) =>
+        {
+            text[i + 1..].trim().to_string()
+        }
+        _ => text,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -534,8 +1084,13 @@ enum Tok {
     Percent,
     Slash,
     Cmp(Comparator),
-    Punct,
+    Punct(char),
+    /// Any dash between values: "60–80%", "dạy – học".
+    Dash,
+    Open,
+    Close,
     Word(String),
+    Other(char),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -545,17 +1100,31 @@ struct Token {
     end: usize,
 }
 
-fn lex(s: &str) -> Result<Vec<Token>, Problem> {
+fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}'
+            | '\u{2011}'
+            | '\u{2012}'
+            | '\u{2013}'
+            | '\u{2014}'
+            | '\u{2015}'
+            | '\u{2212}'
+            | '~'
+    )
+}
+
+fn lex(s: &str) -> Result<Vec<Token>, Fail> {
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let byte_at = |i: usize| chars.get(i).map_or(s.len(), |&(b, _)| b);
     let char_at = |i: usize| chars.get(i).map(|&(_, c)| c);
-    let mut out = Vec::new();
+    let mut out: Vec<Token> = Vec::new();
     let mut i = 0;
     while let Some(c) = char_at(i) {
         let start = byte_at(i);
         let next = char_at(i + 1);
         let (tok, len) = match c {
-            ' ' => {
+            ' ' | '"' | '“' | '”' | '‘' | '’' | '\'' | '*' | '_' | '…' | '`' => {
                 i += 1;
                 continue;
             }
@@ -571,11 +1140,7 @@ fn lex(s: &str) -> Result<Vec<Token>, Problem> {
                     {
                         marks += 1;
                         if marks > 1 {
-                            return Err(Problem::Specific(
-                                "a number has more than one decimal mark; write it as \
-                                 \"87,5\" or \"87.5\""
-                                    .into(),
-                            ));
+                            return Err(Fail::new(ThresholdProblem::TwoDecimalMarks).help("87,5%"));
                         }
                         digits.push('.');
                     } else {
@@ -583,30 +1148,27 @@ fn lex(s: &str) -> Result<Vec<Token>, Problem> {
                     }
                     j += 1;
                 }
-                let value: f64 = digits.parse().map_err(|_| Problem::Unrecognised)?;
+                let value: f64 = digits
+                    .parse()
+                    .map_err(|_| Fail::new(ThresholdProblem::Unrecognised))?;
                 if !value.is_finite() {
-                    return Err(Problem::Specific("the number is too large".into()));
+                    return Err(Fail::new(ThresholdProblem::NumberTooLarge));
                 }
                 (Tok::Num { value, digits }, j - i)
             }
-            '-' | '\u{2212}' | '\u{2013}' | '\u{2014}' => {
+            c if is_dash(c) => {
                 let mut j = i + 1;
                 while char_at(j) == Some(' ') {
                     j += 1;
                 }
-                let after_number = matches!(
-                    out.last(),
-                    Some(Token {
-                        tok: Tok::Num { .. },
-                        ..
-                    })
+                let after_value = matches!(
+                    out.last().map(|t| &t.tok),
+                    Some(Tok::Num { .. } | Tok::Percent | Tok::Word(_))
                 );
-                if char_at(j).is_some_and(|d| d.is_ascii_digit()) && !after_number {
-                    return Err(Problem::Specific(
-                        "negative numbers are not accepted: a target is never below 0".into(),
-                    ));
+                if char_at(j).is_some_and(|d| d.is_ascii_digit()) && !after_value {
+                    return Err(Fail::new(ThresholdProblem::Negative));
                 }
-                return Err(Problem::Unrecognised);
+                (Tok::Dash, 1)
             }
             '>' if next == Some('=') => (Tok::Cmp(Comparator::Ge), 2),
             '>' => (Tok::Cmp(Comparator::Gt), 1),
@@ -620,7 +1182,9 @@ fn lex(s: &str) -> Result<Vec<Token>, Problem> {
             '≤' | '⩽' => (Tok::Cmp(Comparator::Le), 1),
             '%' | '％' => (Tok::Percent, 1),
             '/' => (Tok::Slash, 1),
-            ',' | ';' | '.' => (Tok::Punct, 1),
+            ',' | ';' | '.' | ':' => (Tok::Punct(c), 1),
+            '(' | '[' => (Tok::Open, 1),
+            ')' | ']' => (Tok::Close, 1),
             c if c.is_alphabetic() || is_combining_mark(c) => {
                 let mut j = i;
                 while char_at(j).is_some_and(|d| d.is_alphabetic() || is_combining_mark(d)) {
@@ -628,7 +1192,7 @@ fn lex(s: &str) -> Result<Vec<Token>, Problem> {
                 }
                 (Tok::Word(fold(&s[start..byte_at(j)])), j - i)
             }
-            _ => return Err(Problem::Unrecognised),
+            c => (Tok::Other(c), 1),
         };
         out.push(Token {
             tok,
@@ -637,7 +1201,76 @@ fn lex(s: &str) -> Result<Vec<Token>, Problem> {
         });
         i += len;
     }
-    Ok(out)
+    Ok(merge_words(drop_brackets(out)))
+}
+
+/// "100% (đạt)", "95% (năm 2025: 90%)": a bracketed remark is not the value.
+/// A phrase that is all brackets ("(100%)") is unwrapped instead.
+fn drop_brackets(tokens: Vec<Token>) -> Vec<Token> {
+    // "80% (phấn đấu 100%)": a bracketed stretch goal is kept, brackets dropped.
+    let stretch_inside = tokens.windows(2).any(|w| {
+        matches!((&w[0].tok, &w[1].tok), (Tok::Word(a), Tok::Word(b)) if a == "phan" && b == "dau")
+    });
+    if stretch_inside {
+        return tokens
+            .into_iter()
+            .filter(|t| !matches!(t.tok, Tok::Open | Tok::Close))
+            .collect();
+    }
+    let outside = tokens
+        .iter()
+        .scan(0i32, |depth, t| {
+            let keep = *depth == 0 && !matches!(t.tok, Tok::Open | Tok::Close);
+            match t.tok {
+                Tok::Open => *depth += 1,
+                Tok::Close => *depth = (*depth - 1).max(0),
+                _ => {}
+            }
+            Some(if keep { Some(t.clone()) } else { None })
+        })
+        .flatten()
+        .collect::<Vec<_>>();
+    if outside.iter().any(|t| !matches!(t.tok, Tok::Punct(_))) {
+        outside
+    } else {
+        tokens
+            .into_iter()
+            .filter(|t| !matches!(t.tok, Tok::Open | Tok::Close))
+            .collect()
+    }
+}
+
+/// "80 phần trăm" is "80%"; "percent" too.
+fn merge_words(tokens: Vec<Token>) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let after_num = matches!(out.last().map(|t| &t.tok), Some(Tok::Num { .. }));
+        let w = |k: usize| match tokens.get(k).map(|t| &t.tok) {
+            Some(Tok::Word(w)) => Some(w.as_str()),
+            _ => None,
+        };
+        if after_num && w(i) == Some("phan") && w(i + 1) == Some("tram") {
+            out.push(Token {
+                tok: Tok::Percent,
+                start: tokens[i].start,
+                end: tokens[i + 1].end,
+            });
+            i += 2;
+            continue;
+        }
+        if after_num && matches!(w(i), Some("percent" | "pct")) {
+            out.push(Token {
+                tok: Tok::Percent,
+                ..tokens[i].clone()
+            });
+            i += 1;
+            continue;
+        }
+        out.push(tokens[i].clone());
+        i += 1;
+    }
+    out
 }
 
 fn span_text<'a>(text: &'a str, tokens: &[Token]) -> &'a str {
@@ -647,51 +1280,153 @@ fn span_text<'a>(text: &'a str, tokens: &[Token]) -> &'a str {
     }
 }
 
-/// Words before the number, in folded form. `None` adds nothing but is
-/// allowed ("đạt", "phấn đấu", "trung bình").
-const PREFIXES: &[(&[&str], Option<Comparator>)] = &[
-    (&["toi", "thieu"], Some(Comparator::Ge)),
-    (&["it", "nhat"], Some(Comparator::Ge)),
-    (&["tu"], Some(Comparator::Ge)),
-    (&["khong", "duoi"], Some(Comparator::Ge)),
-    (&["khong", "it", "hon"], Some(Comparator::Ge)),
-    (&["khong", "thap", "hon"], Some(Comparator::Ge)),
-    (&["tren"], Some(Comparator::Gt)),
-    (&["hon"], Some(Comparator::Gt)),
-    (&["cao", "hon"], Some(Comparator::Gt)),
-    (&["lon", "hon"], Some(Comparator::Gt)),
-    (&["nhieu", "hon"], Some(Comparator::Gt)),
-    (&["toi", "da"], Some(Comparator::Le)),
-    (&["nhieu", "nhat"], Some(Comparator::Le)),
-    (&["khong", "qua"], Some(Comparator::Le)),
-    (&["khong", "vuot", "qua"], Some(Comparator::Le)),
-    (&["khong", "cao", "hon"], Some(Comparator::Le)),
-    (&["khong", "lon", "hon"], Some(Comparator::Le)),
-    (&["khong", "nhieu", "hon"], Some(Comparator::Le)),
-    (&["duoi"], Some(Comparator::Lt)),
-    (&["it", "hon"], Some(Comparator::Lt)),
-    (&["thap", "hon"], Some(Comparator::Lt)),
-    (&["nho", "hon"], Some(Comparator::Lt)),
-    (&["bang"], Some(Comparator::Eq)),
-    (&["dat"], None),
-    (&["phan", "dau"], None),
-    (&["trung", "binh"], None),
-    // "đạt tới", "đạt đến", "đạt được": "toi" alone must lose to "toi thieu".
-    (&["toi"], None),
-    (&["den"], None),
-    (&["duoc"], None),
-];
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Pre {
+    Cmp(Comparator),
+    /// Adds nothing: "đạt", "tỷ lệ", "trung bình".
+    Filler,
+    /// "phấn đấu": an aspiration when it opens the phrase.
+    Aspire,
+    /// "giảm xuống", "hạ xuống": decreasing to a level (<= unless told).
+    DecreaseTo,
+    /// "giảm" alone: by how much, unless a comparator follows ("giảm còn").
+    DecreaseBy,
+    /// "tăng" alone: by how much, unless "lên" follows.
+    IncreaseBy,
+}
+
+/// Words before the number, in folded form.
+const PREFIXES: &[(&[&str], Pre)] = {
+    use Comparator::*;
+    use Pre::*;
+    &[
+        (&["toi", "thieu"], Cmp(Ge)),
+        (&["toi", "thieu", "la"], Cmp(Ge)),
+        (&["it", "nhat"], Cmp(Ge)),
+        (&["it", "nhat", "la"], Cmp(Ge)),
+        (&["tu"], Cmp(Ge)),
+        (&["khong", "duoi"], Cmp(Ge)),
+        (&["khong", "it", "hon"], Cmp(Ge)),
+        (&["khong", "thap", "hon"], Cmp(Ge)),
+        (&["bang", "hoac", "cao", "hon"], Cmp(Ge)),
+        (&["bang", "hoac", "lon", "hon"], Cmp(Ge)),
+        (&["bang", "hoac", "hon"], Cmp(Ge)),
+        (&["tang", "len"], Cmp(Ge)),
+        (&["nang", "len"], Cmp(Ge)),
+        (&["len"], Cmp(Ge)),
+        (&["at", "least"], Cmp(Ge)),
+        (&["minimum"], Cmp(Ge)),
+        (&["min"], Cmp(Ge)),
+        (&["tren"], Cmp(Gt)),
+        (&["hon"], Cmp(Gt)),
+        (&["cao", "hon"], Cmp(Gt)),
+        (&["lon", "hon"], Cmp(Gt)),
+        (&["nhieu", "hon"], Cmp(Gt)),
+        (&["vuot"], Cmp(Gt)),
+        (&["vuot", "tren"], Cmp(Gt)),
+        (&["more", "than"], Cmp(Gt)),
+        (&["over"], Cmp(Gt)),
+        (&["above"], Cmp(Gt)),
+        (&["toi", "da"], Cmp(Le)),
+        (&["toi", "da", "la"], Cmp(Le)),
+        (&["nhieu", "nhat"], Cmp(Le)),
+        (&["khong", "qua"], Cmp(Le)),
+        (&["khong", "vuot", "qua"], Cmp(Le)),
+        (&["khong", "cao", "hon"], Cmp(Le)),
+        (&["khong", "lon", "hon"], Cmp(Le)),
+        (&["khong", "nhieu", "hon"], Cmp(Le)),
+        (&["bang", "hoac", "thap", "hon"], Cmp(Le)),
+        (&["bang", "hoac", "duoi"], Cmp(Le)),
+        (&["con"], Cmp(Le)),
+        (&["chi", "con"], Cmp(Le)),
+        (&["at", "most"], Cmp(Le)),
+        (&["no", "more", "than"], Cmp(Le)),
+        (&["maximum"], Cmp(Le)),
+        (&["max"], Cmp(Le)),
+        (&["up", "to"], Cmp(Le)),
+        (&["duoi"], Cmp(Lt)),
+        (&["it", "hon"], Cmp(Lt)),
+        (&["thap", "hon"], Cmp(Lt)),
+        (&["nho", "hon"], Cmp(Lt)),
+        (&["less", "than"], Cmp(Lt)),
+        (&["below"], Cmp(Lt)),
+        (&["under"], Cmp(Lt)),
+        (&["bang"], Cmp(Eq)),
+        (&["dung"], Cmp(Eq)),
+        (&["giam", "xuong"], DecreaseTo),
+        (&["xuong"], DecreaseTo),
+        (&["xuong", "con"], DecreaseTo),
+        (&["dat", "chuan"], Filler),
+        (&["hoan", "thanh"], Filler),
+        (&["ha", "xuong"], DecreaseTo),
+        (&["keo", "giam", "xuong"], DecreaseTo),
+        (&["reduce", "to"], DecreaseTo),
+        (&["reduced", "to"], DecreaseTo),
+        (&["giam"], DecreaseBy),
+        (&["keo", "giam"], DecreaseBy),
+        (&["tang"], IncreaseBy),
+        (&["tang", "them"], IncreaseBy),
+        (&["phan", "dau"], Aspire),
+        (&["co", "gang"], Aspire),
+        (&["huong", "toi"], Aspire),
+        (&["muc", "tieu"], Filler),
+        (&["dat"], Filler),
+        (&["dat", "duoc"], Filler),
+        (&["dat", "ty", "le"], Filler),
+        (&["ty", "le"], Filler),
+        (&["ti", "le"], Filler),
+        (&["chiem"], Filler),
+        (&["trung", "binh"], Filler),
+        (&["binh", "quan"], Filler),
+        (&["binh", "quan", "chung"], Filler),
+        (&["tinh", "binh", "quan"], Filler),
+        (&["duy", "tri"], Filler),
+        (&["duy", "tri", "o"], Filler),
+        (&["o"], Filler),
+        (&["khoang"], Filler),
+        (&["tai"], Filler),
+        (&["trong", "khoang"], Filler),
+        (&["gan"], Filler),
+        (&["xap", "xi"], Filler),
+        (&["la"], Filler),
+        (&["co"], Filler),
+        (&["phai"], Filler),
+        (&["deu"], Filler),
+        (&["reach"], Filler),
+        (&["achieve"], Filler),
+        (&["about"], Filler),
+        (&["around"], Filler),
+        // "đạt tới", "đạt đến", "đạt được": "toi" alone must lose to "toi thieu".
+        (&["toi"], Filler),
+        (&["den"], Filler),
+        (&["duoc"], Filler),
+    ]
+};
 
 const SUFFIXES: &[(&[&str], Comparator)] = &[
     (&["tro", "len"], Comparator::Ge),
     (&["tro", "xuong"], Comparator::Le),
+    (&["hoac", "hon"], Comparator::Ge),
+    (&["hoac", "cao", "hon"], Comparator::Ge),
+    (&["or", "more"], Comparator::Ge),
+    (&["or", "above"], Comparator::Ge),
+    (&["or", "less"], Comparator::Le),
+    (&["or", "below"], Comparator::Le),
 ];
 
-const LEVEL_MARKERS: &[(&[&str], ())] =
-    &[(&["muc", "do"], ()), (&["muc"], ()), (&["cap", "do"], ())];
+const LEVEL_MARKERS: &[(&[&str], ())] = &[
+    (&["muc", "do"], ()),
+    (&["muc"], ()),
+    (&["cap", "do"], ()),
+    (&["level"], ()),
+];
 
-const YES_WORDS: &[&str] = &["yes", "co", "true"];
+const YES_WORDS: &[&str] = &["yes", "co", "true", "x"];
 const NO_WORDS: &[&str] = &["no", "khong", "false"];
+
+/// Per-unit-of-time words after "/" ("01 mô hình/năm") are part of the noun,
+/// not a per-child floor.
+const TIME_WORDS: &[&str] = &["nam", "thang", "quy", "tuan", "ky", "hoc", "year", "month"];
 
 fn word(tokens: &[Token], at: usize) -> Option<&str> {
     match tokens.get(at).map(|t| &t.tok) {
@@ -714,6 +1449,15 @@ fn longest<T: Copy>(table: &[(&[&str], T)], tokens: &[Token], at: usize) -> Opti
         .map(|(words, value)| (words.len(), *value))
 }
 
+fn has_words(tokens: &[Token], phrase: &[&str]) -> Option<usize> {
+    (0..tokens.len()).find(|&i| {
+        phrase
+            .iter()
+            .enumerate()
+            .all(|(k, w)| word(tokens, i + k) == Some(w))
+    })
+}
+
 /// Where a stretch clause starts: a "phấn đấu" (or the common misspellings
 /// "phần đầu", "phân đầu", which fold the same) that is not the first word.
 fn stretch_split(tokens: &[Token]) -> Option<usize> {
@@ -721,80 +1465,603 @@ fn stretch_split(tokens: &[Token]) -> Option<usize> {
         .find(|&i| word(tokens, i) == Some("phan") && word(tokens, i + 1) == Some("dau"))
 }
 
-/// Drops the ", " or " và " that joins a binding threshold to its stretch.
+/// Drops the ", " or " và " that joins two clauses.
 fn trim_joiners(mut tokens: &[Token]) -> &[Token] {
     while let Some((last, rest)) = tokens.split_last() {
         match &last.tok {
-            Tok::Punct => tokens = rest,
-            Tok::Word(w) if w == "va" => tokens = rest,
+            Tok::Punct(_) | Tok::Dash => tokens = rest,
+            Tok::Word(w) if w == "va" || w == "and" || w == "trong" && false => tokens = rest,
+            _ => break,
+        }
+    }
+    while let Some((first, rest)) = tokens.split_first() {
+        match &first.tok {
+            Tok::Punct(_) => tokens = rest,
             _ => break,
         }
     }
     tokens
 }
 
-fn parse_single(input: &str, forms: &str) -> Result<Threshold, ThresholdError> {
+fn parse_single(input: &str, expected: Expected) -> Result<Threshold, ThresholdError> {
     let text = prepare(input);
-    let tokens = lex(&text).map_err(|p| failure(forms, &text, &text, p))?;
+    let tokens = lex(&text).map_err(|f| error_of(f, &text, &text, expected))?;
     if stretch_split(&tokens).is_some() {
-        return Err(failure(
-            forms,
+        return Err(error_of(
+            Fail::new(ThresholdProblem::StretchNotAccepted),
             &text,
             &text,
-            Problem::Specific(
-                "a stretch goal (\"phấn đấu ...\") is not accepted here; give only the \
-                 binding threshold and the stretch goal on its own"
-                    .into(),
-            ),
+            expected,
         ));
     }
-    threshold_from(&text, &tokens, forms)
-}
-
-fn threshold_from(text: &str, tokens: &[Token], forms: &str) -> Result<Threshold, ThresholdError> {
-    let part = span_text(text, tokens);
-    let (cmp, qty) = read(text, tokens).map_err(|p| failure(forms, part, text, p))?;
-    let threshold = Threshold {
-        cmp: cmp.unwrap_or(Comparator::Ge),
-        qty,
-        explicit: cmp.is_some(),
-    };
-    // An unmeetable target ("> 100%") is almost always a typo for ">=".
-    if let Ok((_, span)) = threshold.span()
-        && span.is_empty()
+    let (binding, floor) =
+        clause(&text, &tokens).map_err(|f| error_of(f, &text, &text, expected))?;
+    if let Some(floor) = floor
+        && floor.threshold != binding
     {
-        let relation = match threshold.cmp {
-            Comparator::Gt => "above",
-            Comparator::Lt => "below",
-            Comparator::Ge => "at or above",
-            Comparator::Le => "at or below",
-            Comparator::Eq => "equal to",
-        };
-        return Err(failure(
-            forms,
-            part,
-            text,
-            Problem::Specific(format!(
-                "this can never be met: no value is {relation} {}",
-                threshold.qty
-            )),
+        // A lone threshold has no room for a floor beside it.
+        let _ = floor;
+        return Err(error_of(
+            Fail::new(ThresholdProblem::SeveralValues),
+            &text,
+            &text,
+            expected,
         ));
     }
-    Ok(threshold)
+    Ok(binding)
 }
 
-fn read(text: &str, tokens: &[Token]) -> Result<(Option<Comparator>, Quantity), Problem> {
+fn parse_target_value(input: &str) -> Result<TargetValue, ThresholdError> {
+    let text = prepare(input);
+    let expected = Expected::Threshold;
+    let tokens = lex(&text).map_err(|f| error_of(f, &text, &text, expected))?;
+    let (binding_toks, stretch_toks) = match stretch_split(&tokens) {
+        None => (&tokens[..], None),
+        Some(at) => {
+            let (b, s) = tokens.split_at(at);
+            (trim_joiners(b), Some(s))
+        }
+    };
+    let part = span_text(&text, binding_toks);
+    let (binding, floor) =
+        clause(&text, binding_toks).map_err(|f| error_of(f, &text, part, expected))?;
+    let stretch = match stretch_toks {
+        None => None,
+        Some(s) => {
+            let spart = span_text(&text, s);
+            // A second "phấn đấu" inside the stretch part would be a third goal.
+            if let Some(again) = stretch_split(s) {
+                let rest = span_text(&text, &s[again..]);
+                return Err(error_of(
+                    Fail::new(ThresholdProblem::SecondStretch),
+                    &text,
+                    rest,
+                    expected,
+                ));
+            }
+            let (mut t, _) = clause(&text, s).map_err(|f| error_of(f, &text, spart, expected))?;
+            t.aspiration = false;
+            Some(Box::new(t))
+        }
+    };
+    Ok(TargetValue {
+        binding,
+        stretch,
+        floor: floor.map(Box::new),
+    })
+}
+
+/// One clause: a threshold, possibly with a per-child floor beside it
+/// ("bình quân 80%, không có xã nào dưới 50%") or as all of it ("mỗi trường
+/// tối thiểu 2 mô hình").
+fn clause(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<Floor>), Fail> {
+    let tokens = trim_joiners(tokens);
+    if tokens.is_empty() {
+        return Err(Fail::new(ThresholdProblem::Empty));
+    }
+    // A floor for every child, opening the phrase.
+    if let Some((per, floor)) = floor_clause(text, tokens)? {
+        return Ok((
+            floor.clone(),
+            Some(Floor {
+                per,
+                threshold: floor,
+            }),
+        ));
+    }
+    // A floor after the aggregate.
+    for i in 1..tokens.len() {
+        let joined = matches!(tokens[i - 1].tok, Tok::Punct(',' | ';'))
+            || word(tokens, i - 1) == Some("va")
+            || (i >= 2
+                && word(tokens, i - 2) == Some("trong")
+                && word(tokens, i - 1) == Some("do"));
+        if !joined {
+            continue;
+        }
+        if let Some((per, floor)) = floor_clause(text, &tokens[i..])? {
+            let mut end = i - 1;
+            if word(tokens, i - 1) == Some("do") {
+                end -= 1;
+            }
+            let head = trim_joiners(&tokens[..end]);
+            let (aggregate, _) = single(text, head)?;
+            return Ok((
+                aggregate,
+                Some(Floor {
+                    per,
+                    threshold: floor,
+                }),
+            ));
+        }
+    }
+    let (t, per) = single(text, tokens)?;
+    // "2 mô hình/trường": a floor per school.
+    let floor = per.map(|per| Floor {
+        per: Some(per),
+        threshold: t.clone(),
+    });
+    Ok((t, floor))
+}
+
+/// "không có xã nào dưới 50%", "không xã nào dưới 50%" (negated), "mỗi
+/// trường tối thiểu 2 mô hình", "từng xã đạt tối thiểu 50%".
+fn floor_clause(text: &str, tokens: &[Token]) -> Result<Option<(Option<String>, Threshold)>, Fail> {
+    let (negated, from) = match (word(tokens, 0), word(tokens, 1)) {
+        (Some("khong"), Some("co")) => (true, 2),
+        (Some("khong"), Some(_)) if has_words(tokens, &["nao"]).is_some() => (true, 1),
+        (Some("moi" | "tung" | "each" | "every"), Some(_)) => (false, 1),
+        (Some("rieng"), Some("moi" | "tung")) => (false, 2),
+        _ => return Ok(None),
+    };
+    let mut at = from;
+    let mut per = Vec::new();
+    while let Some(Tok::Word(w)) = tokens.get(at).map(|t| &t.tok) {
+        if negated && w == "nao" {
+            at += 1;
+            break;
+        }
+        if !negated
+            && (longest(PREFIXES, tokens, at)
+                .is_some_and(|(_, p)| p != Pre::Filler || w == "dat" || w == "co")
+                || longest(LEVEL_MARKERS, tokens, at).is_some())
+        {
+            break;
+        }
+        per.push(&text[tokens[at].start..tokens[at].end]);
+        at += 1;
+    }
+    if negated && word(tokens, at.saturating_sub(1)) != Some("nao") {
+        return Ok(None);
+    }
+    if per.is_empty()
+        || !tokens[at..]
+            .iter()
+            .any(|t| matches!(t.tok, Tok::Num { .. }))
+    {
+        return Ok(None);
+    }
+    let (mut t, _) = single(text, &tokens[at..])?;
+    if negated {
+        t.cmp = t.cmp.negated();
+        t.explicit = true;
+    }
+    Ok(Some((Some(per.join(" ")), t)))
+}
+
+/// A single threshold: qualitative, a benchmark, a range, or one bound.
+fn single(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), Fail> {
     let mut end = tokens.len();
-    while end > 0 && tokens[end - 1].tok == Tok::Punct {
+    while end > 0 && matches!(tokens[end - 1].tok, Tok::Punct(_) | Tok::Dash) {
         end -= 1;
     }
     let tokens = &tokens[..end];
+    if tokens.is_empty() {
+        return Err(Fail::new(ThresholdProblem::Empty));
+    }
     if let Some(yes) = yes_no(tokens)? {
-        return Ok((Some(Comparator::Eq), Quantity::Yes(yes)));
+        return Ok((
+            Threshold::new(Comparator::Eq, Quantity::Yes(yes), true),
+            None,
+        ));
+    }
+    // "Phấn đấu": an aspiration when it opens the phrase.
+    let aspiration = matches!(longest(PREFIXES, tokens, 0), Some((_, Pre::Aspire)));
+    if let Some(q) = qualitative(text, tokens)? {
+        let mut t = Threshold::new(Comparator::Eq, Quantity::Qualitative(q), true);
+        t.aspiration = aspiration;
+        return Ok((t, None));
+    }
+    let (mut t, per) = value(text, tokens)?;
+    t.aspiration = aspiration;
+    // An unmeetable target ("> 100%") is almost always a typo for ">=".
+    if let Ok((_, span)) = t.span()
+        && span.is_empty()
+    {
+        return Err(Fail::new(ThresholdProblem::NeverMet {
+            cmp: t.cmp,
+            value: t.qty.to_string(),
+        }));
+    }
+    Ok((t, per))
+}
+
+/// Qualitative targets, benchmarks and changes from a baseline; `None` when
+/// the phrase is a number to compare.
+fn qualitative(text: &str, tokens: &[Token]) -> Result<Option<Qualitative>, Fail> {
+    let nums: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| matches!(t.tok, Tok::Num { .. }))
+        .collect();
+    let has_percent = tokens.iter().any(|t| t.tok == Tok::Percent);
+    // Skip an opening aspiration or filler ("đạt", "phấn đấu").
+    let mut at = 0;
+    while let Some((len, p)) = longest(PREFIXES, tokens, at) {
+        let lead = p == Pre::Aspire
+            || matches!(word(tokens, at), Some("dat" | "duoc" | "muc" | "la"))
+                && !matches!(word(tokens, at + 1), Some("chuan" | "yeu"));
+        if !lead {
+            break;
+        }
+        at += len;
+    }
+    // "Mức độ II": a level, not a word.
+    if let Some((l, ())) = longest(LEVEL_MARKERS, tokens, at)
+        && roman_at(tokens, at + l).is_some()
+    {
+        return Ok(None);
+    }
+    let rest = &tokens[at..];
+    let rest_text = |from: usize| span_text(text, &rest[from.min(rest.len())..]).to_string();
+
+    // "tăng 10% so với năm 2025", "giảm 5%", "cao hơn 5% so với cùng kỳ".
+    let so_voi = has_words(rest, &["so", "voi"]);
+    // "giảm tỷ lệ xuống dưới 2%", "tăng lên 80%": a level, not a change.
+    let bounded = {
+        let mut k = 0;
+        let mut found = false;
+        while k < rest.len() && !matches!(rest[k].tok, Tok::Num { .. }) {
+            if matches!(rest[k].tok, Tok::Cmp(_))
+                || matches!(
+                    longest(PREFIXES, rest, k),
+                    Some((_, Pre::Cmp(_) | Pre::DecreaseTo))
+                )
+            {
+                found = true;
+            }
+            k += 1;
+        }
+        found
+    };
+    let change_word = match longest(PREFIXES, rest, 0) {
+        Some((len, Pre::IncreaseBy)) if !bounded => Some((true, len)),
+        Some((len, Pre::DecreaseBy)) if !bounded => Some((false, len)),
+        _ => None,
+    };
+    if change_word.is_some() || (so_voi.is_some() && !nums.is_empty()) {
+        let (increase, from) = change_word.unwrap_or_else(|| {
+            let down = has_words(rest, &["giam"]).is_some()
+                || has_words(rest, &["thap"]).is_some()
+                || has_words(rest, &["duoi"]).is_some();
+            let skip = longest(PREFIXES, rest, 0).map_or(0, |(l, _)| l);
+            (!down, skip)
+        });
+        let stop = so_voi.unwrap_or(rest.len());
+        if from < stop {
+            let by = span_text(text, trim_joiners(&rest[from..stop])).to_string();
+            let reference = so_voi.map(|s| rest_text(s + 2)).filter(|r| !r.is_empty());
+            return Ok(Some(Qualitative::Change {
+                increase,
+                by,
+                reference,
+            }));
+        }
     }
 
-    let mut cmp = None;
+    // "thuộc nhóm 10 tỉnh dẫn đầu", "top 5", "đứng thứ 3".
+    for (i, t) in rest.iter().enumerate() {
+        let before = |w: &str| word(rest, i.wrapping_sub(1)) == Some(w);
+        if let Tok::Num { value, digits } = &t.tok
+            && (before("nhom") || before("top") || before("thu"))
+            && !digits.contains('.')
+            && *value >= 1.0
+            && !has_percent
+        {
+            return Ok(Some(Qualitative::Rank {
+                top: *value as u32,
+                reference: rest_text(i + 1),
+            }));
+        }
+    }
+    if nums.is_empty()
+        && let Some(i) = has_words(rest, &["nhom"])
+            .or_else(|| has_words(rest, &["top"]))
+            .filter(|_| {
+                has_words(rest, &["dan", "dau"]).is_some() || has_words(rest, &["top"]).is_some()
+            })
+    {
+        let _ = i;
+        return Ok(Some(Qualitative::Rank {
+            top: 0,
+            reference: rest_text(0),
+        }));
+    }
+
+    // "cao hơn mức trung bình cả nước": a comparator before words, not a number.
+    if let Some((len, Pre::Cmp(cmp))) = longest(PREFIXES, rest, 0) {
+        let level_number = longest(LEVEL_MARKERS, rest, len).is_some_and(|(l, _)| {
+            matches!(rest.get(len + l).map(|t| &t.tok), Some(Tok::Num { .. }))
+                || roman_at(rest, len + l).is_some()
+        });
+        if matches!(rest.get(len).map(|t| &t.tok), Some(Tok::Word(_)))
+            && !level_number
+            && !has_percent
+            && longest(PREFIXES, rest, len)
+                .is_none_or(|(_, p)| p == Pre::Filler && word(rest, len) != Some("dat"))
+        {
+            return Ok(Some(Qualitative::Relative {
+                cmp,
+                reference: rest_text(len),
+            }));
+        }
+    }
+
+    // Kinds named by their verb; years may appear ("hoàn thành trong năm 2026").
+    let only_years = tokens.iter().all(|t| match &t.tok {
+        Tok::Num { digits, .. } => digits.len() == 4,
+        Tok::Percent | Tok::Slash | Tok::Cmp(_) => false,
+        _ => true,
+    });
+    if !only_years {
+        return Ok(None);
+    }
+    let negated = rest
+        .iter()
+        .any(|t| matches!(&t.tok, Tok::Word(w) if w == "chua" || w == "not"))
+        || (word(rest, 0) == Some("khong") && word(rest, 1) != Some("gian"));
+    const KINDS: &[(&[&str], fn() -> Qualitative)] = &[
+        (&["buoc", "dau"], || Qualitative::InitialResults),
+        (&["initial"], || Qualitative::InitialResults),
+        (&["co", "ban", "hoan", "thanh"], || Qualitative::MostlyDone),
+        (&["co", "ban"], || Qualitative::MostlyDone),
+        (&["substantially"], || Qualitative::MostlyDone),
+        (&["basically"], || Qualitative::MostlyDone),
+        (&["hoan", "thanh"], || Qualitative::Done),
+        (&["hoan", "thien"], || Qualitative::Done),
+        (&["xong"], || Qualitative::Done),
+        (&["completed"], || Qualitative::Done),
+        (&["complete"], || Qualitative::Done),
+        (&["done"], || Qualitative::Done),
+        (&["achieved"], || Qualitative::Done),
+        (&["dat", "chuan"], || Qualitative::Done),
+        (&["dat", "yeu", "cau"], || Qualitative::Done),
+        (&["van", "hanh"], || Qualitative::Operating),
+        (&["su", "dung"], || Qualitative::Operating),
+        (&["khai", "thac"], || Qualitative::Operating),
+        (&["hoat", "dong"], || Qualitative::Operating),
+        (&["operational"], || Qualitative::Operating),
+        (&["operating"], || Qualitative::Operating),
+        (&["in", "use"], || Qualitative::Operating),
+        (&["duy", "tri"], || Qualitative::Maintained),
+        (&["maintained"], || Qualitative::Maintained),
+        (&["maintain"], || Qualitative::Maintained),
+        (&["trien", "khai"], || Qualitative::Deployed),
+        (&["ap", "dung"], || Qualitative::Deployed),
+        (&["thuc", "hien"], || Qualitative::Deployed),
+        (&["ket", "noi"], || Qualitative::Deployed),
+        (&["lien", "thong"], || Qualitative::Deployed),
+        (&["xay", "dung"], || Qualitative::Deployed),
+        (&["ban", "hanh"], || Qualitative::Deployed),
+        (&["to", "chuc"], || Qualitative::Deployed),
+        (&["cap", "nhat"], || Qualitative::Deployed),
+        (&["so", "hoa"], || Qualitative::Deployed),
+        (&["trang", "bi"], || Qualitative::Deployed),
+        (&["thi", "diem"], || Qualitative::Deployed),
+        (&["dau", "tu"], || Qualitative::Deployed),
+        (&["nang", "cap"], || Qualitative::Deployed),
+        (&["hinh", "thanh"], || Qualitative::Deployed),
+        (&["tich", "hop"], || Qualitative::Deployed),
+        (&["cung", "cap"], || Qualitative::Deployed),
+        (&["deployed"], || Qualitative::Deployed),
+        (&["implemented"], || Qualitative::Deployed),
+        (&["launched"], || Qualitative::Deployed),
+        (&["established"], || Qualitative::Deployed),
+        (&["built"], || Qualitative::Deployed),
+        (&["issued"], || Qualitative::Deployed),
+    ];
+    for (phrase, kind) in KINDS {
+        if has_words(tokens, phrase).is_some() {
+            if negated {
+                return Err(Fail {
+                    problem: ThresholdProblem::UnknownWord {
+                        part: "chưa".into(),
+                        nearest: None,
+                    },
+                    part: None,
+                    help: Some("hoàn thành"),
+                });
+            }
+            return Ok(Some(kind()));
+        }
+    }
+    if nums.is_empty() {
+        return Err(unknown_word(text, rest));
+    }
+    Ok(None)
+}
+
+/// The first word not understood, and the accepted word nearest to it.
+fn unknown_word(text: &str, tokens: &[Token]) -> Fail {
     let mut at = 0;
+    while at < tokens.len() {
+        if let Some((len, _)) = longest(PREFIXES, tokens, at)
+            .map(|(l, _)| (l, ()))
+            .or_else(|| longest(LEVEL_MARKERS, tokens, at))
+            .or_else(|| longest(SUFFIXES, tokens, at).map(|(l, _)| (l, ())))
+        {
+            at += len;
+            continue;
+        }
+        if let Tok::Word(w) = &tokens[at].tok {
+            let two = match word(tokens, at + 1) {
+                Some(n) => format!("{w} {n}"),
+                None => w.clone(),
+            };
+            let nearest = nearest_word(&two).or_else(|| nearest_word(w));
+            return Fail {
+                problem: ThresholdProblem::UnknownWord {
+                    part: text[tokens[at].start..tokens[at].end].to_string(),
+                    nearest,
+                },
+                part: None,
+                help: Some(nearest.map_or("tối thiểu 25%", |_| "tối thiểu 25%")),
+            };
+        }
+        at += 1;
+    }
+    Fail::new(ThresholdProblem::Unrecognised)
+}
+
+/// Words a threshold may use, folded and as printed, for "did you mean".
+const VOCABULARY: &[(&str, &str)] = &[
+    ("toi thieu", "tối thiểu"),
+    ("it nhat", "ít nhất"),
+    ("tren", "trên"),
+    ("duoi", "dưới"),
+    ("toi da", "tối đa"),
+    ("khong qua", "không quá"),
+    ("khong vuot qua", "không vượt quá"),
+    ("phan dau", "phấn đấu"),
+    ("tro len", "trở lên"),
+    ("tro xuong", "trở xuống"),
+    ("muc do", "mức độ"),
+    ("binh quan", "bình quân"),
+    ("trung binh", "trung bình"),
+    ("giam xuong", "giảm xuống"),
+    ("hoan thanh", "hoàn thành"),
+    ("co ban hoan thanh", "cơ bản hoàn thành"),
+    ("trien khai", "được triển khai"),
+    ("van hanh", "đưa vào vận hành"),
+    ("buoc dau", "bước đầu có kết quả"),
+    ("duy tri", "duy trì"),
+    ("dat", "đạt"),
+    ("cao hon", "cao hơn"),
+    ("thap hon", "thấp hơn"),
+];
+
+fn nearest_word(w: &str) -> Option<&'static str> {
+    VOCABULARY
+        .iter()
+        .map(|(k, shown)| (levenshtein(w, k), k.len(), *shown))
+        .filter(|(d, len, _)| *d > 0 && *d <= 2 && *d * 3 <= *len)
+        .min_by_key(|(d, _, _)| *d)
+        .map(|(_, _, s)| s)
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                prev
+            } else {
+                1 + prev.min(row[j]).min(row[j + 1])
+            };
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+fn roman_at(tokens: &[Token], at: usize) -> Option<u32> {
+    const NUMERALS: [&str; 10] = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"];
+    let w = word(tokens, at)?;
+    NUMERALS.iter().position(|n| *n == w).map(|i| i as u32 + 1)
+}
+
+/// One number read with its unit: "80%", "4/4", "mức 2", "3".
+fn quantity_at(text: &str, tokens: &[Token], at: &mut usize) -> Result<Option<Quantity>, Fail> {
+    let level = match longest(LEVEL_MARKERS, tokens, *at) {
+        Some((len, ())) => {
+            *at += len;
+            true
+        }
+        None => false,
+    };
+    if level && let Some(r) = roman_at(tokens, *at) {
+        *at += 1;
+        return Ok(Some(Quantity::Level(f64::from(r))));
+    }
+    let Some(Tok::Num { value, digits }) = tokens.get(*at).map(|t| &t.tok) else {
+        return Ok(None);
+    };
+    let (value, digits) = (*value, digits.clone());
+    *at += 1;
+    let qty = match tokens.get(*at).map(|t| &t.tok) {
+        // "ở mức 100%": a percentage after all.
+        Some(Tok::Percent) => {
+            *at += 1;
+            if value > 100.0 {
+                return Err(Fail::new(ThresholdProblem::PercentOutOfRange));
+            }
+            Quantity::Percent(value)
+        }
+        _ if level => {
+            if value.fract() != 0.0 {
+                return Err(Fail::new(ThresholdProblem::LevelNotWhole));
+            }
+            Quantity::Level(value)
+        }
+        Some(Tok::Slash) if !matches!(tokens.get(*at + 1).map(|t| &t.tok), Some(Tok::Word(_))) => {
+            *at += 1;
+            let Some(Tok::Num { digits: den, .. }) = tokens.get(*at).map(|t| &t.tok) else {
+                return Err(Fail::new(ThresholdProblem::RatioNeedsDenominator));
+            };
+            *at += 1;
+            let (num, den) = (whole(&digits)?, whole(den)?);
+            if den == 0 {
+                return Err(Fail::new(ThresholdProblem::RatioZeroDenominator));
+            }
+            if num > den {
+                return Err(Fail::new(ThresholdProblem::RatioOverWhole { num, den }));
+            }
+            Quantity::Ratio {
+                num,
+                den,
+                noun: None,
+            }
+        }
+        _ => {
+            // Vietnamese writes thousands as "1.000": reading that as 1.0
+            // would silently turn a thousand pupils into one.
+            if digits.split_once('.').is_some_and(|(_, f)| f.len() == 3) {
+                return Err(Fail {
+                    problem: ThresholdProblem::AmbiguousThousands {
+                        number: span_text(text, &tokens[*at - 1..*at]).to_string(),
+                    },
+                    part: None,
+                    help: None,
+                });
+            }
+            Quantity::Count {
+                n: value,
+                noun: None,
+            }
+        }
+    };
+    Ok(Some(qty))
+}
+
+fn value(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), Fail> {
+    let mut cmp: Option<Comparator> = None;
+    let mut decreasing = false;
+    let mut by = false;
+    let mut at = 0;
+    let mut subject: Vec<&Token> = Vec::new();
     loop {
         match tokens.get(at).map(|t| &t.tok) {
             Some(Tok::Cmp(c)) => {
@@ -802,101 +2069,229 @@ fn read(text: &str, tokens: &[Token]) -> Result<(Option<Comparator>, Quantity), 
                 at += 1;
             }
             Some(Tok::Word(_)) => match longest(PREFIXES, tokens, at) {
-                Some((len, c)) => {
-                    if let Some(c) = c {
-                        agree(&mut cmp, c)?;
+                Some((len, p)) => {
+                    match p {
+                        Pre::Cmp(c) => agree(&mut cmp, c)?,
+                        Pre::DecreaseTo => decreasing = true,
+                        Pre::DecreaseBy => {
+                            decreasing = true;
+                            by = true;
+                        }
+                        Pre::IncreaseBy | Pre::Filler | Pre::Aspire => {}
                     }
                     at += len;
                 }
+                // Words naming what is measured ("Tỷ lệ trường học đạt 100%"),
+                // accepted only before a comparator or "đạt".
+                None if longest(LEVEL_MARKERS, tokens, at).is_none()
+                    && tokens[at..]
+                        .iter()
+                        .take_while(|t| !matches!(t.tok, Tok::Num { .. }))
+                        .enumerate()
+                        .any(|(k, t)| {
+                            matches!(t.tok, Tok::Cmp(_))
+                                || matches!(
+                                    longest(PREFIXES, tokens, at + k),
+                                    Some((_, Pre::Cmp(_))) | Some((_, Pre::DecreaseTo))
+                                )
+                                || matches!(word(tokens, at + k), Some("dat" | "tai"))
+                        })
+                    && !matches!(word(tokens, at), Some("khong" | "chua" | "not")) =>
+                {
+                    subject.push(&tokens[at]);
+                    at += 1;
+                }
                 None => break,
             },
+            Some(Tok::Punct(',')) if !subject.is_empty() => {
+                subject.push(&tokens[at]);
+                at += 1;
+            }
             _ => break,
         }
     }
-    let level = match longest(LEVEL_MARKERS, tokens, at) {
-        Some((len, ())) => {
-            at += len;
-            true
-        }
-        None => false,
+    let _ = by;
+    let Some(mut qty) = quantity_at(text, tokens, &mut at)? else {
+        return Err(
+            match tokens[at.min(tokens.len() - 1)..]
+                .iter()
+                .find(|t| matches!(t.tok, Tok::Word(_)))
+            {
+                Some(_) => unknown_word(text, &tokens[at.min(tokens.len())..]),
+                None => Fail::new(ThresholdProblem::Unrecognised),
+            },
+        );
     };
-    let Some(Tok::Num { value, digits }) = tokens.get(at).map(|t| &t.tok) else {
-        return Err(Problem::Unrecognised);
-    };
-    at += 1;
 
-    let qty = if level {
-        if value.fract() != 0.0 {
-            return Err(Problem::Specific(
-                "a level is a whole number, such as \"mức độ 2\"".into(),
-            ));
-        }
-        Quantity::Level(*value)
-    } else {
-        match tokens.get(at).map(|t| &t.tok) {
-            Some(Tok::Percent) => {
-                at += 1;
-                if *value > 100.0 {
-                    return Err(Problem::Specific(
-                        "a percentage must be between 0 and 100".into(),
-                    ));
-                }
-                Quantity::Percent(*value)
-            }
-            Some(Tok::Slash) => {
-                at += 1;
-                let Some(Tok::Num { digits: den, .. }) = tokens.get(at).map(|t| &t.tok) else {
-                    return Err(Problem::Specific(
-                        "a ratio needs a number after \"/\", such as \"4/4\"".into(),
-                    ));
-                };
-                at += 1;
-                let (num, den) = (whole(digits)?, whole(den)?);
-                if den == 0 {
-                    return Err(Problem::Specific(
-                        "a ratio cannot have 0 as its second number".into(),
-                    ));
-                }
-                if num > den {
-                    return Err(Problem::Specific(format!(
-                        "a ratio cannot be more than the whole: {num} is larger than {den}"
-                    )));
-                }
-                let noun = noun(text, tokens, &mut at);
-                Quantity::Ratio { num, den, noun }
-            }
-            _ => {
-                // Vietnamese writes thousands as "1.000": reading that as 1.0
-                // would silently turn a thousand pupils into one.
-                if digits.split_once('.').is_some_and(|(_, f)| f.len() == 3) {
-                    return Err(Problem::Specific(format!(
-                        "\"{}\" could mean a thousand-separated number or a decimal; \
-                         write it without a thousands separator, or with fewer decimals",
-                        span_text(text, &tokens[at - 1..at])
-                    )));
-                }
-                let noun = noun(text, tokens, &mut at);
-                Quantity::Count { n: *value, noun }
-            }
-        }
+    // A range: "60–80%", "từ 60% đến 80%", "từ 3 đến 5 mô hình".
+    let mut upper = None;
+    let connector = match tokens.get(at).map(|t| &t.tok) {
+        Some(Tok::Dash) => Some(1),
+        Some(Tok::Word(w)) if matches!(w.as_str(), "den" | "to" | "toi") => Some(1),
+        _ => None,
     };
+    if let Some(len) = connector {
+        let mut next = at + len;
+        if let Some(mut hi) = quantity_at(text, tokens, &mut next)? {
+            // The unit is printed once: "60–80%", "từ 60 đến 80%".
+            match (&qty, &hi) {
+                (Quantity::Count { n, noun: None }, Quantity::Percent(_)) if *n <= 100.0 => {
+                    qty = Quantity::Percent(*n)
+                }
+                (Quantity::Percent(_), Quantity::Count { n, noun: None }) if *n <= 100.0 => {
+                    hi = Quantity::Percent(*n)
+                }
+                (Quantity::Level(_), Quantity::Count { n, noun: None }) => hi = Quantity::Level(*n),
+                _ => {}
+            }
+            let same = std::mem::discriminant(&qty) == std::mem::discriminant(&hi);
+            if !same {
+                return Err(Fail::new(ThresholdProblem::RangeUnitsDiffer));
+            }
+            if matches!(cmp, Some(c) if c != Comparator::Ge) {
+                return Err(Fail::new(ThresholdProblem::UnexpectedAfterValue {
+                    part: span_text(text, &tokens[at..]).to_string(),
+                }));
+            }
+            let (lo_v, hi_v) = (locate(&qty).map(|x| x.1), locate(&hi).map(|x| x.1));
+            if let (Ok(a), Ok(b)) = (lo_v, hi_v)
+                && a > b
+            {
+                return Err(Fail::new(ThresholdProblem::RangeBackwards {
+                    low: qty.to_string(),
+                    high: hi.to_string(),
+                }));
+            }
+            upper = Some(hi);
+            cmp = Some(Comparator::Ge);
+            at = next;
+        }
+    }
+
+    // The noun of a count or ratio ("mô hình", "trường"), and a per-child
+    // unit after "/" ("2 mô hình/trường").
+    let mut per = None;
+    if matches!(qty, Quantity::Count { .. } | Quantity::Ratio { .. }) {
+        let mut words = Vec::new();
+        let start = at;
+        while let Some(t) = tokens.get(at) {
+            match &t.tok {
+                Tok::Word(_) if longest(SUFFIXES, tokens, at).is_none() => {
+                    words.push(&text[t.start..t.end]);
+                    at += 1;
+                }
+                Tok::Slash if !words.is_empty() && word(tokens, at + 1).is_some() => {
+                    if word(tokens, at + 1).is_some_and(|w| TIME_WORDS.contains(&w)) {
+                        // "/năm" stays part of the noun.
+                        words.push("/");
+                        at += 1;
+                        continue;
+                    }
+                    let mut p = Vec::new();
+                    at += 1;
+                    while let Some(Tok::Word(_)) = tokens.get(at).map(|t| &t.tok) {
+                        if longest(SUFFIXES, tokens, at).is_some() {
+                            break;
+                        }
+                        p.push(&text[tokens[at].start..tokens[at].end]);
+                        at += 1;
+                    }
+                    per = Some(p.join(" "));
+                    break;
+                }
+                _ => break,
+            }
+        }
+        let _ = start;
+        if !words.is_empty() {
+            let noun = words.join(" ").replace(" / ", "/");
+            match (&mut qty, &mut upper) {
+                (Quantity::Count { noun: n, .. }, Some(Quantity::Count { noun: m, .. })) => {
+                    *n = Some(noun.clone());
+                    *m = Some(noun);
+                }
+                (Quantity::Count { noun: n, .. } | Quantity::Ratio { noun: n, .. }, _) => {
+                    *n = Some(noun)
+                }
+                _ => {}
+            }
+        }
+    }
 
     if let Some((len, c)) = longest(SUFFIXES, tokens, at) {
-        agree(&mut cmp, c)?;
+        // "trên 90% trở lên": the plan means 90% and above; read as >=.
+        if c == Comparator::Ge && cmp == Some(Comparator::Gt) {
+            cmp = Some(Comparator::Ge);
+        } else if c == Comparator::Le && cmp == Some(Comparator::Lt) {
+            cmp = Some(Comparator::Le);
+        } else {
+            agree(&mut cmp, c)?;
+        }
         at += len;
     }
+
+    // What the value counts: "100% học sinh", "95% cán bộ, giáo viên".
+    let mut population = None;
     if at < tokens.len() {
-        return Err(Problem::Specific(format!(
-            "unexpected \"{}\" after the value",
-            span_text(text, &tokens[at..])
-        )));
+        let rest = &tokens[at..];
+        let starts_with_word = matches!(rest[0].tok, Tok::Word(_))
+            || (rest[0].tok == Tok::Slash
+                && word(rest, 1).is_some_and(|w| TIME_WORDS.contains(&w)));
+        if rest.windows(2).any(|w| {
+            matches!(w[0].tok, Tok::Num { .. }) && matches!(w[1].tok, Tok::Slash | Tok::Percent)
+        }) {
+            return Err(Fail::new(ThresholdProblem::SeveralValues));
+        }
+        let only_dat = rest.iter().all(|t| {
+            matches!(&t.tok, Tok::Word(w) if w == "dat") || matches!(t.tok, Tok::Punct(_))
+        });
+        if !starts_with_word || matches!(qty, Quantity::Level(_)) && !only_dat {
+            return Err(Fail::new(ThresholdProblem::UnexpectedAfterValue {
+                part: span_text(text, rest).to_string(),
+            }));
+        }
+        if !only_dat {
+            let mut shown = span_text(text, trim_joiners(rest)).to_string();
+            if word(rest, 0) == Some("of") && rest.len() > 1 {
+                shown = span_text(text, trim_joiners(&rest[1..])).to_string();
+            }
+            let suffix_at = (0..rest.len())
+                .find(|&k| longest(SUFFIXES, rest, k).is_some_and(|(l, _)| k + l == rest.len()));
+            if let Some(k) = suffix_at
+                && let Some((_, c)) = longest(SUFFIXES, rest, k)
+            {
+                // "90% giáo viên trở lên".
+                agree(&mut cmp, c)?;
+                shown = span_text(text, trim_joiners(&rest[..k])).to_string();
+            }
+            population = Some(shown);
+        }
+    } else if !subject.is_empty() {
+        let first = subject[0];
+        let last = subject[subject.len() - 1];
+        let s = text[first.start..last.end]
+            .trim_end_matches(',')
+            .trim()
+            .to_string();
+        if !s.is_empty() {
+            population = Some(s);
+        }
     }
-    Ok((cmp, qty))
+
+    // "giảm xuống 5%", "giảm còn 3%": at most that.
+    if decreasing && cmp.is_none() {
+        cmp = Some(Comparator::Le);
+    }
+    let mut t = Threshold::new(cmp.unwrap_or(Comparator::Ge), qty, cmp.is_some());
+    t.upper = upper;
+    t.population = population;
+    t.decreasing = decreasing;
+    Ok((t, per))
 }
 
 /// "yes", "có", "không", optionally after "=". Only a lone word counts, so
 /// "không quá 10%" still reads as a comparator.
-fn yes_no(tokens: &[Token]) -> Result<Option<bool>, Problem> {
+fn yes_no(tokens: &[Token]) -> Result<Option<bool>, Fail> {
     let (cmp, rest) = match tokens.split_first() {
         Some((
             Token {
@@ -906,7 +2301,15 @@ fn yes_no(tokens: &[Token]) -> Result<Option<bool>, Problem> {
         )) => (Some(*c), rest),
         _ => (None, tokens),
     };
+    if let [a, b] = rest
+        && matches!((&a.tok, &b.tok), (Tok::Word(a), Tok::Word(b)) if a == "khong" && b == "co")
+    {
+        return Ok(Some(false));
+    }
     let [only] = rest else { return Ok(None) };
+    if matches!(only.tok, Tok::Other('✓' | '✔' | '☑' | '√')) {
+        return Ok(Some(true));
+    }
     let Tok::Word(w) = &only.tok else {
         return Ok(None);
     };
@@ -918,18 +2321,17 @@ fn yes_no(tokens: &[Token]) -> Result<Option<bool>, Problem> {
         return Ok(None);
     };
     if cmp.is_some_and(|c| c != Comparator::Eq) {
-        return Err(Problem::Specific(
-            "a yes/no value takes no comparator other than \"=\"".into(),
-        ));
+        return Err(Fail::new(ThresholdProblem::YesNoComparator));
     }
     Ok(Some(value))
 }
 
-fn agree(cmp: &mut Option<Comparator>, new: Comparator) -> Result<(), Problem> {
+fn agree(cmp: &mut Option<Comparator>, new: Comparator) -> Result<(), Fail> {
     match cmp {
-        Some(old) if *old != new => Err(Problem::Specific(format!(
-            "two comparators that disagree (\"{old}\" and \"{new}\")"
-        ))),
+        Some(old) if *old != new => Err(Fail::new(ThresholdProblem::ComparatorsDisagree {
+            first: *old,
+            second: new,
+        })),
         _ => {
             *cmp = Some(new);
             Ok(())
@@ -937,35 +2339,23 @@ fn agree(cmp: &mut Option<Comparator>, new: Comparator) -> Result<(), Problem> {
     }
 }
 
-fn whole(digits: &str) -> Result<u32, Problem> {
+fn whole(digits: &str) -> Result<u32, Fail> {
     if digits.contains('.') {
-        return Err(Problem::Specific(
-            "a ratio takes whole numbers, such as \"4/4\"".into(),
-        ));
+        return Err(Fail::new(ThresholdProblem::RatioNotWhole));
     }
     digits
         .parse()
-        .map_err(|_| Problem::Specific("the number is too large".into()))
-}
-
-/// The unit words after a count or ratio, in their original (NFC) spelling,
-/// stopping before a "trở lên" suffix.
-fn noun(text: &str, tokens: &[Token], at: &mut usize) -> Option<String> {
-    let mut words = Vec::new();
-    while let Some(t) = tokens.get(*at) {
-        if !matches!(t.tok, Tok::Word(_)) || longest(SUFFIXES, tokens, *at).is_some() {
-            break;
-        }
-        words.push(&text[t.start..t.end]);
-        *at += 1;
-    }
-    (!words.is_empty()).then(|| words.join(" "))
+        .map_err(|_| Fail::new(ThresholdProblem::NumberTooLarge))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use unicode_normalization::UnicodeNormalization;
+
+    fn plain() -> Threshold {
+        Threshold::new(Comparator::Ge, Quantity::Yes(true), false)
+    }
 
     fn t(s: &str) -> Threshold {
         parse(s).unwrap()
@@ -976,6 +2366,7 @@ mod tests {
             cmp,
             qty: Quantity::Percent(p),
             explicit,
+            ..plain()
         }
     }
 
@@ -987,6 +2378,7 @@ mod tests {
                 noun: noun.map(String::from),
             },
             explicit,
+            ..plain()
         }
     }
 
@@ -995,6 +2387,7 @@ mod tests {
             cmp: Comparator::Ge,
             qty: Quantity::Level(l),
             explicit,
+            ..plain()
         }
     }
 
@@ -1039,9 +2432,10 @@ mod tests {
 
     fn error(s: &str) -> String {
         let e = parse(s).unwrap_err();
-        assert!(e.message.contains("expected"), "{}", e.message);
-        assert!(e.message.contains("tối thiểu 25%"), "{}", e.message);
-        e.message
+        assert!(e.to_string().contains("expected"), "{}", e.to_string());
+        // The nearest form, not the whole list.
+        assert!(e.help.is_some(), "{}", e);
+        e.to_string()
     }
 
     use Comparator::{Eq, Ge, Gt, Le, Lt};
@@ -1116,6 +2510,7 @@ mod tests {
         let expected = TargetValue {
             binding: pct(Ge, 15.0, true),
             stretch: Some(Box::new(pct(Ge, 50.0, false))),
+            floor: None,
         };
         for v in [
             phrase.to_string(),
@@ -1135,15 +2530,24 @@ mod tests {
         assert_eq!(
             parse_target("Phấn đấu tối thiểu 25%").unwrap(),
             TargetValue {
-                binding: pct(Ge, 25.0, true),
-                stretch: None
+                // Issue 12: an aspiration, never stricter than a firm parent.
+                binding: Threshold {
+                    aspiration: true,
+                    ..pct(Ge, 25.0, true)
+                },
+                stretch: None,
+                floor: None
             }
         );
         assert_eq!(
             parse_target("phấn đấu 25%").unwrap(),
             TargetValue {
-                binding: pct(Ge, 25.0, false),
-                stretch: None
+                binding: Threshold {
+                    aspiration: true,
+                    ..pct(Ge, 25.0, false)
+                },
+                stretch: None,
+                floor: None
             }
         );
     }
@@ -1160,6 +2564,7 @@ mod tests {
                     noun: Some("trường".into()),
                 },
                 explicit: false,
+                ..plain()
             },
         );
     }
@@ -1197,6 +2602,7 @@ mod tests {
             cmp: Eq,
             qty: Quantity::Yes(true),
             explicit: true,
+            ..plain()
         };
         let no = Threshold {
             qty: Quantity::Yes(false),
@@ -1302,7 +2708,8 @@ mod tests {
         assert_eq!(within(">= 25%", ">= 20%"), Inclusion::Inside);
         assert_eq!(
             within("phấn đấu tối thiểu 25%", "tối thiểu 20%"),
-            Inclusion::Inside
+            // Issue 12: only strived for, so never stricter than a firm parent.
+            Inclusion::Aspiration
         );
     }
 
@@ -1360,25 +2767,30 @@ mod tests {
 
     #[test]
     fn count_vs_percent_is_incomparable() {
-        let Inclusion::Incomparable(why) = within("01 mô hình", ">= 20%") else {
+        let Inclusion::Incomparable(Incomparability::Units {
+            child_unit,
+            parent_unit,
+            ..
+        }) = within("01 mô hình", ">= 20%")
+        else {
             panic!("should be incomparable");
         };
-        assert!(
-            why.contains("mô hình") && why.contains("percentage"),
-            "{why}"
-        );
+        assert_eq!(child_unit, UnitKind::CountOf("mô hình".into()));
+        assert_eq!(parent_unit, UnitKind::Percentage);
     }
 
     #[test]
     fn counts_with_different_nouns_are_incomparable() {
-        let Inclusion::Incomparable(why) = within("01 mô hình", "tối thiểu 01 cụm trường")
+        let Inclusion::Incomparable(Incomparability::Units {
+            child_unit,
+            parent_unit,
+            ..
+        }) = within("01 mô hình", "tối thiểu 01 cụm trường")
         else {
             panic!("should be incomparable");
         };
-        assert!(
-            why.contains("mô hình") && why.contains("cụm trường"),
-            "{why}"
-        );
+        assert_eq!(child_unit, UnitKind::CountOf("mô hình".into()));
+        assert_eq!(parent_unit, UnitKind::CountOf("cụm trường".into()));
     }
 
     #[test]
@@ -1446,8 +2858,8 @@ mod tests {
     #[test]
     fn achieved_value_rejects_comparator() {
         let e = parse_quantity("tối thiểu 87%").unwrap_err();
-        assert!(e.message.contains("comparator"), "{}", e.message);
-        assert!(e.message.contains("87,5%"), "{}", e.message);
+        assert!(e.to_string().contains("comparator"), "{}", e.to_string());
+        assert!(e.to_string().contains("87,5%"), "{}", e.to_string());
         assert_eq!(q("= 87%"), Quantity::Percent(87.0));
     }
 
@@ -1570,7 +2982,8 @@ mod tests {
         assert!(m.contains("found \"abc\""), "{m}");
         error("đạt");
         error("tối thiểu");
-        error("50% cán bộ");
+        // Issue 12: "50% cán bộ" is now a value with its population.
+        assert_eq!(t("50% cán bộ").population.as_deref(), Some("cán bộ"));
     }
 
     #[test]
@@ -1612,8 +3025,9 @@ mod tests {
 
     #[test]
     fn error_range_is_not_negative() {
-        let m = error("4-5%");
-        assert!(!m.contains("negative"), "{m}");
+        // Issue 12: "4-5%" is now a range, never a negative number.
+        assert_eq!(t("4-5%").upper, Some(Quantity::Percent(5.0)));
+        assert!(error("-5%").contains("negative"));
     }
 
     #[test]
@@ -1624,7 +3038,9 @@ mod tests {
 
     #[test]
     fn error_contradicting_comparators() {
-        assert!(error("trên 50% trở lên").contains("disagree"));
+        // Issue 12: real plans print "trên 50% trở lên", meaning 50% and above.
+        assert_eq!(t("trên 50% trở lên"), pct(Ge, 50.0, true));
+        assert!(error("dưới 50% trở lên").contains("disagree"));
         assert!(error(">= < 5%").contains("disagree"));
     }
 
@@ -1638,12 +3054,17 @@ mod tests {
     fn error_in_target_names_the_part() {
         let e = parse_target("abc, phấn đấu 50%").unwrap_err();
         assert!(
-            e.message.contains("found \"abc\" in \"abc, phấn đấu 50%\""),
+            e.to_string()
+                .contains("found \"abc\" in \"abc, phấn đấu 50%\""),
             "{}",
-            e.message
+            e.to_string()
         );
         let e = parse_target("tối thiểu 15%, phấn đấu 150%").unwrap_err();
-        assert!(e.message.contains("between 0 and 100"), "{}", e.message);
+        assert!(
+            e.to_string().contains("between 0 and 100"),
+            "{}",
+            e.to_string()
+        );
         assert!(parse_target("15%, phấn đấu 30%, phấn đấu 50%").is_err());
     }
 

@@ -2,6 +2,7 @@
 //! `vi.rs`; `tests` in `mod.rs` keep the two complete.
 
 use super::Word;
+use crate::domain::threshold::{Incomparability, SpanProblem, UnitKind};
 use crate::finding::Severity;
 use crate::message::{CsvProblem, IoProblem, Label, Message, Place, Sentence, Usage};
 use crate::rules::Rule;
@@ -40,6 +41,46 @@ fn csv(p: &CsvProblem) -> String {
         CsvProblem::NotUtf8 => "not valid UTF-8 text".into(),
         CsvProblem::Io(p) => io(p),
         CsvProblem::Other => "not a CSV row".into(),
+    }
+}
+
+fn unit_kind(u: &UnitKind) -> String {
+    match u {
+        UnitKind::Percentage => "a percentage".into(),
+        UnitKind::CountOf(noun) => format!("a count of \"{noun}\""),
+        UnitKind::PlainNumber => "a plain number".into(),
+        UnitKind::Level => "a level".into(),
+        UnitKind::YesNo => "a yes/no value".into(),
+        UnitKind::Qualitative => "a qualitative target".into(),
+    }
+}
+
+fn incomparability(i: &Incomparability) -> String {
+    match i {
+        Incomparability::QualitativeKinds { child, parent } => format!(
+            "cannot compare \"{child}\" with \"{parent}\": qualitative targets of different kinds"
+        ),
+        Incomparability::Units {
+            child_unit,
+            child,
+            parent_unit,
+            parent,
+        } => format!(
+            "cannot compare {} (\"{child}\") with {} (\"{parent}\")",
+            unit_kind(child_unit),
+            unit_kind(parent_unit)
+        ),
+        Incomparability::Unreadable { threshold, problem } => format!(
+            "\"{threshold}\": {}",
+            match problem {
+                SpanProblem::RatioOverZero => "a ratio with 0 as its second number means nothing",
+                SpanProblem::NotFinite => "the value is not a finite number",
+                SpanProblem::RangeEndsInDifferentUnits => {
+                    "the two ends of the range are in different units"
+                }
+                SpanProblem::QualitativeIsNotANumber => "a qualitative target is not a number",
+            }
+        ),
     }
 }
 
@@ -98,12 +139,8 @@ pub fn message(m: &Message) -> String {
         UnknownLevel { found } => format!(
             "unknown level: expected one of national, province, district, commune, school; found `{found}`"
         ),
-        BadIssued { found } => format!(
-            "bad issue date: expected YYYY-MM-DD or YYYY-MM (day left blank); found `{found}`"
-        ),
-        BadPeriod { found } => format!(
-            "bad period: expected a year such as 2026 or a span such as 2022-2025; found `{found}`"
-        ),
+        BadIssued { error } => super::parse_en::date_error(error),
+        BadPeriod { error } => super::parse_en::period_error(error),
         EmptyId => "empty plan id".into(),
         ParentIsPath { found } => format!(
             "parent is a plan id such as ninh-binh/so-gddt-2026, not a path; found `{found}`"
@@ -121,9 +158,9 @@ pub fn message(m: &Message) -> String {
         WaiverWithoutReason { metric } => format!(
             "waiver of `{metric}` gives no reason: expected `reason:` saying why the parent target is not adopted"
         ),
-        BadDeadline { detail, .. } | BadThreshold { detail, .. } | BadStretch { detail, .. } => {
-            detail.clone()
-        }
+        BadDeadline { error } => super::parse_en::deadline_error(error),
+        BadThreshold { error } => super::parse_en::threshold_error(error),
+        BadStretch { error } => format!("stretch goal: {}", super::parse_en::threshold_error(error)),
         ProvenanceUnknownField { field, nearest } => format!(
             "provenance names `{field}`, which is not a field here{}",
             did_you_mean(nearest)
@@ -224,7 +261,21 @@ pub fn message(m: &Message) -> String {
             parent_plan,
             why,
         } => format!(
-            "target {target} ({metric}) cannot be compared with target {parent_target} of {parent_plan}{}: {why}",
+            "target {target} ({metric}) cannot be compared with target {parent_target} of {parent_plan}{}: {}",
+            seg(segment),
+            incomparability(why)
+        ),
+        AspirationOnly {
+            target,
+            metric,
+            plan,
+            segment,
+            found,
+            parent_target,
+            parent_plan,
+            expected,
+        } => format!(
+            "target {target} ({metric}) of {plan} only strives for (\"phấn đấu\") `{found}`{} where target {parent_target} of {parent_plan} requires `{expected}`: write a firm threshold",
             seg(segment)
         ),
         LaterDeadline {
@@ -305,7 +356,10 @@ pub fn message(m: &Message) -> String {
                 .map(|n| format!(" (did you mean `{n}`?)"))
                 .unwrap_or_default()
         ),
-        ReportBadValue { detail, .. } => format!("value: {detail}; row skipped"),
+        ReportBadValue { error } => format!(
+            "value: {}; row skipped",
+            super::parse_en::threshold_error(error)
+        ),
         ReportBadDate { found } => format!(
             "as_of `{found}` is not a date: expected 2026-09-30 or 30/09/2026; row skipped"
         ),
@@ -464,6 +518,9 @@ pub fn rule_summary(r: Rule) -> &'static str {
             "a child target accepts only values its parent's accepts (`>= 50%` is not inside `> 50%`; `= 83%` is inside `>= 83%`; 4/4 is 100%), per segment, with the indicator's direction"
         }
         Rule::IncomparableThreshold => "a child target can be compared with its parent's",
+        Rule::AspirationOnly => {
+            "a child does not only strive for (`phấn đấu`) what its parent requires firmly"
+        }
         Rule::Milestone => "a child target due before every parent target of its metric",
         Rule::LaterDeadline => "a child's explicit deadline is no later than its parent target's",
         Rule::PlanIssuedLate => {
@@ -534,6 +591,9 @@ pub fn rule_explain(r: Rule) -> &'static str {
         }
         Rule::IncomparableThreshold => {
             "The child's and the parent's thresholds of one metric cannot be compared, for example counts of different things. Fix: use the same unit and noun as the parent, or a separate metric if they measure different things."
+        }
+        Rule::AspirationOnly => {
+            "A target that only says `phấn đấu` (strive for) a value is an aspiration, not a commitment. Where the parent sets a firm threshold, a child that only strives for it has not committed to it, even when the value is as high: kh never reads an aspiration as stricter than a firm value. A warning. Fix: write the firm threshold the parent requires, and keep a higher value as `stretch:`."
         }
         Rule::Milestone => {
             "A child target due before every parent target of its metric is an intermediate step towards the parent's target, not a looser copy of it, so it is not judged. A note, for information."
@@ -651,6 +711,7 @@ pub fn word(w: Word) -> &'static str {
         GroupReferences => "references",
         GroupCascade => "cascade",
         GroupReports => "reports",
+        AspirationOnly => "strives only",
         Default => "default",
     }
 }

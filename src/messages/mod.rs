@@ -4,6 +4,8 @@
 //! (`crate::message::Message`, `Word`) and the interface language here.
 
 pub mod en;
+pub mod parse_en;
+pub mod parse_vi;
 pub mod vi;
 
 use crate::finding::Severity;
@@ -82,6 +84,7 @@ pub enum Word {
     GroupReferences,
     GroupCascade,
     GroupReports,
+    AspirationOnly,
 }
 
 pub fn message(lang: Lang, m: &Message) -> String {

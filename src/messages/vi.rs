@@ -1,6 +1,7 @@
 //! Tiếng Việt: every sentence kh prints in Vietnamese, mirroring `en.rs`.
 
 use super::Word;
+use crate::domain::threshold::{Incomparability, SpanProblem, UnitKind};
 use crate::finding::Severity;
 use crate::message::{CsvProblem, IoProblem, Label, Message, Sentence, Usage};
 use crate::rules::Rule;
@@ -54,6 +55,44 @@ fn csv(p: &CsvProblem) -> String {
     }
 }
 
+fn unit_kind(u: &UnitKind) -> String {
+    match u {
+        UnitKind::Percentage => "một tỷ lệ phần trăm".into(),
+        UnitKind::CountOf(noun) => format!("một số lượng «{noun}»"),
+        UnitKind::PlainNumber => "một con số".into(),
+        UnitKind::Level => "một mức độ".into(),
+        UnitKind::YesNo => "một giá trị có/không".into(),
+        UnitKind::Qualitative => "một chỉ tiêu định tính".into(),
+    }
+}
+
+fn incomparability(i: &Incomparability) -> String {
+    match i {
+        Incomparability::QualitativeKinds { child, parent } => {
+            format!("không so sánh được «{child}» với «{parent}»: hai chỉ tiêu định tính khác loại")
+        }
+        Incomparability::Units {
+            child_unit,
+            child,
+            parent_unit,
+            parent,
+        } => format!(
+            "không so sánh được {} («{child}») với {} («{parent}»)",
+            unit_kind(child_unit),
+            unit_kind(parent_unit)
+        ),
+        Incomparability::Unreadable { threshold, problem } => format!(
+            "«{threshold}»: {}",
+            match problem {
+                SpanProblem::RatioOverZero => "tỷ số có mẫu bằng 0 không có nghĩa",
+                SpanProblem::NotFinite => "giá trị không phải một số hữu hạn",
+                SpanProblem::RangeEndsInDifferentUnits => "hai đầu của khoảng khác đơn vị đo",
+                SpanProblem::QualitativeIsNotANumber => "chỉ tiêu định tính không phải một con số",
+            }
+        ),
+    }
+}
+
 pub fn message(m: &Message) -> String {
     use Message::*;
     match m {
@@ -89,12 +128,8 @@ pub fn message(m: &Message) -> String {
         UnknownLevel { found } => format!(
             "cấp không hợp lệ: cần một trong national, province, district, commune, school; gặp `{found}`"
         ),
-        BadIssued { found } => format!(
-            "ngày ban hành không hợp lệ: cần YYYY-MM-DD hoặc YYYY-MM (để trống ngày); gặp `{found}`"
-        ),
-        BadPeriod { found } => format!(
-            "thời kỳ không hợp lệ: cần một năm như 2026 hoặc giai đoạn như 2022-2025; gặp `{found}`"
-        ),
+        BadIssued { error } => super::parse_vi::date_error(error),
+        BadPeriod { error } => super::parse_vi::period_error(error),
         EmptyId => "mã kế hoạch (id) rỗng".into(),
         ParentIsPath { found } => format!(
             "parent là mã kế hoạch như ninh-binh/so-gddt-2026, không phải đường dẫn; gặp `{found}`"
@@ -112,9 +147,9 @@ pub fn message(m: &Message) -> String {
         WaiverWithoutReason { metric } => format!(
             "miễn áp dụng `{metric}` không nêu lý do: cần `reason:` giải thích vì sao không nhận chỉ tiêu cấp trên"
         ),
-        BadDeadline { detail, .. } => format!("thời hạn không đọc được: {detail}"),
-        BadThreshold { detail, .. } => format!("ngưỡng không đọc được: {detail}"),
-        BadStretch { detail, .. } => format!("mức phấn đấu không đọc được: {detail}"),
+        BadDeadline { error } => super::parse_vi::deadline_error(error),
+        BadThreshold { error } => super::parse_vi::threshold_error(error),
+        BadStretch { error } => format!("mức phấn đấu: {}", super::parse_vi::threshold_error(error)),
         ProvenanceUnknownField { field, nearest } => format!(
             "provenance nêu `{field}`, không phải một trường ở đây{}",
             did_you_mean(nearest)
@@ -206,7 +241,21 @@ pub fn message(m: &Message) -> String {
             parent_plan,
             why,
         } => format!(
-            "chỉ tiêu {target} ({metric}) không so sánh được với chỉ tiêu {parent_target} của {parent_plan}{}: {why}",
+            "chỉ tiêu {target} ({metric}) không so sánh được với chỉ tiêu {parent_target} của {parent_plan}{}: {}",
+            seg(segment),
+            incomparability(why)
+        ),
+        AspirationOnly {
+            target,
+            metric,
+            plan,
+            segment,
+            found,
+            parent_target,
+            parent_plan,
+            expected,
+        } => format!(
+            "chỉ tiêu {target} ({metric}) của {plan} chỉ \"phấn đấu\" `{found}`{} trong khi chỉ tiêu {parent_target} của {parent_plan} yêu cầu chắc chắn `{expected}`: cần ghi ngưỡng bắt buộc",
             seg(segment)
         ),
         LaterDeadline {
@@ -287,9 +336,10 @@ pub fn message(m: &Message) -> String {
                 .map(|n| format!(" (có phải là `{n}`?)"))
                 .unwrap_or_default()
         ),
-        ReportBadValue { detail, .. } => {
-            format!("giá trị không đọc được: {detail}; bỏ qua dòng này")
-        }
+        ReportBadValue { error } => format!(
+            "giá trị: {}; bỏ qua dòng này",
+            super::parse_vi::threshold_error(error)
+        ),
         ReportBadDate { found } => format!(
             "as_of `{found}` không phải ngày: cần dạng 2026-09-30 hoặc 30/09/2026; bỏ qua dòng này"
         ),
@@ -433,6 +483,7 @@ pub fn rule_summary(r: Rule) -> &'static str {
         Rule::UnitMismatch => "ngưỡng tính bằng đơn vị đo của chỉ số",
         Rule::LooserThreshold => "chỉ tiêu cấp dưới chặt ít nhất như chỉ tiêu cấp trên",
         Rule::IncomparableThreshold => "chỉ tiêu cấp dưới so sánh được với chỉ tiêu cấp trên",
+        Rule::AspirationOnly => "cấp dưới không chỉ `phấn đấu` điều cấp trên yêu cầu bắt buộc",
         Rule::Milestone => "chỉ tiêu cấp dưới đến hạn trước mọi chỉ tiêu cùng chỉ số của cấp trên",
         Rule::LaterDeadline => "chỉ tiêu cấp dưới có thời hạn không muộn hơn cấp trên",
         Rule::PlanIssuedLate => "kế hoạch ban hành đúng thời hạn cấp trên đặt ra",
@@ -500,6 +551,9 @@ pub fn rule_explain(r: Rule) -> &'static str {
         }
         Rule::IncomparableThreshold => {
             "Ngưỡng cấp dưới và cấp trên của cùng một chỉ số không so sánh được, ví dụ số lượng của hai thứ khác nhau. Cách sửa: dùng cùng đơn vị đo và danh từ như cấp trên, hoặc một chỉ số riêng nếu chúng đo hai thứ khác nhau."
+        }
+        Rule::AspirationOnly => {
+            "Chỉ tiêu chỉ ghi `phấn đấu` một giá trị là mục tiêu mong muốn, không phải cam kết. Khi cấp trên đặt ngưỡng bắt buộc, cấp dưới chỉ phấn đấu đạt ngưỡng đó là chưa cam kết, kể cả khi giá trị cao bằng: kh không bao giờ coi phấn đấu là chặt hơn một ngưỡng bắt buộc. Là cảnh báo. Cách sửa: ghi ngưỡng bắt buộc như cấp trên yêu cầu, và để giá trị cao hơn ở `stretch:`."
         }
         Rule::Milestone => {
             "Chỉ tiêu cấp dưới đến hạn trước mọi chỉ tiêu cùng chỉ số của cấp trên là một mốc trung gian hướng tới chỉ tiêu cấp trên, không phải bản sao lỏng hơn, nên không bị đối chiếu. Là ghi chú để biết."
@@ -617,6 +671,7 @@ pub fn word(w: Word) -> &'static str {
         GroupReferences => "tham chiếu",
         GroupCascade => "cấp trên - cấp dưới",
         GroupReports => "báo cáo",
+        AspirationOnly => "chỉ phấn đấu",
         Default => "mặc định",
     }
 }

@@ -346,7 +346,7 @@ fn well_formed_quantity(q: &Quantity, line: &str) -> Result<(), TestCaseError> {
             );
             None
         }
-        Quantity::Yes(_) => None,
+        Quantity::Yes(_) | Quantity::Qualitative(_) => None,
     };
     if let Some(noun) = noun {
         let nfc: String = noun.nfc().collect();
@@ -445,6 +445,7 @@ fn check_threshold_input(s: &str, line: &str) -> Result<(), TestCaseError> {
             let alone = TargetValue {
                 binding: t.clone(),
                 stretch: None,
+                floor: None,
             };
             prop_assert_eq!(
                 target.as_ref(),
@@ -453,7 +454,10 @@ fn check_threshold_input(s: &str, line: &str) -> Result<(), TestCaseError> {
                 line
             );
         }
-        Err(e) => prop_assert!(!e.message.is_empty(), "empty message; corpus line: {line}"),
+        Err(e) => prop_assert!(
+            !e.to_string().is_empty(),
+            "empty message; corpus line: {line}"
+        ),
     }
     match &target {
         Ok(tv) => {
@@ -465,7 +469,10 @@ fn check_threshold_input(s: &str, line: &str) -> Result<(), TestCaseError> {
             }
             target_round_trip(tv, line)?;
         }
-        Err(e) => prop_assert!(!e.message.is_empty(), "empty message; corpus line: {line}"),
+        Err(e) => prop_assert!(
+            !e.to_string().is_empty(),
+            "empty message; corpus line: {line}"
+        ),
     }
     match &value {
         Ok(q) => {
@@ -478,7 +485,10 @@ fn check_threshold_input(s: &str, line: &str) -> Result<(), TestCaseError> {
                 line
             );
         }
-        Err(e) => prop_assert!(!e.message.is_empty(), "empty message; corpus line: {line}"),
+        Err(e) => prop_assert!(
+            !e.to_string().is_empty(),
+            "empty message; corpus line: {line}"
+        ),
     }
 
     // Spellings that must not change anything, messages included.
@@ -536,6 +546,7 @@ fn check_threshold_spellings(s: &str, line: &str) -> Result<(), TestCaseError> {
             tv.ok().map(|tv| TargetValue {
                 binding: folded_nouns(tv.binding),
                 stretch: tv.stretch.map(|s| Box::new(folded_nouns(*s))),
+                floor: tv.floor,
             }),
         ))
     };
@@ -588,7 +599,16 @@ fn well_formed_deadline(d: &Deadline, line: &str) -> Result<(), TestCaseError> {
             (Some(m), Some(d)) => (1..=12).contains(m) && (1..=days_in_month(2000, *m)).contains(d),
             (None, Some(_)) => false,
         },
-        Deadline::Year(_) | Deadline::Date(_) | Deadline::Ongoing | Deadline::Inherited => true,
+        Deadline::HalfYearly { day: d } => day(d),
+        Deadline::Semester { term, .. } => (1..=2).contains(term),
+        Deadline::Year(_)
+        | Deadline::Date(_)
+        | Deadline::Ongoing
+        | Deadline::Inherited
+        | Deadline::SchoolYear { .. }
+        | Deadline::Span { .. }
+        | Deadline::Start(_)
+        | Deadline::YearlyFrom { .. } => true,
     };
     prop_assert!(ok, "ill-formed deadline {d:?}; corpus line: {line}");
     // Used by every check and by `kh due`: must not panic either.
@@ -671,7 +691,10 @@ fn check_deadline_input(s: &str, plan_year: Option<i32>, line: &str) -> Result<(
                 deadline_round_trip(d, plan_year, line)?;
             }
         }
-        Err(e) => prop_assert!(!e.message.is_empty(), "empty message; corpus line: {line}"),
+        Err(e) => prop_assert!(
+            !e.to_string().is_empty(),
+            "empty message; corpus line: {line}"
+        ),
     }
     let other = nfd(s);
     if other != s {
@@ -1676,7 +1699,7 @@ fn meetable(cmp: Comparator, qty: Quantity, explicit: bool) -> Threshold {
     let bottom = match &qty {
         Quantity::Percent(v) | Quantity::Count { n: v, .. } | Quantity::Level(v) => *v <= 0.0,
         Quantity::Ratio { num, .. } => *num == 0,
-        Quantity::Yes(_) => false,
+        Quantity::Yes(_) | Quantity::Qualitative(_) => false,
     };
     let (cmp, explicit) = match (&qty, cmp) {
         (Quantity::Yes(_), _) => (Comparator::Eq, true),
@@ -1685,7 +1708,7 @@ fn meetable(cmp: Comparator, qty: Quantity, explicit: bool) -> Threshold {
         (_, Comparator::Lt) if bottom => (Comparator::Le, true),
         (_, c) => (c, true),
     };
-    Threshold { cmp, qty, explicit }
+    Threshold::new(cmp, qty, explicit)
 }
 
 fn threshold_value() -> BoxedStrategy<Threshold> {
@@ -2269,6 +2292,7 @@ fn target_formal_form_round_trips() {
             stretch: stretch
                 .filter(|s| !matches!(s.qty, Quantity::Yes(_)))
                 .map(Box::new),
+            floor: None,
         },
     );
     run(

@@ -183,7 +183,7 @@ fn bad_rows_are_reported_with_their_line_and_skipped_and_the_rest_count() {
          ninh-binh/so-gddt-2026,teachers-using-ai,,23%,2026-09-30,ok\n\
          ninh-binh/so-gdt-2026,teachers-using-ai,,23%,2026-09-30,typo in plan\n\
          ninh-binh/so-gddt-2026,teachers-using-aii,,23%,2026-09-30,typo in metric\n\
-         ninh-binh/so-gddt-2026,online-payment,,khoảng 80,2026-09-30,not a value\n\
+         ninh-binh/so-gddt-2026,online-payment,,chưa rõ,2026-09-30,not a value\n\
          ninh-binh/so-gddt-2026,online-payment,,81%,2027-01-31,future\n\
          ninh-binh/so-gddt-2026,online-payment,,mức 2,2026-09-30,wrong unit\n\
          ninh-binh/so-gddt-2026,online-payment,,81%,30/09/2026,ok\n",
