@@ -234,4 +234,33 @@ pub const RULES: &[(&str, &str)] = &[
         "report-unit",
         "a report row's value is in its indicator's unit",
     ),
+    (
+        "link-outside",
+        "no symbolic link points outside the repository (its target is never read)",
+    ),
+    (
+        "link-loop",
+        "no symbolic links or directories form a loop",
+    ),
+    (
+        "not-a-file",
+        "plans, catalogs and reports are regular files, not FIFOs, devices or sockets",
+    ),
+    (
+        "too-large",
+        "a file is within its size limit (10 MB for a plan or catalog, 32 MB for a report)",
+    ),
+    ("too-deep", "directories are nested at most 32 levels deep"),
+    (
+        "bad-id",
+        "plan ids follow the id grammar (lowercase ASCII, digits, - _ . and / between segments)",
+    ),
+    (
+        "confusable-id",
+        "no two plan ids, catalog keys or unit abbreviations look alike",
+    ),
+    (
+        "duplicate-catalog-key",
+        "an indicator key is defined in one catalog file only",
+    ),
 ];

@@ -9,10 +9,10 @@ use crate::format::{self, CatalogFile, PlanFile, Text};
 use crate::text;
 use crate::yaml::{self, Seg, YamlPath};
 
-/// Bytes to text: UTF-8 only, BOM dropped, empty files reported.
 /// Plans are a few hundred lines; a file far larger is not a plan typed by a
-/// person, and reading it whole would cost memory for nothing.
-pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+/// person, and reading it whole would cost memory for nothing. Every read goes
+/// through `fs_guard`, which stops at this limit.
+pub const MAX_FILE_BYTES: u64 = crate::fs_guard::MAX_PLAN_BYTES;
 
 /// Bytes to text: UTF-8 only, BOM dropped, empty and binary files reported, and
 /// for a legacy Vietnamese encoding, which one it probably is.
@@ -775,8 +775,8 @@ fn build_target(
     }
 }
 
-/// The indicator catalog file.
-pub fn catalog(file: FileId, src: &str) -> (Vec<Indicator>, Vec<Finding>) {
+/// The indicator catalog file: each indicator with its place in `indicators:`.
+pub fn catalog(file: FileId, src: &str) -> (Vec<(usize, Indicator)>, Vec<Finding>) {
     let mut out = Vec::new();
     let Some(read) = read_document::<CatalogFile>(file, src, &mut out) else {
         return (Vec::new(), out);
@@ -838,14 +838,14 @@ pub fn catalog(file: FileId, src: &str) -> (Vec<Indicator>, Vec<Finding>) {
                 Direction::Higher
             }
         };
-        list.push(Indicator {
+        list.push((n, Indicator {
             key,
             name: clean(&e.name),
             unit,
             noun: e.noun.as_ref().map(clean),
             direction,
             plan_issuance: e.plan_issuance,
-        });
+        }));
     }
     (list, out)
 }

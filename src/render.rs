@@ -50,7 +50,9 @@ impl Resolver<'_> {
         self.cache
             .entry(file)
             .or_insert_with(|| {
-                let bytes = std::fs::read(repo.path(file)).ok()?;
+                // Read again through the same guard as the first time: a file
+                // swapped for a link or a FIFO meanwhile is not opened.
+                let bytes = repo.read_again(file)?;
                 let src = String::from_utf8_lossy(&bytes);
                 let src = src.trim_start_matches('\u{FEFF}');
                 let lines = src.lines().map(str::to_string).collect();
@@ -146,6 +148,23 @@ impl Located {
     pub fn severity(&self) -> Severity {
         self.sev.unwrap_or(Severity::Error)
     }
+
+    /// The same finding with every text a person reads shown with its control
+    /// characters and escape sequences escaped (see `text::escape_controls`).
+    pub fn escaped(&self) -> Located {
+        let e = |s: &str| text::escape_controls(s).into_owned();
+        Located {
+            file: e(&self.file),
+            message: e(&self.message),
+            related: self.related.as_ref().map(|r| RelatedLoc {
+                file: e(&r.file),
+                label: e(&r.label),
+                ..r.clone()
+            }),
+            source: self.source.as_deref().map(e),
+            ..self.clone()
+        }
+    }
 }
 
 fn colour(s: Severity) -> &'static str {
@@ -224,18 +243,25 @@ fn human(f: &Located, ui: &Ui) -> String {
     s
 }
 
-pub fn summary(plans: usize, c: Counts, lang: Lang) -> String {
+/// The closing line; `root` is the repository checked, so that nobody mistakes
+/// which one it was (a `kh.yaml` higher up, a folder with its own `plans/`).
+pub fn summary(plans: usize, c: Counts, root: Option<&str>, lang: Lang) -> String {
     let n = |k: usize, en: &str| format!("{k} {en}{}", if k == 1 { "" } else { "s" });
+    let root = root.map(text::escape_controls);
+    let (inn, trong) = match &root {
+        Some(r) => (format!(" in {r}"), format!(" trong {r}")),
+        None => (String::new(), String::new()),
+    };
     match lang {
         Lang::En => format!(
-            "checked {}: {}, {}, {}",
+            "checked {}{inn}: {}, {}, {}",
             n(plans, "plan"),
             n(c.errors, "error"),
             n(c.warnings, "warning"),
             n(c.notes, "note")
         ),
         Lang::Vi => format!(
-            "đã kiểm tra {plans} kế hoạch: {} lỗi, {} cảnh báo, {} ghi chú",
+            "đã kiểm tra {plans} kế hoạch{trong}: {} lỗi, {} cảnh báo, {} ghi chú",
             c.errors, c.warnings, c.notes
         ),
     }
@@ -312,13 +338,25 @@ pub fn github(f: &Located) -> String {
         Severity::Warning => "warning",
         Severity::Note => "notice",
     };
-    let mut message = f.message.clone();
+    let keep_lines = |s: &str| {
+        s.split('\n')
+            .map(|l| text::escape_controls(l).into_owned())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let mut message = keep_lines(&f.message);
     if let Some(r) = &f.related {
-        message.push_str(&format!(" [{}: {}:{}:{}]", r.label, r.file, r.line, r.col));
+        message.push_str(&format!(
+            " [{}: {}:{}:{}]",
+            keep_lines(&r.label),
+            text::escape_controls(&r.file),
+            r.line,
+            r.col
+        ));
     }
     format!(
         "::{kind} file={},line={},col={},title={}::{}",
-        gh_prop(&f.file),
+        gh_prop(&text::escape_controls(&f.file)),
         f.line,
         f.col,
         gh_prop(&format!("kh {}", f.rule)),
@@ -383,17 +421,21 @@ pub fn check(
     findings: &[Located],
     plans: usize,
     c: Counts,
+    root: Option<&str>,
     ui: &Ui,
 ) -> anyhow::Result<String> {
-    let sum = summary(plans, c, ui.lang);
+    let sum = summary(plans, c, root, ui.lang);
     Ok(match format {
         CheckFormat::Short => {
-            let mut lines: Vec<String> = findings.iter().map(|f| short(f, ui)).collect();
+            let mut lines: Vec<String> = findings.iter().map(|f| short(&f.escaped(), ui)).collect();
             lines.push(sum);
             lines.join("\n")
         }
         CheckFormat::Human => {
-            let mut out: String = findings.iter().map(|f| human(f, ui) + "\n").collect();
+            let mut out: String = findings
+                .iter()
+                .map(|f| human(&f.escaped(), ui) + "\n")
+                .collect();
             out.push_str(&ui.paint("1", &sum));
             out
         }

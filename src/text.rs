@@ -63,6 +63,66 @@ pub fn width(s: &str) -> usize {
     s.nfc().filter(|c| !is_combining_mark(*c)).count()
 }
 
+/// Bidi controls and other invisible format characters that can reorder or
+/// hide what a terminal or a web page shows.
+pub fn is_format_char(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}'
+    )
+}
+
+/// Whether `c` must never reach a terminal raw: C0 and C1 controls (ESC
+/// starts every escape sequence), DEL, and bidi or invisible format marks.
+fn needs_escape(c: char) -> bool {
+    c.is_control() || is_format_char(c)
+}
+
+/// `s` with every control character, escape sequence and bidi mark shown
+/// escaped (`\e`, `\n`, `\u{202E}`), for human, short, table and Markdown
+/// output: a value can then neither clear the screen, set a title, hide the
+/// rest of the line, reorder it, nor start a new, forged finding line.
+pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(needs_escape) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{1B}' => out.push_str("\\e"),
+            c if needs_escape(c) => out.push_str(&format!("\\u{{{:04X}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A CSV cell that a spreadsheet would not run as a formula, following
+/// OWASP's CSV-injection advice: a cell starting with `=`, `+`, `-`, `@`, a
+/// tab, CR or LF (or their full-width forms) gets a leading `'`, which
+/// Excel and LibreOffice show as text. A plain number (`-5`, `+2.5`) is left
+/// alone so that it stays a number.
+pub fn csv_cell(s: &str) -> std::borrow::Cow<'_, str> {
+    let risky = s.starts_with([
+        '=', '+', '-', '@', '\t', '\r', '\n', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}',
+    ]);
+    if !risky || is_plain_number(s) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(format!("'{s}"))
+}
+
+fn is_plain_number(s: &str) -> bool {
+    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
+    !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        && digits.starts_with(|c: char| c.is_ascii_digit())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,5 +151,31 @@ mod tests {
     #[test]
     fn finds_zero_width_space() {
         assert_eq!(invisible_chars("a\u{200B}b"), vec![(1, '\u{200B}')]);
+    }
+
+    #[test]
+    fn controls_and_bidi_marks_are_shown_escaped() {
+        assert_eq!(escape_controls("plain Tiếng Việt"), "plain Tiếng Việt");
+        assert_eq!(
+            escape_controls("\u{1b}]0;T\u{7}\u{1b}[2Jok\nx\u{202e}y\u{85}"),
+            "\\e]0;T\\u{0007}\\e[2Jok\\nx\\u{202E}y\\u{0085}"
+        );
+    }
+
+    #[test]
+    fn formula_cells_are_neutralised() {
+        for (cell, want) in [
+            ("=1+1", "'=1+1"),
+            ("@SUM(1)", "'@SUM(1)"),
+            ("+cmd", "'+cmd"),
+            ("-x", "'-x"),
+            ("\t=1", "'\t=1"),
+            ("-5", "-5"),
+            ("+2.5", "+2.5"),
+            ("a=1", "a=1"),
+            ("", ""),
+        ] {
+            assert_eq!(csv_cell(cell), want, "{cell:?}");
+        }
     }
 }

@@ -49,6 +49,7 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<i32> {
     crate::reports::validate(&mut repo, today);
     let findings = check::run(&repo, Options { strict });
     let plans = repo.plans.len();
+    let root = repo.root.as_ref().map(|r| r.display().to_string());
     // Placing findings reads their files again; the plans are no longer
     // needed, and freeing them first keeps the peak memory to the larger of
     // the two rather than their sum.
@@ -61,7 +62,7 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<i32> {
     } else {
         CheckFormat::Short
     });
-    super::emit(&render::check(format, &located, plans, counts, ui)?)?;
+    super::emit(&render::check(format, &located, plans, counts, root.as_deref(), ui)?)?;
     Ok(if counts.errors > 0 {
         super::EXIT_FINDINGS
     } else {

@@ -212,7 +212,7 @@ fn render<T: Serialize>(
 pub fn run(args: StatusArgs, ui: &Ui) -> Result<i32> {
     let mut source = repo::locate(&args.paths)?;
     if let Some(r) = &args.reports {
-        source.reports_dir = Some(r.clone());
+        source.set_reports(r.clone());
     }
     // A roll-up needs every child plan; otherwise only the plans asked for.
     let mut repo = if args.rollup {
