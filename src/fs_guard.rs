@@ -128,14 +128,21 @@ impl GuardError {
             ),
             GuardError::TooLarge { size, limit } => {
                 let mb = |n: u64| n as f64 / 1_048_576.0;
-                let (seen, max) = (mb(*size), mb(*limit));
+                let max = mb(*limit);
+                // The size is known exactly from the file's metadata; a read
+                // stopped at the limit knows only that it is larger.
+                let (seen, vu) = if *size == limit + 1 {
+                    (format!("over {max:.0} MB"), format!("hơn {max:.0} MB"))
+                } else {
+                    (format!("{:.1} MB", mb(*size)), format!("{:.1} MB", mb(*size)))
+                };
                 (
                     format!(
-                        "file is over {max:.0} MB ({seen:.1} MB or more): {} is at most {max:.0} MB; not read (is this the right file?)",
+                        "file is {seen}: {} is at most {max:.0} MB; not read (is this the right file?)",
                         what.0
                     ),
                     format!(
-                        "tệp vượt quá {max:.0} MB ({seen:.1} MB trở lên): {} tối đa {max:.0} MB; không đọc (có đúng tệp không?)",
+                        "tệp nặng {vu}: {} tối đa {max:.0} MB; không đọc (có đúng tệp không?)",
                         what.1
                     ),
                 )

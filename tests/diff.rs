@@ -90,7 +90,7 @@ fn province_against_ward_row_by_row() {
             "II.2",
             "> 50%",
             "2.2.1",
-            "= 100%",
+            "'= 100%",
             "stricter",
             "same"
         ]
@@ -112,9 +112,9 @@ fn province_against_ward_row_by_row() {
         [
             "schools-building-digital-materials",
             "IV.3a",
-            "= 100%",
+            "'= 100%",
             "2.4.2a",
-            "= 4/4",
+            "'= 4/4",
             "same",
             "same"
         ]

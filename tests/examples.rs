@@ -28,7 +28,7 @@ fn expect(example: &str, lines: &[&str], code: i32) {
 fn clean() {
     expect(
         "clean",
-        &["checked 2 plans: 0 errors, 0 warnings, 0 notes"],
+        &["checked 2 plans in examples/clean: 0 errors, 0 warnings, 0 notes"],
         0,
     );
 }
@@ -39,7 +39,7 @@ fn deadline() {
         "deadline",
         &[
             "examples/deadline/plans/phuong-a-2026.yaml:23:10: error[deadline]: deadline \"Quý V/2026\": quarter V does not exist; quarters are I to IV (1 to 4); accepted forms: Tháng 12/2026 | Quý IV/2026 | Quý I, II | Quý II-III | Năm 2026 | 2022-2025 | Trước ngày 30/4/2023 | Thường xuyên | hằng tháng | hằng quý (trước ngày 10 tháng cuối quý) | hằng năm (trước ngày 05/12) | theo quy định | 2026-12 | Q4/2026 | 2026 | 2023-04-30 | ongoing | monthly 25 | quarterly 10 | yearly 12-05 | inherited",
-            "checked 2 plans: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/deadline: 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -51,7 +51,7 @@ fn duplicate_id() {
         "duplicate-id",
         &[
             "examples/duplicate-id/plans/phuong-a-2026.yaml:25:9: error[duplicate-id]: duplicate target id `2.3`: targets[1] already has it",
-            "checked 2 plans: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/duplicate-id: 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -63,7 +63,7 @@ fn incomparable_threshold() {
         "incomparable-threshold",
         &[
             "examples/incomparable-threshold/plans/phuong-a-2026.yaml:28:13: error[incomparable-threshold]: target 2.5 (model-schools) cannot be compared with target IV.1 of tinh/so-gddt-2026: cannot compare a count of \"cụm trường\" (\">= 1 cụm trường\") with a count of \"mô hình\" (\">= 1 mô hình\") [target IV.1 of tinh/so-gddt-2026: examples/incomparable-threshold/plans/so-gddt-2026.yaml:31:13]",
-            "checked 2 plans: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/incomparable-threshold: 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -75,7 +75,7 @@ fn invisible_char() {
         "invisible-char",
         &[
             "examples/invisible-char/plans/phuong-a-2026.yaml:20:19: warning[invisible-char]: invisible character U+200B (zero-width space) was ignored; it usually comes from copying out of Word",
-            "checked 2 plans: 0 errors, 1 warning, 0 notes",
+            "checked 2 plans in examples/invisible-char: 0 errors, 1 warning, 0 notes",
         ],
         0,
     );
@@ -87,7 +87,7 @@ fn issued_before_parent() {
         "issued-before-parent",
         &[
             "examples/issued-before-parent/plans/phuong-a-2026.yaml:7:9: error[issued-before-parent]: plan issued before the plan it implements: expected on or after 13/05/2026 (tinh/so-gddt-2026), found 04/2026 [issue date of tinh/so-gddt-2026: examples/issued-before-parent/plans/so-gddt-2026.yaml:7:9]",
-            "checked 2 plans: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/issued-before-parent: 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -99,7 +99,7 @@ fn later_deadline() {
         "later-deadline",
         &[
             "examples/later-deadline/plans/phuong-a-2026.yaml:23:10: error[later-deadline]: target 2.3 (teachers-using-ai) is due later than its parent's: expected no later than 30/11/2026 (target III.2 of tinh/so-gddt-2026), found 31/12/2026 [target III.2 of tinh/so-gddt-2026: examples/later-deadline/plans/so-gddt-2026.yaml:24:10]",
-            "checked 2 plans: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/later-deadline: 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -111,7 +111,7 @@ fn looser_threshold() {
         "looser-threshold",
         &[
             "examples/looser-threshold/plans/phuong-a-2026.yaml:22:13: error[looser-threshold]: target 2.3 (teachers-using-ai) of tinh/phuong-a-2026 is looser than its parent's: expected a threshold within `>= 20%` (target III.2 of tinh/so-gddt-2026), found `>= 15%` [target III.2 of tinh/so-gddt-2026: examples/looser-threshold/plans/so-gddt-2026.yaml:23:13]",
-            "checked 2 plans: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/looser-threshold: 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -123,7 +123,7 @@ fn milestone() {
         "milestone",
         &[
             "examples/milestone/plans/phuong-a-2026.yaml:23:10: note[milestone]: target 2.3 (teachers-using-ai) is due 30/06/2026, before every parent target of this metric: an intermediate step, not judged against tinh/so-gddt-2026 [target III.2 of tinh/so-gddt-2026: examples/milestone/plans/so-gddt-2026.yaml:24:10]",
-            "checked 2 plans: 0 errors, 0 warnings, 1 note",
+            "checked 2 plans in examples/milestone: 0 errors, 0 warnings, 1 note",
         ],
         0,
     );
@@ -135,7 +135,7 @@ fn missing_adoption() {
         "missing-adoption",
         &[
             "examples/missing-adoption/plans/phuong-a-2026.yaml:12:1: warning[missing-adoption]: parent target III.2 (teachers-using-ai) of tinh/so-gddt-2026 applies to commune plans but is neither adopted nor waived: expected a target with metric `teachers-using-ai` or a waiver with a reason [target III.2 of tinh/so-gddt-2026: examples/missing-adoption/plans/so-gddt-2026.yaml:22:13]",
-            "checked 2 plans: 0 errors, 1 warning, 0 notes",
+            "checked 2 plans in examples/missing-adoption: 0 errors, 1 warning, 0 notes",
         ],
         0,
     );
@@ -147,7 +147,7 @@ fn missing_parent() {
         "missing-parent",
         &[
             "examples/missing-parent/plans/phuong-a-2026.yaml:9:9: warning[missing-parent]: parent plan `tinh/khong-co-2026` is not in the repository (cited as: Kế hoạch số 15/KH-SGDĐT ngày 10/5/2026 của Sở GDĐT): its targets cannot be checked against this plan; add it to plans/",
-            "checked 1 plan: 0 errors, 1 warning, 0 notes",
+            "checked 1 plan in examples/missing-parent: 0 errors, 1 warning, 0 notes",
         ],
         0,
     );
@@ -161,7 +161,7 @@ fn parent_cycle() {
             "examples/parent-cycle/plans/a.yaml:8:9: error[parent-cycle]: plan `tinh/a` is its own ancestor (tinh/a -> tinh/c -> tinh/b -> tinh/a): expected a chain of parents that ends at a root plan",
             "examples/parent-cycle/plans/b.yaml:8:9: error[parent-cycle]: plan `tinh/b` is its own ancestor (tinh/a -> tinh/c -> tinh/b -> tinh/a): expected a chain of parents that ends at a root plan",
             "examples/parent-cycle/plans/c.yaml:8:9: error[parent-cycle]: plan `tinh/c` is its own ancestor (tinh/a -> tinh/c -> tinh/b -> tinh/a): expected a chain of parents that ends at a root plan",
-            "checked 3 plans: 3 errors, 0 warnings, 0 notes",
+            "checked 3 plans in examples/parent-cycle: 3 errors, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -173,7 +173,7 @@ fn period_outside_parent() {
         "period-outside-parent",
         &[
             "examples/period-outside-parent/plans/phuong-a-2026.yaml:8:9: error[period-outside-parent]: period 2026-2027 is not within the period of tinh/so-gddt-2026: expected within 2026, found 2026-2027 [period of tinh/so-gddt-2026: examples/period-outside-parent/plans/so-gddt-2026.yaml:8:9]",
-            "checked 2 plans: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/period-outside-parent: 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -185,7 +185,7 @@ fn plan_issued_late() {
         "plan-issued-late",
         &[
             "examples/plan-issued-late/plans/phuong-a-2026.yaml:7:9: warning[plan-issued-late]: plan issued 06/2026, after the deadline for issuing it set by target I.1 of tinh/so-gddt-2026: expected by 31/05/2026, found 06/2026 [target I.1 of tinh/so-gddt-2026: examples/plan-issued-late/plans/so-gddt-2026.yaml:16:10]",
-            "checked 2 plans: 0 errors, 1 warning, 0 notes",
+            "checked 2 plans in examples/plan-issued-late: 0 errors, 1 warning, 0 notes",
         ],
         0,
     );
@@ -197,7 +197,7 @@ fn schema() {
         "schema",
         &[
             "examples/schema/plans/phuong-a-2026.yaml:6:8: error[schema]: unknown level: expected one of national, province, district, commune, school; found `ward`",
-            "checked 1 plan: 1 error, 0 warnings, 0 notes",
+            "checked 1 plan in examples/schema: 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -209,7 +209,7 @@ fn syntax() {
         "syntax",
         &[
             "examples/syntax/plans/phuong-a-2026.yaml:18:7: error[syntax]: not valid YAML: did not find expected ',' or ']'",
-            "checked 1 plan: 1 error, 0 warnings, 0 notes",
+            "checked 1 plan in examples/syntax: 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -221,7 +221,7 @@ fn threshold() {
         "threshold",
         &[
             "examples/threshold/plans/phuong-a-2026.yaml:22:13: error[threshold]: \"tối thiểu 120%\": a percentage must be between 0 and 100; expected a threshold such as \"tối thiểu 25%\", \">= 25%\", \"trên 50%\", \"4/4\", \"01 mô hình\", \"mức độ 2\" or \"yes\"",
-            "checked 2 plans: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/threshold: 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -233,7 +233,7 @@ fn undeclared_unit() {
         "undeclared-unit",
         &[
             "examples/undeclared-unit/plans/phuong-a-2026.yaml:23:12: error[undeclared-unit]: unit `VHHX` is not declared: expected a key of `units:` or a level word (province, district, commune, school); did you mean `VHXH`?",
-            "checked 2 plans: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/undeclared-unit: 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -245,7 +245,7 @@ fn unit_mismatch() {
         "unit-mismatch",
         &[
             "examples/unit-mismatch/plans/phuong-a-2026.yaml:28:13: error[unit-mismatch]: metric `digital-skills` is measured in percent, found a threshold in level (`mức 2`)",
-            "checked 2 plans: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/unit-mismatch: 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -257,7 +257,7 @@ fn unknown_field() {
         "unknown-field",
         &[
             "examples/unknown-field/plans/phuong-a-2026.yaml:3:1: error[unknown-field]: unknown field `numbr` in the plan; did you mean `number`?",
-            "checked 2 plans: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/unknown-field: 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -269,7 +269,7 @@ fn unknown_metric() {
         "unknown-metric",
         &[
             "examples/unknown-metric/plans/phuong-a-2026.yaml:27:13: warning[unknown-metric]: metric `digital-skils` is not in the indicator catalog (plans/indicators.yaml); did you mean `digital-skills`?",
-            "checked 2 plans: 0 errors, 1 warning, 0 notes",
+            "checked 2 plans in examples/unknown-metric: 0 errors, 1 warning, 0 notes",
         ],
         0,
     );
@@ -281,7 +281,7 @@ fn unknown_segment() {
         "unknown-segment",
         &[
             "examples/unknown-segment/plans/phuong-a-2026.yaml:10:11: error[unknown-segment]: segment `urban` is not one of the parent's segments: tinh/so-gddt-2026 declares no segments",
-            "checked 2 plans: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/unknown-segment: 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -293,7 +293,7 @@ fn waiver() {
         "waiver",
         &[
             "examples/waiver/plans/phuong-a-2026.yaml:20:11: error[waiver]: waiver of `teachers-using-ai` gives no reason: expected `reason:` saying why the parent target is not adopted",
-            "checked 2 plans: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/waiver: 1 error, 0 warnings, 0 notes",
         ],
         1,
     );

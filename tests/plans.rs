@@ -66,7 +66,7 @@ fn shipped_plans_pass_with_the_seeds_real_findings_as_warnings() {
     assert!(!lines.iter().any(|l| l.contains(": error[")));
     assert_eq!(
         lines.last().unwrap(),
-        "checked 6 plans: 0 errors, 3 warnings, 3 notes"
+        "checked 6 plans in .: 0 errors, 3 warnings, 3 notes"
     );
 }
 
@@ -76,7 +76,7 @@ fn strict_turns_the_seed_warnings_into_errors() {
     assert_eq!(code, 1);
     assert_eq!(
         lines.last().unwrap(),
-        "checked 6 plans: 3 errors, 0 warnings, 3 notes"
+        "checked 6 plans in .: 3 errors, 0 warnings, 3 notes"
     );
 }
 
@@ -165,7 +165,7 @@ fn kh_yaml_names_the_plans_directory_and_strictness_and_is_found_from_below() {
     assert_eq!(code, 1);
     assert_eq!(
         lines.last().unwrap(),
-        "checked 6 plans: 3 errors, 0 warnings, 3 notes"
+        "checked 6 plans in ../..: 3 errors, 0 warnings, 3 notes"
     );
     assert!(
         lines[0].starts_with(
