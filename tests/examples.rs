@@ -159,9 +159,7 @@ fn parent_cycle() {
         "parent-cycle",
         &[
             "examples/parent-cycle/plans/a.yaml:8:9: error[parent-cycle]: plan `tinh/a` is its own ancestor (tinh/a -> tinh/c -> tinh/b -> tinh/a): expected a chain of parents that ends at a root plan",
-            "examples/parent-cycle/plans/b.yaml:8:9: error[parent-cycle]: plan `tinh/b` is its own ancestor (tinh/a -> tinh/c -> tinh/b -> tinh/a): expected a chain of parents that ends at a root plan",
-            "examples/parent-cycle/plans/c.yaml:8:9: error[parent-cycle]: plan `tinh/c` is its own ancestor (tinh/a -> tinh/c -> tinh/b -> tinh/a): expected a chain of parents that ends at a root plan",
-            "checked 3 plans in examples/parent-cycle: 3 errors, 0 warnings, 0 notes",
+            "checked 3 plans in examples/parent-cycle: 1 error, 0 warnings, 0 notes",
         ],
         1,
     );

@@ -29,6 +29,7 @@ pub struct CheckArgs {
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
         .map_err(|_| format!("`{s}` is not a date: expected such as 2026-12-31"))
+        .and_then(|d| super::due::in_years(d, s))
 }
 
 pub fn run(args: CheckArgs, ui: &Ui) -> Result<i32> {

@@ -71,10 +71,13 @@ pub struct DueArgs {
 /// The years any date kh is given may fall in: wide enough for every plan,
 /// narrow enough that no date arithmetic can overflow.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+/// The most occurrences one `kh due` lists: a national month is a few
+/// hundred thousand; more means a window or a recurrence out of proportion.
+pub const MAX_OCCURRENCES: usize = 1_000_000;
 /// The longest window `--within` accepts, in days (about a century).
 pub const MAX_DAYS: i64 = 36_600;
 
-fn in_years(d: NaiveDate, s: &str) -> Result<NaiveDate, String> {
+pub fn in_years(d: NaiveDate, s: &str) -> Result<NaiveDate, String> {
     if YEARS.contains(&chrono::Datelike::year(&d)) {
         Ok(d)
     } else {
@@ -362,7 +365,13 @@ pub fn run(args: DueArgs, ui: &Ui) -> Result<i32> {
         unit: args.unit.clone(),
         kinds: args.kind.clone(),
     };
-    let (dated, ongoing) = agenda::collect(&repo, from, to, &filter);
+    let Some((dated, ongoing)) =
+        agenda::collect_at_most(&repo, from, to, &filter, MAX_OCCURRENCES)
+    else {
+        bail!(
+            "more than {MAX_OCCURRENCES} occurrences fall between {from} and {to}: narrow the window (--from/--to, --month, --quarter) or the plans (--plan, --level, --unit)"
+        );
+    };
     let ongoing = (args.ongoing && !args.overdue).then_some(ongoing);
     let all: Vec<&Due> = dated.iter().chain(ongoing.iter().flatten()).collect();
     let text = match args.format {
