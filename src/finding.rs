@@ -260,6 +260,10 @@ pub const RULES: &[(&str, &str)] = &[
         "no two plan ids, catalog keys or unit abbreviations look alike",
     ),
     (
+        "too-many-findings",
+        "a file has at most 200 findings shown (100 for a report); the rest are counted (note)",
+    ),
+    (
         "duplicate-catalog-key",
         "an indicator key is defined in one catalog file only",
     ),

@@ -32,12 +32,6 @@ pub fn problem(id: &str) -> Option<(String, String)> {
             format!("không được dùng ký tự {}", describe(c)),
         ));
     }
-    if let Some(c) = id.chars().find(char::is_ascii_uppercase) {
-        return Some((
-            format!("uppercase `{c}` is not allowed (ids are lowercase)"),
-            format!("không dùng chữ hoa `{c}` (mã viết thường)"),
-        ));
-    }
     for seg in id.split('/') {
         if seg.is_empty() {
             return Some((
@@ -49,6 +43,12 @@ pub fn problem(id: &str) -> Option<(String, String)> {
             return Some((
                 format!("segment `{seg}` is not allowed"),
                 format!("không được dùng đoạn `{seg}`"),
+            ));
+        }
+        if let Some(c) = seg.chars().find(char::is_ascii_uppercase) {
+            return Some((
+                format!("uppercase `{c}` is not allowed (ids are lowercase)"),
+                format!("không dùng chữ hoa `{c}` (mã viết thường)"),
             ));
         }
         if !seg.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit()) {

@@ -141,6 +141,45 @@ pub fn locate(repo: &Repo, findings: &[Finding], lang: Lang) -> Vec<Located> {
         (&a.file, a.line, a.col, a.rule, &a.message)
             .cmp(&(&b.file, b.line, b.col, b.rule, &b.message))
     });
+    cap_per_file(out, lang)
+}
+
+/// Findings shown per file; the rest are counted in a closing note, so that
+/// one hostile file cannot flood the output. The summary counts them all.
+pub const MAX_PER_FILE: usize = 200;
+
+fn cap_per_file(all: Vec<Located>, lang: Lang) -> Vec<Located> {
+    let mut out = Vec::with_capacity(all.len().min(100_000));
+    let mut i = 0;
+    while i < all.len() {
+        let file = &all[i].file;
+        let end = i + all[i..].iter().take_while(|f| &f.file == file).count();
+        let n = end - i;
+        out.extend(all[i..end.min(i + MAX_PER_FILE)].iter().cloned());
+        if n > MAX_PER_FILE {
+            let more = n - MAX_PER_FILE;
+            out.push(Located {
+                severity: Severity::Note.key(),
+                rule: "too-many-findings",
+                file: file.clone(),
+                line: 1,
+                col: 1,
+                message: match lang {
+                    Lang::En => format!(
+                        "and {more} more finding{} in this file (the first {MAX_PER_FILE} are shown)",
+                        if more == 1 { "" } else { "s" }
+                    ),
+                    Lang::Vi => format!(
+                        "và {more} phát hiện khác trong tệp này (chỉ hiện {MAX_PER_FILE} phát hiện đầu)"
+                    ),
+                },
+                related: None,
+                sev: Some(Severity::Note),
+                source: None,
+            });
+        }
+        i = end;
+    }
     out
 }
 

@@ -209,8 +209,8 @@ fn read_with(
     let (rows, mut findings, more) = read_capped(repo, file, bytes, today, hints);
     if more > 0 {
         findings.push(
-            Finding::error(
-                "report-syntax",
+            Finding::note(
+                "too-many-findings",
                 file,
                 At::File,
                 format!(

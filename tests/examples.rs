@@ -296,3 +296,153 @@ fn waiver() {
         1,
     );
 }
+
+#[test]
+fn link_outside() {
+    expect(
+        "link-outside",
+        &[
+            "examples/link-outside/plans/creds.yaml:1:1: error[link-outside]: symbolic link points outside the repository; not followed",
+            "checked 2 plans in examples/link-outside: 1 error, 0 warnings, 0 notes",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn link_loop() {
+    expect(
+        "link-loop",
+        &[
+            "examples/link-loop/plans/tinh/loop:1:1: error[link-loop]: directory already visited (a symbolic link loop); skipped",
+            "checked 2 plans in examples/link-loop: 1 error, 0 warnings, 0 notes",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn too_deep() {
+    let deep = format!("examples/too-deep/plans{}", "/d".repeat(33));
+    expect(
+        "too-deep",
+        &[
+            &format!("{deep}:1:1: error[too-deep]: directories nested more than 32 levels deep; not read further"),
+            "checked 2 plans in examples/too-deep: 1 error, 0 warnings, 0 notes",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn bad_id() {
+    expect(
+        "bad-id",
+        &[
+            "examples/bad-id/plans/phuong-a-2026.yaml:2:5: error[bad-id]: plan id `tinh/../Phuong-A` is not valid: segment `..` is not allowed; expected segments of lowercase ASCII letters, digits, `-`, `_` and `.`, each starting with a letter or digit, separated by `/` (e.g. ninh-binh/so-gddt-2026)",
+            "checked 2 plans in examples/bad-id: 1 error, 0 warnings, 0 notes",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn confusable_id() {
+    expect(
+        "confusable-id",
+        &[
+            "examples/confusable-id/plans/phuong-a-2026.yaml:12:3: error[confusable-id]: unit abbreviation `V\u{41d}XH` looks like `VHXH` of the same plan: rename one so that they cannot be mistaken",
+            "checked 2 plans in examples/confusable-id: 1 error, 0 warnings, 0 notes",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn duplicate_catalog_key() {
+    expect(
+        "duplicate-catalog-key",
+        &[
+            "examples/duplicate-catalog-key/plans/phuong/indicators.yaml:3:10: error[duplicate-catalog-key]: indicator key `teachers-using-ai` is already defined in another catalog file: one key, one definition [first definition of this key: examples/duplicate-catalog-key/plans/indicators.yaml:8:10]",
+            "checked 2 plans in examples/duplicate-catalog-key: 1 error, 0 warnings, 0 notes",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn too_many_findings() {
+    let out = Command::cargo_bin("kh")
+        .unwrap()
+        .args(["check", "examples/too-many-findings"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.iter().filter(|l| l.contains("error[threshold]")).count(), 200);
+    assert_eq!(
+        &lines[200..],
+        [
+            "examples/too-many-findings/plans/phuong-a-2026.yaml:1:1: note[too-many-findings]: and 5 more findings in this file (the first 200 are shown)",
+            "checked 2 plans in examples/too-many-findings: 205 errors, 0 warnings, 0 notes",
+        ]
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+/// A copy of examples/<name> with `make` applied: for what git cannot store.
+fn expect_made(example: &str, make: impl FnOnce(&std::path::Path), lines: &[&str], code: i32) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join(example);
+    std::fs::create_dir_all(dir.join("plans")).unwrap();
+    for f in std::fs::read_dir(format!("examples/{example}/plans")).unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, dir.join("plans").join(f.file_name().unwrap())).unwrap();
+    }
+    make(&dir);
+    let out = Command::cargo_bin("kh")
+        .unwrap()
+        .current_dir(tmp.path())
+        .args(["check", example])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.lines().collect::<Vec<_>>(), lines, "kh check {example}");
+    assert_eq!(out.status.code(), Some(code));
+}
+
+#[test]
+fn not_a_file() {
+    expect_made(
+        "not-a-file",
+        |dir| {
+            let ok = std::process::Command::new("mkfifo")
+                .arg(dir.join("plans/pipe.yaml"))
+                .status()
+                .unwrap();
+            assert!(ok.success());
+        },
+        &[
+            "not-a-file/plans/pipe.yaml:1:1: error[not-a-file]: this is a FIFO (named pipe), not a regular file; not read (expected a text file)",
+            "checked 2 plans in not-a-file: 1 error, 0 warnings, 0 notes",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn too_large() {
+    expect_made(
+        "too-large",
+        |dir| {
+            let f = std::fs::File::create(dir.join("plans/huge.yaml")).unwrap();
+            f.set_len(11 * 1024 * 1024).unwrap();
+        },
+        &[
+            "too-large/plans/huge.yaml:1:1: error[too-large]: file is 11.0 MB: a plan is at most 10 MB; not read (is this the right file?)",
+            "checked 2 plans in too-large: 1 error, 0 warnings, 0 notes",
+        ],
+        1,
+    );
+}
