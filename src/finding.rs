@@ -238,10 +238,7 @@ pub const RULES: &[(&str, &str)] = &[
         "link-outside",
         "no symbolic link points outside the repository (its target is never read)",
     ),
-    (
-        "link-loop",
-        "no symbolic links or directories form a loop",
-    ),
+    ("link-loop", "no symbolic links or directories form a loop"),
     (
         "not-a-file",
         "plans, catalogs and reports are regular files, not FIFOs, devices or sockets",

@@ -82,7 +82,10 @@ pub enum GuardError {
     /// Not a regular file.
     NotAFile(Kind),
     /// Larger than `limit` bytes; `size` is what was seen (at least limit + 1).
-    TooLarge { size: u64, limit: u64 },
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
     Io(std::io::Error),
 }
 
@@ -134,7 +137,10 @@ impl GuardError {
                 let (seen, vu) = if *size == limit + 1 {
                     (format!("over {max:.0} MB"), format!("hơn {max:.0} MB"))
                 } else {
-                    (format!("{:.1} MB", mb(*size)), format!("{:.1} MB", mb(*size)))
+                    (
+                        format!("{:.1} MB", mb(*size)),
+                        format!("{:.1} MB", mb(*size)),
+                    )
                 };
                 (
                     format!(
@@ -338,7 +344,12 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub fn new(path: &Path, rule: &'static str, en: impl Into<String>, vi: impl Into<String>) -> Problem {
+    pub fn new(
+        path: &Path,
+        rule: &'static str,
+        en: impl Into<String>,
+        vi: impl Into<String>,
+    ) -> Problem {
         Problem {
             path: path.to_path_buf(),
             rule,
@@ -467,12 +478,18 @@ fn walk_dir(
             // could be: a FIFO named notes.txt is nobody's business.
             Err(err @ (GuardError::NotAFile(_) | GuardError::TooLarge { .. })) => {
                 if keep(name) {
-                    problems.push(Problem::from_error(&path, &err, ("a text file", "một tệp văn bản")));
+                    problems.push(Problem::from_error(
+                        &path,
+                        &err,
+                        ("a text file", "một tệp văn bản"),
+                    ));
                 }
             }
-            Err(err) => {
-                problems.push(Problem::from_error(&path, &err, ("a text file", "một tệp văn bản")))
-            }
+            Err(err) => problems.push(Problem::from_error(
+                &path,
+                &err,
+                ("a text file", "một tệp văn bản"),
+            )),
         }
     }
 }

@@ -26,7 +26,10 @@ pub fn problem(id: &str) -> Option<(String, String)> {
             format!("mã dài quá {MAX_LEN} ký tự"),
         ));
     }
-    if let Some(c) = id.chars().find(|c| !c.is_ascii() || c.is_ascii_control() || *c == ' ') {
+    if let Some(c) = id
+        .chars()
+        .find(|c| !c.is_ascii() || c.is_ascii_control() || *c == ' ')
+    {
         return Some((
             format!("character {} is not allowed", describe(c)),
             format!("không được dùng ký tự {}", describe(c)),
@@ -57,10 +60,9 @@ pub fn problem(id: &str) -> Option<(String, String)> {
                 format!("đoạn `{seg}` không bắt đầu bằng chữ hoặc số"),
             ));
         }
-        if let Some(c) = seg
-            .chars()
-            .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')))
-        {
+        if let Some(c) = seg.chars().find(|c| {
+            !(c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
+        }) {
             return Some((
                 format!("character {} is not allowed", describe(c)),
                 format!("không được dùng ký tự {}", describe(c)),

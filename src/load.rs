@@ -838,14 +838,17 @@ pub fn catalog(file: FileId, src: &str) -> (Vec<(usize, Indicator)>, Vec<Finding
                 Direction::Higher
             }
         };
-        list.push((n, Indicator {
-            key,
-            name: clean(&e.name),
-            unit,
-            noun: e.noun.as_ref().map(clean),
-            direction,
-            plan_issuance: e.plan_issuance,
-        }));
+        list.push((
+            n,
+            Indicator {
+                key,
+                name: clean(&e.name),
+                unit,
+                noun: e.noun.as_ref().map(clean),
+                direction,
+                plan_issuance: e.plan_issuance,
+            },
+        ));
     }
     (list, out)
 }

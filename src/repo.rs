@@ -68,7 +68,12 @@ impl Repo {
     pub fn read_again(&self, file: FileId) -> Option<Vec<u8>> {
         let path = self.path(file);
         let jail = self.jails.iter().find(|j| j.resolve(path).is_ok())?;
-        fs_guard::read(jail, path, fs_guard::MAX_CSV_BYTES.max(fs_guard::MAX_PLAN_BYTES)).ok()
+        fs_guard::read(
+            jail,
+            path,
+            fs_guard::MAX_CSV_BYTES.max(fs_guard::MAX_PLAN_BYTES),
+        )
+        .ok()
     }
 
     /// The jail a path given by the user (`--reports`) falls under: a root's
@@ -263,13 +268,16 @@ fn repository_at(root: &Path) -> Result<Source> {
     let jail = Jail::new(root).with_context(|| format!("cannot read {}", root.display()))?;
     let settings_file = root.join("kh.yaml");
     let settings = if std::fs::symlink_metadata(&settings_file).is_ok() {
-        let bytes = fs_guard::read(&jail, &settings_file, fs_guard::MAX_SETTINGS_BYTES)
-            .map_err(|e| {
+        let bytes =
+            fs_guard::read(&jail, &settings_file, fs_guard::MAX_SETTINGS_BYTES).map_err(|e| {
                 let (en, _) = e.messages(("a settings file", "tệp thiết lập"));
                 anyhow::anyhow!("{}: {en}", settings_file.display())
             })?;
         let src = std::str::from_utf8(&bytes).map_err(|_| {
-            anyhow::anyhow!("{}: file is not UTF-8: save it as UTF-8", settings_file.display())
+            anyhow::anyhow!(
+                "{}: file is not UTF-8: save it as UTF-8",
+                settings_file.display()
+            )
         })?;
         if src.trim().is_empty() {
             Settings::default()
@@ -337,7 +345,14 @@ pub fn discover(roots: &[PathBuf], jails: &[Jail]) -> (Vec<(PathBuf, usize)>, Ve
             continue;
         }
         let mut found = Vec::new();
-        fs_guard::walk(&jails[jail], root, &yaml, &mut found, &mut problems, &mut visited);
+        fs_guard::walk(
+            &jails[jail],
+            root,
+            &yaml,
+            &mut found,
+            &mut problems,
+            &mut visited,
+        );
         files.extend(found.into_iter().map(|f| (f, jail)));
     }
     let mut seen = HashSet::new();
@@ -558,7 +573,8 @@ fn absorb(repo: &mut Repo, file: FileId, loaded: Loaded) {
             // Several catalogs are merged; a key defined in two files is an
             // error naming both, whatever the order the files are read in.
             for (n, ind) in list {
-                let key_at = |n: usize| At::Value(crate::yaml::path(&format!("indicators.{n}.key")));
+                let key_at =
+                    |n: usize| At::Value(crate::yaml::path(&format!("indicators.{n}.key")));
                 match repo.indicator_at.get(&ind.key) {
                     Some(&(first, m)) if first != file => {
                         repo.findings.push(
@@ -610,7 +626,10 @@ fn index(repo: &mut Repo) {
                     "bad-id",
                     e.file,
                     id_at(),
-                    format!("plan id `{id}` is not valid: {why}; expected {}", ids::GRAMMAR),
+                    format!(
+                        "plan id `{id}` is not valid: {why}; expected {}",
+                        ids::GRAMMAR
+                    ),
                 )
                 .vi(format!(
                     "mã kế hoạch `{id}` không hợp lệ: {vi}; cần {}",
@@ -626,7 +645,10 @@ fn index(repo: &mut Repo) {
                     "bad-id",
                     e.file,
                     At::Value(crate::yaml::path("parent")),
-                    format!("parent `{p}` is not a valid plan id: {why}; expected {}", ids::GRAMMAR),
+                    format!(
+                        "parent `{p}` is not a valid plan id: {why}; expected {}",
+                        ids::GRAMMAR
+                    ),
                 )
                 .vi(format!(
                     "parent `{p}` không phải mã kế hoạch hợp lệ: {vi}; cần {}",

@@ -5,11 +5,11 @@
 use crate::check::references::unit_of;
 use crate::domain::threshold::{self, Quantity};
 use crate::finding::{At, FileId, Finding};
+use crate::fs_guard::{self, Jail, Problem};
 use crate::load::nearest;
 use crate::repo::Repo;
 use crate::yaml::Pos;
 use chrono::NaiveDate;
-use crate::fs_guard::{self, Jail, Problem};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -177,7 +177,9 @@ impl<'a> Hints<'a> {
         let head = id.split('/').next().unwrap_or("");
         let group = self.groups.get(head).or_else(|| {
             // A typo in the province itself: only when there are few groups.
-            (self.groups.len() == 1).then(|| self.groups.values().next()).flatten()
+            (self.groups.len() == 1)
+                .then(|| self.groups.values().next())
+                .flatten()
         })?;
         nearest(id, group.iter().copied())
     }

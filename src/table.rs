@@ -48,7 +48,11 @@ impl Rows {
         let mut rows: Vec<Vec<String>> = self
             .rows
             .iter()
-            .map(|r| r.iter().map(|c| text::escape_controls(c).into_owned()).collect())
+            .map(|r| {
+                r.iter()
+                    .map(|c| text::escape_controls(c).into_owned())
+                    .collect()
+            })
             .collect();
         let mut t = Table::new();
         t.load_style(presets::UTF8_FULL_CONDENSED);
@@ -103,9 +107,8 @@ impl Rows {
     }
 
     pub fn markdown(&self) -> String {
-        let esc = |s: &str| {
-            text::escape_controls(&s.replace('|', "\\|").replace('\n', " ")).into_owned()
-        };
+        let esc =
+            |s: &str| text::escape_controls(&s.replace('|', "\\|").replace('\n', " ")).into_owned();
         let mut out = format!(
             "| {} |\n|{}\n",
             self.headers

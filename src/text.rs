@@ -119,7 +119,9 @@ pub fn csv_cell(s: &str) -> std::borrow::Cow<'_, str> {
 fn is_plain_number(s: &str) -> bool {
     let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
     !digits.is_empty()
-        && digits.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
         && digits.starts_with(|c: char| c.is_ascii_digit())
 }
 

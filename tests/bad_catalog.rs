@@ -374,7 +374,12 @@ fn case_unreadable_file() {
     let lines = check_with(|dir| {
         std::os::unix::fs::symlink("nowhere.yaml", dir.join("plans/gone.yaml")).unwrap();
     });
-    assert!(lines.contains(&"plans/gone.yaml:1:1: error[unreadable]: broken symbolic link; skipped".to_string()), "{lines:#?}");
+    assert!(
+        lines.contains(
+            &"plans/gone.yaml:1:1: error[unreadable]: broken symbolic link; skipped".to_string()
+        ),
+        "{lines:#?}"
+    );
 }
 
 #[test]

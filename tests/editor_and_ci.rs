@@ -222,7 +222,11 @@ fn the_same_broken_example_in_both_languages() {
     );
     let (en, _, _) = kh(&["check", "--lang", "en", "examples/looser-threshold"]);
     assert!(en.contains("is looser than its parent's: expected a threshold within `>= 20%`"));
-    assert!(en.ends_with("checked 2 plans in examples/looser-threshold: 1 error, 0 warnings, 0 notes\n"));
+    assert!(
+        en.ends_with(
+            "checked 2 plans in examples/looser-threshold: 1 error, 0 warnings, 0 notes\n"
+        )
+    );
     let (human, _, _) = kh(&[
         "check",
         "--lang",

@@ -327,7 +327,9 @@ fn too_deep() {
     expect(
         "too-deep",
         &[
-            &format!("{deep}:1:1: error[too-deep]: directories nested more than 32 levels deep; not read further"),
+            &format!(
+                "{deep}:1:1: error[too-deep]: directories nested more than 32 levels deep; not read further"
+            ),
             "checked 2 plans in examples/too-deep: 1 error, 0 warnings, 0 notes",
         ],
         1,
@@ -379,7 +381,13 @@ fn too_many_findings() {
         .unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(lines.iter().filter(|l| l.contains("error[threshold]")).count(), 200);
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l.contains("error[threshold]"))
+            .count(),
+        200
+    );
     assert_eq!(
         &lines[200..],
         [
@@ -408,7 +416,11 @@ fn expect_made(example: &str, make: impl FnOnce(&std::path::Path), lines: &[&str
         .output()
         .unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(stdout.lines().collect::<Vec<_>>(), lines, "kh check {example}");
+    assert_eq!(
+        stdout.lines().collect::<Vec<_>>(),
+        lines,
+        "kh check {example}"
+    );
     assert_eq!(out.status.code(), Some(code));
 }
 

@@ -63,7 +63,14 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<i32> {
     } else {
         CheckFormat::Short
     });
-    super::emit(&render::check(format, &located, plans, counts, root.as_deref(), ui)?)?;
+    super::emit(&render::check(
+        format,
+        &located,
+        plans,
+        counts,
+        root.as_deref(),
+        ui,
+    )?)?;
     Ok(if counts.errors > 0 {
         super::EXIT_FINDINGS
     } else {

@@ -365,8 +365,7 @@ pub fn run(args: DueArgs, ui: &Ui) -> Result<i32> {
         unit: args.unit.clone(),
         kinds: args.kind.clone(),
     };
-    let Some((dated, ongoing)) =
-        agenda::collect_at_most(&repo, from, to, &filter, MAX_OCCURRENCES)
+    let Some((dated, ongoing)) = agenda::collect_at_most(&repo, from, to, &filter, MAX_OCCURRENCES)
     else {
         bail!(
             "more than {MAX_OCCURRENCES} occurrences fall between {from} and {to}: narrow the window (--from/--to, --month, --quarter) or the plans (--plan, --level, --unit)"
