@@ -448,8 +448,27 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> Option<Plan>
         )
 .vi(format!("cấp không hợp lệ: cần một trong national, province, district, commune, school; gặp `{}`", f.level.as_str())));
     }
-    let issued = Issued::parse(f.issued.as_str());
-    if issued.is_none() {
+    let parsed = Issued::parse(f.issued.as_str());
+    // Dates from a file are range-checked like those of the command line.
+    let out_of_range = parsed.is_some_and(|d| !(1900..=2200).contains(&d.year()));
+    let issued = parsed.filter(|_| !out_of_range);
+    if out_of_range {
+        out.push(
+            Finding::error(
+                "schema",
+                file,
+                At::Value(yaml::path("issued")),
+                format!(
+                    "issue date `{}` is outside the years 1900 to 2200",
+                    f.issued.as_str()
+                ),
+            )
+            .vi(format!(
+                "ngày ban hành `{}` nằm ngoài các năm 1900 đến 2200",
+                f.issued.as_str()
+            )),
+        );
+    } else if issued.is_none() {
         out.push(
             Finding::error(
                 "schema",

@@ -1086,3 +1086,18 @@ fn w24_csv_cells_a_spreadsheet_would_run_are_neutralised() {
     assert!(out.has("'=1+1"), "{}", out.stdout);
     assert!(out.has("'=HYPERLINK"), "{}", out.stdout);
 }
+
+#[test]
+fn w30_plan_dates_out_of_range_are_findings() {
+    let c = Case::new();
+    c.write(
+        "plans/old.yaml",
+        plan("tinh/old", None, "").replace("issued: 2026-06", "issued: 0001-01"),
+    );
+    let out = c.check_everywhere(&[]);
+    assert!(
+        out.has("plans/old.yaml:6:9: error[schema]: issue date `0001-01` is outside the years 1900 to 2200"),
+        "{}",
+        out.stdout
+    );
+}
