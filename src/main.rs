@@ -134,7 +134,13 @@ fn main() {
             {
                 std::process::exit(cmd::EXIT_OK);
             }
-            eprintln!("kh: {}: {e:#}", ui.t("error", "lỗi"));
+            // An error can quote a value from a file (kh.yaml): never raw.
+            let message = format!("{e:#}");
+            eprintln!(
+                "kh: {}: {}",
+                ui.t("error", "lỗi"),
+                kh::text::escape_controls(&message)
+            );
             cmd::EXIT_CANNOT_RUN
         }
     };

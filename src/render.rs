@@ -216,7 +216,7 @@ fn colour(s: Severity) -> &'static str {
 
 /// `path:line:col: severity[rule]: message [label: path:line:col]`
 pub fn line(f: &Located) -> String {
-    short(f, &Ui::default())
+    short(&f.escaped(), &Ui::default())
 }
 
 fn short(f: &Located, ui: &Ui) -> String {

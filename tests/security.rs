@@ -1101,3 +1101,20 @@ fn w30_plan_dates_out_of_range_are_findings() {
         out.stdout
     );
 }
+
+#[test]
+fn w01_escape_sequences_never_reach_stderr_either() {
+    let c = Case::new();
+    std::fs::write(c.path("kh.yaml"), "strict: \"\\e]0;PWNED\\a\"\n").unwrap();
+    let out = c.run(&["check"]);
+    assert_eq!(out.code, Some(2), "{}", out.all());
+    assert!(!out.stderr.contains('\x1b'), "{:?}", out.stderr);
+    std::fs::remove_file(c.path("kh.yaml")).unwrap();
+    c.write(
+        "reports/a.csv",
+        "plan,metric,value,as_of\n\x1b[2Jx,teachers-using-ai,20%,2026-01-01\n",
+    );
+    let out = c.run(&["status", "--as-of", "2026-06-01"]);
+    assert!(out.stderr.contains("\\e[2Jx"), "{:?}", out.stderr);
+    assert!(!out.all().contains('\x1b'), "{:?}", out.all());
+}
