@@ -393,10 +393,18 @@ pub fn walk(
     problems: &mut Vec<Problem>,
     visited: &mut Visited,
 ) {
-    let meta = match std::fs::symlink_metadata(dir)
-        .map_err(GuardError::from)
-        .and_then(|m| classify(jail, dir, m))
-    {
+    // The root of a walk is resolved whole: a link anywhere on its path
+    // (`sub/plans` with `sub` a link) must land inside the jail too.
+    let meta = match jail.resolve(dir).and_then(|real| {
+        let m = std::fs::metadata(real)?;
+        if m.is_dir() {
+            Ok(Entry::Dir(m))
+        } else if m.is_file() {
+            Ok(Entry::File(m))
+        } else {
+            Err(GuardError::NotAFile(Kind::of(&m)))
+        }
+    }) {
         Ok(Entry::Dir(m)) => m,
         // A file named on the command line is read whatever its name.
         Ok(Entry::File(_)) => {

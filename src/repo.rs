@@ -468,7 +468,9 @@ pub fn load_plans(source: Source, ids: &[String]) -> Result<Repo> {
     let ([root], [jail]) = (source.roots.as_slice(), source.jails.as_slice()) else {
         return load(source);
     };
-    if !root.is_dir() || ids.is_empty() {
+    // A root that is not a directory inside the jail is for the full load
+    // to report.
+    if ids.is_empty() || !jail.resolve(root).is_ok_and(|r| r.is_dir()) {
         return load(source);
     }
     let jail = jail.clone();
@@ -511,7 +513,10 @@ pub fn load_plans(source: Source, ids: &[String]) -> Result<Repo> {
         .par_iter()
         .enumerate()
         .map(|(n, path)| match n.checked_sub(catalogs) {
-            None => read_file(n, path, &jail),
+            None => match fs_guard::read(&jail, path, load::MAX_FILE_BYTES) {
+                Ok(bytes) => load_bytes(n, true, &bytes),
+                Err(e) => Loaded::Catalog(Vec::new(), vec![guard_finding(n, &e, true)]),
+            },
             Some(k) => load_bytes(n, false, &expected[k].2),
         })
         .collect();

@@ -1118,3 +1118,41 @@ fn w01_escape_sequences_never_reach_stderr_either() {
     assert!(out.stderr.contains("\\e[2Jx"), "{:?}", out.stderr);
     assert!(!out.all().contains('\x1b'), "{:?}", out.all());
 }
+
+#[test]
+fn a_link_on_the_way_to_a_root_is_resolved_too() {
+    let c = Case::new();
+    std::fs::create_dir_all(c.outside().join("plans")).unwrap();
+    std::fs::copy(
+        c.outside().join("evil.yaml"),
+        c.outside().join("plans/evil.yaml"),
+    )
+    .unwrap();
+    std::fs::create_dir_all(c.outside().join("reports")).unwrap();
+    std::fs::write(
+        c.outside().join("reports/a.csv"),
+        format!("plan,metric,value,as_of\n{SECRET},m,1%,2026-01-01\n"),
+    )
+    .unwrap();
+    c.link(c.outside(), "sub");
+    // Named on the command line...
+    let out = c.run(&["check", "sub/plans"]);
+    c.assert_nothing_from_outside(&out);
+    assert!(
+        out.has("sub/plans:1:1: error[link-outside]"),
+        "{}",
+        out.all()
+    );
+    // ... or in kh.yaml.
+    std::fs::write(c.path("kh.yaml"), "reports: sub/reports\n").unwrap();
+    let out = c.check_everywhere(&["--today", "2026-12-01"]);
+    assert!(
+        out.has("sub/reports:1:1: error[link-outside]"),
+        "{}",
+        out.all()
+    );
+    std::fs::write(c.path("kh.yaml"), "plans: sub/plans\n").unwrap();
+    let out = c.run(&["check"]);
+    c.assert_nothing_from_outside(&out);
+    assert_eq!(out.code, Some(2), "{}", out.all());
+}
