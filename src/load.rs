@@ -18,6 +18,19 @@ pub const MAX_FILE_BYTES: u64 = crate::fs_guard::MAX_PLAN_BYTES;
 /// for a legacy Vietnamese encoding, which one it probably is.
 pub fn decode(file: FileId, bytes: &[u8]) -> Result<&str, Box<Finding>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(enc) = crate::encoding::wide_unicode(bytes) {
+        return Err(Box::new(
+            Finding::error(
+                "syntax",
+                file,
+                At::Pos(yaml::Pos { line: 1, col: 1 }),
+                format!("file is {enc} (Notepad's \"Unicode\"), not UTF-8: save it again as UTF-8"),
+            )
+            .vi(format!(
+                "tệp mã {enc} (\"Unicode\" của Notepad), không phải UTF-8: hãy lưu lại dạng UTF-8"
+            )),
+        ));
+    }
     if let Some(nul) = memchr::memchr(0, bytes) {
         let (line, col) = line_col(bytes, nul);
         return Err(Box::new(

@@ -239,6 +239,18 @@ fn read_capped(
     let mut hinted = 0usize;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut findings = Vec::new();
+    if let Some(enc) = crate::encoding::wide_unicode(bytes) {
+        findings.push(
+            Finding::error(
+                "report-syntax",
+                file,
+                at(1),
+                format!("file is {enc} (Excel's \"Unicode text\"), not UTF-8: save it as \"CSV UTF-8\""),
+            )
+            .vi(format!("tệp mã {enc} (\"Unicode text\" của Excel), không phải UTF-8: hãy lưu dạng \"CSV UTF-8\"")),
+        );
+        return (Vec::new(), findings, 0);
+    }
     let mut rows = Vec::new();
     let mut r = csv::ReaderBuilder::new().flexible(false).from_reader(bytes);
     let headers: Vec<String> = match r.headers() {
