@@ -454,9 +454,9 @@ fn walk_dir(
     entries.sort_by_key(|e| e.file_name());
     for e in entries {
         let name = e.file_name();
-        let Some(name) = name.to_str() else {
-            continue;
-        };
+        // A name that is not UTF-8 is still walked or matched, shown lossily.
+        let name = name.to_string_lossy();
+        let name = name.as_ref();
         if name.starts_with('.') {
             continue;
         }

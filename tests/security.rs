@@ -1156,3 +1156,18 @@ fn a_link_on_the_way_to_a_root_is_resolved_too() {
     c.assert_nothing_from_outside(&out);
     assert_eq!(out.code, Some(2), "{}", out.all());
 }
+
+#[test]
+fn control_characters_in_file_names_are_shown_escaped() {
+    let c = Case::new();
+    c.write(
+        "plans/\x1b[2J\nfake.yaml",
+        plan("tinh/x", None, "").replace("kh: 1", "kh: 9"),
+    );
+    let out = c.check_everywhere(&[]);
+    assert!(out.has("plans/\\e[2J\\nfake.yaml:1:"), "{}", out.stdout);
+    for f in ["human", "github", "table", "markdown"] {
+        let out = c.run(&["check", "--format", f]);
+        assert!(!out.stdout.contains('\x1b'), "--format {f}");
+    }
+}
