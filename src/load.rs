@@ -298,14 +298,65 @@ fn where_in(path: &[Seg]) -> String {
 }
 
 /// The closest of `candidates` to `name`, if it is close enough to be a typo.
+///
+/// Bounded, since both sides can come from a hostile repository: a name over
+/// [`HINT_MAX_CHARS`] or more than [`HINT_MAX_CANDIDATES`] candidates get no
+/// hint; a candidate whose length alone rules it out is not compared; and all
+/// the calls of a run share a budget of [`HINT_BUDGET`] comparison cells, so
+/// "did you mean" over many names can never cost rows times names.
 pub fn nearest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static SPENT: AtomicU64 = AtomicU64::new(0);
+    if name.chars().count() > HINT_MAX_CHARS {
+        return None;
+    }
+    let spend = |cost: u64| SPENT.fetch_add(cost, Ordering::Relaxed) + cost > HINT_BUDGET;
+    // Looking at each candidate costs too: charged before anything is done.
+    let (known, _) = candidates.size_hint();
+    if known > HINT_MAX_CANDIDATES || spend(known as u64 + 1) {
+        return None;
+    }
+    let candidates: Vec<&str> = candidates.take(HINT_MAX_CANDIDATES + 1).collect();
+    if candidates.len() > HINT_MAX_CANDIDATES
+        || spend(candidates.len().saturating_sub(known) as u64)
+    {
+        return None;
+    }
     let folded = text::fold(name);
-    candidates
-        .map(|c| (strsim::levenshtein(&folded, &text::fold(c)), c))
-        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
+    let n = folded.chars().count();
+    let mut best: Option<(usize, &str)> = None;
+    for c in candidates {
+        let limit = 2.max(c.len() / 3);
+        // Folding drops marks, so it never lengthens: the raw count rules
+        // out most candidates before any folding.
+        if c.chars().count() + limit < n || c.len() > 4 * HINT_MAX_CHARS {
+            continue;
+        }
+        if spend(c.len() as u64 + 1) {
+            return None;
+        }
+        let fc = text::fold(c);
+        let m = fc.chars().count();
+        if n.abs_diff(m) > limit || m > HINT_MAX_CHARS {
+            continue;
+        }
+        if spend((n.max(1) * m.max(1)) as u64) {
+            return None;
+        }
+        let d = strsim::levenshtein(&folded, &fc);
+        if d <= limit && best.is_none_or(|(b, _)| d < b) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
 }
+
+/// Names longer than this get no "did you mean".
+pub const HINT_MAX_CHARS: usize = 200;
+/// More candidates than this: no "did you mean".
+pub const HINT_MAX_CANDIDATES: usize = 100_000;
+/// Comparison cells (characters times characters) all hints of a run may cost.
+pub const HINT_BUDGET: u64 = 100_000_000;
 
 /// serde_yaml places a duplicate key at the start of its mapping; the line of
 /// the second occurrence is what the user needs.
