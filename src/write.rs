@@ -22,14 +22,20 @@ fn install_cleanup() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
         let _ = ctrlc::set_handler(|| {
-            if let Ok(list) = PENDING.lock() {
-                for p in list.iter() {
-                    let _ = std::fs::remove_file(p);
-                }
-            }
+            remove_pending(None);
             std::process::exit(130);
         });
     });
+}
+
+/// Removes every temporary file not yet moved into place (what Ctrl-C does),
+/// or only those in `dir`.
+fn remove_pending(dir: Option<&Path>) {
+    if let Ok(list) = PENDING.lock() {
+        for p in list.iter().filter(|p| dir.is_none_or(|d| p.starts_with(d))) {
+            let _ = std::fs::remove_file(p);
+        }
+    }
 }
 
 fn pending(path: &Path, add: bool) {
@@ -188,6 +194,20 @@ mod tests {
         assert_eq!(std::fs::read(&p).unwrap(), b"theirs");
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(names.len(), 1, "the temporary file is removed");
+    }
+
+    /// What the Ctrl-C handler runs: the staged file goes, the target stays.
+    #[test]
+    fn an_interrupted_write_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("out.txt");
+        std::fs::write(&p, b"old").unwrap();
+        let staged = stage(&p, b"new", true).unwrap();
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+        remove_pending(Some(dir.path()));
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        assert_eq!(std::fs::read(&p).unwrap(), b"old");
+        drop(staged);
     }
 
     #[test]
