@@ -122,6 +122,18 @@ pub fn collect<'a>(
     to: NaiveDate,
     filter: &Filter,
 ) -> (Vec<Due<'a>>, Vec<Due<'a>>) {
+    collect_at_most(repo, from, to, filter, usize::MAX).unwrap_or_default()
+}
+
+/// As `collect`, but None as soon as more than `max` occurrences fall in the
+/// window: memory stays bounded whatever the plans and the window.
+pub fn collect_at_most<'a>(
+    repo: &'a Repo,
+    from: NaiveDate,
+    to: NaiveDate,
+    filter: &Filter,
+    max: usize,
+) -> Option<(Vec<Due<'a>>, Vec<Due<'a>>)> {
     let mut dated = Vec::new();
     let mut ongoing = Vec::new();
     for e in repo.plans.iter().filter(|e| filter.plan(&e.plan)) {
@@ -134,6 +146,9 @@ pub fn collect<'a>(
                 When::Ongoing => ongoing.push(item.occurrence(e, None)),
                 When::Deadline(deadline, active) => {
                     for date in deadline.occurrences(from, to, *active) {
+                        if dated.len() >= max {
+                            return None;
+                        }
                         dated.push(item.occurrence(e, Some(date)));
                     }
                 }
@@ -144,7 +159,7 @@ pub fn collect<'a>(
     let order = |d: &Due<'a>| (d.date, d.plan, d.kind, natural(d.id));
     dated.sort_by_cached_key(order);
     ongoing.sort_by_cached_key(order);
-    (dated, ongoing)
+    Some((dated, ongoing))
 }
 
 /// Sorts "II.10" after "II.9".

@@ -378,7 +378,8 @@ pub fn find<'a>(repo: &'a Repo, name: &str) -> Option<&'a Entry> {
 
 /// A plan's label in headings.
 pub fn label(p: &Plan) -> String {
-    format!("{} ({})", p.id, p.issuer)
+    // Headings are read by people: no control character reaches the terminal.
+    crate::text::escape_controls(&format!("{} ({})", p.id, p.issuer)).into_owned()
 }
 
 #[cfg(test)]

@@ -70,6 +70,23 @@ pub fn guess(bytes: &[u8]) -> Option<Legacy> {
     (best.1 >= 4).then_some(best.0)
 }
 
+/// A Unicode encoding other than UTF-8, known by its byte order mark:
+/// Windows Notepad's "Unicode" is UTF-16LE, Excel's "Unicode text" too.
+pub fn wide_unicode(bytes: &[u8]) -> Option<&'static str> {
+    // UTF-32 first: its little-endian mark starts like UTF-16's.
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) {
+        Some("UTF-32LE")
+    } else if bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        Some("UTF-32BE")
+    } else if bytes.starts_with(&[0xFF, 0xFE]) {
+        Some("UTF-16LE")
+    } else if bytes.starts_with(&[0xFE, 0xFF]) {
+        Some("UTF-16BE")
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,6 +102,14 @@ mod tests {
         assert_eq!(guess(W1258), Some(Legacy::Windows1258));
         assert_eq!(guess(VNI), Some(Legacy::Vni));
         assert_eq!(guess(TCVN3), Some(Legacy::Tcvn3));
+    }
+
+    #[test]
+    fn wide_unicode_is_known_by_its_mark() {
+        assert_eq!(wide_unicode(b"\xFF\xFEk\0h\0"), Some("UTF-16LE"));
+        assert_eq!(wide_unicode(b"\xFE\xFF\0k"), Some("UTF-16BE"));
+        assert_eq!(wide_unicode(b"\xFF\xFE\0\0k\0\0\0"), Some("UTF-32LE"));
+        assert_eq!(wide_unicode(b"kh: 1"), None);
     }
 
     #[test]

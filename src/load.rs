@@ -12,15 +12,23 @@ use crate::text;
 use crate::yaml::{self, Seg, YamlPath};
 use std::collections::BTreeMap;
 
-/// Bytes to text: UTF-8 only, BOM dropped, empty files reported.
 /// Plans are a few hundred lines; a file far larger is not a plan typed by a
-/// person, and reading it whole would cost memory for nothing.
-pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+/// person, and reading it whole would cost memory for nothing. Every read goes
+/// through `fs_guard`, which stops at this limit.
+pub const MAX_FILE_BYTES: u64 = crate::fs_guard::MAX_PLAN_BYTES;
 
 /// Bytes to text: UTF-8 only, BOM dropped, empty and binary files reported, and
 /// for a legacy Vietnamese encoding, which one it probably is.
 pub fn decode(file: FileId, bytes: &[u8]) -> Result<&str, Box<Finding>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(enc) = crate::encoding::wide_unicode(bytes) {
+        return Err(Box::new(Finding::new(
+            Rule::Syntax,
+            file,
+            At::Pos(yaml::Pos { line: 1, col: 1 }),
+            Message::WideUnicode { encoding: enc },
+        )));
+    }
     if let Some(nul) = memchr::memchr(0, bytes) {
         let (line, col) = line_col(bytes, nul);
         return Err(Box::new(Finding::new(
@@ -247,7 +255,7 @@ fn place_of(path: &[Seg]) -> (Place, Option<String>) {
     }
 }
 
-pub use crate::text::nearest;
+pub use crate::text::{HINT_BUDGET, HINT_MAX_CANDIDATES, HINT_MAX_CHARS, nearest};
 
 /// serde_yaml places a duplicate key at the start of its mapping; the line of
 /// the second occurrence is what the user needs.
@@ -412,7 +420,21 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> Option<Plan>
             },
         ));
     }
-    let issued = issued.ok();
+    // Dates from a file are range-checked like those of the command line.
+    let issued = issued.ok().filter(|d| {
+        let inside = (1900..=2200).contains(&d.year());
+        if !inside {
+            out.push(Finding::new(
+                Rule::Schema,
+                file,
+                At::Value(yaml::path("issued")),
+                Message::IssuedOutOfRange {
+                    found: f.issued.as_str().to_string(),
+                },
+            ));
+        }
+        inside
+    });
     // "từ nay đến năm 2030" counts from the issue date.
     let period = Period::read(f.period.as_str(), issued.map(|i| i.year()));
     if let Err(error) = &period {
@@ -781,8 +803,8 @@ fn provenance(
     got
 }
 
-/// The indicator catalog file.
-pub fn catalog(file: FileId, src: &str) -> (Vec<Indicator>, Vec<Finding>) {
+/// The indicator catalog file: each indicator with its place in `indicators:`.
+pub fn catalog(file: FileId, src: &str) -> (Vec<(usize, Indicator)>, Vec<Finding>) {
     let mut out = Vec::new();
     let Some(read) = read_document::<CatalogFile>(file, src, &mut out) else {
         return (Vec::new(), out);
@@ -830,14 +852,17 @@ pub fn catalog(file: FileId, src: &str) -> (Vec<Indicator>, Vec<Finding>) {
                 Direction::Higher
             }
         };
-        list.push(Indicator {
-            key,
-            name: clean(&e.name),
-            unit,
-            noun: e.noun.as_ref().map(clean),
-            direction,
-            plan_issuance: e.plan_issuance,
-        });
+        list.push((
+            n,
+            Indicator {
+                key,
+                name: clean(&e.name),
+                unit,
+                noun: e.noun.as_ref().map(clean),
+                direction,
+                plan_issuance: e.plan_issuance,
+            },
+        ));
     }
     (list, out)
 }

@@ -124,6 +124,7 @@ fn main() {
         },
         to_file: cli.output.is_some(),
     };
+    ui.lang.set();
     if let Some(path) = cli.output.clone() {
         cmd::output_to(path, cli.force);
     }
@@ -146,9 +147,12 @@ fn main() {
             {
                 std::process::exit(cmd::EXIT_OK);
             }
+            // An error can quote a value from a file (kh.yaml): never raw.
+            let message = format!("{e:#}");
             eprintln!(
-                "kh: {}: {e:#}",
-                kh::messages::word(ui.lang, kh::messages::Word::Error)
+                "kh: {}: {}",
+                kh::messages::word(ui.lang, kh::messages::Word::Error),
+                kh::text::escape_controls(&message)
             );
             cmd::EXIT_CANNOT_RUN
         }

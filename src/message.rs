@@ -120,6 +120,10 @@ impl From<&csv::Error> for CsvProblem {
 pub enum Message {
     // --- reading a file -------------------------------------------------
     Binary,
+    /// UTF-16 or UTF-32: what Notepad and Excel call "Unicode".
+    WideUnicode {
+        encoding: &'static str,
+    },
     NotUtf8 {
         byte: u8,
         /// The legacy Vietnamese encoding it probably is (TCVN3, VNI, Windows-1258).
@@ -165,6 +169,9 @@ pub enum Message {
         #[serde(serialize_with = "as_input")]
         error: crate::domain::period::PeriodError,
     },
+    IssuedOutOfRange {
+        found: String,
+    },
     EmptyId,
     ParentIsPath {
         found: String,
@@ -183,6 +190,37 @@ pub enum Message {
     },
     DuplicatePlanId {
         id: String,
+    },
+    BadPlanId {
+        id: String,
+        problem: crate::ids::IdProblem,
+    },
+    BadParentId {
+        parent: String,
+        problem: crate::ids::IdProblem,
+    },
+    ConfusablePlanId {
+        id: String,
+        other: String,
+    },
+    ConfusableParent {
+        parent: String,
+        other: String,
+    },
+    ConfusableKey {
+        key: String,
+        other: String,
+    },
+    ConfusableMetric {
+        metric: String,
+        other: String,
+    },
+    ConfusableUnit {
+        unit: String,
+        other: String,
+    },
+    DuplicateCatalogKey {
+        key: String,
     },
     WaiverWithoutReason {
         metric: String,
@@ -220,8 +258,19 @@ pub enum Message {
         found: String,
     },
     TooLarge {
+        /// The size seen; `limit + 1` when a read stopped at the limit.
         bytes: u64,
         limit: u64,
+        role: crate::fs_guard::Role,
+    },
+    LinkOutside,
+    LinkLoop,
+    NotAFile {
+        file_kind: crate::fs_guard::Kind,
+        role: crate::fs_guard::Role,
+    },
+    TooDeep {
+        max: usize,
     },
     CannotRead {
         problem: IoProblem,
@@ -332,12 +381,28 @@ pub enum Message {
     },
     ParentCycle {
         plan: String,
+        /// The first plans of the ring, from `plan` (at most eight).
         ring: Vec<String>,
+        /// How many plans the ring has.
+        plans: usize,
     },
 
     // --- reports --------------------------------------------------------
     ReportUnreadable {
         problem: IoProblem,
+    },
+    NoReportsDir,
+    ReportWideUnicode {
+        encoding: &'static str,
+    },
+    ReportDateOutOfRange {
+        found: String,
+        from: i32,
+        to: i32,
+    },
+    TooManyFindings {
+        more: usize,
+        shown: usize,
     },
     ReportHeader {
         problem: CsvProblem,
@@ -387,6 +452,9 @@ pub enum Message {
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Label {
     Target { id: String, plan: String },
+    LookAlikePlan,
+    LookAlikeKey,
+    FirstDefinition,
     PeriodOf { plan: String },
     IssueDateOf { plan: String },
     FirstWithId,
@@ -397,6 +465,10 @@ pub enum Label {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Usage {
+    NotAPlanId {
+        id: String,
+        problem: crate::ids::IdProblem,
+    },
     UnknownRule {
         name: String,
         nearest: Option<&'static str>,
@@ -417,6 +489,8 @@ pub enum Usage {
 pub enum Sentence {
     CheckSummary {
         plans: usize,
+        /// The repository checked, as the user can find it.
+        root: Option<String>,
         errors: usize,
         warnings: usize,
         notes: usize,

@@ -52,7 +52,9 @@ impl Resolver<'_> {
         self.cache
             .entry(file)
             .or_insert_with(|| {
-                let bytes = std::fs::read(repo.path(file)).ok()?;
+                // Read again through the same guard as the first time: a file
+                // swapped for a link or a FIFO meanwhile is not opened.
+                let bytes = repo.read_again(file)?;
                 let src = String::from_utf8_lossy(&bytes);
                 let src = src.trim_start_matches('\u{FEFF}');
                 let lines = src.lines().map(str::to_string).collect();
@@ -123,12 +125,65 @@ pub fn locate(repo: &Repo, findings: &[Finding], lang: Lang) -> Vec<Located> {
         (&a.file, a.line, a.col, a.rule, &a.message)
             .cmp(&(&b.file, b.line, b.col, b.rule, &b.message))
     });
+    cap_per_file(out, lang)
+}
+
+/// Findings shown per file; the rest are counted in a closing note, so that
+/// one hostile file cannot flood the output. The summary counts them all.
+pub const MAX_PER_FILE: usize = 200;
+
+fn cap_per_file(all: Vec<Located>, lang: Lang) -> Vec<Located> {
+    let mut out = Vec::with_capacity(all.len().min(100_000));
+    let mut i = 0;
+    while i < all.len() {
+        let file = &all[i].file;
+        let end = i + all[i..].iter().take_while(|f| &f.file == file).count();
+        let n = end - i;
+        out.extend(all[i..end.min(i + MAX_PER_FILE)].iter().cloned());
+        if n > MAX_PER_FILE {
+            let more = n - MAX_PER_FILE;
+            let data = crate::message::Message::TooManyFindings {
+                more,
+                shown: MAX_PER_FILE,
+            };
+            out.push(Located {
+                severity: crate::rules::Rule::TooManyFindings.default_severity().key(),
+                rule: crate::rules::Rule::TooManyFindings.name(),
+                file: file.clone(),
+                line: 1,
+                col: 1,
+                message: crate::messages::message(lang, &data),
+                data,
+                related: None,
+                sev: Some(Severity::Note),
+                source: None,
+            });
+        }
+        i = end;
+    }
     out
 }
 
 impl Located {
     pub fn severity(&self) -> Severity {
         self.sev.unwrap_or(Severity::Error)
+    }
+
+    /// The same finding with every text a person reads shown with its control
+    /// characters and escape sequences escaped (see `text::escape_controls`).
+    pub fn escaped(&self) -> Located {
+        let e = |s: &str| text::escape_controls(s).into_owned();
+        Located {
+            file: e(&self.file),
+            message: e(&self.message),
+            related: self.related.as_ref().map(|r| RelatedLoc {
+                file: e(&r.file),
+                label: e(&r.label),
+                ..r.clone()
+            }),
+            source: self.source.as_deref().map(e),
+            ..self.clone()
+        }
     }
 }
 
@@ -142,7 +197,7 @@ fn colour(s: Severity) -> &'static str {
 
 /// `path:line:col: severity[rule]: message [label: path:line:col]`
 pub fn line(f: &Located) -> String {
-    short(f, &Ui::default())
+    short(&f.escaped(), &Ui::default())
 }
 
 fn short(f: &Located, ui: &Ui) -> String {
@@ -208,11 +263,14 @@ fn human(f: &Located, ui: &Ui) -> String {
     s
 }
 
-pub fn summary(plans: usize, c: Counts, lang: Lang) -> String {
+/// The closing line; `root` is the repository checked, so that nobody mistakes
+/// which one it was (a `kh.yaml` higher up, a folder with its own `plans/`).
+pub fn summary(plans: usize, c: Counts, root: Option<&str>, lang: Lang) -> String {
     crate::messages::sentence(
         lang,
         &crate::message::Sentence::CheckSummary {
             plans,
+            root: root.map(|r| text::escape_controls(r).into_owned()),
             errors: c.errors,
             warnings: c.warnings,
             notes: c.notes,
@@ -304,13 +362,25 @@ pub fn github(f: &Located) -> String {
         Severity::Warning => "warning",
         Severity::Note => "notice",
     };
-    let mut message = f.message.clone();
+    let keep_lines = |s: &str| {
+        s.split('\n')
+            .map(|l| text::escape_controls(l).into_owned())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let mut message = keep_lines(&f.message);
     if let Some(r) = &f.related {
-        message.push_str(&format!(" [{}: {}:{}:{}]", r.label, r.file, r.line, r.col));
+        message.push_str(&format!(
+            " [{}: {}:{}:{}]",
+            keep_lines(&r.label),
+            text::escape_controls(&r.file),
+            r.line,
+            r.col
+        ));
     }
     format!(
         "::{kind} file={},line={},col={},title={}::{}",
-        gh_prop(&f.file),
+        gh_prop(&text::escape_controls(&f.file)),
         f.line,
         f.col,
         gh_prop(&format!("kh {}", f.rule)),
@@ -437,17 +507,21 @@ pub fn check(
     findings: &[Located],
     plans: usize,
     c: Counts,
+    root: Option<&str>,
     ui: &Ui,
 ) -> anyhow::Result<String> {
-    let sum = summary(plans, c, ui.lang);
+    let sum = summary(plans, c, root, ui.lang);
     Ok(match format {
         CheckFormat::Short => {
-            let mut lines: Vec<String> = findings.iter().map(|f| short(f, ui)).collect();
+            let mut lines: Vec<String> = findings.iter().map(|f| short(&f.escaped(), ui)).collect();
             lines.push(sum);
             lines.join("\n")
         }
         CheckFormat::Human => {
-            let mut out: String = findings.iter().map(|f| human(f, ui) + "\n").collect();
+            let mut out: String = findings
+                .iter()
+                .map(|f| human(&f.escaped(), ui) + "\n")
+                .collect();
             out.push_str(&ui.paint("1", &sum));
             out
         }

@@ -1,16 +1,19 @@
-//! Finding and loading a plans repository: `kh.yaml` if present, else `plans/`
-//! below the current directory, or the paths given on the command line.
+//! Finding and loading a plans repository: the nearest folder, from here up to
+//! the top of the git work tree, with its own `kh.yaml` or `plans/`; or the
+//! paths given on the command line. Every read goes through `fs_guard`, so
+//! nothing outside the repository root is opened.
 
 use crate::domain::{Indicator, Plan};
 use crate::finding::{At, FileId, Finding};
 use crate::format::Settings;
-use crate::load;
+use crate::fs_guard::{self, GuardError, Jail, Problem};
 use crate::message::{Label, Message};
 use crate::rules::Rule;
+use crate::{ids, load};
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 pub const CATALOG_FILE: &str = "indicators.yaml";
 
@@ -28,6 +31,8 @@ pub struct Repo {
     pub plans: Vec<Entry>,
     pub indicators: HashMap<String, Indicator>,
     pub catalog_file: Option<FileId>,
+    /// Where each catalog key was defined: file and place in `indicators:`.
+    pub indicator_at: HashMap<String, (FileId, usize)>,
     /// Findings made while reading: syntax, schema, duplicate plan ids.
     pub findings: Vec<Finding>,
     /// Plan index by id (the first plan to claim an id).
@@ -35,9 +40,16 @@ pub struct Repo {
     pub settings: Settings,
     /// Where reports live, for `kh status`.
     pub reports_dir: Option<PathBuf>,
+    /// The reports location was asked for (kh.yaml or --reports): its absence
+    /// is a finding, not "no data".
+    pub reports_required: bool,
     /// Only some plans were read (`load_plans`): a reference to another plan is
     /// not a mistake.
     pub partial: bool,
+    /// The roots no read may leave.
+    pub jails: Vec<Jail>,
+    /// The repository root, as shown in the summary.
+    pub root: Option<PathBuf>,
 }
 
 impl Repo {
@@ -52,65 +64,172 @@ impl Repo {
     pub fn path(&self, file: FileId) -> &Path {
         &self.files[file]
     }
+
+    /// A file read a second time (to place findings), through the same guard
+    /// as the first: inside a root, a regular file, bounded.
+    pub fn read_again(&self, file: FileId) -> Option<Vec<u8>> {
+        let path = self.path(file);
+        let jail = self.jails.iter().find(|j| j.resolve(path).is_ok())?;
+        fs_guard::read(
+            jail,
+            path,
+            fs_guard::MAX_CSV_BYTES.max(fs_guard::MAX_PLAN_BYTES),
+        )
+        .ok()
+    }
+
+    /// The jail a path given by the user (`--reports`) falls under: a root's
+    /// if it is inside one, else its own.
+    pub fn jail_for(&self, path: &Path) -> Option<Jail> {
+        let abs = absolute(path);
+        self.jails
+            .iter()
+            .find(|j| abs.starts_with(absolute(&j.shown)))
+            .cloned()
+            .or_else(|| Jail::new(path).ok())
+    }
 }
 
 /// What to load: the roots to walk and the settings that apply.
 pub struct Source {
     pub roots: Vec<PathBuf>,
+    /// The jail of each root.
+    pub jails: Vec<Jail>,
     pub settings: Settings,
     pub reports_dir: Option<PathBuf>,
+    pub reports_required: bool,
+    /// The repository root, for the summary.
+    pub root: Option<PathBuf>,
 }
 
-/// Where the repository is: explicit paths, else `kh.yaml` here or above, else `./plans`.
+impl Source {
+    /// Reports read from `dir`, as asked on the command line: its absence is
+    /// then a finding.
+    pub fn set_reports(&mut self, dir: PathBuf) {
+        self.reports_dir = Some(dir);
+        self.reports_required = true;
+    }
+}
+
+/// `path` made absolute without touching the file system: `.` and `..` are
+/// resolved by name, as the user wrote them.
+fn absolute(path: &Path) -> PathBuf {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .unwrap_or_else(|_| PathBuf::from("/"))
+            .join(path)
+    };
+    let mut out = PathBuf::new();
+    for c in joined.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A folder is a repository when it has a `kh.yaml` (of any kind: a bad
+/// one is reported, not skipped) or a `plans/` directory.
+fn is_repository(dir: &Path) -> bool {
+    std::fs::symlink_metadata(dir.join("kh.yaml")).is_ok() || dir.join("plans").is_dir()
+}
+
+/// The nearest repository from `cwd` up, as git and cargo find theirs: the
+/// first folder that is one wins, and the search stops at the top of the git
+/// work tree (a folder with `.git`), so a `kh.yaml` above a checkout never
+/// takes over.
+pub fn find_root(cwd: &Path) -> Option<PathBuf> {
+    for d in cwd.ancestors() {
+        if is_repository(d) {
+            return Some(d.to_path_buf());
+        }
+        if std::fs::symlink_metadata(d.join(".git")).is_ok() {
+            return None;
+        }
+    }
+    None
+}
+
+/// Where the repository is: explicit paths, else the nearest repository from here.
 pub fn locate(paths: &[PathBuf]) -> Result<Source> {
-    if !paths.is_empty() {
-        let mut roots = Vec::new();
-        let mut settings = None;
-        let mut reports_dir = None;
-        for p in paths {
-            if !p.exists() {
-                bail!("{}: no such file or directory", p.display());
-            }
-            // A directory that is itself a repository is read as one.
-            if p.is_dir() && (p.join("kh.yaml").is_file() || p.join("plans").is_dir()) {
-                let src = repository_at(p)?;
-                roots.extend(src.roots);
-                reports_dir = reports_dir.or(src.reports_dir);
-                settings.get_or_insert(src.settings);
-            } else {
-                roots.push(p.clone());
-            }
-        }
-        return Ok(Source {
-            roots,
-            settings: settings.unwrap_or_default(),
-            reports_dir,
-        });
-    }
     let cwd = std::env::current_dir().context("cannot read the current directory")?;
-    let mut dir = Some(cwd.as_path());
-    while let Some(d) = dir {
-        if d.join("kh.yaml").is_file() {
-            let rel = pathdiff(d, &cwd);
-            return repository_at(&rel);
+    let found = find_root(&cwd);
+    if !paths.is_empty() {
+        let mut src = Source {
+            roots: Vec::new(),
+            jails: Vec::new(),
+            settings: Settings::default(),
+            reports_dir: None,
+            reports_required: false,
+            root: None,
+        };
+        let mut settings = None;
+        let home = found
+            .as_deref()
+            .and_then(|d| Jail::new(&pathdiff(d, &cwd)).ok());
+        for p in paths {
+            let Ok(meta) = std::fs::symlink_metadata(p) else {
+                bail!("{}: no such file or directory", p.display());
+            };
+            // A directory that is itself a repository is read as one.
+            if meta.is_dir() && is_repository(p) {
+                let r = repository_at(p)?;
+                src.roots.extend(r.roots);
+                src.jails.extend(r.jails);
+                src.reports_dir = src.reports_dir.or(r.reports_dir);
+                src.reports_required |= r.reports_required;
+                src.root = src.root.or(r.root);
+                settings.get_or_insert(r.settings);
+                continue;
+            }
+            // Inside the repository found from here, its root is the jail;
+            // elsewhere, the folder named (or holding the file named).
+            let abs = absolute(p);
+            let jail = match &home {
+                Some(j) if abs.starts_with(absolute(&j.shown)) => j.clone(),
+                _ => {
+                    let own = if meta.is_dir() {
+                        p.clone()
+                    } else {
+                        match p.parent() {
+                            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+                            _ => PathBuf::from("."),
+                        }
+                    };
+                    Jail::new(&own).with_context(|| format!("cannot read {}", own.display()))?
+                }
+            };
+            src.root = src.root.or(Some(jail.shown.clone()));
+            src.roots.push(p.clone());
+            src.jails.push(jail);
         }
-        dir = d.parent();
+        src.settings = settings.unwrap_or_default();
+        return Ok(src);
     }
-    if cwd.join("plans").is_dir() {
-        return repository_at(Path::new("."));
+    if let Some(d) = found {
+        return repository_at(&pathdiff(&d, &cwd));
     }
     bail!(
-        "no plans repository here: expected kh.yaml in this directory or above, or a plans/ directory, or paths on the command line"
+        "no plans repository here: expected kh.yaml or a plans/ directory in this directory or above (up to the top of the git work tree), or paths on the command line"
     )
 }
 
-/// `lang:` of the kh.yaml found from here, if any; read before anything else
-/// so that even argument errors speak the user's language.
+/// `lang:` of the repository found from here, if any; read before anything
+/// else so that even argument errors speak the user's language. Read through
+/// the guard: a huge, endless or outside `kh.yaml` costs nothing here.
 pub fn settings_lang() -> Option<String> {
     let cwd = std::env::current_dir().ok()?;
-    let dir = cwd.ancestors().find(|d| d.join("kh.yaml").is_file())?;
-    let src = std::fs::read_to_string(dir.join("kh.yaml")).ok()?;
-    crate::yaml::read::<Settings>(&src).ok()?.value.lang
+    let dir = find_root(&cwd)?;
+    let jail = Jail::new(&dir).ok()?;
+    let bytes = fs_guard::read(&jail, &dir.join("kh.yaml"), fs_guard::MAX_SETTINGS_BYTES).ok()?;
+    let src = std::str::from_utf8(&bytes).ok()?;
+    crate::yaml::read::<Settings>(src).ok()?.value.lang
 }
 
 fn pathdiff(dir: &Path, cwd: &Path) -> PathBuf {
@@ -138,15 +257,38 @@ fn clean_join(root: &Path, rel: &str) -> PathBuf {
     }
 }
 
+/// A folder named in kh.yaml, if it stays inside the repository by name: not
+/// absolute, no `..`.
+fn inside_by_name(rel: &str) -> bool {
+    let p = Path::new(rel);
+    !rel.trim().is_empty()
+        && p.components()
+            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
+}
+
 fn repository_at(root: &Path) -> Result<Source> {
+    let jail = Jail::new(root).with_context(|| format!("cannot read {}", root.display()))?;
     let settings_file = root.join("kh.yaml");
-    let settings = if settings_file.is_file() {
-        let src = std::fs::read_to_string(&settings_file)
-            .with_context(|| format!("cannot read {}", settings_file.display()))?;
+    let settings = if std::fs::symlink_metadata(&settings_file).is_ok() {
+        let bytes =
+            fs_guard::read(&jail, &settings_file, fs_guard::MAX_SETTINGS_BYTES).map_err(|e| {
+                let m = e.message(fs_guard::Role::Settings);
+                anyhow::anyhow!(
+                    "{}: {}",
+                    settings_file.display(),
+                    crate::messages::message(crate::ui::Lang::current(), &m)
+                )
+            })?;
+        let src = std::str::from_utf8(&bytes).map_err(|_| {
+            anyhow::anyhow!(
+                "{}: file is not UTF-8: save it as UTF-8",
+                settings_file.display()
+            )
+        })?;
         if src.trim().is_empty() {
             Settings::default()
         } else {
-            crate::yaml::read::<Settings>(&src)
+            crate::yaml::read::<Settings>(src)
                 .map_err(|e| {
                     let at = e
                         .pos
@@ -159,119 +301,122 @@ fn repository_at(root: &Path) -> Result<Source> {
     } else {
         Settings::default()
     };
-    let plans = clean_join(root, settings.plans.as_deref().unwrap_or("plans"));
-    if !plans.is_dir() {
-        bail!("{}: plans directory not found", plans.display());
+    // Paths in kh.yaml stay inside the repository: by name, and once every
+    // link is resolved.
+    let folder = |key: &str, value: Option<&str>, default: &str| -> Result<PathBuf> {
+        let rel = value.unwrap_or(default);
+        if !inside_by_name(rel) {
+            bail!(
+                "{}: `{key}: {}` is outside the repository: expected a folder inside it, such as {default}",
+                settings_file.display(),
+                crate::text::escape_controls(rel)
+            );
+        }
+        Ok(clean_join(root, rel))
+    };
+    let plans = folder("plans", settings.plans.as_deref(), "plans")?;
+    match jail.resolve(&plans) {
+        Err(GuardError::LinkOutside) => bail!(
+            "{}: a symbolic link that points outside the repository; not followed",
+            plans.display()
+        ),
+        Ok(real) if real.is_dir() => {}
+        _ => bail!("{}: plans directory not found", plans.display()),
     }
-    let reports = clean_join(root, settings.reports.as_deref().unwrap_or("reports"));
+    let reports = folder("reports", settings.reports.as_deref(), "reports")?;
+    let reports_required = settings.reports.is_some();
     Ok(Source {
         roots: vec![plans],
+        jails: vec![jail.clone()],
         reports_dir: Some(reports),
+        reports_required,
         settings,
+        root: Some(root.to_path_buf()),
     })
 }
 
-/// A file or directory that could not be read, and why.
-pub type Problem = (PathBuf, Message);
-
-/// Every YAML file below the roots, sorted, each once; symlink loops are not followed twice.
-pub fn discover(roots: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Problem>)> {
+/// Every YAML file below the roots, sorted, each once, with the jail (index
+/// into `jails`) it was found under; and the problems met on the way.
+pub fn discover(roots: &[PathBuf], jails: &[Jail]) -> (Vec<(PathBuf, usize)>, Vec<Problem>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
-    let mut seen_dirs = HashSet::new();
-    for root in roots {
-        if root.is_file() {
-            files.push(root.clone());
+    let mut visited = fs_guard::Visited::default();
+    let mut seen_roots = HashSet::new();
+    let yaml = |name: &str| name.ends_with(".yaml") || name.ends_with(".yml");
+    for (root, jail) in roots.iter().zip(0..) {
+        // The same root named twice is read once.
+        if let Ok(real) = std::fs::canonicalize(root)
+            && !seen_roots.insert(real)
+        {
             continue;
         }
-        walk(root, &mut files, &mut problems, &mut seen_dirs);
+        let mut found = Vec::new();
+        fs_guard::walk(
+            &jails[jail],
+            root,
+            &yaml,
+            &mut found,
+            &mut problems,
+            &mut visited,
+        );
+        files.extend(found.into_iter().map(|f| (f, jail)));
     }
     let mut seen = HashSet::new();
-    files.retain(|f| seen.insert(f.clone()));
+    files.retain(|(f, _)| seen.insert(f.clone()));
     if files.is_empty() && problems.is_empty() {
         for root in roots.iter().filter(|r| r.is_dir()) {
-            problems.push((root.clone(), Message::NoPlanFiles));
+            problems.push(Problem::new(root, Rule::Unreadable, Message::NoPlanFiles));
         }
     }
-    Ok((files, problems))
-}
-
-fn walk(
-    dir: &Path,
-    files: &mut Vec<PathBuf>,
-    problems: &mut Vec<Problem>,
-    seen_dirs: &mut HashSet<PathBuf>,
-) {
-    let canonical = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    if !seen_dirs.insert(canonical) {
-        problems.push((dir.to_path_buf(), Message::DirLoop));
-        return;
-    }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            problems.push((
-                dir.to_path_buf(),
-                Message::CannotReadDir {
-                    problem: (&e).into(),
-                },
-            ));
-            return;
-        }
-    };
-    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for p in entries {
-        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.starts_with('.') {
-            continue;
-        }
-        if p.is_dir() {
-            walk(&p, files, problems, seen_dirs);
-        } else if name.ends_with(".yaml") || name.ends_with(".yml") {
-            files.push(p);
-        } else if !p.exists() {
-            problems.push((p.clone(), Message::BrokenLink));
-        }
-    }
+    (files, problems)
 }
 
 enum Loaded {
     Plan(Option<Box<Plan>>, Vec<Finding>),
-    Catalog(Vec<Indicator>, Vec<Finding>),
+    Catalog(Vec<(usize, Indicator)>, Vec<Finding>),
 }
 
 /// Reads and parses every file in parallel, then indexes plans by id.
 pub fn load(source: Source) -> Result<Repo> {
-    let (files, problems) = discover(&source.roots)?;
+    let (files, problems) = discover(&source.roots, &source.jails);
     Ok(load_files(source, files, problems))
 }
 
-fn read_file(id: FileId, path: &Path) -> Loaded {
-    let is_catalog = path.file_name().and_then(|n| n.to_str()) == Some(CATALOG_FILE);
-    let unreadable =
-        |m: Message| Loaded::Plan(None, vec![Finding::new(Rule::Unreadable, id, At::File, m)]);
-    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    if size > load::MAX_FILE_BYTES {
-        return unreadable(Message::TooLarge {
-            bytes: size,
-            limit: load::MAX_FILE_BYTES,
-        });
-    }
-    match std::fs::read(path) {
-        Ok(bytes) => load_bytes(id, is_catalog, &bytes),
-        Err(e) => unreadable(Message::CannotRead {
-            problem: (&e).into(),
-        }),
+fn is_catalog(path: &Path) -> bool {
+    path.file_name().and_then(|n| n.to_str()) == Some(CATALOG_FILE)
+}
+
+fn guard_finding(id: FileId, e: &GuardError, catalog: bool) -> Finding {
+    let role = if catalog {
+        fs_guard::Role::Catalog
+    } else {
+        fs_guard::Role::Plan
+    };
+    Finding::new(e.rule(), id, At::File, e.message(role))
+}
+
+fn read_file(id: FileId, path: &Path, jail: &Jail) -> Loaded {
+    let catalog = is_catalog(path);
+    match fs_guard::read_walked(jail, path, load::MAX_FILE_BYTES) {
+        Ok(bytes) => load_bytes(id, catalog, &bytes),
+        Err(e) => {
+            let f = vec![guard_finding(id, &e, catalog)];
+            if catalog {
+                Loaded::Catalog(Vec::new(), f)
+            } else {
+                Loaded::Plan(None, f)
+            }
+        }
     }
 }
 
-fn load_files(source: Source, files: Vec<PathBuf>, problems: Vec<Problem>) -> Repo {
+fn load_files(source: Source, files: Vec<(PathBuf, usize)>, problems: Vec<Problem>) -> Repo {
     let loaded: Vec<Loaded> = files
         .par_iter()
         .enumerate()
-        .map(|(id, path)| read_file(id, path))
+        .map(|(id, (path, jail))| read_file(id, path, &source.jails[*jail]))
         .collect();
+    let files = files.into_iter().map(|(f, _)| f).collect();
     assemble(source, files, loaded, problems)
 }
 
@@ -285,14 +430,17 @@ fn assemble(
     let mut repo = Repo {
         settings: source.settings,
         reports_dir: source.reports_dir,
+        reports_required: source.reports_required,
+        jails: source.jails,
+        root: source.root,
         ..Repo::default()
     };
     repo.files = files;
-    for (path, m) in problems {
+    for p in problems {
         let id = repo.files.len();
-        repo.files.push(path);
+        repo.files.push(p.path);
         repo.findings
-            .push(Finding::new(Rule::Unreadable, id, At::File, m));
+            .push(Finding::new(p.rule, id, At::File, p.message));
     }
     for (file, l) in loaded.into_iter().enumerate() {
         absorb(&mut repo, file, l);
@@ -305,16 +453,32 @@ fn assemble(
 /// (`plans/<id>.yaml`), plus the catalog: asking about one plan of a national
 /// repository costs reading a handful of files, not tens of thousands. When a
 /// plan or an ancestor is not where its id says, the whole repository is read.
+/// An id outside the grammar (`../x`, `/etc/passwd`) is refused: it can never
+/// name a path outside `plans/`.
 pub fn load_plans(source: Source, ids: &[String]) -> Result<Repo> {
-    let [root] = source.roots.as_slice() else {
+    for id in ids {
+        if let Some(problem) = ids::problem(id) {
+            bail!(crate::messages::usage(
+                crate::ui::Lang::current(),
+                &crate::message::Usage::NotAPlanId {
+                    id: crate::text::escape_controls(id).into_owned(),
+                    problem,
+                },
+            ));
+        }
+    }
+    let ([root], [jail]) = (source.roots.as_slice(), source.jails.as_slice()) else {
         return load(source);
     };
-    if !root.is_dir() || ids.is_empty() {
+    // A root that is not a directory inside the jail is for the full load
+    // to report.
+    if ids.is_empty() || !jail.resolve(root).is_ok_and(|r| r.is_dir()) {
         return load(source);
     }
+    let jail = jail.clone();
     let mut files = Vec::new();
     let catalog = root.join(CATALOG_FILE);
-    if catalog.is_file() {
+    if std::fs::symlink_metadata(&catalog).is_ok() {
         files.push(catalog);
     }
     // The chain of parents is followed through each file's `parent:` line, so
@@ -329,14 +493,16 @@ pub fn load_plans(source: Source, ids: &[String]) -> Result<Repo> {
         if !seen.insert(id.clone()) {
             continue;
         }
-        let path = root.join(format!("{id}.yaml"));
-        // Unreadable or oversized: the full load reports it as it always does.
-        let Ok(bytes) = std::fs::read(&path) else {
-            return load(source);
-        };
-        if bytes.len() as u64 > load::MAX_FILE_BYTES {
+        // A parent line outside the grammar is for the full load to report.
+        if !ids::is_valid(&id) {
             return load(source);
         }
+        let path = root.join(format!("{id}.yaml"));
+        // Unreadable, oversized, a link out, not a file: the full load
+        // reports it as it always does. Every link on the way is resolved.
+        let Ok(bytes) = fs_guard::read(&jail, &path, load::MAX_FILE_BYTES) else {
+            return load(source);
+        };
         let parent = parent_line(&bytes);
         if let Some(p) = &parent {
             want.push(p.clone());
@@ -349,7 +515,10 @@ pub fn load_plans(source: Source, ids: &[String]) -> Result<Repo> {
         .par_iter()
         .enumerate()
         .map(|(n, path)| match n.checked_sub(catalogs) {
-            None => read_file(n, path),
+            None => match fs_guard::read(&jail, path, load::MAX_FILE_BYTES) {
+                Ok(bytes) => load_bytes(n, true, &bytes),
+                Err(e) => Loaded::Catalog(Vec::new(), vec![guard_finding(n, &e, true)]),
+            },
             Some(k) => load_bytes(n, false, &expected[k].2),
         })
         .collect();
@@ -414,39 +583,216 @@ fn absorb(repo: &mut Repo, file: FileId, loaded: Loaded) {
         Loaded::Catalog(list, findings) => {
             repo.findings.extend(findings);
             repo.catalog_file.get_or_insert(file);
-            for ind in list {
-                repo.indicators.entry(ind.key.clone()).or_insert(ind);
+            // Several catalogs are merged; a key defined in two files is an
+            // error naming both, whatever the order the files are read in.
+            for (n, ind) in list {
+                let key_at =
+                    |n: usize| At::Value(crate::yaml::path(&format!("indicators.{n}.key")));
+                match repo.indicator_at.get(&ind.key) {
+                    Some(&(first, m)) if first != file => {
+                        repo.findings.push(
+                            Finding::new(
+                                Rule::DuplicateCatalogKey,
+                                file,
+                                key_at(n),
+                                Message::DuplicateCatalogKey {
+                                    key: ind.key.clone(),
+                                },
+                            )
+                            .with_related(
+                                first,
+                                key_at(m),
+                                Label::FirstDefinition,
+                            ),
+                        );
+                    }
+                    Some(_) => {}
+                    None => {
+                        repo.indicator_at.insert(ind.key.clone(), (file, n));
+                        repo.indicators.insert(ind.key.clone(), ind);
+                    }
+                }
             }
         }
     }
 }
 
+fn id_at() -> At {
+    At::Value(crate::yaml::path("id"))
+}
+
+/// Plans by id; ids outside the grammar are errors and never indexed, so
+/// that no such plan can stand as anyone's parent. Ids, catalog keys and
+/// unit abbreviations that look alike (the same Unicode skeleton) are errors
+/// naming both places. One pass each, with a hash of skeletons: linear.
 fn index(repo: &mut Repo) {
+    let mut skeletons: HashMap<String, usize> = HashMap::new();
+    let mut found = Vec::new();
     for (n, e) in repo.plans.iter().enumerate() {
-        match repo.by_id.get(&e.plan.id) {
-            Some(first) => {
-                let first = &repo.plans[*first];
-                repo.findings.push(
+        let id = &e.plan.id;
+        if !id.is_empty()
+            && let Some(problem) = ids::problem(id)
+        {
+            found.push(Finding::new(
+                Rule::BadId,
+                e.file,
+                id_at(),
+                Message::BadPlanId {
+                    id: id.clone(),
+                    problem,
+                },
+            ));
+        }
+        if let Some(p) = &e.plan.parent
+            && let Some(problem) = ids::problem(p)
+        {
+            found.push(Finding::new(
+                Rule::BadId,
+                e.file,
+                At::Value(crate::yaml::path("parent")),
+                Message::BadParentId {
+                    parent: p.clone(),
+                    problem,
+                },
+            ));
+        }
+        let sk = ids::skeleton(id);
+        match skeletons.get(&sk) {
+            Some(&m) if repo.plans[m].plan.id != *id => {
+                let other = &repo.plans[m];
+                found.push(
                     Finding::new(
-                        Rule::DuplicateId,
+                        Rule::ConfusableId,
                         e.file,
-                        At::Value(crate::yaml::path("id")),
-                        Message::DuplicatePlanId {
-                            id: e.plan.id.clone(),
+                        id_at(),
+                        Message::ConfusablePlanId {
+                            id: id.clone(),
+                            other: other.plan.id.clone(),
                         },
                     )
-                    .with_related(
-                        first.file,
-                        At::Value(crate::yaml::path("id")),
-                        Label::FirstWithId,
-                    ),
+                    .with_related(other.file, id_at(), Label::LookAlikePlan),
                 );
             }
+            Some(_) => {}
             None => {
-                repo.by_id.insert(e.plan.id.clone(), n);
+                skeletons.insert(sk, n);
+            }
+        }
+        if ids::is_valid(id) {
+            match repo.by_id.get(id) {
+                Some(first) => {
+                    let first = &repo.plans[*first];
+                    found.push(
+                        Finding::new(
+                            Rule::DuplicateId,
+                            e.file,
+                            id_at(),
+                            Message::DuplicatePlanId { id: id.clone() },
+                        )
+                        .with_related(
+                            first.file,
+                            id_at(),
+                            Label::FirstWithId,
+                        ),
+                    );
+                }
+                None => {
+                    repo.by_id.insert(id.clone(), n);
+                }
             }
         }
     }
+    // A parent that is not a plan of the repository but looks like one.
+    for e in &repo.plans {
+        let Some(p) = &e.plan.parent else { continue };
+        if repo.by_id.contains_key(p) {
+            continue;
+        }
+        if let Some(&m) = skeletons.get(&ids::skeleton(p)) {
+            let other = &repo.plans[m];
+            found.push(
+                Finding::new(
+                    Rule::ConfusableId,
+                    e.file,
+                    At::Value(crate::yaml::path("parent")),
+                    Message::ConfusableParent {
+                        parent: p.clone(),
+                        other: other.plan.id.clone(),
+                    },
+                )
+                .with_related(other.file, id_at(), Label::LookAlikePlan),
+            );
+        }
+    }
+    // Catalog keys, and metrics that look like a key without being one.
+    let mut keys: Vec<(&String, &(FileId, usize))> = repo.indicator_at.iter().collect();
+    keys.sort_by_key(|(_, at)| **at);
+    let key_at = |n: usize| At::Value(crate::yaml::path(&format!("indicators.{n}.key")));
+    let mut key_skeletons: HashMap<String, (&String, FileId, usize)> = HashMap::new();
+    for (key, &(file, n)) in keys {
+        match key_skeletons.get(&ids::skeleton(key)) {
+            Some(&(other, of, on)) => found.push(
+                Finding::new(
+                    Rule::ConfusableId,
+                    file,
+                    key_at(n),
+                    Message::ConfusableKey {
+                        key: key.clone(),
+                        other: other.clone(),
+                    },
+                )
+                .with_related(of, key_at(on), Label::LookAlikeKey),
+            ),
+            None => {
+                key_skeletons.insert(ids::skeleton(key), (key, file, n));
+            }
+        }
+    }
+    for e in &repo.plans {
+        for (t, target) in e.plan.targets.iter().enumerate() {
+            if repo.indicators.contains_key(&target.metric) {
+                continue;
+            }
+            if let Some(&(other, of, on)) = key_skeletons.get(&ids::skeleton(&target.metric)) {
+                found.push(
+                    Finding::new(
+                        Rule::ConfusableId,
+                        e.file,
+                        At::Value(crate::yaml::path(&format!("targets.{t}.metric"))),
+                        Message::ConfusableMetric {
+                            metric: target.metric.clone(),
+                            other: other.clone(),
+                        },
+                    )
+                    .with_related(of, key_at(on), Label::LookAlikeKey),
+                );
+            }
+        }
+        // Unit abbreviations of one plan.
+        let mut units: HashMap<String, &String> = HashMap::new();
+        let mut abbrevs: Vec<&String> = e.plan.units.keys().collect();
+        abbrevs.sort();
+        for a in abbrevs {
+            match units.get(&ids::skeleton(a)) {
+                Some(other) => found.push(Finding::new(
+                    Rule::ConfusableId,
+                    e.file,
+                    At::Key(vec![
+                        crate::yaml::Seg::Key("units".into()),
+                        crate::yaml::Seg::Key(a.clone()),
+                    ]),
+                    Message::ConfusableUnit {
+                        unit: a.clone(),
+                        other: (*other).clone(),
+                    },
+                )),
+                None => {
+                    units.insert(ids::skeleton(a), a);
+                }
+            }
+        }
+    }
+    repo.findings.extend(found);
 }
 
 /// A repository from in-memory files, for tests and benchmarks; files named

@@ -5,6 +5,7 @@
 use crate::check::references::unit_of;
 use crate::domain::threshold::{self, Quantity};
 use crate::finding::{At, FileId, Finding};
+use crate::fs_guard::{self, Jail, Problem};
 use crate::load::nearest;
 use crate::message::Message;
 use crate::repo::Repo;
@@ -12,6 +13,7 @@ use crate::rules::Rule;
 use crate::yaml::Pos;
 use chrono::NaiveDate;
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// One achieved value, resolved to the targets it measures.
@@ -30,27 +32,36 @@ pub struct Measurement {
 
 pub const REQUIRED: &[&str] = &["plan", "metric", "value", "as_of"];
 
-/// Every CSV file below `dir`, sorted.
-pub fn files(dir: &Path) -> Vec<PathBuf> {
-    fn walk(d: &Path, out: &mut Vec<PathBuf>, depth: usize) {
-        let Ok(entries) = std::fs::read_dir(d) else {
-            return;
-        };
-        let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        entries.sort();
-        for p in entries {
-            // Deep enough for any real layout; stops a symbolic-link loop.
-            if p.is_dir() && depth < 16 {
-                walk(&p, out, depth + 1);
-            } else if p.extension().and_then(|e| e.to_str()) == Some("csv") {
-                out.push(p);
-            }
-        }
-    }
+/// Every CSV file below `dir`, sorted, found as plans are: links followed
+/// only inside the repository, loops and excessive depth reported, special
+/// files never opened.
+pub fn files(jail: &Jail, dir: &Path) -> (Vec<PathBuf>, Vec<Problem>) {
     let mut out = Vec::new();
-    walk(dir, &mut out, 0);
-    out
+    let mut problems = Vec::new();
+    let csv = |name: &str| {
+        Path::new(name)
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+    };
+    fs_guard::walk(
+        jail,
+        dir,
+        &csv,
+        &mut out,
+        &mut problems,
+        &mut fs_guard::Visited::default(),
+    );
+    (out, problems)
 }
+
+/// Findings kept per report file; the rest are counted in a closing one.
+pub const MAX_FINDINGS_PER_FILE: usize = 100;
+/// Unknown-plan rows per file that get a "did you mean" hint.
+const MAX_HINTS_PER_FILE: usize = 20;
+
+/// The years a report's as_of may fall in.
+const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
 fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
@@ -74,9 +85,33 @@ fn read_all(repo: &mut Repo, today: NaiveDate, keep_rows: bool) -> Vec<Measureme
     let Some(dir) = repo.reports_dir.clone() else {
         return Vec::new();
     };
-    let paths = files(&dir);
+    // The default reports/ may be absent; one asked for may not.
+    if std::fs::symlink_metadata(&dir).is_err() {
+        if repo.reports_required {
+            let file = repo.files.len();
+            repo.files.push(dir);
+            repo.findings.push(Finding::new(
+                Rule::Unreadable,
+                file,
+                At::File,
+                Message::NoReportsDir,
+            ));
+        }
+        return Vec::new();
+    }
+    let Some(jail) = repo.jail_for(&dir) else {
+        return Vec::new();
+    };
+    let (paths, problems) = files(&jail, &dir);
+    for p in problems {
+        let file = repo.files.len();
+        repo.files.push(p.path);
+        repo.findings
+            .push(Finding::new(p.rule, file, At::File, p.message));
+    }
     let first = repo.files.len();
     repo.files.extend(paths.iter().cloned());
+    let hints = Hints::new(repo);
     // One file per plan in a national repository: read and parse them on all
     // cores, then add findings and rows in file order so output is stable.
     let shared: &Repo = repo;
@@ -85,22 +120,19 @@ fn read_all(repo: &mut Repo, today: NaiveDate, keep_rows: bool) -> Vec<Measureme
         .enumerate()
         .map(|(n, path)| {
             let file = first + n;
-            match std::fs::read(path) {
+            match fs_guard::read_walked(&jail, path, fs_guard::MAX_CSV_BYTES) {
                 Ok(src) => {
-                    let (rows, findings) = read(shared, file, &src, today);
+                    let (rows, findings) = read_with(shared, file, &src, today, &hints);
                     (if keep_rows { rows } else { Vec::new() }, findings)
                 }
-                Err(e) => (
-                    Vec::new(),
-                    vec![Finding::new(
-                        Rule::ReportSyntax,
-                        file,
-                        At::File,
-                        Message::ReportUnreadable {
-                            problem: (&e).into(),
-                        },
-                    )],
-                ),
+                Err(e) => {
+                    let rule = match e.rule() {
+                        Rule::Unreadable => Rule::ReportSyntax,
+                        r => r,
+                    };
+                    let m = e.message(fs_guard::Role::Report);
+                    (Vec::new(), vec![Finding::new(rule, file, At::File, m)])
+                }
             }
         })
         .collect();
@@ -110,6 +142,43 @@ fn read_all(repo: &mut Repo, today: NaiveDate, keep_rows: bool) -> Vec<Measureme
         out.extend(rows);
     }
     out
+}
+
+/// "Did you mean" for unknown plans without comparing every row with every
+/// plan: ids are grouped by their first segment (the province), a typo is
+/// looked for among the ids of the same group (at most a few thousand), and
+/// each unknown id is looked up once.
+pub struct Hints<'a> {
+    groups: HashMap<&'a str, Vec<&'a str>>,
+}
+
+/// Candidates compared per lookup, at most.
+const MAX_CANDIDATES: usize = 2000;
+
+impl<'a> Hints<'a> {
+    pub fn new(repo: &'a Repo) -> Hints<'a> {
+        let mut groups: HashMap<&str, Vec<&str>> = HashMap::new();
+        for id in repo.by_id.keys() {
+            let head = id.split('/').next().unwrap_or("");
+            groups.entry(head).or_default().push(id.as_str());
+        }
+        for g in groups.values_mut() {
+            g.sort_unstable();
+            g.truncate(MAX_CANDIDATES);
+        }
+        Hints { groups }
+    }
+
+    pub fn nearest(&self, id: &str) -> Option<&'a str> {
+        let head = id.split('/').next().unwrap_or("");
+        let group = self.groups.get(head).or_else(|| {
+            // A typo in the province itself: only when there are few groups.
+            (self.groups.len() == 1)
+                .then(|| self.groups.values().next())
+                .flatten()
+        })?;
+        nearest(id, group.iter().copied())
+    }
 }
 
 fn at(line: usize) -> At {
@@ -123,8 +192,53 @@ pub fn read(
     bytes: &[u8],
     today: NaiveDate,
 ) -> (Vec<Measurement>, Vec<Finding>) {
+    read_with(repo, file, bytes, today, &Hints::new(repo))
+}
+
+/// One CSV file's rows and findings, at most `MAX_FINDINGS_PER_FILE` of
+/// them and a closing "and N more".
+fn read_with(
+    repo: &Repo,
+    file: FileId,
+    bytes: &[u8],
+    today: NaiveDate,
+    hints: &Hints,
+) -> (Vec<Measurement>, Vec<Finding>) {
+    let (rows, mut findings, more) = read_capped(repo, file, bytes, today, hints);
+    if more > 0 {
+        findings.push(Finding::new(
+            Rule::TooManyFindings,
+            file,
+            At::File,
+            Message::TooManyFindings {
+                more,
+                shown: MAX_FINDINGS_PER_FILE,
+            },
+        ));
+    }
+    (rows, findings)
+}
+
+fn read_capped(
+    repo: &Repo,
+    file: FileId,
+    bytes: &[u8],
+    today: NaiveDate,
+    hints: &Hints,
+) -> (Vec<Measurement>, Vec<Finding>, usize) {
+    let mut more = 0usize;
+    let mut hinted = 0usize;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut findings = Vec::new();
+    if let Some(enc) = crate::encoding::wide_unicode(bytes) {
+        findings.push(Finding::new(
+            Rule::ReportSyntax,
+            file,
+            at(1),
+            Message::ReportWideUnicode { encoding: enc },
+        ));
+        return (Vec::new(), findings, 0);
+    }
     let mut rows = Vec::new();
     let mut r = csv::ReaderBuilder::new().flexible(false).from_reader(bytes);
     let headers: Vec<String> = match r.headers() {
@@ -141,7 +255,7 @@ pub fn read(
                     problem: (&e).into(),
                 },
             ));
-            return (rows, findings);
+            return (rows, findings, 0);
         }
     };
     let col = |name: &str| headers.iter().position(|h| h == name);
@@ -167,18 +281,22 @@ pub fn read(
                 found: headers.clone(),
             },
         ));
-        return (rows, findings);
+        return (rows, findings, 0);
     }
     let (Some(pc), Some(mc), Some(vc), Some(dc)) =
         (col("plan"), metric_col, col("value"), col("as_of"))
     else {
-        return (rows, findings);
+        return (rows, findings, 0);
     };
     let (sc, src_c) = (col("segment"), col("source"));
     for rec in r.records() {
         let rec = match rec {
             Ok(rec) => rec,
             Err(e) => {
+                if findings.len() >= MAX_FINDINGS_PER_FILE {
+                    more += 1;
+                    continue;
+                }
                 let line = e.position().map_or(1, |p| p.line() as usize);
                 findings.push(Finding::new(
                     Rule::ReportSyntax,
@@ -193,8 +311,10 @@ pub fn read(
         };
         let line = rec.position().map_or(1, |p| p.line() as usize);
         let get = |c: usize| crate::text::nfc(rec.get(c).unwrap_or("").trim());
+        let hint = findings.len() < MAX_FINDINGS_PER_FILE && hinted < MAX_HINTS_PER_FILE;
         match row(
             repo,
+            hint.then_some(hints),
             file,
             line,
             &get(pc),
@@ -207,16 +327,23 @@ pub fn read(
         ) {
             Ok(m) => rows.push(m),
             // With only some plans read, rows of the others are not ours to judge.
-            Err(f) if repo.partial && f.rule == Rule::ReportPlan => {}
-            Err(f) => findings.push(*f),
+            Err(f) if repo.partial && f.rule == "report-plan" => {}
+            Err(_) if findings.len() >= MAX_FINDINGS_PER_FILE => more += 1,
+            Err(f) => {
+                if f.rule == "report-plan" {
+                    hinted += 1;
+                }
+                findings.push(*f)
+            }
         }
     }
-    (rows, findings)
+    (rows, findings, more)
 }
 
 #[allow(clippy::too_many_arguments)]
 fn row(
     repo: &Repo,
+    hints: Option<&Hints>,
     file: FileId,
     line: usize,
     plan_id: &str,
@@ -233,8 +360,7 @@ fn row(
             Rule::ReportPlan,
             Message::ReportUnknownPlan {
                 plan: plan_id.to_string(),
-                nearest: nearest(plan_id, repo.by_id.keys().map(String::as_str))
-                    .map(str::to_string),
+                nearest: hints.and_then(|h| h.nearest(plan_id)).map(str::to_string),
             },
         ));
     };
@@ -270,6 +396,16 @@ fn row(
             },
         ));
     };
+    if !YEARS.contains(&chrono::Datelike::year(&date)) {
+        return Err(err(
+            Rule::ReportDate,
+            Message::ReportDateOutOfRange {
+                found: as_of.to_string(),
+                from: *YEARS.start(),
+                to: *YEARS.end(),
+            },
+        ));
+    }
     if date > today {
         return Err(err(
             Rule::ReportDate,

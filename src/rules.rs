@@ -14,6 +14,15 @@ use crate::finding::Severity;
 pub enum Rule {
     Syntax,
     Unreadable,
+    LinkOutside,
+    LinkLoop,
+    NotAFile,
+    TooLarge,
+    TooDeep,
+    BadId,
+    ConfusableId,
+    DuplicateCatalogKey,
+    TooManyFindings,
     UnknownField,
     Schema,
     Threshold,
@@ -90,6 +99,16 @@ impl Rule {
         match self {
             Rule::Syntax => "syntax",
             Rule::Unreadable => "unreadable",
+            Rule::LinkOutside => "link-outside",
+            Rule::LinkLoop => "link-loop",
+            Rule::NotAFile => "not-a-file",
+            Rule::TooLarge => "too-large",
+            Rule::TooDeep => "too-deep",
+            Rule::BadId => "bad-id",
+            Rule::ConfusableId => "confusable-id",
+            Rule::DuplicateCatalogKey => "duplicate-catalog-key",
+            Rule::TooManyFindings => "too-many-findings",
+
             Rule::UnknownField => "unknown-field",
             Rule::Schema => "schema",
             Rule::Threshold => "threshold",
@@ -132,7 +151,7 @@ impl Rule {
             | Rule::PlanIssuedLate
             | Rule::AspirationOnly
             | Rule::MissingAdoption => Severity::Warning,
-            Rule::Milestone => Severity::Note,
+            Rule::Milestone | Rule::TooManyFindings => Severity::Note,
             _ => Severity::Error,
         }
     }
@@ -141,6 +160,15 @@ impl Rule {
         match self {
             Rule::Syntax
             | Rule::Unreadable
+            | Rule::LinkOutside
+            | Rule::LinkLoop
+            | Rule::NotAFile
+            | Rule::TooLarge
+            | Rule::TooDeep
+            | Rule::BadId
+            | Rule::ConfusableId
+            | Rule::DuplicateCatalogKey
+            | Rule::TooManyFindings
             | Rule::UnknownField
             | Rule::Schema
             | Rule::Threshold

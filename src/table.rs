@@ -44,7 +44,16 @@ impl Rows {
     /// A table `width` columns wide; the flexible column is shortened to fit
     /// unless `wide`, in which case it wraps instead.
     pub fn table(&self, width: usize, wide: bool) -> String {
-        let mut rows = self.rows.clone();
+        // Control characters and bidi marks never reach the terminal raw.
+        let mut rows: Vec<Vec<String>> = self
+            .rows
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .map(|c| text::escape_controls(c).into_owned())
+                    .collect()
+            })
+            .collect();
         let mut t = Table::new();
         t.load_style(presets::UTF8_FULL_CONDENSED);
         let chrome = self.headers.len() * 3 + 1;
@@ -87,16 +96,19 @@ impl Rows {
     }
 
     pub fn csv(&self) -> anyhow::Result<String> {
+        // Cells a spreadsheet would run as formulas are neutralised here, for
+        // every command's CSV (see SECURITY.md).
         let mut w = csv::Writer::from_writer(Vec::new());
-        w.write_record(&self.headers)?;
+        w.write_record(self.headers.iter().map(|h| text::csv_cell(h).into_owned()))?;
         for r in &self.rows {
-            w.write_record(r)?;
+            w.write_record(r.iter().map(|c| text::csv_cell(c).into_owned()))?;
         }
         Ok(String::from_utf8(w.into_inner()?)?)
     }
 
     pub fn markdown(&self) -> String {
-        let esc = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+        let esc =
+            |s: &str| text::escape_controls(&s.replace('|', "\\|").replace('\n', " ")).into_owned();
         let mut out = format!(
             "| {} |\n|{}\n",
             self.headers

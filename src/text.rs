@@ -46,14 +46,65 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// Names longer than this get no "did you mean".
+pub const HINT_MAX_CHARS: usize = 200;
+/// More candidates than this: no "did you mean".
+pub const HINT_MAX_CANDIDATES: usize = 100_000;
+/// Comparison cells (characters times characters) all hints of a run may cost.
+pub const HINT_BUDGET: u64 = 100_000_000;
+
 /// The closest of `candidates` to `name`, if it is close enough to be a typo.
+///
+/// Bounded, since both sides can come from a hostile repository: a name over
+/// [`HINT_MAX_CHARS`] or more than [`HINT_MAX_CANDIDATES`] candidates get no
+/// hint; a candidate whose length alone rules it out is not compared; and all
+/// the calls of a run share a budget of [`HINT_BUDGET`] comparison cells, so
+/// "did you mean" over many names can never cost rows times names.
 pub fn nearest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static SPENT: AtomicU64 = AtomicU64::new(0);
+    if name.chars().count() > HINT_MAX_CHARS {
+        return None;
+    }
+    let spend = |cost: u64| SPENT.fetch_add(cost, Ordering::Relaxed) + cost > HINT_BUDGET;
+    // Looking at each candidate costs too: charged before anything is done.
+    let (known, _) = candidates.size_hint();
+    if known > HINT_MAX_CANDIDATES || spend(known as u64 + 1) {
+        return None;
+    }
+    let candidates: Vec<&str> = candidates.take(HINT_MAX_CANDIDATES + 1).collect();
+    if candidates.len() > HINT_MAX_CANDIDATES
+        || spend(candidates.len().saturating_sub(known) as u64)
+    {
+        return None;
+    }
     let folded = fold(name);
-    candidates
-        .map(|c| (strsim::levenshtein(&folded, &fold(c)), c))
-        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
+    let n = folded.chars().count();
+    let mut best: Option<(usize, &str)> = None;
+    for c in candidates {
+        let limit = 2.max(c.len() / 3);
+        // Folding drops marks, so it never lengthens: the raw count rules
+        // out most candidates before any folding.
+        if c.chars().count() + limit < n || c.len() > 4 * HINT_MAX_CHARS {
+            continue;
+        }
+        if spend(c.len() as u64 + 1) {
+            return None;
+        }
+        let fc = fold(c);
+        let m = fc.chars().count();
+        if n.abs_diff(m) > limit || m > HINT_MAX_CHARS {
+            continue;
+        }
+        if spend((n.max(1) * m.max(1)) as u64) {
+            return None;
+        }
+        let d = strsim::levenshtein(&folded, &fc);
+        if d <= limit && best.is_none_or(|(b, _)| d < b) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
 }
 
 /// Characters that Word and web pages paste invisibly into text.
@@ -71,6 +122,68 @@ pub fn invisible_chars(s: &str) -> Vec<(usize, char)> {
 /// Display width of a string in terminal columns (combining marks take none).
 pub fn width(s: &str) -> usize {
     s.nfc().filter(|c| !is_combining_mark(*c)).count()
+}
+
+/// Bidi controls and other invisible format characters that can reorder or
+/// hide what a terminal or a web page shows.
+pub fn is_format_char(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}'
+    )
+}
+
+/// Whether `c` must never reach a terminal raw: C0 and C1 controls (ESC
+/// starts every escape sequence), DEL, and bidi or invisible format marks.
+fn needs_escape(c: char) -> bool {
+    c.is_control() || is_format_char(c)
+}
+
+/// `s` with every control character, escape sequence and bidi mark shown
+/// escaped (`\e`, `\n`, `\u{202E}`), for human, short, table and Markdown
+/// output: a value can then neither clear the screen, set a title, hide the
+/// rest of the line, reorder it, nor start a new, forged finding line.
+pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(needs_escape) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{1B}' => out.push_str("\\e"),
+            c if needs_escape(c) => out.push_str(&format!("\\u{{{:04X}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A CSV cell that a spreadsheet would not run as a formula, following
+/// OWASP's CSV-injection advice: a cell starting with `=`, `+`, `-`, `@`, a
+/// tab, CR or LF (or their full-width forms) gets a leading `'`, which
+/// Excel and LibreOffice show as text. A plain number (`-5`, `+2.5`) is left
+/// alone so that it stays a number.
+pub fn csv_cell(s: &str) -> std::borrow::Cow<'_, str> {
+    let risky = s.starts_with([
+        '=', '+', '-', '@', '\t', '\r', '\n', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}',
+    ]);
+    if !risky || is_plain_number(s) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(format!("'{s}"))
+}
+
+fn is_plain_number(s: &str) -> bool {
+    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
+    !digits.is_empty()
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        && digits.starts_with(|c: char| c.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -101,5 +214,31 @@ mod tests {
     #[test]
     fn finds_zero_width_space() {
         assert_eq!(invisible_chars("a\u{200B}b"), vec![(1, '\u{200B}')]);
+    }
+
+    #[test]
+    fn controls_and_bidi_marks_are_shown_escaped() {
+        assert_eq!(escape_controls("plain Tiếng Việt"), "plain Tiếng Việt");
+        assert_eq!(
+            escape_controls("\u{1b}]0;T\u{7}\u{1b}[2Jok\nx\u{202e}y\u{85}"),
+            "\\e]0;T\\u{0007}\\e[2Jok\\nx\\u{202E}y\\u{0085}"
+        );
+    }
+
+    #[test]
+    fn formula_cells_are_neutralised() {
+        for (cell, want) in [
+            ("=1+1", "'=1+1"),
+            ("@SUM(1)", "'@SUM(1)"),
+            ("+cmd", "'+cmd"),
+            ("-x", "'-x"),
+            ("\t=1", "'\t=1"),
+            ("-5", "-5"),
+            ("+2.5", "+2.5"),
+            ("a=1", "a=1"),
+            ("", ""),
+        ] {
+            assert_eq!(csv_cell(cell), want, "{cell:?}");
+        }
     }
 }

@@ -3,6 +3,8 @@
 
 use std::io::IsTerminal;
 
+static CURRENT: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Lang {
     #[default]
@@ -30,6 +32,17 @@ impl Lang {
             .and_then(from)
             .or_else(|| std::env::var("LANG").ok().as_deref().and_then(from))
             .unwrap_or_default()
+    }
+
+    /// The interface language of this run, for the few sentences worded deep
+    /// inside (errors that stop a command); English until `set` is called.
+    pub fn current() -> Lang {
+        CURRENT.get().copied().unwrap_or_default()
+    }
+
+    /// Fixes the interface language of this run (once, from main).
+    pub fn set(self) {
+        let _ = CURRENT.set(self);
     }
 
     /// Picks the text in this language.

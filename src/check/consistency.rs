@@ -49,7 +49,7 @@ pub fn against_parent(e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
     }
 }
 
-/// Every plan on a cycle of parents, reported once each, in linear time.
+/// Every cycle of parents, reported once (on its first plan), in linear time.
 pub fn cycles(repo: &Repo) -> Vec<Finding> {
     #[derive(Clone, Copy, PartialEq)]
     enum State {
@@ -70,22 +70,28 @@ pub fn cycles(repo: &Repo) -> Vec<Finding> {
                     // `i` is on the chain: everything from it onwards is a cycle.
                     let pos = chain.iter().position(|c| *c == i).unwrap_or(0);
                     let cycle: Vec<usize> = chain[pos..].to_vec();
-                    let ids: Vec<&str> = cycle
+                    // One finding per cycle, on its first plan in file
+                    // order, naming a bounded part of the ring: the output
+                    // stays linear in the size of the repository.
+                    let first = cycle.iter().copied().min().unwrap_or(i);
+                    let at = cycle.iter().position(|c| *c == first).unwrap_or(0);
+                    let ids: Vec<&str> = cycle[at..]
                         .iter()
+                        .chain(&cycle[..at])
                         .map(|c| repo.plans[*c].plan.id.as_str())
                         .collect();
-                    for c in cycle {
-                        let e = &repo.plans[c];
-                        out.push(Finding::new(
-                            Rule::ParentCycle,
-                            e.file,
-                            At::Value(path("parent")),
-                            Message::ParentCycle {
-                                plan: e.plan.id.clone(),
-                                ring: ids.iter().map(|s| s.to_string()).collect(),
-                            },
-                        ));
-                    }
+                    const SHOWN: usize = 8;
+                    let e = &repo.plans[first];
+                    out.push(Finding::new(
+                        Rule::ParentCycle,
+                        e.file,
+                        At::Value(path("parent")),
+                        Message::ParentCycle {
+                            plan: e.plan.id.clone(),
+                            ring: ids.iter().take(SHOWN).map(|s| s.to_string()).collect(),
+                            plans: ids.len(),
+                        },
+                    ));
                     break;
                 }
                 State::New => {
@@ -144,7 +150,7 @@ mod tests {
         let f = run(&repo, Options::default());
         assert_eq!(
             rules(&f).iter().filter(|r| **r == "parent-cycle").count(),
-            3
+            1
         );
         assert!(f[0].text(crate::ui::Lang::En).contains("->"));
     }

@@ -29,6 +29,7 @@ pub struct CheckArgs {
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
         .map_err(|_| format!("`{s}` is not a date: expected such as 2026-12-31"))
+        .and_then(|d| super::due::in_years(d, s))
 }
 
 pub fn run(args: CheckArgs, ui: &Ui) -> Result<i32> {
@@ -48,6 +49,7 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<i32> {
     crate::reports::validate(&mut repo, today);
     let findings = check::run(&repo, options);
     let plans = repo.plans.len();
+    let root = repo.root.as_ref().map(|r| r.display().to_string());
     // Placing findings reads their files again; the plans are no longer
     // needed, and freeing them first keeps the peak memory to the larger of
     // the two rather than their sum.
@@ -63,7 +65,14 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<i32> {
         } else {
             CheckFormat::Short
         });
-    super::emit(&render::check(format, &located, plans, counts, ui)?)?;
+    super::emit(&render::check(
+        format,
+        &located,
+        plans,
+        counts,
+        root.as_deref(),
+        ui,
+    )?)?;
     Ok(if counts.errors > 0 {
         super::EXIT_FINDINGS
     } else {

@@ -68,6 +68,27 @@ pub struct DueArgs {
     pub format: Format,
 }
 
+/// The years any date kh is given may fall in: wide enough for every plan,
+/// narrow enough that no date arithmetic can overflow.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+/// The most occurrences one `kh due` lists: a national month is a few
+/// hundred thousand; more means a window or a recurrence out of proportion.
+pub const MAX_OCCURRENCES: usize = 1_000_000;
+/// The longest window `--within` accepts, in days (about a century).
+pub const MAX_DAYS: i64 = 36_600;
+
+pub fn in_years(d: NaiveDate, s: &str) -> Result<NaiveDate, String> {
+    if YEARS.contains(&chrono::Datelike::year(&d)) {
+        Ok(d)
+    } else {
+        Err(format!(
+            "`{s}` is outside the years {} to {}",
+            YEARS.start(),
+            YEARS.end()
+        ))
+    }
+}
+
 const MONTH_FORMS: &str = "expected a month such as 12/2026 or 2026-12";
 const QUARTER_FORMS: &str = "expected a quarter such as IV/2026, Q4/2026 or 4/2026";
 const DATE_FORMS: &str = "expected a date such as 2026-12-31 or 31/12/2026";
@@ -82,6 +103,13 @@ fn parse_month(s: &str) -> Result<(NaiveDate, NaiveDate), String> {
     if !(1..=12).contains(&month) {
         return Err(bad(&format!(
             " (month {month} does not exist; months are 1 to 12)"
+        )));
+    }
+    if !YEARS.contains(&year) {
+        return Err(bad(&format!(
+            " (year {year} is outside {} to {})",
+            YEARS.start(),
+            YEARS.end()
         )));
     }
     let first = NaiveDate::from_ymd_opt(year, month, 1).ok_or_else(|| bad(""))?;
@@ -99,6 +127,11 @@ fn parse_quarter(s: &str) -> Result<(NaiveDate, NaiveDate), String> {
             format!("Quý {s}")
         };
     match deadline::parse(&phrase, None) {
+        Ok(Deadline::Quarter { year, .. }) if !YEARS.contains(&year) => Err(format!(
+            "`{s}` is outside the years {} to {}: {QUARTER_FORMS}",
+            YEARS.start(),
+            YEARS.end()
+        )),
         Ok(Deadline::Quarter { year, quarter }) => {
             let first = NaiveDate::from_ymd_opt(year, quarter * 3 - 2, 1);
             let last = Deadline::Quarter { year, quarter }.final_date();
@@ -114,24 +147,39 @@ fn parse_quarter(s: &str) -> Result<(NaiveDate, NaiveDate), String> {
     }
 }
 
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    let d = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(s.trim(), "%d/%m/%Y"))
-        .map_err(|_| format!("`{s}` is not a date: {DATE_FORMS}"))
+        .map_err(|_| format!("`{s}` is not a date: {DATE_FORMS}"))?;
+    in_years(d, s)
 }
 
 fn parse_days(s: &str) -> Result<i64, String> {
     let n = s.trim().trim_end_matches(['d', 'D']);
-    n.parse::<i64>()
+    let n = n
+        .parse::<i64>()
         .ok()
         .filter(|n| *n >= 0)
-        .ok_or_else(|| format!("`{s}` is not a number of days: expected such as 30d"))
+        .ok_or_else(|| format!("`{s}` is not a number of days: expected such as 30d"))?;
+    if n > MAX_DAYS {
+        return Err(format!(
+            "`{s}` is too long a window: at most {MAX_DAYS} days"
+        ));
+    }
+    Ok(n)
 }
 
 fn parse_level(s: &str) -> Result<Level, String> {
     Level::parse(s).ok_or_else(|| {
         format!("`{s}` is not a level: expected province, district, commune or school")
     })
+}
+
+fn add_days(d: NaiveDate, n: i64) -> Result<NaiveDate> {
+    match d.checked_add_signed(chrono::Duration::days(n)) {
+        Some(x) => Ok(x),
+        None => bail!("the window from {d} for {n} days ends outside the calendar"),
+    }
 }
 
 /// The window asked for, and the day counted from.
@@ -156,13 +204,13 @@ fn window(args: &DueArgs, repo: &repo::Repo) -> Result<(NaiveDate, NaiveDate, Na
     } else if let Some(q) = args.quarter {
         q
     } else if let Some(n) = args.within {
-        (today, today + chrono::Duration::days(n))
+        (today, add_days(today, n)?)
     } else if args.from.is_some() || args.to.is_some() {
         (args.from.unwrap_or(today), args.to.unwrap_or(latest))
     } else if args.overdue {
         (earliest, today)
     } else {
-        (today, today + chrono::Duration::days(30))
+        (today, add_days(today, 30)?)
     };
     if from > to {
         bail!(
@@ -338,7 +386,12 @@ pub fn run(args: DueArgs, ui: &Ui) -> Result<i32> {
         unit: args.unit.clone(),
         kinds: args.kind.clone(),
     };
-    let (dated, ongoing) = agenda::collect(&repo, from, to, &filter);
+    let Some((dated, ongoing)) = agenda::collect_at_most(&repo, from, to, &filter, MAX_OCCURRENCES)
+    else {
+        bail!(
+            "more than {MAX_OCCURRENCES} occurrences fall between {from} and {to}: narrow the window (--from/--to, --month, --quarter) or the plans (--plan, --level, --unit)"
+        );
+    };
     let ongoing = (args.ongoing && !args.overdue).then_some(ongoing);
     let all: Vec<&Due> = dated.iter().chain(ongoing.iter().flatten()).collect();
     let text = match args.format {

@@ -51,6 +51,7 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(s.trim(), "%d/%m/%Y"))
         .map_err(|_| format!("`{s}` is not a date: expected such as 2026-12-31 or 31/12/2026"))
+        .and_then(|d| super::due::in_years(d, s))
 }
 
 fn parse_level(s: &str) -> Result<Level, String> {
@@ -224,7 +225,7 @@ fn render<T: Serialize>(
 pub fn run(args: StatusArgs, ui: &Ui) -> Result<i32> {
     let mut source = repo::locate(&args.paths)?;
     if let Some(r) = &args.reports {
-        source.reports_dir = Some(r.clone());
+        source.set_reports(r.clone());
     }
     // A roll-up needs every child plan; otherwise only the plans asked for.
     let mut repo = if args.rollup {

@@ -4,6 +4,8 @@
 use super::Word;
 use crate::domain::threshold::{Incomparability, SpanProblem, UnitKind};
 use crate::finding::Severity;
+use crate::fs_guard::{Kind, Role};
+use crate::ids::IdProblem;
 use crate::message::{CsvProblem, IoProblem, Label, Message, Place, Sentence, Usage};
 use crate::rules::Rule;
 
@@ -84,9 +86,62 @@ fn incomparability(i: &Incomparability) -> String {
     }
 }
 
+/// `a -> b -> a`, or `a -> ... -> a, N plans` for a ring longer than shown.
+fn ring_text(ring: &[String], plans: usize, noun: &str) -> String {
+    let first = ring.first().map(String::as_str).unwrap_or("");
+    if plans <= ring.len() {
+        format!("{} -> {first}", ring.join(" -> "))
+    } else {
+        format!("{} -> ... -> {first}, {plans} {noun}", ring.join(" -> "))
+    }
+}
+
+fn kind_name(k: Kind) -> &'static str {
+    match k {
+        Kind::Directory => "a directory",
+        Kind::Fifo => "a FIFO (named pipe)",
+        Kind::CharDevice => "a character device",
+        Kind::BlockDevice => "a block device",
+        Kind::Socket => "a socket",
+        Kind::Other => "a special file",
+    }
+}
+
+fn role_name(r: Role) -> &'static str {
+    match r {
+        Role::TextFile => "a text file",
+        Role::Plan => "a plan",
+        Role::Catalog => "an indicator catalog",
+        Role::Report => "a report (CSV)",
+        Role::Settings => "a settings file",
+        Role::Directory => "a directory",
+    }
+}
+
+const ID_GRAMMAR: &str = "segments of lowercase ASCII letters, digits, `-`, `_` and `.`, each starting with a letter or digit, separated by `/` (e.g. ninh-binh/so-gddt-2026)";
+
+fn id_problem(p: &IdProblem) -> String {
+    match p {
+        IdProblem::Empty => "the id is empty".into(),
+        IdProblem::TooLong { max } => format!("the id is longer than {max} characters"),
+        IdProblem::Character { shown } => format!("character {shown} is not allowed"),
+        IdProblem::EmptySegment => "an empty segment (a leading, trailing or doubled `/`)".into(),
+        IdProblem::DotSegment { segment } => format!("segment `{segment}` is not allowed"),
+        IdProblem::Uppercase { letter } => {
+            format!("uppercase `{letter}` is not allowed (ids are lowercase)")
+        }
+        IdProblem::BadStart { segment } => {
+            format!("segment `{segment}` does not start with a letter or digit")
+        }
+    }
+}
+
 pub fn message(m: &Message) -> String {
     use Message::*;
     match m {
+        WideUnicode { encoding } => format!(
+            "file is {encoding} (Notepad's \"Unicode\"), not UTF-8: save it again as UTF-8"
+        ),
         Binary => "binary file (it contains NUL bytes): expected a UTF-8 YAML text file".into(),
         NotUtf8 { byte, legacy: Some(enc) } => format!(
             "file is not UTF-8 but probably {enc}, a legacy Vietnamese encoding (byte 0x{byte:02X}): convert it to Unicode UTF-8 (e.g. with UniKey's converter) and save it again"
@@ -141,6 +196,9 @@ pub fn message(m: &Message) -> String {
         ),
         BadIssued { error } => super::parse_en::date_error(error),
         BadPeriod { error } => super::parse_en::period_error(error),
+        IssuedOutOfRange { found } => {
+            format!("issue date `{found}` is outside the years 1900 to 2200")
+        }
         EmptyId => "empty plan id".into(),
         ParentIsPath { found } => format!(
             "parent is a plan id such as ninh-binh/so-gddt-2026, not a path; found `{found}`"
@@ -154,6 +212,32 @@ pub fn message(m: &Message) -> String {
         DuplicateIndicatorKey { key, first } => {
             format!("duplicate indicator key `{key}`: indicators[{first}] already has it")
         }
+        BadPlanId { id, problem } => format!(
+            "plan id `{id}` is not valid: {}; expected {ID_GRAMMAR}",
+            id_problem(problem)
+        ),
+        BadParentId { parent, problem } => format!(
+            "parent `{parent}` is not a valid plan id: {}; expected {ID_GRAMMAR}",
+            id_problem(problem)
+        ),
+        ConfusablePlanId { id, other } => format!(
+            "plan id `{id}` looks like `{other}`, the id of another plan: rename one so that they cannot be mistaken"
+        ),
+        ConfusableParent { parent, other } => format!(
+            "parent `{parent}` is not a plan of the repository but looks like `{other}`: write the parent's id exactly"
+        ),
+        ConfusableKey { key, other } => format!(
+            "indicator key `{key}` looks like the key `{other}`: rename one so that they cannot be mistaken"
+        ),
+        ConfusableMetric { metric, other } => format!(
+            "metric `{metric}` is not in the catalog but looks like the key `{other}`: write the key exactly"
+        ),
+        ConfusableUnit { unit, other } => format!(
+            "unit abbreviation `{unit}` looks like `{other}` of the same plan: rename one so that they cannot be mistaken"
+        ),
+        DuplicateCatalogKey { key } => format!(
+            "indicator key `{key}` is already defined in another catalog file: one key, one definition"
+        ),
         DuplicatePlanId { id } => format!("duplicate plan id `{id}`: another file already has it"),
         WaiverWithoutReason { metric } => format!(
             "waiver of `{metric}` gives no reason: expected `reason:` saying why the parent target is not adopted"
@@ -181,14 +265,34 @@ pub fn message(m: &Message) -> String {
         UnknownDirection { found } => {
             format!("unknown direction: expected higher or lower; found `{found}`")
         }
-        TooLarge { bytes, limit } => format!(
-            "file is {:.1} MB: a plan is at most {} MB; not read (is this the right file?)",
-            *bytes as f64 / 1_048_576.0,
-            limit / 1_048_576
+        TooLarge { bytes, limit, role } => {
+            let mb = |n: u64| n as f64 / 1_048_576.0;
+            let max = mb(*limit);
+            // The size is known exactly from the file's metadata; a read
+            // stopped at the limit knows only that it is larger.
+            let seen = if *bytes == limit + 1 {
+                format!("over {max:.0} MB")
+            } else {
+                format!("{:.1} MB", mb(*bytes))
+            };
+            format!(
+                "file is {seen}: {} is at most {max:.0} MB; not read (is this the right file?)",
+                role_name(*role)
+            )
+        }
+        LinkOutside => "symbolic link points outside the repository; not followed".into(),
+        LinkLoop => "symbolic link loop; skipped".into(),
+        NotAFile { file_kind, role } => format!(
+            "this is {}, not a regular file; not read (expected {})",
+            kind_name(*file_kind),
+            role_name(*role)
         ),
+        TooDeep { max } => {
+            format!("directories nested more than {max} levels deep; not read further")
+        }
         CannotRead { problem } => format!("cannot read file: {}", io(problem)),
         CannotReadDir { problem } => format!("cannot read directory: {}", io(problem)),
-        DirLoop => "directory already visited (a symbolic link loop?); skipped".into(),
+        DirLoop => "directory already visited (a symbolic link loop); skipped".into(),
         BrokenLink => "broken symbolic link; skipped".into(),
         NoPlanFiles => "no plan files (*.yaml) here: expected at least one plan".into(),
 
@@ -327,12 +431,22 @@ pub fn message(m: &Message) -> String {
         } => format!(
             "plan issued before the plan it implements: expected on or after {parent_issued} ({parent_plan}), found {issued}"
         ),
-        ParentCycle { plan, ring } => format!(
-            "plan `{plan}` is its own ancestor ({} -> {}): expected a chain of parents that ends at a root plan",
-            ring.join(" -> "),
-            ring.first().map(String::as_str).unwrap_or("")
+        ParentCycle { plan, ring, plans } => format!(
+            "plan `{plan}` is its own ancestor ({}): expected a chain of parents that ends at a root plan",
+            ring_text(ring, *plans, "plans")
         ),
 
+        NoReportsDir => "reports directory not found: expected a folder of CSV files".into(),
+        ReportWideUnicode { encoding } => format!(
+            "file is {encoding} (Excel's \"Unicode text\"), not UTF-8: save it as \"CSV UTF-8\""
+        ),
+        ReportDateOutOfRange { found, from, to } => {
+            format!("as_of `{found}` is outside the years {from} to {to}; row skipped")
+        }
+        TooManyFindings { more, shown } => format!(
+            "and {more} more finding{} in this file (the first {shown} are shown)",
+            if *more == 1 { "" } else { "s" }
+        ),
         ReportUnreadable { problem } => format!("cannot read file: {}", io(problem)),
         ReportHeader { problem } => format!("cannot read the header: {}", csv(problem)),
         ReportRow { problem } => format!("row skipped: {}", csv(problem)),
@@ -384,6 +498,10 @@ pub fn message(m: &Message) -> String {
 
 pub fn usage(u: &Usage) -> String {
     match u {
+        Usage::NotAPlanId { id, problem } => format!(
+            "`{id}` is not a plan id: {}; a plan id is {ID_GRAMMAR}",
+            id_problem(problem)
+        ),
         Usage::UnknownRule { name, nearest } => format!(
             "unknown rule `{name}`{} (`kh check --rules` lists them)",
             nearest
@@ -407,12 +525,16 @@ pub fn sentence(s: &Sentence) -> String {
     match s {
         Sentence::CheckSummary {
             plans,
+            root,
             errors,
             warnings,
             notes,
         } => format!(
-            "checked {}: {}, {}, {}",
+            "checked {}{}: {}, {}, {}",
             plural(*plans, "plan"),
+            root.as_ref()
+                .map(|r| format!(" in {r}"))
+                .unwrap_or_default(),
             plural(*errors, "error"),
             plural(*warnings, "warning"),
             plural(*notes, "note")
@@ -481,6 +603,9 @@ pub fn label(l: &Label) -> String {
         Label::PeriodOf { plan } => format!("period of {plan}"),
         Label::IssueDateOf { plan } => format!("issue date of {plan}"),
         Label::FirstWithId => "first plan with this id".into(),
+        Label::LookAlikePlan => "plan with a look-alike id".into(),
+        Label::LookAlikeKey => "indicator with a look-alike key".into(),
+        Label::FirstDefinition => "first definition of this key".into(),
     }
 }
 
@@ -497,6 +622,25 @@ pub fn rule_summary(r: Rule) -> &'static str {
     match r {
         Rule::Syntax => "the file is YAML (and UTF-8, and not empty)",
         Rule::Unreadable => "every file and folder under plans/ can be read",
+        Rule::LinkOutside => {
+            "no symbolic link points outside the repository (its target is never read)"
+        }
+        Rule::LinkLoop => "no symbolic links or directories form a loop",
+        Rule::NotAFile => {
+            "plans, catalogs and reports are regular files, not FIFOs, devices or sockets"
+        }
+        Rule::TooLarge => {
+            "a file is within its size limit (10 MB for a plan or catalog, 32 MB for a report)"
+        }
+        Rule::TooDeep => "directories are nested at most 32 levels deep",
+        Rule::BadId => {
+            "plan ids follow the id grammar (lowercase ASCII, digits, `-` `_` `.` and `/` between segments)"
+        }
+        Rule::ConfusableId => "no two plan ids, catalog keys or unit abbreviations look alike",
+        Rule::DuplicateCatalogKey => "an indicator key is defined in one catalog file only",
+        Rule::TooManyFindings => {
+            "a file has at most 200 findings shown (100 for a report); the rest are counted"
+        }
         Rule::UnknownField => {
             "every field is one the format knows; the nearest known one is suggested"
         }
@@ -552,6 +696,33 @@ pub fn rule_explain(r: Rule) -> &'static str {
         }
         Rule::Unreadable => {
             "kh could not read a file or folder of the repository: it is too large to be a plan, it cannot be opened, or it is a broken or looping link. The other files are still checked. Fix: remove the file or make it readable."
+        }
+        Rule::LinkOutside => {
+            "A pull request can add a symbolic link to any file of the CI machine (a credential, /etc/passwd). kh never follows a link that resolves outside the repository root, never opens or quotes its target, and reports the link itself. Fix: remove the link, or copy the file into the repository."
+        }
+        Rule::LinkLoop => {
+            "Symbolic links that point at each other, or a directory reached twice, would make kh read for ever. kh reads each directory once and reports the loop. Fix: remove the link that closes the loop."
+        }
+        Rule::NotAFile => {
+            "Only regular files are read: a FIFO, a device or a socket named like a plan would make kh hang or read without end. Fix: remove it, or replace it with a regular file."
+        }
+        Rule::TooLarge => {
+            "Every read is bounded: a plan or catalog is at most 10 MB and a report at most 32 MB, far above any real one. A larger file is not read. Fix: check that it is the right file; split a very large report."
+        }
+        Rule::TooDeep => {
+            "Directories nested more than 32 levels deep are not read further, so that a crafted tree cannot exhaust kh. Fix: flatten the folders."
+        }
+        Rule::BadId => {
+            "Plan ids become paths and appear in every finding, so they follow a grammar: lowercase ASCII letters, digits, `-`, `_` and `.`, with `/` between segments; no `..`, no leading `/`, no spaces, controls or bidirectional marks. Fix: rename the id."
+        }
+        Rule::ConfusableId => {
+            "Two ids, catalog keys or unit abbreviations that look alike (a Cyrillic `ѕ` for a Latin `s`, a trailing space, a bidirectional mark) let a look-alike plan replace the real one. kh compares their Unicode skeletons and reports both files. Fix: rename one of the two."
+        }
+        Rule::DuplicateCatalogKey => {
+            "The indicator catalog may be split over several files, which are merged; a key defined in two of them would be decided by path order, so it is an error naming both files. Fix: keep one definition."
+        }
+        Rule::TooManyFindings => {
+            "At most 200 findings are shown for one file (100 for a report), then one note counts the rest, so that a crafted file cannot flood the output. A note. Fix: correct the findings shown and run kh again."
         }
         Rule::UnknownField => {
             "Every field name must be one the plan format defines; a misspelt field would otherwise be silently ignored. The nearest known name is suggested. Fix: correct the name (see docs/format.md)."

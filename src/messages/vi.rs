@@ -3,6 +3,8 @@
 use super::Word;
 use crate::domain::threshold::{Incomparability, SpanProblem, UnitKind};
 use crate::finding::Severity;
+use crate::fs_guard::{Kind, Role};
+use crate::ids::IdProblem;
 use crate::message::{CsvProblem, IoProblem, Label, Message, Sentence, Usage};
 use crate::rules::Rule;
 
@@ -93,9 +95,62 @@ fn incomparability(i: &Incomparability) -> String {
     }
 }
 
+/// `a -> b -> a`, or `a -> ... -> a, N plans` for a ring longer than shown.
+fn ring_text(ring: &[String], plans: usize, noun: &str) -> String {
+    let first = ring.first().map(String::as_str).unwrap_or("");
+    if plans <= ring.len() {
+        format!("{} -> {first}", ring.join(" -> "))
+    } else {
+        format!("{} -> ... -> {first}, {plans} {noun}", ring.join(" -> "))
+    }
+}
+
+fn kind_name(k: Kind) -> &'static str {
+    match k {
+        Kind::Directory => "một thư mục",
+        Kind::Fifo => "một FIFO (đường ống có tên)",
+        Kind::CharDevice => "một thiết bị ký tự",
+        Kind::BlockDevice => "một thiết bị khối",
+        Kind::Socket => "một socket",
+        Kind::Other => "một tệp đặc biệt",
+    }
+}
+
+fn role_name(r: Role) -> &'static str {
+    match r {
+        Role::TextFile => "một tệp văn bản",
+        Role::Plan => "một kế hoạch",
+        Role::Catalog => "danh mục chỉ số",
+        Role::Report => "một báo cáo (CSV)",
+        Role::Settings => "tệp thiết lập",
+        Role::Directory => "một thư mục",
+    }
+}
+
+const ID_GRAMMAR: &str = "các đoạn gồm chữ thường ASCII không dấu, chữ số, `-`, `_` và `.`, mỗi đoạn bắt đầu bằng chữ hoặc số, ngăn cách bởi `/` (ví dụ ninh-binh/so-gddt-2026)";
+
+fn id_problem(p: &IdProblem) -> String {
+    match p {
+        IdProblem::Empty => "mã rỗng".into(),
+        IdProblem::TooLong { max } => format!("mã dài quá {max} ký tự"),
+        IdProblem::Character { shown } => format!("không được dùng ký tự {shown}"),
+        IdProblem::EmptySegment => "có đoạn rỗng (dấu `/` ở đầu, cuối hoặc lặp)".into(),
+        IdProblem::DotSegment { segment } => format!("không được dùng đoạn `{segment}`"),
+        IdProblem::Uppercase { letter } => {
+            format!("không dùng chữ hoa `{letter}` (mã viết thường)")
+        }
+        IdProblem::BadStart { segment } => {
+            format!("đoạn `{segment}` không bắt đầu bằng chữ hoặc số")
+        }
+    }
+}
+
 pub fn message(m: &Message) -> String {
     use Message::*;
     match m {
+        WideUnicode { encoding } => format!(
+            "tệp mã {encoding} (\"Unicode\" của Notepad), không phải UTF-8: hãy lưu lại dạng UTF-8"
+        ),
         Binary => "tệp nhị phân (có byte NUL): cần tệp văn bản YAML mã UTF-8".into(),
         NotUtf8 { byte, legacy: Some(enc) } => format!(
             "tệp không phải UTF-8 mà có lẽ là {enc}, một bảng mã tiếng Việt cũ (byte 0x{byte:02X}): hãy chuyển sang Unicode UTF-8 (ví dụ bằng công cụ chuyển mã của UniKey) rồi lưu lại"
@@ -130,6 +185,9 @@ pub fn message(m: &Message) -> String {
         ),
         BadIssued { error } => super::parse_vi::date_error(error),
         BadPeriod { error } => super::parse_vi::period_error(error),
+        IssuedOutOfRange { found } => {
+            format!("ngày ban hành `{found}` nằm ngoài các năm 1900 đến 2200")
+        }
         EmptyId => "mã kế hoạch (id) rỗng".into(),
         ParentIsPath { found } => format!(
             "parent là mã kế hoạch như ninh-binh/so-gddt-2026, không phải đường dẫn; gặp `{found}`"
@@ -143,6 +201,32 @@ pub fn message(m: &Message) -> String {
         DuplicateIndicatorKey { key, first } => {
             format!("trùng khóa chỉ số `{key}`: indicators[{first}] đã dùng khóa này")
         }
+        BadPlanId { id, problem } => format!(
+            "mã kế hoạch `{id}` không hợp lệ: {}; cần {ID_GRAMMAR}",
+            id_problem(problem)
+        ),
+        BadParentId { parent, problem } => format!(
+            "parent `{parent}` không phải mã kế hoạch hợp lệ: {}; cần {ID_GRAMMAR}",
+            id_problem(problem)
+        ),
+        ConfusablePlanId { id, other } => format!(
+            "mã kế hoạch `{id}` trông giống `{other}`, mã của một kế hoạch khác: hãy đổi một trong hai để không bị nhầm"
+        ),
+        ConfusableParent { parent, other } => format!(
+            "parent `{parent}` không phải kế hoạch trong kho nhưng trông giống `{other}`: hãy viết đúng mã kế hoạch cấp trên"
+        ),
+        ConfusableKey { key, other } => format!(
+            "khóa chỉ số `{key}` trông giống khóa `{other}`: hãy đổi một trong hai để không bị nhầm"
+        ),
+        ConfusableMetric { metric, other } => format!(
+            "chỉ số `{metric}` không có trong danh mục nhưng trông giống khóa `{other}`: hãy viết đúng khóa"
+        ),
+        ConfusableUnit { unit, other } => format!(
+            "tên viết tắt đơn vị `{unit}` trông giống `{other}` trong cùng kế hoạch: hãy đổi một trong hai"
+        ),
+        DuplicateCatalogKey { key } => format!(
+            "khóa chỉ số `{key}` đã được định nghĩa trong một tệp danh mục khác: mỗi khóa chỉ một định nghĩa"
+        ),
         DuplicatePlanId { id } => format!("trùng mã kế hoạch `{id}`: một tệp khác đã dùng mã này"),
         WaiverWithoutReason { metric } => format!(
             "miễn áp dụng `{metric}` không nêu lý do: cần `reason:` giải thích vì sao không nhận chỉ tiêu cấp trên"
@@ -170,14 +254,30 @@ pub fn message(m: &Message) -> String {
         UnknownDirection { found } => {
             format!("chiều không hợp lệ: cần higher hoặc lower; gặp `{found}`")
         }
-        TooLarge { bytes, limit } => format!(
-            "tệp nặng {:.1} MB: một kế hoạch tối đa {} MB; không đọc (có đúng tệp không?)",
-            *bytes as f64 / 1_048_576.0,
-            limit / 1_048_576
+        TooLarge { bytes, limit, role } => {
+            let mb = |n: u64| n as f64 / 1_048_576.0;
+            let max = mb(*limit);
+            let seen = if *bytes == limit + 1 {
+                format!("hơn {max:.0} MB")
+            } else {
+                format!("{:.1} MB", mb(*bytes))
+            };
+            format!(
+                "tệp nặng {seen}: {} tối đa {max:.0} MB; không đọc (có đúng tệp không?)",
+                role_name(*role)
+            )
+        }
+        LinkOutside => "liên kết tượng trưng trỏ ra ngoài kho; không đọc".into(),
+        LinkLoop => "vòng lặp liên kết tượng trưng; bỏ qua".into(),
+        NotAFile { file_kind, role } => format!(
+            "đây là {}, không phải tệp thường; không đọc (cần {})",
+            kind_name(*file_kind),
+            role_name(*role)
         ),
+        TooDeep { max } => format!("thư mục lồng nhau quá {max} cấp; không đọc tiếp"),
         CannotRead { problem } => format!("không đọc được tệp: {}", io(problem)),
         CannotReadDir { problem } => format!("không đọc được thư mục: {}", io(problem)),
-        DirLoop => "thư mục đã được duyệt (vòng lặp liên kết tượng trưng?); bỏ qua".into(),
+        DirLoop => "thư mục đã được duyệt (vòng lặp liên kết tượng trưng); bỏ qua".into(),
         BrokenLink => "liên kết tượng trưng hỏng; bỏ qua".into(),
         NoPlanFiles => "không có tệp kế hoạch (*.yaml) nào: cần ít nhất một kế hoạch".into(),
 
@@ -308,12 +408,21 @@ pub fn message(m: &Message) -> String {
         } => format!(
             "kế hoạch ban hành trước kế hoạch mà nó thực hiện: cần từ {parent_issued} ({parent_plan}) trở đi, gặp {issued}"
         ),
-        ParentCycle { plan, ring } => format!(
-            "kế hoạch `{plan}` là cấp trên của chính nó ({} -> {}): chuỗi cấp trên phải kết thúc ở một kế hoạch gốc",
-            ring.join(" -> "),
-            ring.first().map(String::as_str).unwrap_or("")
+        ParentCycle { plan, ring, plans } => format!(
+            "kế hoạch `{plan}` là cấp trên của chính nó ({}): chuỗi cấp trên phải kết thúc ở một kế hoạch gốc",
+            ring_text(ring, *plans, "kế hoạch")
         ),
 
+        NoReportsDir => "không tìm thấy thư mục báo cáo: cần một thư mục chứa các tệp CSV".into(),
+        ReportWideUnicode { encoding } => format!(
+            "tệp mã {encoding} (\"Unicode text\" của Excel), không phải UTF-8: hãy lưu dạng \"CSV UTF-8\""
+        ),
+        ReportDateOutOfRange { found, from, to } => {
+            format!("as_of `{found}` nằm ngoài các năm {from} đến {to}; bỏ qua dòng này")
+        }
+        TooManyFindings { more, shown } => format!(
+            "và {more} phát hiện khác trong tệp này (chỉ hiện {shown} phát hiện đầu)"
+        ),
         ReportUnreadable { problem } => format!("không đọc được tệp: {}", io(problem)),
         ReportHeader { problem } => format!("không đọc được dòng tiêu đề: {}", csv(problem)),
         ReportRow { problem } => format!("bỏ qua dòng: {}", csv(problem)),
@@ -364,6 +473,10 @@ pub fn message(m: &Message) -> String {
 
 pub fn usage(u: &Usage) -> String {
     match u {
+        Usage::NotAPlanId { id, problem } => format!(
+            "`{id}` không phải mã kế hoạch: {}; mã kế hoạch gồm {ID_GRAMMAR}",
+            id_problem(problem)
+        ),
         Usage::UnknownRule { name, nearest } => format!(
             "không có quy tắc `{name}`{} (`kh check --rules` liệt kê các quy tắc)",
             nearest
@@ -386,11 +499,15 @@ pub fn sentence(s: &Sentence) -> String {
     match s {
         Sentence::CheckSummary {
             plans,
+            root,
             errors,
             warnings,
             notes,
         } => format!(
-            "đã kiểm tra {plans} kế hoạch: {errors} lỗi, {warnings} cảnh báo, {notes} ghi chú"
+            "đã kiểm tra {plans} kế hoạch{}: {errors} lỗi, {warnings} cảnh báo, {notes} ghi chú",
+            root.as_ref()
+                .map(|r| format!(" trong {r}"))
+                .unwrap_or_default()
         ),
         Sentence::DueSummary {
             from,
@@ -451,6 +568,9 @@ pub fn label(l: &Label) -> String {
         Label::PeriodOf { plan } => format!("thời kỳ của {plan}"),
         Label::IssueDateOf { plan } => format!("ngày ban hành của {plan}"),
         Label::FirstWithId => "kế hoạch đầu tiên có mã này".into(),
+        Label::LookAlikePlan => "kế hoạch có mã trông giống".into(),
+        Label::LookAlikeKey => "chỉ số có khóa trông giống".into(),
+        Label::FirstDefinition => "định nghĩa đầu tiên của khóa này".into(),
     }
 }
 
@@ -466,6 +586,27 @@ pub fn rule_summary(r: Rule) -> &'static str {
     match r {
         Rule::Syntax => "tệp là YAML (mã UTF-8, không rỗng)",
         Rule::Unreadable => "mọi tệp và thư mục trong plans/ đều đọc được",
+        Rule::LinkOutside => {
+            "không liên kết tượng trưng nào trỏ ra ngoài kho (đích của nó không bao giờ được đọc)"
+        }
+        Rule::LinkLoop => "không có liên kết tượng trưng hay thư mục tạo thành vòng lặp",
+        Rule::NotAFile => {
+            "kế hoạch, danh mục và báo cáo là tệp thường, không phải FIFO, thiết bị hay socket"
+        }
+        Rule::TooLarge => {
+            "tệp không vượt giới hạn dung lượng (10 MB cho kế hoạch hoặc danh mục, 32 MB cho báo cáo)"
+        }
+        Rule::TooDeep => "thư mục lồng nhau tối đa 32 cấp",
+        Rule::BadId => {
+            "mã kế hoạch theo đúng cú pháp (chữ thường ASCII, chữ số, `-` `_` `.` và `/` giữa các phần)"
+        }
+        Rule::ConfusableId => {
+            "không có hai mã kế hoạch, khóa danh mục hay tên viết tắt đơn vị nào trông giống nhau"
+        }
+        Rule::DuplicateCatalogKey => "mỗi khóa chỉ số chỉ được định nghĩa trong một tệp danh mục",
+        Rule::TooManyFindings => {
+            "mỗi tệp hiện tối đa 200 phát hiện (100 cho báo cáo); phần còn lại được đếm"
+        }
         Rule::UnknownField => "mọi trường đều thuộc định dạng; gợi ý trường gần nhất",
         Rule::Schema => "có đủ các trường bắt buộc, giá trị đúng kiểu và dạng",
         Rule::Threshold => "ngưỡng đọc được; tỷ lệ phần trăm trong khoảng 0..100",
@@ -512,6 +653,33 @@ pub fn rule_explain(r: Rule) -> &'static str {
         }
         Rule::Unreadable => {
             "kh không đọc được một tệp hay thư mục của kho: tệp quá lớn để là một kế hoạch, không mở được, hoặc là liên kết hỏng hay vòng lặp. Các tệp khác vẫn được kiểm tra. Cách sửa: xóa tệp hoặc cho phép đọc."
+        }
+        Rule::LinkOutside => {
+            "Một pull request có thể thêm liên kết tượng trưng tới bất kỳ tệp nào của máy CI (mật khẩu, /etc/passwd). kh không bao giờ theo liên kết ra ngoài thư mục gốc của kho, không mở hay trích đích của nó, và báo chính liên kết đó. Cách sửa: xóa liên kết, hoặc chép tệp vào kho."
+        }
+        Rule::LinkLoop => {
+            "Các liên kết trỏ vào nhau, hay một thư mục gặp hai lần, sẽ khiến kh đọc mãi. kh đọc mỗi thư mục một lần và báo vòng lặp. Cách sửa: xóa liên kết khép vòng."
+        }
+        Rule::NotAFile => {
+            "Chỉ đọc tệp thường: một FIFO, thiết bị hay socket đặt tên như kế hoạch sẽ làm kh treo hoặc đọc không dứt. Cách sửa: xóa nó, hoặc thay bằng tệp thường."
+        }
+        Rule::TooLarge => {
+            "Mọi lần đọc đều có giới hạn: kế hoạch hoặc danh mục tối đa 10 MB, báo cáo tối đa 32 MB, lớn hơn nhiều so với thực tế. Tệp lớn hơn không được đọc. Cách sửa: kiểm tra có đúng tệp không; tách báo cáo quá lớn."
+        }
+        Rule::TooDeep => {
+            "Thư mục lồng nhau quá 32 cấp không được đọc tiếp, để một cây thư mục cố ý tạo ra không làm cạn tài nguyên của kh. Cách sửa: giảm số cấp thư mục."
+        }
+        Rule::BadId => {
+            "Mã kế hoạch trở thành đường dẫn và xuất hiện trong mọi phát hiện, nên phải theo cú pháp: chữ thường ASCII, chữ số, `-`, `_` và `.`, với `/` giữa các phần; không có `..`, không bắt đầu bằng `/`, không có dấu cách, ký tự điều khiển hay dấu hai chiều. Cách sửa: đổi mã."
+        }
+        Rule::ConfusableId => {
+            "Hai mã, khóa danh mục hay tên viết tắt trông giống nhau (chữ `ѕ` Kirin thay chữ `s` Latinh, dấu cách ở cuối, dấu hai chiều) cho phép một kế hoạch giả thay kế hoạch thật. kh so sánh bộ khung Unicode của chúng và báo cả hai tệp. Cách sửa: đổi tên một trong hai."
+        }
+        Rule::DuplicateCatalogKey => {
+            "Danh mục chỉ số có thể chia thành nhiều tệp và được gộp lại; một khóa định nghĩa ở hai tệp sẽ bị quyết định theo thứ tự đường dẫn, nên đây là lỗi nêu cả hai tệp. Cách sửa: giữ một định nghĩa."
+        }
+        Rule::TooManyFindings => {
+            "Mỗi tệp hiện tối đa 200 phát hiện (100 cho báo cáo), sau đó một ghi chú đếm phần còn lại, để một tệp cố ý tạo ra không làm tràn kết quả. Là ghi chú. Cách sửa: sửa các phát hiện đã hiện rồi chạy lại kh."
         }
         Rule::UnknownField => {
             "Mọi tên trường phải thuộc định dạng kế hoạch; nếu không, một trường gõ sai sẽ bị bỏ qua mà không ai biết. kh gợi ý tên gần nhất. Cách sửa: sửa tên trường (xem docs/format.md)."

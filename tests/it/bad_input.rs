@@ -131,7 +131,7 @@ fn every_bad_file_is_located_and_good_files_are_still_checked() {
     assert!(find("plans/l-latin1.yaml:3:9: error[syntax]: file is not UTF-8").contains("0xEA"));
     assert_eq!(
         *lines.last().unwrap(),
-        "checked 8 plans: 11 errors, 0 warnings, 0 notes"
+        "checked 8 plans in .: 11 errors, 0 warnings, 0 notes"
     );
 }
 
@@ -147,7 +147,7 @@ fn a_missing_repository_cannot_run_and_says_why() {
     assert!(out.stdout.is_empty());
     assert_eq!(
         String::from_utf8(out.stderr).unwrap(),
-        "kh: error: no plans repository here: expected kh.yaml in this directory or above, or a plans/ directory, or paths on the command line\n"
+        "kh: error: no plans repository here: expected kh.yaml or a plans/ directory in this directory or above (up to the top of the git work tree), or paths on the command line\n"
     );
 }
 

@@ -78,7 +78,7 @@ fn province_against_ward_row_by_row() {
             "II.2",
             "> 50%",
             "2.2.1",
-            "= 100%",
+            "'= 100%",
             "stricter",
             "same"
         ]
@@ -100,9 +100,9 @@ fn province_against_ward_row_by_row() {
         [
             "schools-building-digital-materials",
             "IV.3a",
-            "= 100%",
+            "'= 100%",
             "2.4.2a",
-            "= 4/4",
+            "'= 4/4",
             "same",
             "same"
         ]
@@ -162,7 +162,7 @@ fn only_problems_keeps_the_target_the_ward_should_carry() {
             [
                 "schools-using-school-management-software",
                 "IV.1a",
-                "= 100%",
+                "'= 100%",
                 "",
                 "",
                 "only in A",

@@ -20,4 +20,5 @@ mod plans;
 mod properties;
 mod readme;
 mod rules;
+mod security;
 mod status;

@@ -72,7 +72,7 @@ fn shipped_plans_give_the_seeds_real_findings() {
     );
     assert_eq!(
         lines.last().unwrap(),
-        "checked 7 plans: 2 errors, 8 warnings, 0 notes"
+        "checked 7 plans in .: 2 errors, 8 warnings, 0 notes"
     );
 }
 
@@ -82,7 +82,7 @@ fn strict_turns_the_seed_warnings_into_errors() {
     assert_eq!(code, 1);
     assert_eq!(
         lines.last().unwrap(),
-        "checked 7 plans: 10 errors, 0 warnings, 0 notes"
+        "checked 7 plans in .: 10 errors, 0 warnings, 0 notes"
     );
 }
 
@@ -179,7 +179,7 @@ fn kh_yaml_names_the_plans_directory_and_strictness_and_is_found_from_below() {
     assert_eq!(code, 1);
     assert_eq!(
         lines.last().unwrap(),
-        "checked 7 plans: 10 errors, 0 warnings, 0 notes"
+        "checked 7 plans in ../..: 10 errors, 0 warnings, 0 notes"
     );
     assert!(
         lines[0].starts_with(

@@ -67,6 +67,7 @@ use kh::finding::{At, Severity};
 use kh::load;
 use kh::text::fold;
 use kh::yaml::Positions;
+use kh::{fs_guard, ids, text};
 use proptest::prelude::*;
 use proptest::sample::{Index, select, subsequence};
 use proptest::test_runner::{
@@ -2785,6 +2786,9 @@ fn regression_corpus() {
                 }
             }
             ok(check_decode(&bytes, &line));
+            ok(check_id(&s, &line));
+            ok(check_escapes(&s, &line));
+            ok(check_guarded_read(&bytes, &line));
             ok(check_plan_source(&s, &line));
             for key in ["target", "stretch", "due", "issued", "period"] {
                 for style in 0..3 {
@@ -2815,4 +2819,198 @@ fn corpus_escapes_round_trip() {
     }
     let bytes = b"ok \xFF\xEF\xBB\xBF \x00 \\x{41}";
     assert_eq!(unescape(&escape_bytes(bytes)), bytes);
+}
+
+// ---------------------------------------------- ids, escapes, guarded reads
+
+/// Whatever the id grammar accepts is a path that stays under `plans/` and
+/// shows nothing hidden; whatever it refuses has a reason. Never panics.
+fn check_id(id: &str, line: &str) -> Result<(), TestCaseError> {
+    match ids::problem(id) {
+        None => {
+            prop_assert!(!id.is_empty() && id.len() <= ids::MAX_LEN, "{}", line);
+            prop_assert!(!id.starts_with('/') && !id.ends_with('/'), "{}", line);
+            prop_assert!(
+                id.split('/')
+                    .all(|s| !s.is_empty() && s != "." && s != ".."),
+                "accepted a path step; {}",
+                line
+            );
+            prop_assert!(
+                id.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_./".contains(c)),
+                "accepted a character outside the grammar; {}",
+                line
+            );
+            let joined = std::path::Path::new("plans").join(format!("{id}.yaml"));
+            prop_assert!(
+                joined
+                    .components()
+                    .all(|c| matches!(c, std::path::Component::Normal(_))),
+                "{} leaves plans/; {}",
+                joined.display(),
+                line
+            );
+            prop_assert_eq!(ids::skeleton(id), ids::skeleton(id));
+        }
+        Some(problem) => {
+            let m = kh::message::Usage::NotAPlanId {
+                id: text::escape_controls(id).into_owned(),
+                problem,
+            };
+            let en = kh::messages::usage(kh::ui::Lang::En, &m);
+            let vi = kh::messages::usage(kh::ui::Lang::Vi, &m);
+            prop_assert!(!en.is_empty() && !vi.is_empty(), "{}", line);
+            // A reason never shows a control or bidi character raw.
+            prop_assert!(
+                !en.chars()
+                    .any(|c| c.is_control() || text::is_format_char(c)),
+                "reason {:?}; {}",
+                en,
+                line
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Escaped text has no control or bidi character; text without any is
+/// unchanged. A CSV cell never starts as a formula unless it is a number.
+fn check_escapes(s: &str, line: &str) -> Result<(), TestCaseError> {
+    let e = text::escape_controls(s);
+    prop_assert!(
+        !e.chars().any(|c| c.is_control() || text::is_format_char(c)),
+        "escaped {:?}; {}",
+        e,
+        line
+    );
+    if !s.chars().any(|c| c.is_control() || text::is_format_char(c)) {
+        prop_assert_eq!(e.as_ref(), s, "{}", line);
+    }
+    let cell = text::csv_cell(s);
+    let risky = |c: &str| c.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']);
+    if risky(&cell) {
+        let n = cell.trim_start_matches(['-', '+']);
+        prop_assert!(
+            !n.is_empty()
+                && n.chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || c == ','),
+            "cell {:?} would run as a formula; {}",
+            cell,
+            line
+        );
+    }
+    Ok(())
+}
+
+/// The bounded reader returns the bytes when they fit the limit and an
+/// error when they do not, for any content and any limit.
+fn check_guarded_read(bytes: &[u8], line: &str) -> Result<(), TestCaseError> {
+    for limit in [
+        0,
+        1,
+        bytes.len().saturating_sub(1),
+        bytes.len(),
+        bytes.len() + 1,
+    ] {
+        let r = fs_guard::read_limited(bytes, limit as u64);
+        if bytes.len() <= limit {
+            let read = r.ok();
+            prop_assert_eq!(read.as_deref(), Some(bytes), "limit {}; {}", limit, line);
+        } else {
+            prop_assert!(
+                matches!(r, Err(fs_guard::GuardError::TooLarge { .. })),
+                "limit {}; {}",
+                limit,
+                line
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Ids as a pull request could write them: plausible ones, path tricks,
+/// look-alikes, controls and random text.
+fn id_input() -> BoxedStrategy<String> {
+    prop_oneof![
+        3 => "[a-z0-9][a-z0-9._-]{0,12}(/[a-z0-9][a-z0-9._-]{0,12}){0,3}",
+        2 => proptest::collection::vec(
+            prop_oneof![
+                Just("..".to_string()),
+                Just(".".to_string()),
+                Just(String::new()),
+                Just("tinh".to_string()),
+                Just("\u{0455}o-gddt".to_string()),
+                Just("so\u{2010}gddt".to_string()),
+                Just("\u{202e}x".to_string()),
+                Just("A".to_string()),
+                Just(" x".to_string()),
+                Just("a\nb".to_string()),
+                Just("a\\b".to_string()),
+                "[a-z]{1,6}",
+            ],
+            1..5
+        )
+        .prop_map(|segs| segs.join("/")),
+        1 => random_text(),
+        1 => stress(),
+    ]
+    .boxed()
+}
+
+#[test]
+fn id_grammar_on_any_input() {
+    run("id_grammar_on_any_input", DEFAULT_CASES, id_input(), |id| {
+        let line = escape(&id);
+        check_id(&id, &line)?;
+        check_escapes(&id, &line)
+    });
+}
+
+#[test]
+fn escapes_on_any_text() {
+    run("escapes_on_any_text", DEFAULT_CASES, random_text(), |s| {
+        check_escapes(&s, &escape(&s))
+    });
+}
+
+#[test]
+fn guarded_reader_on_any_bytes() {
+    run(
+        "guarded_reader_on_any_bytes",
+        LOADER_CASES,
+        file_bytes(),
+        |b| check_guarded_read(&b, &escape_bytes(&b)),
+    );
+}
+
+/// The same bytes through the file-system guard: a regular file inside the
+/// root reads back whole or is refused as too large; the plan loader then
+/// never panics on what was read.
+#[test]
+fn guarded_file_reads_on_any_bytes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let jail = fs_guard::Jail::new(dir.path()).expect("jail");
+    let path = dir.path().join("p.yaml");
+    run(
+        "guarded_file_reads_on_any_bytes",
+        LOADER_CASES / 4,
+        file_bytes(),
+        |b| {
+            std::fs::write(&path, &b).expect("write");
+            let line = escape_bytes(&b);
+            let limit = (b.len() as u64).max(1) - 1 + (b.len() % 2) as u64;
+            match fs_guard::read(&jail, &path, limit) {
+                Ok(read) => {
+                    prop_assert_eq!(&read, &b, "{}", line);
+                    check_decode(&read, &line)?;
+                }
+                Err(fs_guard::GuardError::TooLarge { .. }) => {
+                    prop_assert!(b.len() as u64 > limit, "{}", line)
+                }
+                Err(e) => prop_assert!(false, "{:?}; {}", e, line),
+            }
+            Ok(())
+        },
+    );
 }

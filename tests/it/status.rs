@@ -226,7 +226,7 @@ fn bad_rows_are_reported_with_their_line_and_skipped_and_the_rest_count() {
     );
     assert_eq!(
         out.lines().last().unwrap(),
-        "checked 1 plan: 5 errors, 0 warnings, 0 notes"
+        "checked 1 plan in .: 5 errors, 0 warnings, 0 notes"
     );
 }
 

@@ -1,0 +1,146 @@
+//! Plan ids: a small grammar, so that an id is never a path out of `plans/`,
+//! never hides a character, and never looks like another id.
+//!
+//! An id is one or more segments separated by `/`. A segment starts with a
+//! lowercase ASCII letter or a digit, then has lowercase ASCII letters,
+//! digits, `-`, `_` and `.`. So there is no `..`, no leading or trailing `/`,
+//! no empty segment, no space, no control or bidi character, no uppercase and
+//! no letter outside ASCII (a Vietnamese name is written without diacritics:
+//! `ninh-binh/so-gddt-2026`). At most 200 characters.
+
+/// The longest id accepted.
+pub const MAX_LEN: usize = 200;
+
+/// Why a text is not a plan id (worded in `crate::messages`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "problem", rename_all = "kebab-case")]
+pub enum IdProblem {
+    Empty,
+    TooLong {
+        max: usize,
+    },
+    /// The character as a message can show it (escaped when invisible).
+    Character {
+        shown: String,
+    },
+    EmptySegment,
+    DotSegment {
+        segment: String,
+    },
+    Uppercase {
+        letter: char,
+    },
+    BadStart {
+        segment: String,
+    },
+}
+
+/// Why `id` is not a plan id; None when it is one.
+pub fn problem(id: &str) -> Option<IdProblem> {
+    if id.is_empty() {
+        return Some(IdProblem::Empty);
+    }
+    if id.chars().count() > MAX_LEN {
+        return Some(IdProblem::TooLong { max: MAX_LEN });
+    }
+    if let Some(c) = id
+        .chars()
+        .find(|c| !c.is_ascii() || c.is_ascii_control() || *c == ' ')
+    {
+        return Some(IdProblem::Character { shown: describe(c) });
+    }
+    for seg in id.split('/') {
+        if seg.is_empty() {
+            return Some(IdProblem::EmptySegment);
+        }
+        if seg == "." || seg == ".." {
+            return Some(IdProblem::DotSegment {
+                segment: seg.to_string(),
+            });
+        }
+        if let Some(c) = seg.chars().find(char::is_ascii_uppercase) {
+            return Some(IdProblem::Uppercase { letter: c });
+        }
+        if !seg.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit()) {
+            return Some(IdProblem::BadStart {
+                segment: seg.to_string(),
+            });
+        }
+        if let Some(c) = seg.chars().find(|c| {
+            !(c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
+        }) {
+            return Some(IdProblem::Character { shown: describe(c) });
+        }
+    }
+    None
+}
+
+pub fn is_valid(id: &str) -> bool {
+    problem(id).is_none()
+}
+
+/// A character as a message can show it: never raw when it is invisible,
+/// a control or a direction mark.
+pub fn describe(c: char) -> String {
+    if c.is_control() || crate::text::is_format_char(c) || c == ' ' {
+        format!("U+{:04X}", c as u32)
+    } else {
+        format!("`{c}` (U+{:04X})", c as u32)
+    }
+}
+
+/// Unicode's confusable skeleton (UTS #39): two strings with the same
+/// skeleton look alike. Case is kept apart by the grammar, so it is not folded.
+pub fn skeleton(s: &str) -> String {
+    unicode_security::confusable_detection::skeleton(s).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_grammar_accepts_real_ids() {
+        for id in [
+            "ninh-binh/so-gddt-2026",
+            "tinh/phuong-a-2026",
+            "a",
+            "x/plan",
+            "qn/2023_v1.2",
+            "131-qd-ttg",
+        ] {
+            assert!(is_valid(id), "{id}");
+        }
+    }
+
+    #[test]
+    fn the_grammar_refuses_paths_and_hidden_characters() {
+        for id in [
+            "",
+            "../../etc/passwd",
+            "/etc/passwd",
+            "a/../../b",
+            "a/./b",
+            "a\\b",
+            "line1\nline2",
+            "TINH/SO-GDDT-2026",
+            "tinh/\u{0455}o-gddt-2026",
+            "tinh/\u{202e}so",
+            "tinh/so\u{2010}gddt",
+            "a b",
+            "a/",
+            "a//b",
+            ".hidden",
+            "a/-b",
+            &"a".repeat(201),
+        ] {
+            assert!(!is_valid(id), "{id:?}");
+        }
+    }
+
+    #[test]
+    fn lookalikes_share_a_skeleton() {
+        assert_eq!(skeleton("tinh/so-gddt"), skeleton("tinh/\u{0455}o-gddt"));
+        assert_ne!(skeleton("tinh/so-gddt"), skeleton("tinh/sa-gddt"));
+    }
+}
