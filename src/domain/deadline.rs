@@ -1130,7 +1130,10 @@ fn start_rest(toks: &[Tok], words: &[&str]) -> Option<Vec<Tok>> {
 /// "Quý IV/2026 - Quý I/2027"): the left end takes its year from the right.
 fn parse_point_or_span(toks: &[Tok], plan_year: Option<i32>) -> Result<Deadline, Problem> {
     let whole = parse_fixed(toks, plan_year);
-    if !matches!(whole, Err(Problem::Unreadable | Problem::NoYear { .. })) {
+    // A span has one dash between its ends; a few more come from dates
+    // ("2026-09-01 - 2026-12-31"). More is not a span, and would cost time.
+    let dashes = toks.iter().filter(|t| **t == Tok::Sym('-')).count();
+    if !matches!(whole, Err(Problem::Unreadable | Problem::NoYear { .. })) || dashes > 8 {
         return whole;
     }
     // "Năm 2026, 2027", "năm 2026 và năm 2027": due at the end of the last.
@@ -1141,7 +1144,11 @@ fn parse_point_or_span(toks: &[Tok], plan_year: Option<i32>) -> Result<Deadline,
             .all(|t| year_of(t).is_some() || matches!(t, Tok::Sym(',' | '-')))
     {
         let (lo, hi) = (*years.iter().min().unwrap_or(&0), *years.iter().max().unwrap_or(&0));
-        return Ok(Deadline::YearSpan { from: lo, to: hi });
+        return Ok(if lo == hi {
+            Deadline::Year(lo)
+        } else {
+            Deadline::YearSpan { from: lo, to: hi }
+        });
     }
     for (k, t) in toks.iter().enumerate() {
         if *t != Tok::Sym('-') || k == 0 || k + 1 == toks.len() {

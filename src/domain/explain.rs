@@ -102,19 +102,9 @@ pub enum ExplainError {
     Issued(DateError),
 }
 
-/// The formal form of a target value: binding; stretch; floor.
+/// The formal form of a target value (its `Display`): binding; floor, stretch.
 pub fn formal_target(v: &TargetValue) -> String {
-    let mut s = v.binding.to_string();
-    if let Some(st) = &v.stretch {
-        s.push_str(&format!("; stretch {st}"));
-    }
-    if let Some(f) = &v.floor {
-        match &f.per {
-            Some(per) => s.push_str(&format!("; each {per} {}", f.threshold)),
-            None => s.push_str(&format!("; each {}", f.threshold)),
-        }
-    }
-    s
+    v.to_string()
 }
 
 /// The formal form of an issue date: ISO, then "@ place".
@@ -308,7 +298,7 @@ pub const FORMS: &[Form] = forms! {
     Threshold "index" "đạt trên 0,75" => "> 0.75";
     Threshold "level" "Mức độ 2 trở lên" => ">= mức 2";
     Threshold "yes-no" "có" => "yes";
-    Threshold "stretch" "tối thiểu 15%, phấn đấu 50%" => ">= 15%; stretch 50%";
+    Threshold "stretch" "tối thiểu 15%, phấn đấu 50%" => ">= 15%, phấn đấu 50%";
     Threshold "aspiration" "Phấn đấu 30%" => "phấn đấu 30%";
     Threshold "qualitative-done" "hoàn thành" => "hoàn thành";
     Threshold "qualitative-mostly" "cơ bản hoàn thành" => "cơ bản hoàn thành";
@@ -318,9 +308,9 @@ pub const FORMS: &[Form] = forms! {
     Threshold "relative" "cao hơn mức trung bình cả nước" => "cao hơn mức trung bình cả nước";
     Threshold "rank" "thuộc nhóm 10 tỉnh dẫn đầu" => "thuộc nhóm 10 tỉnh dẫn đầu";
     Threshold "change" "tăng 10% so với năm 2025" => "tăng 10% so với năm 2025";
-    Threshold "floor" "bình quân 80%, không có xã nào dưới 50%" => "80%; each xã >= 50%";
-    Threshold "floor-each" "mỗi trường tối thiểu 2 mô hình" => ">= 2 mô hình; each trường >= 2 mô hình";
-    Threshold "floor-per" "đạt tối thiểu 2 mô hình/trường" => ">= 2 mô hình; each trường >= 2 mô hình";
+    Threshold "floor" "bình quân 80%, không có xã nào dưới 50%" => "80%; mỗi xã >= 50%";
+    Threshold "floor-each" "mỗi trường tối thiểu 2 mô hình" => ">= 2 mô hình; mỗi trường >= 2 mô hình";
+    Threshold "floor-per" "đạt tối thiểu 2 mô hình/trường" => ">= 2 mô hình; mỗi trường >= 2 mô hình";
     Deadline "month" "Tháng 12/2026" => "2026-12";
     Deadline "quarter" "Quý IV/2026" => "Q4/2026";
     Deadline "quarters" "Quý I, II" => "Q1,Q2/2026";
@@ -543,6 +533,42 @@ mod probe {
             match read_as(phrase, kind, &ctx) {
                 Ok(r) => println!("OK  {k}\t{phrase}\t=> {}\t{:?}", r.formal, r.notes),
                 Err(e) => println!("ERR {k}\t{phrase}\t=> {e:?}"),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod timing {
+    #[test]
+    #[ignore]
+    fn timing() {
+        for unit in ["quý ", "4/"] {
+            for n in [2000usize, 16000] {
+                let s = unit.repeat(n);
+                let t = std::time::Instant::now();
+                let _ = super::super::threshold::parse_quantity(&s);
+                let a = t.elapsed();
+                let t = std::time::Instant::now();
+                let _ = crate::text::fold(&s);
+                let b = t.elapsed();
+                let t = std::time::Instant::now();
+                let _ = crate::text::nfc(&s);
+                println!("{unit:?} x{n}: quantity {a:?} fold {b:?} nfc {:?}", t.elapsed());
+            }
+        }
+        for unit in ["%", "a", "1 ", "- ", "1,", "trên ", "(", "mỗi ", ", không có xã nào ", "1%, "] {
+            for n in [2000usize, 4000, 8000] {
+                let s = unit.repeat(n);
+                let t = std::time::Instant::now();
+                let _ = super::super::threshold::parse_target(&s);
+                let _ = super::super::threshold::parse(&s);
+                let a = t.elapsed();
+                let t = std::time::Instant::now();
+                let _ = super::super::deadline::parse(&s, Some(2026));
+                let _ = super::super::period::Period::read(&s, Some(2026));
+                let _ = super::super::date::parse_printed(&s);
+                println!("{unit:?} x{n}: threshold {a:?} others {:?}", t.elapsed());
             }
         }
     }

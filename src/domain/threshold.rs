@@ -278,6 +278,24 @@ impl TargetValue {
     }
 }
 
+impl fmt::Display for TargetValue {
+    /// The formal form, which parses back to the same value:
+    /// "80%; mỗi xã >= 50%, phấn đấu 90%".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.binding)?;
+        if let Some(fl) = &self.floor {
+            match &fl.per {
+                Some(per) => write!(f, "; mỗi {per} {}", fl.threshold)?,
+                None => write!(f, "; mỗi {}", fl.threshold)?,
+            }
+        }
+        if let Some(s) = &self.stretch {
+            write!(f, ", phấn đấu {s}")?;
+        }
+        Ok(())
+    }
+}
+
 /// Does a child's threshold meet a parent's per-child floor? Inside (or an
 /// aspiration inside) the floor: yes; incomparable: no.
 pub fn meets_floor(child: &Threshold, floor: &Threshold) -> bool {
@@ -327,6 +345,8 @@ pub enum ThresholdProblem {
     NeverMet { cmp: Comparator, value: String },
     /// A "phấn đấu" clause where only one threshold is accepted.
     StretchNotAccepted,
+    /// A per-child floor ("mỗi trường ...") where only one threshold is accepted.
+    FloorNotAccepted,
     SecondStretch,
     /// An achieved value written with "tối thiểu" or ">=".
     ComparatorInValue,
@@ -336,6 +356,8 @@ pub enum ThresholdProblem {
     RangeUnitsDiffer,
     /// "50% ở thành phố; 30% ở huyện": one value per segment is needed.
     SeveralValues,
+    /// Longer than any threshold: a pasted paragraph.
+    TooLong { max: usize },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -402,26 +424,14 @@ pub fn parse_target_in(
 /// comparator ("87,5%", "4/4", "mức 2", "yes", "3 mô hình", "hoàn thành",
 /// "chưa hoàn thành").
 pub fn parse_quantity(input: &str) -> Result<Quantity, ThresholdError> {
-    let folded = fold(&prepare(input));
-    let folded = folded.trim_end_matches('.');
-    const NOT_DONE: &[&str] = &[
-        "chua hoan thanh",
-        "khong hoan thanh",
-        "chua dat",
-        "khong dat",
-        "not done",
-        "not completed",
-        "chua",
-    ];
-    const DONE: &[&str] = &["dat", "da hoan thanh", "da xong", "done", "da dat"];
-    if NOT_DONE.contains(&folded) {
-        return Ok(Quantity::Yes(false));
-    }
-    if DONE.contains(&folded) {
-        return Ok(Quantity::Yes(true));
-    }
     let t = parse_single(input, Expected::Value)?;
-    if (t.explicit && t.cmp != Comparator::Eq && !matches!(t.qty, Quantity::Yes(_)))
+    let folded = fold(&prepare(input));
+    // "khoảng 80": an estimate, not a value.
+    let approximate = ["khoang ", "gan ", "xap xi ", "about ", "around ", "tren ", "duoi "]
+        .iter()
+        .any(|w| folded.starts_with(w));
+    if approximate
+        || (t.explicit && t.cmp != Comparator::Eq && !matches!(t.qty, Quantity::Yes(_)))
         || t.upper.is_some()
     {
         let text = prepare(input);
@@ -951,6 +961,7 @@ fn default_help(p: &ThresholdProblem) -> &'static str {
         YesNoComparator => "có",
         NeverMet { .. } => "100%",
         StretchNotAccepted | SecondStretch => "tối thiểu 15%, phấn đấu 50%",
+        FloorNotAccepted => "tối thiểu 2 mô hình",
         ComparatorInValue => "87,5%",
         RangeBackwards { .. } | RangeUnitsDiffer => "từ 60% đến 80%",
         SeveralValues => "by_segment: {urban: 100%, rural: 80%}",
@@ -960,6 +971,18 @@ fn default_help(p: &ThresholdProblem) -> &'static str {
 
 fn error_of(fail: Fail, input: &str, clause: &str, expected: Expected) -> ThresholdError {
     let help = fail.help.unwrap_or_else(|| default_help(&fail.problem));
+    if let ThresholdProblem::TooLong { .. } = fail.problem {
+        // Shown by its start only, the same however it was typed.
+        let mut shown: String = input.chars().take(60).collect();
+        shown.push_str("...");
+        return ThresholdError {
+            part: shown.clone(),
+            input: shown,
+            help: Some(help),
+            problem: fail.problem,
+            expected,
+        };
+    }
     ThresholdError {
         part: fail.part.unwrap_or_else(|| clause.to_string()),
         input: input.to_string(),
@@ -973,8 +996,12 @@ fn error_of(fail: Fail, input: &str, clause: &str, expected: Expected) -> Thresh
 /// the invisible characters that pasting leaves behind removed, and a label
 /// before a colon ("Tỷ lệ ...: Đạt tối thiểu 95%") dropped.
 fn prepare(input: &str) -> String {
+    // Past the limit nothing is read (lex refuses it): keep the work bounded.
     let visible: String = input
         .chars()
+        // Even decomposed (a letter and two marks), this keeps more than
+        // MAX_CHARS composed characters, so the refusal does not depend on NFC/NFD.
+        .take(MAX_CHARS * 4)
         .filter(|c| !matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'))
         .map(|c| if c.is_whitespace() { ' ' } else { c })
         .collect();
@@ -1026,7 +1053,14 @@ fn is_dash(c: char) -> bool {
     )
 }
 
+/// Longer than any threshold a plan prints, populations included: refused
+/// before any work, so a pasted page cannot slow `kh check` down.
+const MAX_CHARS: usize = 1000;
+
 fn lex(s: &str) -> Result<Vec<Token>, Fail> {
+    if s.chars().count() > MAX_CHARS {
+        return Err(Fail::new(ThresholdProblem::TooLong { max: MAX_CHARS }));
+    }
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let byte_at = |i: usize| chars.get(i).map_or(s.len(), |&(b, _)| b);
     let char_at = |i: usize| chars.get(i).map(|&(_, c)| c);
@@ -1407,13 +1441,11 @@ fn parse_single(input: &str, expected: Expected) -> Result<Threshold, ThresholdE
         ));
     }
     let (binding, floor) = clause(&text, &tokens).map_err(|f| error_of(f, &text, &text, expected))?;
-    if let Some(floor) = floor
-        && floor.threshold != binding
-    {
-        // A lone threshold has no room for a floor beside it.
-        let _ = floor;
+    if floor.is_some() {
+        // A lone threshold has no room for a per-child floor: like a stretch
+        // goal, it belongs to a target value (`parse_target`).
         return Err(error_of(
-            Fail::new(ThresholdProblem::SeveralValues),
+            Fail::new(ThresholdProblem::FloorNotAccepted),
             &text,
             &text,
             expected,
@@ -1518,8 +1550,16 @@ fn floor_clause(text: &str, tokens: &[Token]) -> Result<Option<(Option<String>, 
             at += 1;
             break;
         }
+        // "mỗi xã có ít nhất 01 mô hình", "mỗi trường đạt 2": the verb
+        // before the value ends the child's name ("cơ sở giáo dục" does not).
+        let value_next = |k: usize| {
+            matches!(tokens.get(k).map(|t| &t.tok), Some(Tok::Num { .. } | Tok::Cmp(_)))
+                || matches!(longest(PREFIXES, tokens, k), Some((_, p)) if p != Pre::Filler)
+                || longest(LEVEL_MARKERS, tokens, k).is_some()
+        };
         if !negated
-            && (longest(PREFIXES, tokens, at).is_some_and(|(_, p)| p != Pre::Filler || w == "dat" || w == "co")
+            && (longest(PREFIXES, tokens, at).is_some_and(|(_, p)| p != Pre::Filler)
+                || (matches!(w.as_str(), "dat" | "co" | "phai" | "deu") && value_next(at + 1))
                 || longest(LEVEL_MARKERS, tokens, at).is_some())
         {
             break;
@@ -1553,6 +1593,20 @@ fn single(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), F
     }
     if let Some(yes) = yes_no(tokens)? {
         return Ok((Threshold::new(Comparator::Eq, Quantity::Yes(yes), true), None));
+    }
+    // "chưa hoàn thành", "không đạt": not done, as a report records it.
+    const NOT_DONE: &[&[&str]] = &[
+        &["chua", "hoan", "thanh"],
+        &["khong", "hoan", "thanh"],
+        &["chua", "dat"],
+        &["khong", "dat"],
+        &["not", "done"],
+        &["not", "completed"],
+    ];
+    if NOT_DONE.iter().any(|p| {
+        p.len() == tokens.len() && p.iter().enumerate().all(|(k, w)| word(tokens, k) == Some(w))
+    }) {
+        return Ok((Threshold::new(Comparator::Eq, Quantity::Yes(false), true), None));
     }
     // "Phấn đấu": an aspiration when it opens the phrase.
     let aspiration = matches!(longest(PREFIXES, tokens, 0), Some((_, Pre::Aspire)));
@@ -1675,7 +1729,15 @@ fn qualitative(text: &str, tokens: &[Token]) -> Result<Option<Qualitative>, Fail
     if let Some((len, Pre::Cmp(cmp))) = longest(PREFIXES, rest, 0) {
         let level_number = longest(LEVEL_MARKERS, rest, len)
             .is_some_and(|(l, _)| matches!(rest.get(len + l).map(|t| &t.tok), Some(Tok::Num { .. })) || roman_at(rest, len + l).is_some());
+        const BENCHMARKS: &[&str] = &[
+            "muc", "trung", "binh", "quan", "nuoc", "quoc", "nam", "ky", "vung", "khu", "tinh",
+            "chuan", "hoach", "tieu", "truoc", "average", "national", "previous", "year", "mean",
+        ];
+        let benchmark = rest[len..]
+            .iter()
+            .any(|t| matches!(&t.tok, Tok::Word(w) if BENCHMARKS.contains(&w.as_str())));
         if matches!(rest.get(len).map(|t| &t.tok), Some(Tok::Word(_)))
+            && benchmark
             && !level_number
             && !has_percent
             && longest(PREFIXES, rest, len).is_none_or(|(_, p)| p == Pre::Filler && word(rest, len) != Some("dat"))
@@ -1973,7 +2035,8 @@ fn value(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), Fa
                                     | Some((_, Pre::DecreaseTo)))
                                 || matches!(word(tokens, at + k), Some("dat" | "tai"))
                         })
-                    && !matches!(word(tokens, at), Some("khong" | "chua" | "not")) =>
+                    && longest(SUFFIXES, tokens, at).is_none()
+                    && !matches!(word(tokens, at), Some("khong" | "chua" | "not" | "tro" | "hoac" | "or")) =>
                 {
                     subject.push(&tokens[at]);
                     at += 1;
@@ -2106,15 +2169,18 @@ fn value(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), Fa
     let mut population = None;
     if at < tokens.len() {
         let rest = &tokens[at..];
-        let starts_with_word = matches!(rest[0].tok, Tok::Word(_))
-            || (rest[0].tok == Tok::Slash && word(rest, 1).is_some_and(|w| TIME_WORDS.contains(&w)));
+        // Only a percentage counts something named after it; a count has
+        // its noun already.
+        let starts_with_word = (matches!(&rest[0].tok, Tok::Word(w) if !matches!(w.as_str(), "va" | "and" | "hoac" | "or"))
+            || (rest[0].tok == Tok::Slash && word(rest, 1).is_some_and(|w| TIME_WORDS.contains(&w))))
+            && matches!(qty, Quantity::Percent(_) | Quantity::Ratio { noun: None, .. });
         if rest.windows(2).any(|w| {
             matches!(w[0].tok, Tok::Num { .. }) && matches!(w[1].tok, Tok::Slash | Tok::Percent)
         }) {
             return Err(Fail::new(ThresholdProblem::SeveralValues));
         }
         let only_dat = rest.iter().all(|t| matches!(&t.tok, Tok::Word(w) if w == "dat") || matches!(t.tok, Tok::Punct(_)));
-        if !starts_with_word || matches!(qty, Quantity::Level(_)) && !only_dat {
+        if !only_dat && !starts_with_word {
             return Err(Fail::new(ThresholdProblem::UnexpectedAfterValue {
                 part: span_text(text, rest).to_string(),
             }));
@@ -2136,7 +2202,7 @@ fn value(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), Fa
             }
             population = Some(shown);
         }
-    } else if !subject.is_empty() {
+    } else if !subject.is_empty() && matches!(qty, Quantity::Percent(_)) {
         let first = subject[0];
         let last = subject[subject.len() - 1];
         let s = text[first.start..last.end].trim_end_matches(',').trim().to_string();
