@@ -246,6 +246,10 @@ fn read(toks: &[Tok], plan_year: Option<i32>) -> Result<Deadline, DeadlineProble
         })
         .collect();
 
+    // "năm 2026 và các năm tiếp theo", "yearly from 2026": every year from then.
+    if let Some(from) = yearly_from(toks, &words) {
+        return Ok(Deadline::YearlyFrom { from });
+    }
     if let Some((kind, formal, at)) = find_recurrence(&words)? {
         return parse_recurrence(toks, kind, formal, at);
     }
@@ -262,10 +266,6 @@ fn read(toks: &[Tok], plan_year: Option<i32>) -> Result<Deadline, DeadlineProble
             }
             fixed => fixed,
         };
-    }
-    // "năm 2026 và các năm tiếp theo", "từ năm 2026 trở đi": every year from then.
-    if let Some(from) = yearly_from(toks, &words) {
-        return Ok(Deadline::YearlyFrom { from });
     }
     // Starts: "Từ năm 2027", "bắt đầu từ Quý III/2026", "Bắt đầu".
     if let Some(rest) = start_rest(toks, &words) {
@@ -1994,6 +1994,175 @@ mod tests {
         let e = parse("Quý V/2026", None).unwrap_err();
         assert!(e.to_string().contains("Quý V/2026"));
         let _: &dyn std::error::Error = &e;
+    }
+
+
+    // --- issue 12: forms from real plans beyond the seeds --------------------
+
+    /// Every spelling reads the same: without diacritics, in capitals, NFD,
+    /// NBSP, and every dash with or without spaces.
+    fn reads(s: &str, plan_year: Option<i32>, expected: Deadline) {
+        let strip = text::fold(s);
+        let mut variants = vec![
+            s.to_string(),
+            strip.clone(),
+            s.to_uppercase(),
+            strip.to_uppercase(),
+            nfd(s),
+            s.replace(' ', "\u{00A0}"),
+        ];
+        if s.contains(['-', '–']) {
+            for dash in ["-", "–", "—", "‒", "−", " - ", " – ", " — "] {
+                variants.push(s.replace(" - ", "-").replace(" – ", "-").replace('–', "-").replace('-', dash));
+            }
+        }
+        for v in variants {
+            assert_eq!(
+                parse(&v, plan_year).unwrap_or_else(|e| panic!("{v:?}: {e}")),
+                expected,
+                "{v:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn lead_words_and_dashes() {
+        reads("Mục tiêu đến năm 2027", None, Deadline::Year(2027));
+        reads("chậm nhất ngày 15/10/2026", None, Deadline::Date(d(2026, 10, 15)));
+        reads("hoàn thành trước 30-9", Some(2026), Deadline::Date(d(2026, 9, 30)));
+        reads("kết thúc trước 15-10", Some(2026), Deadline::Date(d(2026, 10, 15)));
+        reads("Trước 30-9", Some(2026), Deadline::Date(d(2026, 9, 30)));
+        reads("15-10-2026", None, Deadline::Date(d(2026, 10, 15)));
+        reads("trước ngày 15 tháng 12 năm 2026", None, Deadline::Date(d(2026, 12, 15)));
+        reads("đến hết năm 2025", None, Deadline::Year(2025));
+        reads("hoàn thành trong năm 2026", None, Deadline::Year(2026));
+        reads("2026 - 2030", None, Deadline::YearSpan { from: 2026, to: 2030 });
+        reads("Năm 2025 - 2026", None, Deadline::YearSpan { from: 2025, to: 2026 });
+    }
+
+    #[test]
+    fn halves_and_spans_of_months() {
+        reads("6 tháng đầu năm 2026", None, Deadline::QuarterSpan { year: 2026, from: 1, to: 2 });
+        reads("6 tháng cuối năm 2026", None, Deadline::QuarterSpan { year: 2026, from: 3, to: 4 });
+        let span = Deadline::Span {
+            from: Box::new(M(2026, 9)),
+            to: Box::new(M(2026, 12)),
+        };
+        reads("tháng 9/2026 - tháng 12/2026", None, span.clone());
+        assert_eq!(p("từ tháng 9 đến tháng 12/2026"), span);
+        assert_eq!(p("Tháng 9-12/2026"), span);
+        assert_eq!(span.final_date(), Some(d(2026, 12, 31)));
+        assert_eq!(span.start_date(), Some(d(2026, 9, 1)));
+        assert_eq!(p(&span.to_string()), span);
+        assert!(err("tháng 12/2026 - tháng 9/2026", None).contains("backwards"));
+    }
+
+    #[test]
+    fn school_years_follow_the_ministry_framework() {
+        let sy = Deadline::SchoolYear { start: 2026 };
+        reads("năm học 2026-2027", None, sy.clone());
+        reads("trong năm học 2026 – 2027", None, sy.clone());
+        reads("hết năm học 2026-2027", None, sy.clone());
+        assert_eq!(sy.final_date(), Some(d(2027, 5, 31)));
+        assert_eq!(sy.start_date(), Some(d(2026, 9, 5)));
+        let hk1 = Deadline::Semester { start: 2026, term: 1 };
+        reads("học kỳ I năm học 2026-2027", None, hk1.clone());
+        assert_eq!(hk1.final_date(), Some(d(2027, 1, 18)));
+        assert_eq!(p("HK II năm học 2026-2027").final_date(), Some(d(2027, 5, 31)));
+        // kh.yaml may move the bounds.
+        let cal = SchoolCalendar::with_overrides(None, None, Some((6, 15)));
+        assert_eq!(sy.final_date_in(&cal), Some(d(2027, 6, 15)));
+        // Display reads back.
+        for x in [sy, hk1] {
+            assert_eq!(p(&x.to_string()), x);
+        }
+        assert!(err("năm học 2026-2028", None).contains("consecutive"));
+        assert!(err("học kỳ III năm học 2026-2027", None).contains("semester"));
+    }
+
+    #[test]
+    fn starts_are_never_deadlines() {
+        let from_2027 = Deadline::Start(Some(Box::new(Deadline::Year(2027))));
+        reads("Từ năm 2027", None, from_2027.clone());
+        reads(
+            "từ năm học 2026-2027",
+            None,
+            Deadline::Start(Some(Box::new(Deadline::SchoolYear { start: 2026 }))),
+        );
+        reads(
+            "bắt đầu từ Quý III/2026",
+            None,
+            Deadline::Start(Some(Box::new(Q(2026, 3)))),
+        );
+        reads("Bắt đầu", None, Deadline::Start(None));
+        for s in ["Từ năm 2027", "bắt đầu từ Quý III/2026", "Bắt đầu", "từ năm học 2026-2027"] {
+            let x = p(s);
+            assert!(x.is_start(), "{s}");
+            assert_eq!(x.final_date(), None, "{s}");
+            assert!(x.occurrences(d(2020, 1, 1), d(2035, 12, 31), wide()).is_empty(), "{s}");
+            assert_eq!(p(&x.to_string()), x, "{s}");
+        }
+        assert_eq!(from_2027.start_date(), Some(d(2027, 1, 1)));
+        assert_eq!(p("bắt đầu từ Quý III/2026").start_date(), Some(d(2026, 7, 1)));
+        // A span from ... to ... is a deadline at its end, not a start.
+        assert_eq!(p("từ năm 2022 đến năm 2025"), Deadline::YearSpan { from: 2022, to: 2025 });
+        assert_eq!(p("từ nay đến năm 2030"), Deadline::Year(2030));
+    }
+
+    #[test]
+    fn every_year_from_and_half_years() {
+        let x = p("năm 2026 và các năm tiếp theo");
+        assert_eq!(x, Deadline::YearlyFrom { from: 2026 });
+        assert!(x.is_recurring());
+        assert_eq!(
+            x.occurrences(d(2025, 1, 1), d(2027, 12, 31), wide()),
+            vec![d(2026, 12, 31), d(2027, 12, 31)]
+        );
+        assert_eq!(p(&x.to_string()), x);
+        reads("Trước 31/12 hằng năm", None, Deadline::Yearly { month: Some(12), day: Some(31) });
+        let h = p("Định kỳ 6 tháng");
+        assert_eq!(h, Deadline::HalfYearly { day: None });
+        assert_eq!(
+            h.occurrences(d(2026, 1, 1), d(2026, 12, 31), wide()),
+            vec![d(2026, 6, 30), d(2026, 12, 31)]
+        );
+        assert_eq!(p(&h.to_string()), h);
+    }
+
+    #[test]
+    fn a_target_with_only_a_start_inherits_its_deadline() {
+        let t = crate::domain::plan::Target {
+            id: "1".into(),
+            area: None,
+            text: String::new(),
+            metric: "m".into(),
+            values: Vec::new(),
+            due: Some(p("Từ năm 2027")),
+            lead: Vec::new(),
+            implementers: Vec::new(),
+            applies_to: None,
+        };
+        assert!(t.has_only_start());
+        assert_eq!(t.deadline(), None);
+    }
+
+    #[test]
+    fn errors_are_typed_and_give_the_nearest_form() {
+        let e = parse("Quý V/2026", None).unwrap_err();
+        assert_eq!(e.problem, DeadlineProblem::QuarterOutOfRange(5));
+        assert_eq!(e.help, Some("Quý IV/2026"));
+        let e = parse("Thang 13/2026", None).unwrap_err();
+        assert_eq!(e.problem, DeadlineProblem::MonthOutOfRange(13));
+        let e = parse("Quys IV/2026", None).unwrap_err();
+        assert!(
+            matches!(&e.problem, DeadlineProblem::UnknownWord { part, nearest: Some("Quý") } if part == "quys"),
+            "{e:?}"
+        );
+        let en = crate::messages::parse_en::deadline_error(&e);
+        assert!(en.contains("\"Quys IV/2026\"") && en.contains("did you mean \"Quý\""), "{en}");
+        let vi = crate::messages::parse_vi::deadline_error(&e);
+        assert!(vi.contains("thời hạn \"Quys IV/2026\""), "{vi}");
+        assert!(!en.contains(ACCEPTED_FORMS), "{en}");
     }
 
     // --- final_date ------------------------------------------------------------

@@ -1826,14 +1826,14 @@ fn qualitative(text: &str, tokens: &[Token]) -> Result<Option<Qualitative>, Fail
         }
     }
     if nums.is_empty() {
-        return Err(unknown_word(text, rest));
+        return Err(unknown_word(text, rest, 0));
     }
     Ok(None)
 }
 
 /// The first word not understood, and the accepted word nearest to it.
-fn unknown_word(text: &str, tokens: &[Token]) -> Fail {
-    let mut at = 0;
+fn unknown_word(text: &str, tokens: &[Token], from: usize) -> Fail {
+    let mut at = from;
     while at < tokens.len() {
         if let Some((len, _)) = longest(PREFIXES, tokens, at)
             .map(|(l, _)| (l, ()))
@@ -1848,7 +1848,13 @@ fn unknown_word(text: &str, tokens: &[Token]) -> Fail {
                 Some(n) => format!("{w} {n}"),
                 None => w.clone(),
             };
-            let nearest = nearest_word(&two).or_else(|| nearest_word(w));
+            let with_prev = match at.checked_sub(1).and_then(|p| word(tokens, p)) {
+                Some(p) => format!("{p} {w}"),
+                None => w.clone(),
+            };
+            let nearest = nearest_word(&with_prev)
+                .or_else(|| nearest_word(&two))
+                .or_else(|| nearest_word(w));
             return Fail {
                 problem: ThresholdProblem::UnknownWord {
                     part: text[tokens[at].start..tokens[at].end].to_string(),
@@ -2053,7 +2059,7 @@ fn value(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), Fa
     let _ = by;
     let Some(mut qty) = quantity_at(text, tokens, &mut at)? else {
         return Err(match tokens[at.min(tokens.len() - 1)..].iter().find(|t| matches!(t.tok, Tok::Word(_))) {
-            Some(_) => unknown_word(text, &tokens[at.min(tokens.len())..]),
+            Some(_) => unknown_word(text, tokens, at.min(tokens.len())),
             None => Fail::new(ThresholdProblem::Unrecognised),
         });
     };
@@ -2789,6 +2795,240 @@ mod tests {
         assert!(e.to_string().contains("comparator"), "{}", e.to_string());
         assert!(e.to_string().contains("87,5%"), "{}", e.to_string());
         assert_eq!(q("= 87%"), Quantity::Percent(87.0));
+    }
+
+
+    // ---- issue 12: forms read from real plans beyond the seeds
+
+    fn tv(s: &str) -> TargetValue {
+        parse_target(s).unwrap_or_else(|e| panic!("{s:?}: {e}"))
+    }
+
+    /// Every spelling of `phrase` reads as `shown` (nouns and populations folded).
+    fn reads(phrase: &str, shown: &str) {
+        let dashes: Vec<String> = ["-", "–", "—", " - ", " – ", " — "]
+            .iter()
+            .map(|d| phrase.replace(" – ", "–").replace('–', d))
+            .collect();
+        let mut variants = vec![
+            phrase.to_string(),
+            strip_diacritics(phrase),
+            phrase.to_uppercase(),
+            phrase.nfd().collect(),
+            phrase.replace(' ', "\u{00A0}"),
+        ];
+        if phrase.contains('–') {
+            variants.extend(dashes);
+        }
+        for v in variants {
+            let got = tv(&v).to_string();
+            assert_eq!(fold(&got), fold(shown), "{v:?}");
+        }
+    }
+
+    #[test]
+    fn bare_number_in_a_percent_column() {
+        let unit = Some(IndicatorUnit::Percent);
+        for (s, shown) in [("≥ 80", ">= 80%"), ("85", "85%"), ("<5", "< 5%"), ("60–80", "60-80%")] {
+            let t = parse_in(s, unit).unwrap();
+            assert_eq!(t.to_string(), shown, "{s}");
+        }
+        // Without the unit a bare number stays a plain number.
+        assert_eq!(t("≥ 80").qty, Quantity::Count { n: 80.0, noun: None });
+        // A level indicator reads "2" as "mức 2"; a count is never converted.
+        assert_eq!(parse_in("2", Some(IndicatorUnit::Level)).unwrap().qty, Quantity::Level(2.0));
+        assert_eq!(
+            parse_in("120", unit).unwrap().qty,
+            Quantity::Count { n: 120.0, noun: None }
+        );
+        assert_eq!(
+            parse_target_in("≥ 80", unit).unwrap().binding,
+            pct(Ge, 80.0, true)
+        );
+    }
+
+    #[test]
+    fn value_with_what_it_counts() {
+        reads("100% học sinh", "100% học sinh");
+        reads("95% cán bộ, giáo viên", "95% cán bộ, giáo viên");
+        reads("90% of schools", "90% schools");
+        let t = t("tối thiểu 80% giáo viên");
+        assert_eq!((t.cmp, t.population.as_deref()), (Ge, Some("giáo viên")));
+        // The population never changes the comparison.
+        assert_eq!(t.within(&self::t(">= 70%")), Inclusion::Inside);
+    }
+
+    #[test]
+    fn ranges_are_intervals_cascaded_by_inclusion() {
+        reads("từ 60% đến 80%", "60-80%");
+        reads("60–80%", "60-80%");
+        reads("đạt từ 3 đến 5 mô hình", "3-5 mô hình");
+        assert_eq!(within("60-80%", ">= 50%"), Inclusion::Inside);
+        assert_eq!(within("60-80%", "65-75%"), Inclusion::Outside);
+        assert_eq!(within("65-75%", "60-80%"), Inclusion::Inside);
+        assert_eq!(within(">= 70%", "60-80%"), Inclusion::Outside);
+        assert_eq!(within("= 70%", "60-80%"), Inclusion::Inside);
+        assert_eq!(t("60-80%").accepts(&q("85%")), Some(false));
+        assert_eq!(t("60-80%").accepts(&q("80%")), Some(true));
+        assert!(error("từ 80% đến 60%").contains("backwards"));
+    }
+
+    #[test]
+    fn decreasing_targets() {
+        reads("giảm xuống dưới 5%", "< 5%");
+        reads("giảm còn 3%", "<= 3%");
+        reads("không quá 10%", "<= 10%");
+        reads("tối đa 10%", "<= 10%");
+        reads("dưới 10%", "< 10%");
+        assert!(t("giảm xuống dưới 5%").decreasing);
+        assert_eq!(within("< 3%", "giảm xuống dưới 5%"), Inclusion::Inside);
+    }
+
+    #[test]
+    fn a_below_phrase_on_a_higher_is_better_indicator_is_flagged() {
+        assert!(t("dưới 10%").contradicts(Direction::Higher));
+        assert!(t("giảm còn 3%").contradicts(Direction::Higher));
+        assert!(!t("dưới 10%").contradicts(Direction::Lower));
+        assert!(t("tối thiểu 80%").contradicts(Direction::Lower));
+        assert!(!t("80%").contradicts(Direction::Lower));
+        assert!(!t("hoàn thành").contradicts(Direction::Higher));
+    }
+
+    #[test]
+    fn qualitative_targets() {
+        for (s, q) in [
+            ("hoàn thành", Qualitative::Done),
+            ("cơ bản hoàn thành", Qualitative::MostlyDone),
+            ("được triển khai", Qualitative::Deployed),
+            ("được xây dựng và đưa vào vận hành", Qualitative::Operating),
+            ("bước đầu có kết quả", Qualitative::InitialResults),
+            ("completed", Qualitative::Done),
+        ] {
+            reads(s, &q.to_string());
+            assert_eq!(t(s).qty, Quantity::Qualitative(q), "{s}");
+        }
+        // Same kind is equal; done is within "cơ bản hoàn thành", not the reverse.
+        assert_eq!(within("hoàn thành", "hoàn thành"), Inclusion::Inside);
+        assert_eq!(within("hoàn thành", "cơ bản hoàn thành"), Inclusion::Inside);
+        assert_eq!(within("cơ bản hoàn thành", "hoàn thành"), Inclusion::Outside);
+        // Never compared as numbers.
+        assert!(matches!(within("hoàn thành", "100%"), Inclusion::Incomparable(_)));
+        assert!(matches!(within("được triển khai", "hoàn thành"), Inclusion::Incomparable(_)));
+        // Achieved as done / not done.
+        assert_eq!(t("hoàn thành").accepts(&q("yes")), Some(true));
+        assert_eq!(t("hoàn thành").accepts(&q("chưa hoàn thành")), Some(false));
+        assert_eq!(t("hoàn thành").accepts(&q("hoàn thành")), Some(true));
+        assert_eq!(t("hoàn thành").accepts(&q("87%")), None);
+    }
+
+    #[test]
+    fn relative_benchmarks_keep_their_reference() {
+        let t1 = t("cao hơn mức trung bình cả nước");
+        assert_eq!(
+            t1.qty,
+            Quantity::Qualitative(Qualitative::Relative {
+                cmp: Gt,
+                reference: "mức trung bình cả nước".into()
+            })
+        );
+        reads("thuộc nhóm 10 tỉnh dẫn đầu", "thuộc nhóm 10 tỉnh dẫn đầu");
+        assert_eq!(within("thuộc nhóm 5 tỉnh dẫn đầu", "thuộc nhóm 10 tỉnh dẫn đầu"), Inclusion::Inside);
+        assert_eq!(within("thuộc nhóm 20 tỉnh dẫn đầu", "thuộc nhóm 10 tỉnh dẫn đầu"), Inclusion::Outside);
+        assert!(t1.is_qualitative());
+    }
+
+    #[test]
+    fn per_child_floors() {
+        let v = tv("bình quân 80%, không có xã nào dưới 50%");
+        assert_eq!(v.binding, pct(Ge, 80.0, false));
+        let floor = v.floor.unwrap();
+        assert_eq!(floor.per.as_deref(), Some("xã"));
+        assert_eq!(floor.threshold, pct(Ge, 50.0, true));
+        assert!(meets_floor(&t("tối thiểu 60%"), &floor.threshold));
+        assert!(meets_floor(&t("50%").oriented(Direction::Higher), &floor.threshold));
+        assert!(!meets_floor(&t("tối thiểu 40%"), &floor.threshold));
+        let v = tv("mỗi trường tối thiểu 2 mô hình");
+        assert_eq!(v.floor.as_ref().unwrap().per.as_deref(), Some("trường"));
+        assert_eq!(v.binding, count(Ge, 2.0, Some("mô hình"), true));
+        let v = tv("đạt tối thiểu 2 mô hình/trường");
+        assert_eq!(v.floor.unwrap().per.as_deref(), Some("trường"));
+        // The formal form parses back.
+        for s in ["bình quân 80%, không có xã nào dưới 50%", "mỗi trường tối thiểu 2 mô hình"] {
+            let v = tv(s);
+            assert_eq!(tv(&v.to_string()), v, "{s}");
+        }
+        // A lone threshold has no room for a floor.
+        assert!(parse("mỗi trường tối thiểu 2 mô hình").is_err());
+    }
+
+    #[test]
+    fn aspirations_are_never_stricter_than_a_firm_parent() {
+        let a = tv("Phấn đấu 30%").binding;
+        assert!(a.aspiration);
+        let firm = t(">= 20%");
+        assert_eq!(a.oriented(Direction::Higher).within(&firm), Inclusion::Aspiration);
+        // Striving for exactly what the parent requires: the same finding.
+        assert_eq!(within("phấn đấu >= 20%", ">= 20%"), Inclusion::Aspiration);
+        // Looser stays looser.
+        assert_eq!(within("phấn đấu >= 10%", ">= 20%"), Inclusion::Outside);
+        // Against a parent that also only strives, values compare as usual.
+        assert_eq!(within("phấn đấu >= 30%", "phấn đấu >= 20%"), Inclusion::Inside);
+        // A stretch goal beside a firm value is not an aspiration.
+        assert!(!tv("tối thiểu 15%, phấn đấu 50%").binding.aspiration);
+        reads("phấn đấu đạt 100%", "phấn đấu 100%");
+    }
+
+    #[test]
+    fn indices_and_long_nouns() {
+        assert_eq!(t("đạt trên 0,75"), count(Gt, 0.75, None, true));
+        assert_eq!(
+            t("ít nhất 3 trường đại học có chương trình đào tạo số"),
+            count(Ge, 3.0, Some("trường đại học có chương trình đào tạo số"), true)
+        );
+    }
+
+    #[test]
+    fn forms_seen_in_real_plans() {
+        for (s, shown) in [
+            ("tối thiểu 70%", ">= 70%"),
+            ("100% (đạt)", "100%"),
+            ("≥ 95 %", ">= 95%"),
+            ("từ 95% trở lên", ">= 95%"),
+            ("trên 90% trở lên", ">= 90%"),
+            ("ít nhất 01", ">= 1"),
+            ("duy trì 100%", "100%"),
+            ("- Tối thiểu 80%", ">= 80%"),
+            ("80% (phấn đấu 100%)", "80%, phấn đấu 100%"),
+            ("Tỷ lệ thủ tục hành chính được thực hiện trực tuyến: Đạt 100%.", "100%"),
+        ] {
+            assert_eq!(tv(s).to_string(), shown, "{s}");
+        }
+    }
+
+    #[test]
+    fn errors_name_the_part_and_suggest_the_nearest_form() {
+        let e = parse("toi thieuu 25%").unwrap_err();
+        match &e.problem {
+            ThresholdProblem::UnknownWord { part, nearest } => {
+                // "toi" alone is accepted ("đạt tới"): the next word is the problem.
+                assert_eq!(part, "thieuu");
+                assert_eq!(*nearest, Some("tối thiểu"));
+            }
+            p => panic!("{p:?}"),
+        }
+        let e = parse("tối thiu 25%").unwrap_err();
+        assert!(
+            matches!(&e.problem, ThresholdProblem::UnknownWord { nearest: Some("tối thiểu"), .. }),
+            "{e:?}"
+        );
+        let m = crate::messages::parse_en::threshold_error(&e);
+        assert!(m.contains("\"tối thiu 25%\"") && m.contains("did you mean \"tối thiểu\""), "{m}");
+        let vi = crate::messages::parse_vi::threshold_error(&e);
+        assert!(vi.contains("có phải là \"tối thiểu\""), "{vi}");
+        // The short help, never the whole list of forms.
+        assert!(!m.contains("mức độ 2\" or"), "{m}");
+        let e = parse(&"x ".repeat(2000)).unwrap_err();
+        assert_eq!(e.problem, ThresholdProblem::TooLong { max: MAX_CHARS });
     }
 
     // ---- Display

@@ -182,9 +182,10 @@ pub fn deadline_problem(p: &DeadlineProblem) -> String {
 }
 
 pub fn deadline_error(e: &DeadlineError) -> String {
-    let mut m = format!("deadline \"{}\": {}", e.input, deadline_problem(&e.problem));
+    let why = deadline_problem(&e.problem);
+    let mut m = format!("deadline \"{}\": {why}", e.input);
     if let Some(h) = e.help
-        && !matches!(e.problem, DeadlineProblem::NoYear { .. })
+        && !why.contains("e.g.")
     {
         m.push_str(&format!("; e.g. \"{h}\""));
     }

@@ -113,9 +113,10 @@ pub fn deadline_problem(p: &DeadlineProblem) -> String {
 }
 
 pub fn deadline_error(e: &DeadlineError) -> String {
-    let mut m = format!("thời hạn \"{}\": {}", e.input, deadline_problem(&e.problem));
+    let why = deadline_problem(&e.problem);
+    let mut m = format!("thời hạn \"{}\": {why}", e.input);
     if let Some(h) = e.help
-        && !matches!(e.problem, DeadlineProblem::NoYear { .. })
+        && !why.contains("ví dụ")
     {
         m.push_str(&format!("; ví dụ \"{h}\""));
     }
