@@ -492,6 +492,29 @@ impl Threshold {
         })
     }
 
+    /// The population names something other than what the indicator counts
+    /// ("100% học sinh" under an indicator of "giáo viên"): the checks warn.
+    /// Either side absent, or one containing the other, is no contradiction.
+    pub fn population_contradicts(&self, noun: Option<&str>) -> bool {
+        let (Some(p), Some(n)) = (&self.population, noun) else {
+            return false;
+        };
+        let (p, n) = (fold(p), fold(n));
+        if p.contains(&n) || n.contains(&p) {
+            return false;
+        }
+        // Words that say nothing of who is counted.
+        const VAGUE: &[&str] = &["so", "cac", "nhung", "toan", "bo", "tat", "ca", "of", "the", "all"];
+        let words = |s: &str| -> Vec<String> {
+            s.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty() && !VAGUE.contains(w))
+                .map(String::from)
+                .collect()
+        };
+        let nw = words(&n);
+        !words(&p).iter().any(|w| nw.contains(w))
+    }
+
     /// A below-phrase on a higher-is-better indicator (or the reverse): the
     /// checks warn rather than stay silent.
     pub fn contradicts(&self, dir: Direction) -> bool {
@@ -2854,6 +2877,11 @@ mod tests {
         reads("90% of schools", "90% schools");
         let t = t("tối thiểu 80% giáo viên");
         assert_eq!((t.cmp, t.population.as_deref()), (Ge, Some("giáo viên")));
+        assert!(t.population_contradicts(Some("học sinh")));
+        assert!(!t.population_contradicts(Some("Giáo viên")));
+        assert!(!self::t("95% cán bộ, giáo viên").population_contradicts(Some("giáo viên")));
+        assert!(!self::t("100% các trường học").population_contradicts(Some("trường")));
+        assert!(!t.population_contradicts(None));
         // The population never changes the comparison.
         assert_eq!(t.within(&self::t(">= 70%")), Inclusion::Inside);
     }
@@ -3023,6 +3051,11 @@ mod tests {
         );
         let m = crate::messages::parse_en::threshold_error(&e);
         assert!(m.contains("\"tối thiu 25%\"") && m.contains("did you mean \"tối thiểu\""), "{m}");
+        // As docs/format.md shows it.
+        assert_eq!(
+            m,
+            "expected a threshold such as \"tối thiểu 25%\"; found \"tối thiu 25%\": \"thiu\" is not understood; did you mean \"tối thiểu\"?"
+        );
         let vi = crate::messages::parse_vi::threshold_error(&e);
         assert!(vi.contains("có phải là \"tối thiểu\""), "{vi}");
         // The short help, never the whole list of forms.
