@@ -469,7 +469,10 @@ fn check_threshold_input(s: &str, line: &str) -> Result<(), TestCaseError> {
                 line
             );
         }
-        Err(e) => prop_assert!(!e.to_string().is_empty(), "empty message; corpus line: {line}"),
+        Err(e) => prop_assert!(
+            !e.to_string().is_empty(),
+            "empty message; corpus line: {line}"
+        ),
     }
     match &target {
         Ok(tv) => {
@@ -481,7 +484,10 @@ fn check_threshold_input(s: &str, line: &str) -> Result<(), TestCaseError> {
             }
             target_round_trip(tv, line)?;
         }
-        Err(e) => prop_assert!(!e.to_string().is_empty(), "empty message; corpus line: {line}"),
+        Err(e) => prop_assert!(
+            !e.to_string().is_empty(),
+            "empty message; corpus line: {line}"
+        ),
     }
     match &value {
         Ok(q) => {
@@ -494,7 +500,10 @@ fn check_threshold_input(s: &str, line: &str) -> Result<(), TestCaseError> {
                 line
             );
         }
-        Err(e) => prop_assert!(!e.to_string().is_empty(), "empty message; corpus line: {line}"),
+        Err(e) => prop_assert!(
+            !e.to_string().is_empty(),
+            "empty message; corpus line: {line}"
+        ),
     }
 
     // Spellings that must not change anything, messages included.
@@ -702,7 +711,10 @@ fn check_deadline_input(s: &str, plan_year: Option<i32>, line: &str) -> Result<(
                 deadline_round_trip(d, plan_year, line)?;
             }
         }
-        Err(e) => prop_assert!(!e.to_string().is_empty(), "empty message; corpus line: {line}"),
+        Err(e) => prop_assert!(
+            !e.to_string().is_empty(),
+            "empty message; corpus line: {line}"
+        ),
     }
     let other = nfd(s);
     if other != s {

@@ -107,9 +107,9 @@ fn parse_quarter(s: &str) -> Result<(NaiveDate, NaiveDate), String> {
                 .ok_or_else(|| format!("`{s}`: {QUARTER_FORMS}"))
         }
         Ok(_) => Err(format!("`{s}` is not a single quarter: {QUARTER_FORMS}")),
-        Err(e) if matches!(e.problem, deadline::DeadlineProblem::QuarterOutOfRange(_)) => Err(format!(
-            "`{s}` is not a quarter (quarters are I to IV): {QUARTER_FORMS}"
-        )),
+        Err(e) if matches!(e.problem, deadline::DeadlineProblem::QuarterOutOfRange(_)) => Err(
+            format!("`{s}` is not a quarter (quarters are I to IV): {QUARTER_FORMS}"),
+        ),
         Err(_) => Err(format!("`{s}` is not a quarter: {QUARTER_FORMS}")),
     }
 }

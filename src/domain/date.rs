@@ -14,7 +14,10 @@ use crate::text;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Issued {
     Day(NaiveDate),
-    Month { year: i32, month: u32 },
+    Month {
+        year: i32,
+        month: u32,
+    },
     /// "ngày   tháng   năm 2026": only the year is printed.
     Year(i32),
 }
@@ -39,7 +42,11 @@ pub enum DateProblem {
     NoYear,
     TwoDigitYear,
     MonthOutOfRange(u32),
-    NoSuchDate { day: u32, month: u32, year: i32 },
+    NoSuchDate {
+        day: u32,
+        month: u32,
+        year: i32,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,7 +136,10 @@ pub fn parse_printed(input: &str) -> Result<PrintedDate, DateError> {
 fn split_place(s: &str) -> (Option<String>, &str) {
     let folded_words: Vec<(usize, String)> = s
         .char_indices()
-        .filter(|(i, c)| c.is_alphabetic() && (*i == 0 || !s[..*i].chars().last().is_some_and(char::is_alphabetic)))
+        .filter(|(i, c)| {
+            c.is_alphabetic()
+                && (*i == 0 || !s[..*i].chars().last().is_some_and(char::is_alphabetic))
+        })
         .map(|(i, _)| {
             let w: String = s[i..].chars().take_while(|c| c.is_alphabetic()).collect();
             (i, text::fold(&w))
@@ -152,7 +162,9 @@ fn split_place(s: &str) -> (Option<String>, &str) {
     }
     if let Some(comma) = s.rfind(',') {
         let place = s[..comma].trim();
-        if place.chars().any(char::is_alphabetic) && s[comma + 1..].chars().any(|c| c.is_ascii_digit()) {
+        if place.chars().any(char::is_alphabetic)
+            && s[comma + 1..].chars().any(|c| c.is_ascii_digit())
+        {
             return (Some(place.to_string()), &s[comma + 1..]);
         }
     }
@@ -169,7 +181,10 @@ fn year(t: &Tok) -> Result<Option<i32>, DateProblem> {
 
 fn small(t: Option<&Tok>) -> Option<u32> {
     match t {
-        Some(Tok::Num { value, digits: 1 | 2 }) => Some(*value),
+        Some(Tok::Num {
+            value,
+            digits: 1 | 2,
+        }) => Some(*value),
         _ => None,
     }
 }
@@ -177,13 +192,15 @@ fn small(t: Option<&Tok>) -> Option<u32> {
 fn build(day: Option<u32>, month: Option<u32>, y: i32) -> Result<Issued, DateProblem> {
     match (day, month) {
         (_, Some(m)) if !(1..=12).contains(&m) => Err(DateProblem::MonthOutOfRange(m)),
-        (Some(d), Some(m)) => NaiveDate::from_ymd_opt(y, m, d)
-            .map(Issued::Day)
-            .ok_or(DateProblem::NoSuchDate {
-                day: d,
-                month: m,
-                year: y,
-            }),
+        (Some(d), Some(m)) => {
+            NaiveDate::from_ymd_opt(y, m, d)
+                .map(Issued::Day)
+                .ok_or(DateProblem::NoSuchDate {
+                    day: d,
+                    month: m,
+                    year: y,
+                })
+        }
         (None, Some(m)) => Ok(Issued::Month { year: y, month: m }),
         (_, None) => Ok(Issued::Year(y)),
     }
@@ -194,7 +211,9 @@ fn read(folded: &str) -> Result<Issued, DateProblem> {
     if toks.is_empty() {
         return Err(DateProblem::Empty);
     }
-    const WORDS: &[&str] = &["ngay", "thang", "nam", "ban", "hanh", "issued", "on", "date"];
+    const WORDS: &[&str] = &[
+        "ngay", "thang", "nam", "ban", "hanh", "issued", "on", "date",
+    ];
     if let Some(Tok::Word(w)) = toks
         .iter()
         .find(|t| matches!(t, Tok::Word(w) if !WORDS.contains(&w.as_str())))
@@ -204,7 +223,10 @@ fn read(folded: &str) -> Result<Issued, DateProblem> {
             nearest: None,
         });
     }
-    let nums: Vec<&Tok> = toks.iter().filter(|t| matches!(t, Tok::Num { .. })).collect();
+    let nums: Vec<&Tok> = toks
+        .iter()
+        .filter(|t| matches!(t, Tok::Num { .. }))
+        .collect();
     // ISO: 2026-05-13, 2026-05, 2026.
     if let Some(Tok::Num { digits: 4, .. }) = nums.first()
         && !toks.iter().any(|t| matches!(t, Tok::Word(_)))
@@ -360,7 +382,14 @@ mod tests {
     #[test]
     fn iso_forms_stay() {
         check("2026-05-13", day(2026, 5, 13), None);
-        check("2026-06", Issued::Month { year: 2026, month: 6 }, None);
+        check(
+            "2026-06",
+            Issued::Month {
+                year: 2026,
+                month: 6,
+            },
+            None,
+        );
         check("2026", Issued::Year(2026), None);
     }
 
@@ -370,7 +399,14 @@ mod tests {
         check("13-5-2026", day(2026, 5, 13), None);
         check("13 – 5 – 2026", day(2026, 5, 13), None);
         check("13.05.2026", day(2026, 5, 13), None);
-        check("05/2026", Issued::Month { year: 2026, month: 5 }, None);
+        check(
+            "05/2026",
+            Issued::Month {
+                year: 2026,
+                month: 5,
+            },
+            None,
+        );
     }
 
     #[test]
@@ -387,24 +423,59 @@ mod tests {
             Some("Ninh Bình"),
         );
         check("Hà Nội, 13/5/2026", day(2026, 5, 13), Some("Hà Nội"));
-        check("Tam Chúc, ngày    tháng 6 năm 2026", Issued::Month { year: 2026, month: 6 }, Some("Tam Chúc"));
+        check(
+            "Tam Chúc, ngày    tháng 6 năm 2026",
+            Issued::Month {
+                year: 2026,
+                month: 6,
+            },
+            Some("Tam Chúc"),
+        );
     }
 
     #[test]
     fn blanks_of_drafts() {
-        check("ngày    tháng 6 năm 2026", Issued::Month { year: 2026, month: 6 }, None);
+        check(
+            "ngày    tháng 6 năm 2026",
+            Issued::Month {
+                year: 2026,
+                month: 6,
+            },
+            None,
+        );
         check("ngày   tháng   năm 2026", Issued::Year(2026), None);
         check("ngày / /2026", Issued::Year(2026), None);
-        check("ngày  /6/2026", Issued::Month { year: 2026, month: 6 }, None);
+        check(
+            "ngày  /6/2026",
+            Issued::Month {
+                year: 2026,
+                month: 6,
+            },
+            None,
+        );
     }
 
     #[test]
     fn errors() {
-        for s in ["", "tháng 13 năm 2026", "31/2/2026", "13/5/26", "hôm qua", "ngày 13 tháng 5"] {
+        for s in [
+            "",
+            "tháng 13 năm 2026",
+            "31/2/2026",
+            "13/5/26",
+            "hôm qua",
+            "ngày 13 tháng 5",
+        ] {
             let e = parse_printed(s).unwrap_err();
             assert!(!e.to_string().is_empty(), "{s}");
         }
-        assert_eq!(parse_printed("31/2/2026").unwrap_err().problem, DateProblem::NoSuchDate { day: 31, month: 2, year: 2026 });
+        assert_eq!(
+            parse_printed("31/2/2026").unwrap_err().problem,
+            DateProblem::NoSuchDate {
+                day: 31,
+                month: 2,
+                year: 2026
+            }
+        );
     }
 
     #[test]

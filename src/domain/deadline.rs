@@ -81,9 +81,14 @@ pub enum Deadline {
     Inherited,
     /// "năm học 2026-2027": due at the end of that school year, which the
     /// ministry's framework sets (see [`SchoolCalendar`]).
-    SchoolYear { start: i32 },
+    SchoolYear {
+        start: i32,
+    },
     /// "học kỳ I năm học 2026-2027": due at the end of that semester.
-    Semester { start: i32, term: u32 },
+    Semester {
+        start: i32,
+        term: u32,
+    },
     /// "tháng 9/2026 - tháng 12/2026": worked on from one point to another,
     /// due at the end of `to`.
     Span {
@@ -95,7 +100,9 @@ pub enum Deadline {
     /// only a start inherits its deadline.
     Start(Option<Box<Deadline>>),
     /// By 31 December of every year from `from` ("năm 2026 và các năm tiếp theo").
-    YearlyFrom { from: i32 },
+    YearlyFrom {
+        from: i32,
+    },
 }
 
 /// Why a deadline phrase could not be read. No sentence is built here: the
@@ -104,7 +111,9 @@ pub enum Deadline {
 pub enum DeadlineProblem {
     Empty,
     /// Fine, but it needs the plan year; carries an example with a year.
-    NoYear { example: &'static str },
+    NoYear {
+        example: &'static str,
+    },
     /// Not a deadline phrase at all, as opposed to one with a wrong value.
     Unreadable,
     UnknownWord {
@@ -120,12 +129,24 @@ pub enum DeadlineProblem {
         year: i32,
         days: u32,
     },
-    NotADayOfYear { day: u32, month: u32 },
+    NotADayOfYear {
+        day: u32,
+        month: u32,
+    },
     TwoDigitYear,
-    YearSpanBackwards { from: i32, to: i32 },
-    QuarterSpanBackwards { from: u32, to: u32 },
+    YearSpanBackwards {
+        from: i32,
+        to: i32,
+    },
+    QuarterSpanBackwards {
+        from: u32,
+        to: u32,
+    },
     /// Two ends of a span, as their formal forms.
-    SpanBackwards { from: String, to: String },
+    SpanBackwards {
+        from: String,
+        to: String,
+    },
     MixedListAndSpan,
     SpanNeedsTwoEnds,
     SeveralRecurrences,
@@ -137,7 +158,10 @@ pub enum DeadlineProblem {
     MonthlyTakesDay,
     QuarterlyTakesDay,
     SemesterOutOfRange(u32),
-    SchoolYearNotConsecutive { from: i32, to: i32 },
+    SchoolYearNotConsecutive {
+        from: i32,
+        to: i32,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -172,16 +196,18 @@ năm 2026 và các năm tiếp theo | \
 fn help_for(p: &DeadlineProblem, folded: &str) -> &'static str {
     use DeadlineProblem::*;
     match p {
-        QuarterOutOfRange(_) | QuarterSpanBackwards { .. } | MixedListAndSpan | SpanNeedsTwoEnds => {
-            "Quý IV/2026"
-        }
+        QuarterOutOfRange(_)
+        | QuarterSpanBackwards { .. }
+        | MixedListAndSpan
+        | SpanNeedsTwoEnds => "Quý IV/2026",
         MonthOutOfRange(_) => "Tháng 12/2026",
         DayOutOfRange(_) | NoSuchDate { .. } | TwoDigitYear => "Trước ngày 30/4/2026",
         NotADayOfYear { .. } | YearlyNeedsDayMonth => "hằng năm (trước ngày 05/12)",
         YearSpanBackwards { .. } | SpanBackwards { .. } => "2022-2025",
-        SeveralRecurrences | UnsupportedRecurrence | UnsupportedInRecurrence(_) | QuarterlyTakesDay => {
-            "hằng quý (trước ngày 10 tháng cuối quý)"
-        }
+        SeveralRecurrences
+        | UnsupportedRecurrence
+        | UnsupportedInRecurrence(_)
+        | QuarterlyTakesDay => "hằng quý (trước ngày 10 tháng cuối quý)",
         MonthlyTakesDay => "hằng tháng, trước ngày 25",
         SemesterOutOfRange(_) | SchoolYearNotConsecutive { .. } => "học kỳ I năm học 2026-2027",
         NoYear { example } => example,
@@ -276,7 +302,9 @@ fn read(toks: &[Tok], plan_year: Option<i32>) -> Result<Deadline, DeadlineProble
         let inner = parse_point_or_span(&rest, plan_year)?;
         return Ok(match inner {
             // "từ 2026 đến 2030" is a span, due at its end, not a start.
-            Deadline::YearSpan { .. } | Deadline::QuarterSpan { .. } | Deadline::Span { .. } => inner,
+            Deadline::YearSpan { .. } | Deadline::QuarterSpan { .. } | Deadline::Span { .. } => {
+                inner
+            }
             point => Deadline::Start(Some(Box::new(point))),
         });
     }
@@ -352,7 +380,9 @@ impl Deadline {
             Deadline::QuarterSpan { year, from, .. } => {
                 NaiveDate::from_ymd_opt(*year, from.checked_sub(1)? * 3 + 1, 1)
             }
-            Deadline::Year(y) | Deadline::YearSpan { from: y, .. } => NaiveDate::from_ymd_opt(*y, 1, 1),
+            Deadline::Year(y) | Deadline::YearSpan { from: y, .. } => {
+                NaiveDate::from_ymd_opt(*y, 1, 1)
+            }
             Deadline::YearlyFrom { from } => NaiveDate::from_ymd_opt(*from, 1, 1),
             Deadline::Date(d) => Some(*d),
             Deadline::SchoolYear { start } => Some(cal.year_bounds(*start).0),
@@ -408,7 +438,11 @@ impl Deadline {
             Deadline::YearlyFrom { from: first } => {
                 let begin = NaiveDate::from_ymd_opt(*first, 1, 1).unwrap_or(NaiveDate::MAX);
                 recur(from, to, (active.0.max(begin), active.1), |y, m| {
-                    if m == 12 { day_or_end(y, m, None) } else { None }
+                    if m == 12 {
+                        day_or_end(y, m, None)
+                    } else {
+                        None
+                    }
                 })
             }
             Deadline::Start(_) => Vec::new(),
@@ -586,7 +620,9 @@ fn lex(folded: &str) -> Vec<Tok> {
                 c if c.is_whitespace() => {}
                 '(' | ')' | '[' | ']' | '*' | '_' | '"' | '\'' | '“' | '”' | '‘' | '’' | ':'
                 | '!' | '?' => {}
-                '-' | '–' | '—' | '‒' | '―' | '‐' | '‑' | '−' | '~' => toks.push(Tok::Sym('-')),
+                '-' | '–' | '—' | '‒' | '―' | '‐' | '‑' | '−' | '~' => {
+                    toks.push(Tok::Sym('-'))
+                }
                 ';' | '&' | '+' => toks.push(Tok::Sym(',')),
                 c => toks.push(Tok::Sym(c)),
             }
@@ -598,11 +634,58 @@ fn lex(folded: &str) -> Vec<Tok> {
 /// Words that frame a date without changing it ("Thời gian hoàn thành:
 /// trước ngày 30/4/2023", "cuối năm 2026", "giai đoạn 2022-2025").
 const FILLER: &[&str] = &[
-    "thoi", "gian", "hoan", "thanh", "thuc", "hien", "xong", "truoc", "trong", "vao", "cuoi",
-    "han", "cham", "nhat", "muon", "het", "giai", "doan", "ngay", "ket", "tu", "by", "before",
-    "due", "deadline", "end", "of", "the", "in", "from", "muc", "tieu", "nay", "trien", "khai",
-    "ke", "tat", "dat", "duoc", "since", "starting", "start", "at", "latest", "no", "later", "than",
-    "completed", "complete", "dien", "ra", "ca",
+    "thoi",
+    "gian",
+    "hoan",
+    "thanh",
+    "thuc",
+    "hien",
+    "xong",
+    "truoc",
+    "trong",
+    "vao",
+    "cuoi",
+    "han",
+    "cham",
+    "nhat",
+    "muon",
+    "het",
+    "giai",
+    "doan",
+    "ngay",
+    "ket",
+    "tu",
+    "by",
+    "before",
+    "due",
+    "deadline",
+    "end",
+    "of",
+    "the",
+    "in",
+    "from",
+    "muc",
+    "tieu",
+    "nay",
+    "trien",
+    "khai",
+    "ke",
+    "tat",
+    "dat",
+    "duoc",
+    "since",
+    "starting",
+    "start",
+    "at",
+    "latest",
+    "no",
+    "later",
+    "than",
+    "completed",
+    "complete",
+    "dien",
+    "ra",
+    "ca",
 ];
 
 /// Turns the tokens of a fixed-date phrase into numbers, separators and the
@@ -794,11 +877,27 @@ fn parse_recurrence(
     };
     match (kind, nums.as_slice()) {
         (Every::Month, []) => Ok(Deadline::Monthly { day: None }),
-        (Every::Month, [Tok::Num { value, digits: 1 | 2 }]) => Ok(Deadline::Monthly {
+        (
+            Every::Month,
+            [
+                Tok::Num {
+                    value,
+                    digits: 1 | 2,
+                },
+            ],
+        ) => Ok(Deadline::Monthly {
             day: Some(check_day(*value)?),
         }),
         (Every::Quarter, []) => Ok(Deadline::Quarterly { day: None }),
-        (Every::Quarter, [Tok::Num { value, digits: 1 | 2 }]) => Ok(Deadline::Quarterly {
+        (
+            Every::Quarter,
+            [
+                Tok::Num {
+                    value,
+                    digits: 1 | 2,
+                },
+            ],
+        ) => Ok(Deadline::Quarterly {
             day: Some(check_day(*value)?),
         }),
         (Every::Year, []) => Ok(Deadline::Yearly {
@@ -815,12 +914,18 @@ fn parse_recurrence(
             ],
         ) if month_marker => Ok(Deadline::HalfYearly { day: None }),
         (Every::Year, [_, Tok::Sym(','), _]) => Err(DeadlineProblem::SeveralRecurrences),
-        (Every::Year, [Tok::Num { value, digits: 1 | 2 }]) if formal || month_marker => {
-            Ok(Deadline::Yearly {
-                month: Some(check_month(*value)?),
-                day: None,
-            })
-        }
+        (
+            Every::Year,
+            [
+                Tok::Num {
+                    value,
+                    digits: 1 | 2,
+                },
+            ],
+        ) if formal || month_marker => Ok(Deadline::Yearly {
+            month: Some(check_month(*value)?),
+            day: None,
+        }),
         (
             Every::Year,
             [
@@ -855,7 +960,15 @@ fn parse_recurrence(
         (Every::Month, _) => Err(DeadlineProblem::MonthlyTakesDay),
         (Every::Quarter, _) => Err(DeadlineProblem::QuarterlyTakesDay),
         (Every::HalfYear, []) => Ok(Deadline::HalfYearly { day: None }),
-        (Every::HalfYear, [Tok::Num { value, digits: 1 | 2 }]) => Ok(Deadline::HalfYearly {
+        (
+            Every::HalfYear,
+            [
+                Tok::Num {
+                    value,
+                    digits: 1 | 2,
+                },
+            ],
+        ) => Ok(Deadline::HalfYearly {
             day: Some(check_day(*value)?),
         }),
         // "trước ngày 15/6": the day of June and December.
@@ -878,7 +991,6 @@ fn parse_recurrence(
         (Every::HalfYear, _) => Err(DeadlineProblem::QuarterlyTakesDay),
     }
 }
-
 
 // ---------------------------------------------------------------------------
 // School years, halves of a year, starts and spans
@@ -914,7 +1026,9 @@ fn school_terms(toks: &[Tok]) -> Result<Vec<Tok>, Problem> {
             _ => None,
         };
         let years = k.and_then(|k| match (toks.get(k), toks.get(k + 1), toks.get(k + 2)) {
-            (Some(a), Some(Tok::Sym('-' | '/')), Some(b)) => Some((year_of(a)?, year_of(b)?, k + 3)),
+            (Some(a), Some(Tok::Sym('-' | '/')), Some(b)) => {
+                Some((year_of(a)?, year_of(b)?, k + 3))
+            }
             _ => None,
         });
         // "trước khai giảng năm học 2026-2027": by the opening day.
@@ -928,9 +1042,15 @@ fn school_terms(toks: &[Tok]) -> Result<Vec<Tok>, Problem> {
                 out.pop();
                 out.pop();
                 let (m, d) = SchoolCalendar::default().start;
-                out.push(Tok::Num { value: d, digits: 2 });
+                out.push(Tok::Num {
+                    value: d,
+                    digits: 2,
+                });
                 out.push(Tok::Sym('/'));
-                out.push(Tok::Num { value: m, digits: 2 });
+                out.push(Tok::Num {
+                    value: m,
+                    digits: 2,
+                });
                 out.push(Tok::Sym('/'));
                 out.push(Tok::Num {
                     value: u32::try_from(from).unwrap_or(0),
@@ -942,7 +1062,8 @@ fn school_terms(toks: &[Tok]) -> Result<Vec<Tok>, Problem> {
                 if to != from + 1 {
                     return Err(Problem::SchoolYearNotConsecutive { from, to });
                 }
-                let opening = term.is_none() && matches!(out.last(), Some(Tok::Word(w)) if w == "dau");
+                let opening =
+                    term.is_none() && matches!(out.last(), Some(Tok::Word(w)) if w == "dau");
                 if opening {
                     out.pop();
                 }
@@ -1014,9 +1135,10 @@ fn half_yearly(toks: &[Tok]) -> Vec<Tok> {
             4
         } else if matches!(word(i), Some("hang" | "moi" | "tung")) && six(i + 1) {
             3
-        } else if six(i) && word(i + 2) == Some("mot") && word(i + 3) == Some("lan") {
-            4
-        } else if six(i) && toks.get(i + 2) == Some(&Tok::Sym('/')) && word(i + 3) == Some("lan") {
+        } else if six(i)
+            && (word(i + 2) == Some("mot") || toks.get(i + 2) == Some(&Tok::Sym('/')))
+            && word(i + 3) == Some("lan")
+        {
             4
         } else if matches!(word(i), Some("half")) && word(i + 2) == Some("yearly") {
             3
@@ -1042,28 +1164,48 @@ fn halves(toks: &[Tok]) -> Vec<Tok> {
         _ => None,
     };
     let quarter = |a: u32, b: Option<u32>| {
-        let mut v = vec![Tok::Word("quy".into()), Tok::Num { value: a, digits: 1 }];
+        let mut v = vec![
+            Tok::Word("quy".into()),
+            Tok::Num {
+                value: a,
+                digits: 1,
+            },
+        ];
         if let Some(b) = b {
             v.push(Tok::Sym('-'));
-            v.push(Tok::Num { value: b, digits: 1 });
+            v.push(Tok::Num {
+                value: b,
+                digits: 1,
+            });
         }
         v
     };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let six = matches!(toks.get(i), Some(Tok::Num { value: 6, .. })) && word(i + 1) == Some("thang");
+        let six =
+            matches!(toks.get(i), Some(Tok::Num { value: 6, .. })) && word(i + 1) == Some("thang");
         let half = word(i) == Some("nua");
         let (len, repl) = match (six || half, word(i + 2), word(i + 3)) {
             (true, Some("dau"), Some("nam")) => (4, Some(quarter(1, Some(2)))),
             (true, Some("cuoi"), Some("nam")) => (4, Some(quarter(3, Some(4)))),
             _ => match (word(i), word(i + 1)) {
-                (Some("nua"), Some("dau")) if word(i + 2) == Some("nam") => (3, Some(quarter(1, Some(2)))),
-                (Some("nua"), Some("cuoi")) if word(i + 2) == Some("nam") => (3, Some(quarter(3, Some(4)))),
+                (Some("nua"), Some("dau")) if word(i + 2) == Some("nam") => {
+                    (3, Some(quarter(1, Some(2))))
+                }
+                (Some("nua"), Some("cuoi")) if word(i + 2) == Some("nam") => {
+                    (3, Some(quarter(3, Some(4))))
+                }
                 (Some("dau"), Some("nam")) => (2, Some(quarter(1, None))),
                 (Some("giua"), Some("nam")) => (
                     2,
-                    Some(vec![Tok::Word("thang".into()), Tok::Num { value: 6, digits: 1 }]),
+                    Some(vec![
+                        Tok::Word("thang".into()),
+                        Tok::Num {
+                            value: 6,
+                            digits: 1,
+                        },
+                    ]),
                 ),
                 _ => (0, None),
             },
@@ -1113,11 +1255,16 @@ fn start_rest(toks: &[Tok], words: &[&str]) -> Option<Vec<Tok>> {
         .iter()
         .position(|w| matches!(*w, "tu" | "from" | "since" | "starting"));
     let opens = first_from.is_some_and(|i| words[..i].iter().all(|w| FILLER.contains(w)))
-        || has_phrase(words, &[&["bat", "dau"], &["start"], &["starting"], &["khoi", "dau"]]);
+        || has_phrase(
+            words,
+            &[&["bat", "dau"], &["start"], &["starting"], &["khoi", "dau"]],
+        );
     if !opens || words.iter().any(|w| UNTIL.contains(w)) {
         return None;
     }
-    const START_WORDS: &[&str] = &["tu", "from", "since", "starting", "start", "bat", "dau", "khoi", "ke"];
+    const START_WORDS: &[&str] = &[
+        "tu", "from", "since", "starting", "start", "bat", "dau", "khoi", "ke",
+    ];
     Some(
         toks.iter()
             .filter(|t| !matches!(t, Tok::Word(w) if START_WORDS.contains(&w.as_str())))
@@ -1143,7 +1290,10 @@ fn parse_point_or_span(toks: &[Tok], plan_year: Option<i32>) -> Result<Deadline,
             .iter()
             .all(|t| year_of(t).is_some() || matches!(t, Tok::Sym(',' | '-')))
     {
-        let (lo, hi) = (*years.iter().min().unwrap_or(&0), *years.iter().max().unwrap_or(&0));
+        let (lo, hi) = (
+            *years.iter().min().unwrap_or(&0),
+            *years.iter().max().unwrap_or(&0),
+        );
         return Ok(if lo == hi {
             Deadline::Year(lo)
         } else {
@@ -1293,7 +1443,13 @@ fn parse_fixed(toks: &[Tok], plan_year: Option<i32>) -> Result<Deadline, Problem
         });
     }
     match toks {
-        [Tok::School { start, term, opening }] => {
+        [
+            Tok::School {
+                start,
+                term,
+                opening,
+            },
+        ] => {
             let start = if *start == 0 && term.is_none() {
                 plan_year.ok_or(Problem::NoYear {
                     example: "năm học 2026-2027",
@@ -1453,7 +1609,9 @@ fn parse_quarters(toks: &[Tok], plan_year: Option<i32>) -> Result<Deadline, Prob
     if list && span {
         return Err(Problem::MixedListAndSpan);
     }
-    let year = year.or(plan_year).ok_or(Problem::NoYear { example: "Quý IV/2026" })?;
+    let year = year.or(plan_year).ok_or(Problem::NoYear {
+        example: "Quý IV/2026",
+    })?;
     if span {
         let [from, to] = quarters[..] else {
             return Err(Problem::SpanNeedsTwoEnds);
@@ -1930,11 +2088,7 @@ mod tests {
         assert!(!m.contains("Thường xuyên"), "{m}");
         // Issue 12: a school year is a deadline now.
         assert_eq!(p("Năm học 2025-2026"), Deadline::SchoolYear { start: 2025 });
-        for s in [
-            "Tháng 12/2026 hoặc sớm hơn",
-            "IV/2026",
-            "2026/2027",
-        ] {
+        for s in ["Tháng 12/2026 hoặc sớm hơn", "IV/2026", "2026/2027"] {
             err(s, Some(2026));
         }
     }
@@ -1996,7 +2150,6 @@ mod tests {
         let _: &dyn std::error::Error = &e;
     }
 
-
     // --- issue 12: forms from real plans beyond the seeds --------------------
 
     /// Every spelling reads the same: without diacritics, in capitals, NFD,
@@ -2013,7 +2166,12 @@ mod tests {
         ];
         if s.contains(['-', '–']) {
             for dash in ["-", "–", "—", "‒", "−", " - ", " – ", " — "] {
-                variants.push(s.replace(" - ", "-").replace(" – ", "-").replace('–', "-").replace('-', dash));
+                variants.push(
+                    s.replace(" - ", "-")
+                        .replace(" – ", "-")
+                        .replace('–', "-")
+                        .replace('-', dash),
+                );
             }
         }
         for v in variants {
@@ -2028,22 +2186,68 @@ mod tests {
     #[test]
     fn lead_words_and_dashes() {
         reads("Mục tiêu đến năm 2027", None, Deadline::Year(2027));
-        reads("chậm nhất ngày 15/10/2026", None, Deadline::Date(d(2026, 10, 15)));
-        reads("hoàn thành trước 30-9", Some(2026), Deadline::Date(d(2026, 9, 30)));
-        reads("kết thúc trước 15-10", Some(2026), Deadline::Date(d(2026, 10, 15)));
+        reads(
+            "chậm nhất ngày 15/10/2026",
+            None,
+            Deadline::Date(d(2026, 10, 15)),
+        );
+        reads(
+            "hoàn thành trước 30-9",
+            Some(2026),
+            Deadline::Date(d(2026, 9, 30)),
+        );
+        reads(
+            "kết thúc trước 15-10",
+            Some(2026),
+            Deadline::Date(d(2026, 10, 15)),
+        );
         reads("Trước 30-9", Some(2026), Deadline::Date(d(2026, 9, 30)));
         reads("15-10-2026", None, Deadline::Date(d(2026, 10, 15)));
-        reads("trước ngày 15 tháng 12 năm 2026", None, Deadline::Date(d(2026, 12, 15)));
+        reads(
+            "trước ngày 15 tháng 12 năm 2026",
+            None,
+            Deadline::Date(d(2026, 12, 15)),
+        );
         reads("đến hết năm 2025", None, Deadline::Year(2025));
         reads("hoàn thành trong năm 2026", None, Deadline::Year(2026));
-        reads("2026 - 2030", None, Deadline::YearSpan { from: 2026, to: 2030 });
-        reads("Năm 2025 - 2026", None, Deadline::YearSpan { from: 2025, to: 2026 });
+        reads(
+            "2026 - 2030",
+            None,
+            Deadline::YearSpan {
+                from: 2026,
+                to: 2030,
+            },
+        );
+        reads(
+            "Năm 2025 - 2026",
+            None,
+            Deadline::YearSpan {
+                from: 2025,
+                to: 2026,
+            },
+        );
     }
 
     #[test]
     fn halves_and_spans_of_months() {
-        reads("6 tháng đầu năm 2026", None, Deadline::QuarterSpan { year: 2026, from: 1, to: 2 });
-        reads("6 tháng cuối năm 2026", None, Deadline::QuarterSpan { year: 2026, from: 3, to: 4 });
+        reads(
+            "6 tháng đầu năm 2026",
+            None,
+            Deadline::QuarterSpan {
+                year: 2026,
+                from: 1,
+                to: 2,
+            },
+        );
+        reads(
+            "6 tháng cuối năm 2026",
+            None,
+            Deadline::QuarterSpan {
+                year: 2026,
+                from: 3,
+                to: 4,
+            },
+        );
         let span = Deadline::Span {
             from: Box::new(M(2026, 9)),
             to: Box::new(M(2026, 12)),
@@ -2065,10 +2269,16 @@ mod tests {
         reads("hết năm học 2026-2027", None, sy.clone());
         assert_eq!(sy.final_date(), Some(d(2027, 5, 31)));
         assert_eq!(sy.start_date(), Some(d(2026, 9, 5)));
-        let hk1 = Deadline::Semester { start: 2026, term: 1 };
+        let hk1 = Deadline::Semester {
+            start: 2026,
+            term: 1,
+        };
         reads("học kỳ I năm học 2026-2027", None, hk1.clone());
         assert_eq!(hk1.final_date(), Some(d(2027, 1, 18)));
-        assert_eq!(p("HK II năm học 2026-2027").final_date(), Some(d(2027, 5, 31)));
+        assert_eq!(
+            p("HK II năm học 2026-2027").final_date(),
+            Some(d(2027, 5, 31))
+        );
         // kh.yaml may move the bounds.
         let cal = SchoolCalendar::with_overrides(None, None, Some((6, 15)));
         assert_eq!(sy.final_date_in(&cal), Some(d(2027, 6, 15)));
@@ -2095,17 +2305,35 @@ mod tests {
             Deadline::Start(Some(Box::new(Q(2026, 3)))),
         );
         reads("Bắt đầu", None, Deadline::Start(None));
-        for s in ["Từ năm 2027", "bắt đầu từ Quý III/2026", "Bắt đầu", "từ năm học 2026-2027"] {
+        for s in [
+            "Từ năm 2027",
+            "bắt đầu từ Quý III/2026",
+            "Bắt đầu",
+            "từ năm học 2026-2027",
+        ] {
             let x = p(s);
             assert!(x.is_start(), "{s}");
             assert_eq!(x.final_date(), None, "{s}");
-            assert!(x.occurrences(d(2020, 1, 1), d(2035, 12, 31), wide()).is_empty(), "{s}");
+            assert!(
+                x.occurrences(d(2020, 1, 1), d(2035, 12, 31), wide())
+                    .is_empty(),
+                "{s}"
+            );
             assert_eq!(p(&x.to_string()), x, "{s}");
         }
         assert_eq!(from_2027.start_date(), Some(d(2027, 1, 1)));
-        assert_eq!(p("bắt đầu từ Quý III/2026").start_date(), Some(d(2026, 7, 1)));
+        assert_eq!(
+            p("bắt đầu từ Quý III/2026").start_date(),
+            Some(d(2026, 7, 1))
+        );
         // A span from ... to ... is a deadline at its end, not a start.
-        assert_eq!(p("từ năm 2022 đến năm 2025"), Deadline::YearSpan { from: 2022, to: 2025 });
+        assert_eq!(
+            p("từ năm 2022 đến năm 2025"),
+            Deadline::YearSpan {
+                from: 2022,
+                to: 2025
+            }
+        );
         assert_eq!(p("từ nay đến năm 2030"), Deadline::Year(2030));
     }
 
@@ -2119,7 +2347,14 @@ mod tests {
             vec![d(2026, 12, 31), d(2027, 12, 31)]
         );
         assert_eq!(p(&x.to_string()), x);
-        reads("Trước 31/12 hằng năm", None, Deadline::Yearly { month: Some(12), day: Some(31) });
+        reads(
+            "Trước 31/12 hằng năm",
+            None,
+            Deadline::Yearly {
+                month: Some(12),
+                day: Some(31),
+            },
+        );
         let h = p("Định kỳ 6 tháng");
         assert_eq!(h, Deadline::HalfYearly { day: None });
         assert_eq!(
@@ -2159,7 +2394,10 @@ mod tests {
             "{e:?}"
         );
         let en = crate::messages::parse_en::deadline_error(&e);
-        assert!(en.contains("\"Quys IV/2026\"") && en.contains("did you mean \"Quý\""), "{en}");
+        assert!(
+            en.contains("\"Quys IV/2026\"") && en.contains("did you mean \"Quý\""),
+            "{en}"
+        );
         let vi = crate::messages::parse_vi::deadline_error(&e);
         assert!(vi.contains("thời hạn \"Quys IV/2026\""), "{vi}");
         assert!(!en.contains(ACCEPTED_FORMS), "{en}");

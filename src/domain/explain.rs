@@ -66,7 +66,10 @@ pub enum Note {
     /// A benchmark against a reference outside the plan ("mức trung bình cả nước").
     Reference(String),
     /// A floor every child must meet (per whom, formal threshold).
-    Floor { per: Option<String>, threshold: String },
+    Floor {
+        per: Option<String>,
+        threshold: String,
+    },
     /// A bare number read in the indicator's unit.
     InUnit(IndicatorUnit),
     /// A start, never a deadline; the target inherits its deadline.
@@ -399,7 +402,13 @@ mod tests {
         ];
         for dash in ["-", "–", "—", " - ", " – ", " — "] {
             if phrase.contains(['-', '–', '—']) && !phrase.contains(['/', '.']) {
-                v.push(phrase.replace(" - ", "-").replace(" – ", "-").replace(['–', '—'], "-").replace('-', dash));
+                v.push(
+                    phrase
+                        .replace(" - ", "-")
+                        .replace(" – ", "-")
+                        .replace(['–', '—'], "-")
+                        .replace('-', dash),
+                );
             }
         }
         v
@@ -410,12 +419,18 @@ mod tests {
         let c = ctx(unit);
         let got = read_as(phrase, k, &c).map_err(|e| format!("{kind}\t{phrase}\t{e:?}"))?;
         if got.formal != formal {
-            return Err(format!("{kind}\t{phrase}\texpected {formal}\tgot {}", got.formal));
+            return Err(format!(
+                "{kind}\t{phrase}\texpected {formal}\tgot {}",
+                got.formal
+            ));
         }
         for v in variants(phrase) {
             let r = read_as(&v, k, &c).map_err(|e| format!("{kind}\t{v:?}\t{e:?}"))?;
             if fold(&r.formal) != fold(formal) {
-                return Err(format!("{kind}\t{v:?}\texpected {formal}\tgot {}", r.formal));
+                return Err(format!(
+                    "{kind}\t{v:?}\texpected {formal}\tgot {}",
+                    r.formal
+                ));
             }
         }
         Ok(())
@@ -460,7 +475,11 @@ mod tests {
         eprintln!("corpus (accepted/total): {counts:?}");
         for (kind, (ok, total)) in &counts {
             if *kind == "threshold" {
-                assert!(ok * 100 >= total * 95, "{kind}: {ok}/{total}\n{}", failures.join("\n"));
+                assert!(
+                    ok * 100 >= total * 95,
+                    "{kind}: {ok}/{total}\n{}",
+                    failures.join("\n")
+                );
             } else {
                 assert_eq!(ok, total, "{kind}\n{}", failures.join("\n"));
             }
@@ -489,21 +508,49 @@ mod tests {
     fn explain_notes() {
         let r = read_as("Từ năm 2027", PhraseKind::Deadline, &ctx(None)).unwrap();
         assert_eq!(r.notes, vec![Note::Start]);
-        let r = read_as("≥ 80", PhraseKind::Threshold, &ctx(Some(IndicatorUnit::Percent))).unwrap();
+        let r = read_as(
+            "≥ 80",
+            PhraseKind::Threshold,
+            &ctx(Some(IndicatorUnit::Percent)),
+        )
+        .unwrap();
         assert_eq!(r.formal, ">= 80%");
         assert!(r.notes.contains(&Note::InUnit(IndicatorUnit::Percent)));
-        let r = read_as("bình quân 80%, không có xã nào dưới 50%", PhraseKind::Threshold, &ctx(None)).unwrap();
+        let r = read_as(
+            "bình quân 80%, không có xã nào dưới 50%",
+            PhraseKind::Threshold,
+            &ctx(None),
+        )
+        .unwrap();
         assert!(r.notes.contains(&Note::Floor {
             per: Some("xã".into()),
             threshold: ">= 50%".into()
         }));
         let r = read_as("Phấn đấu 30%", PhraseKind::Threshold, &ctx(None)).unwrap();
         assert!(r.notes.contains(&Note::Aspiration));
-        let r = read_as("cao hơn mức trung bình cả nước", PhraseKind::Threshold, &ctx(None)).unwrap();
-        assert!(r.notes.contains(&Note::Reference("mức trung bình cả nước".into())));
-        let r = read_as("Ninh Bình, ngày 13 tháng 5 năm 2026", PhraseKind::Issued, &ctx(None)).unwrap();
+        let r = read_as(
+            "cao hơn mức trung bình cả nước",
+            PhraseKind::Threshold,
+            &ctx(None),
+        )
+        .unwrap();
+        assert!(
+            r.notes
+                .contains(&Note::Reference("mức trung bình cả nước".into()))
+        );
+        let r = read_as(
+            "Ninh Bình, ngày 13 tháng 5 năm 2026",
+            PhraseKind::Issued,
+            &ctx(None),
+        )
+        .unwrap();
         assert_eq!(r.notes, vec![Note::Place("Ninh Bình".into())]);
-        let r = read_as("giai đoạn 2026-2030, tầm nhìn đến năm 2035", PhraseKind::Period, &ctx(None)).unwrap();
+        let r = read_as(
+            "giai đoạn 2026-2030, tầm nhìn đến năm 2035",
+            PhraseKind::Period,
+            &ctx(None),
+        )
+        .unwrap();
         assert_eq!(r.notes, vec![Note::Horizons(vec![2035])]);
     }
 
@@ -515,4 +562,3 @@ mod tests {
         assert_eq!(e.len(), 1);
     }
 }
-

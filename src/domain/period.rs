@@ -37,12 +37,21 @@ pub enum PeriodProblem {
         part: String,
         nearest: Option<&'static str>,
     },
-    Backwards { from: i32, to: i32 },
+    Backwards {
+        from: i32,
+        to: i32,
+    },
     YearOutOfRange(i32),
     /// "từ nay" / "đến năm 2030" without a known issue date.
     NeedsIssueDate,
-    HorizonBeforeEnd { horizon: i32, end: i32 },
-    SchoolYearNotConsecutive { from: i32, to: i32 },
+    HorizonBeforeEnd {
+        horizon: i32,
+        end: i32,
+    },
+    SchoolYearNotConsecutive {
+        from: i32,
+        to: i32,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,7 +77,10 @@ const WORDS: &[&str] = &[
 
 fn years_in(folded: &str) -> Result<Vec<i32>, PeriodProblem> {
     let mut out = Vec::new();
-    for w in folded.split(|c: char| !c.is_ascii_digit()).filter(|w| !w.is_empty()) {
+    for w in folded
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| !w.is_empty())
+    {
         if w.len() != 4 {
             return Err(PeriodProblem::Unreadable);
         }
@@ -188,19 +200,34 @@ pub fn same_horizon(
 fn read_folded(folded: &str, issued_year: Option<i32>) -> Result<Period, PeriodProblem> {
     // An open end adds no year: "và các năm tiếp theo", "trở đi".
     let mut open = folded.to_string();
-    for tail in ["cac nam tiep theo", "nhung nam tiep theo", "cac nam sau", "tro di", "and beyond"] {
+    for tail in [
+        "cac nam tiep theo",
+        "nhung nam tiep theo",
+        "cac nam sau",
+        "tro di",
+        "and beyond",
+    ] {
         open = open.replace(tail, " ");
     }
-    let folded = open.trim().trim_matches(|c: char| c == '.' || c == ';' || c == ',');
+    let folded = open
+        .trim()
+        .trim_matches(|c: char| c == '.' || c == ';' || c == ',');
     if folded.is_empty() {
         return Err(PeriodProblem::Empty);
     }
     // The orientation clause: "tầm nhìn (đến năm) 2035", "định hướng đến 2035".
     let all_words = words_of(folded);
-    let cut = ["tam nhin", "dinh huong", "vision", "toward", "towards", "huong toi"]
-        .iter()
-        .filter_map(|k| folded.find(k))
-        .min();
+    let cut = [
+        "tam nhin",
+        "dinh huong",
+        "vision",
+        "toward",
+        "towards",
+        "huong toi",
+    ]
+    .iter()
+    .filter_map(|k| folded.find(k))
+    .min();
     let (main, tail) = match cut {
         Some(i) => (&folded[..i], &folded[i..]),
         None => (folded, ""),
@@ -209,8 +236,18 @@ fn read_folded(folded: &str, issued_year: Option<i32>) -> Result<Period, PeriodP
     for w in words_of(tail) {
         if !matches!(
             w,
-            "tam" | "nhin" | "dinh" | "huong" | "den" | "toi" | "nam" | "va" | "vision" | "toward"
-                | "towards" | "to"
+            "tam"
+                | "nhin"
+                | "dinh"
+                | "huong"
+                | "den"
+                | "toi"
+                | "nam"
+                | "va"
+                | "vision"
+                | "toward"
+                | "towards"
+                | "to"
         ) {
             return Err(PeriodProblem::UnknownWord {
                 part: w.to_string(),
@@ -224,12 +261,24 @@ fn read_folded(folded: &str, issued_year: Option<i32>) -> Result<Period, PeriodP
         || contains_seq(&words, &["school", "year"]).is_some();
     let from_now = contains_seq(&words, &["tu", "nay"]).is_some()
         || contains_seq(&words, &["from", "now"]).is_some();
-    let until = words.iter().any(|w| matches!(*w, "den" | "toi" | "until" | "to" | "by"));
+    let until = words
+        .iter()
+        .any(|w| matches!(*w, "den" | "toi" | "until" | "to" | "by"));
     for w in &words {
         let known = WORDS.contains(w)
             || matches!(
                 *w,
-                "hoc" | "school" | "year" | "nay" | "now" | "den" | "toi" | "until" | "to" | "by" | "va"
+                "hoc"
+                    | "school"
+                    | "year"
+                    | "nay"
+                    | "now"
+                    | "den"
+                    | "toi"
+                    | "until"
+                    | "to"
+                    | "by"
+                    | "va"
                     | "and"
             );
         if !known {
@@ -243,17 +292,24 @@ fn read_folded(folded: &str, issued_year: Option<i32>) -> Result<Period, PeriodP
     if years.is_empty() {
         return Err(PeriodProblem::Unreadable);
     }
-    let (from, to) = if from_now || (until && years.len() == 1) || (until && words.iter().any(|w| *w == "va") && !main.contains('-') && !words.contains(&"tu")) {
+    let (from, to) = if from_now
+        || (until && years.len() == 1)
+        || (until && words.contains(&"va") && !main.contains('-') && !words.contains(&"tu"))
+    {
         // Counted from the issue date; "đến năm 2030 và 2035": 2035 is a horizon.
         let from = issued_year.ok_or(PeriodProblem::NeedsIssueDate)?;
         let to = years.remove(0);
-        horizons.extend(years.drain(..));
+        horizons.append(&mut years);
         (from.min(to), to)
     } else {
         let from = years.remove(0);
-        let to = if years.is_empty() { from } else { years.remove(0) };
+        let to = if years.is_empty() {
+            from
+        } else {
+            years.remove(0)
+        };
         // "2026-2030 và 2035": further years are horizons.
-        horizons.extend(years.drain(..));
+        horizons.append(&mut years);
         (from, to)
     };
     if from > to {
@@ -265,7 +321,10 @@ fn read_folded(folded: &str, issued_year: Option<i32>) -> Result<Period, PeriodP
     horizons.sort_unstable();
     horizons.dedup();
     if let Some(h) = horizons.iter().find(|h| **h < to) {
-        return Err(PeriodProblem::HorizonBeforeEnd { horizon: *h, end: to });
+        return Err(PeriodProblem::HorizonBeforeEnd {
+            horizon: *h,
+            end: to,
+        });
     }
     horizons.retain(|h| *h > to);
     Ok(Period {
@@ -338,17 +397,47 @@ mod tests {
 
     #[test]
     fn orientation_horizons() {
-        check("giai đoạn 2026-2030, tầm nhìn đến năm 2035", None, 2026, 2030, &[2035], false);
-        check("giai đoạn 2026-2030, định hướng đến năm 2035", None, 2026, 2030, &[2035], false);
-        check("giai đoạn 2023-2025, định hướng đến năm 2030", None, 2023, 2025, &[2030], false);
+        check(
+            "giai đoạn 2026-2030, tầm nhìn đến năm 2035",
+            None,
+            2026,
+            2030,
+            &[2035],
+            false,
+        );
+        check(
+            "giai đoạn 2026-2030, định hướng đến năm 2035",
+            None,
+            2026,
+            2030,
+            &[2035],
+            false,
+        );
+        check(
+            "giai đoạn 2023-2025, định hướng đến năm 2030",
+            None,
+            2023,
+            2025,
+            &[2030],
+            false,
+        );
     }
 
     #[test]
     fn counted_from_the_issue_date() {
         check("đến năm 2030", Some(2026), 2026, 2030, &[], false);
-        check("từ nay đến năm 2030 và 2035", Some(2026), 2026, 2030, &[2035], false);
+        check(
+            "từ nay đến năm 2030 và 2035",
+            Some(2026),
+            2026,
+            2030,
+            &[2035],
+            false,
+        );
         assert_eq!(
-            Period::read("từ nay đến năm 2030", None).unwrap_err().problem,
+            Period::read("từ nay đến năm 2030", None)
+                .unwrap_err()
+                .problem,
             PeriodProblem::NeedsIssueDate
         );
     }
@@ -364,7 +453,14 @@ mod tests {
 
     #[test]
     fn errors() {
-        for s in ["", "2030-2022", "abc", "giai đoạn 26-30", "2026-2030, tầm nhìn 2028", "3000"] {
+        for s in [
+            "",
+            "2030-2022",
+            "abc",
+            "giai đoạn 26-30",
+            "2026-2030, tầm nhìn 2028",
+            "3000",
+        ] {
             assert!(Period::read(s, None).is_err(), "{s}");
         }
     }
@@ -386,13 +482,26 @@ mod tests {
     #[test]
     fn display() {
         assert_eq!(Period::parse("2026").unwrap().to_string(), "2026");
-        assert_eq!(Period::parse("giai đoạn 2022-2025").unwrap().to_string(), "2022-2025");
         assert_eq!(
-            Period::parse("giai đoạn 2026-2030, tầm nhìn đến năm 2035").unwrap().to_string(),
+            Period::parse("giai đoạn 2022-2025").unwrap().to_string(),
+            "2022-2025"
+        );
+        assert_eq!(
+            Period::parse("giai đoạn 2026-2030, tầm nhìn đến năm 2035")
+                .unwrap()
+                .to_string(),
             "2026-2030, tầm nhìn 2035"
         );
-        assert_eq!(Period::parse("năm học 2026-2027").unwrap().to_string(), "năm học 2026-2027");
-        for s in ["2026", "2022-2025", "2026-2030, tầm nhìn 2035", "năm học 2026-2027"] {
+        assert_eq!(
+            Period::parse("năm học 2026-2027").unwrap().to_string(),
+            "năm học 2026-2027"
+        );
+        for s in [
+            "2026",
+            "2022-2025",
+            "2026-2030, tầm nhìn 2035",
+            "năm học 2026-2027",
+        ] {
             assert_eq!(Period::parse(s).unwrap().to_string(), s);
         }
     }

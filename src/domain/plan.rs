@@ -1,5 +1,5 @@
-use super::deadline::Deadline;
 pub use super::date::Issued;
+use super::deadline::Deadline;
 pub use super::period::Period;
 use super::threshold::{Direction, TargetValue};
 use std::collections::BTreeMap;
@@ -220,8 +220,14 @@ mod tests {
     #[test]
     fn issued_month_spans_the_month() {
         let i = Issued::parse("2026-06").unwrap();
-        assert_eq!(i.earliest(), chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap());
-        assert_eq!(i.latest(), chrono::NaiveDate::from_ymd_opt(2026, 6, 30).unwrap());
+        assert_eq!(
+            i.earliest(),
+            chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap()
+        );
+        assert_eq!(
+            i.latest(),
+            chrono::NaiveDate::from_ymd_opt(2026, 6, 30).unwrap()
+        );
         let d = Issued::parse("2026-05-13").unwrap();
         assert_eq!(d.earliest(), d.latest());
         assert!(Issued::parse("2026-13").is_none());
@@ -230,14 +236,8 @@ mod tests {
 
     #[test]
     fn period_parses_year_and_span() {
-        assert_eq!(
-            Period::parse("2026"),
-            Some(Period::years(2026, 2026))
-        );
-        assert_eq!(
-            Period::parse("2022-2030"),
-            Some(Period::years(2022, 2030))
-        );
+        assert_eq!(Period::parse("2026"), Some(Period::years(2026, 2026)));
+        assert_eq!(Period::parse("2022-2030"), Some(Period::years(2022, 2030)));
         assert_eq!(Period::parse("2030-2022"), None);
         assert!(
             Period::parse("2022-2030")

@@ -52,7 +52,11 @@ impl SchoolCalendar {
     fn day(year: i32, (month, day): MonthDay) -> NaiveDate {
         NaiveDate::from_ymd_opt(year, month, day)
             .or_else(|| NaiveDate::from_ymd_opt(year, month, 28))
-            .unwrap_or(if year < 0 { NaiveDate::MIN } else { NaiveDate::MAX })
+            .unwrap_or(if year < 0 {
+                NaiveDate::MIN
+            } else {
+                NaiveDate::MAX
+            })
     }
 
     /// First and last day of the school year `start`-`start+1`.
@@ -68,7 +72,10 @@ impl SchoolCalendar {
         let one_end = Self::day(start.saturating_add(1), self.semester_one_end);
         match term {
             1 => Some((Self::day(start, self.start), one_end)),
-            2 => Some((one_end.succ_opt()?, Self::day(start.saturating_add(1), self.end))),
+            2 => Some((
+                one_end.succ_opt()?,
+                Self::day(start.saturating_add(1), self.end),
+            )),
             _ => None,
         }
     }
@@ -86,8 +93,14 @@ mod tests {
     fn default_follows_the_ministry_framework() {
         let c = SchoolCalendar::default();
         assert_eq!(c.year_bounds(2026), (d(2026, 9, 5), d(2027, 5, 31)));
-        assert_eq!(c.semester_bounds(2026, 1), Some((d(2026, 9, 5), d(2027, 1, 18))));
-        assert_eq!(c.semester_bounds(2026, 2), Some((d(2027, 1, 19), d(2027, 5, 31))));
+        assert_eq!(
+            c.semester_bounds(2026, 1),
+            Some((d(2026, 9, 5), d(2027, 1, 18)))
+        );
+        assert_eq!(
+            c.semester_bounds(2026, 2),
+            Some((d(2027, 1, 19), d(2027, 5, 31)))
+        );
         assert_eq!(c.semester_bounds(2026, 3), None);
     }
 

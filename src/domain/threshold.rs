@@ -96,10 +96,7 @@ pub enum Qualitative {
     Maintained,
     /// "cao hơn mức trung bình cả nước": a comparison with a reference the
     /// plan does not give as a number.
-    Relative {
-        cmp: Comparator,
-        reference: String,
-    },
+    Relative { cmp: Comparator, reference: String },
     /// "thuộc nhóm 10 tỉnh dẫn đầu": a rank among peers.
     Rank { top: u32, reference: String },
     /// "tăng 10% so với năm 2025", "giảm 5%": a change from a baseline.
@@ -129,17 +126,27 @@ impl Qualitative {
             (Some(_), Some(_)) => None,
             _ => match (self, other) {
                 (
-                    Relative { cmp: a, reference: r },
+                    Relative {
+                        cmp: a,
+                        reference: r,
+                    },
                     Relative {
                         cmp: b,
                         reference: s,
                     },
-                ) if fold(r) == fold(s) => Some(a == b || (*a == Comparator::Gt && *b == Comparator::Ge)),
-                (Rank { top: a, reference: r }, Rank { top: b, reference: s })
-                    if fold(r) == fold(s) =>
-                {
-                    Some(a <= b)
+                ) if fold(r) == fold(s) => {
+                    Some(a == b || (*a == Comparator::Gt && *b == Comparator::Ge))
                 }
+                (
+                    Rank {
+                        top: a,
+                        reference: r,
+                    },
+                    Rank {
+                        top: b,
+                        reference: s,
+                    },
+                ) if fold(r) == fold(s) => Some(a <= b),
                 (a, b) if a == b => Some(true),
                 _ => None,
             },
@@ -328,7 +335,9 @@ pub enum ThresholdProblem {
         nearest: Option<&'static str>,
     },
     /// Something after the value that is not a population, noun or suffix.
-    UnexpectedAfterValue { part: String },
+    UnexpectedAfterValue {
+        part: String,
+    },
     TwoDecimalMarks,
     NumberTooLarge,
     Negative,
@@ -336,13 +345,24 @@ pub enum ThresholdProblem {
     RatioNeedsDenominator,
     RatioZeroDenominator,
     RatioNotWhole,
-    RatioOverWhole { num: u32, den: u32 },
-    AmbiguousThousands { number: String },
+    RatioOverWhole {
+        num: u32,
+        den: u32,
+    },
+    AmbiguousThousands {
+        number: String,
+    },
     LevelNotWhole,
     YesNoComparator,
-    ComparatorsDisagree { first: Comparator, second: Comparator },
+    ComparatorsDisagree {
+        first: Comparator,
+        second: Comparator,
+    },
     /// "> 100%": no value can meet it.
-    NeverMet { cmp: Comparator, value: String },
+    NeverMet {
+        cmp: Comparator,
+        value: String,
+    },
     /// A "phấn đấu" clause where only one threshold is accepted.
     StretchNotAccepted,
     /// A per-child floor ("mỗi trường ...") where only one threshold is accepted.
@@ -351,13 +371,18 @@ pub enum ThresholdProblem {
     /// An achieved value written with "tối thiểu" or ">=".
     ComparatorInValue,
     /// "từ 80% đến 60%".
-    RangeBackwards { low: String, high: String },
+    RangeBackwards {
+        low: String,
+        high: String,
+    },
     /// "từ 3 mô hình đến 50%".
     RangeUnitsDiffer,
     /// "50% ở thành phố; 30% ở huyện": one value per segment is needed.
     SeveralValues,
     /// Longer than any threshold: a pasted paragraph.
-    TooLong { max: usize },
+    TooLong {
+        max: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -427,9 +452,11 @@ pub fn parse_quantity(input: &str) -> Result<Quantity, ThresholdError> {
     let t = parse_single(input, Expected::Value)?;
     let folded = fold(&prepare(input));
     // "khoảng 80": an estimate, not a value.
-    let approximate = ["khoang ", "gan ", "xap xi ", "about ", "around ", "tren ", "duoi "]
-        .iter()
-        .any(|w| folded.starts_with(w));
+    let approximate = [
+        "khoang ", "gan ", "xap xi ", "about ", "around ", "tren ", "duoi ",
+    ]
+    .iter()
+    .any(|w| folded.starts_with(w));
     if approximate
         || (t.explicit && t.cmp != Comparator::Eq && !matches!(t.qty, Quantity::Yes(_)))
         || t.upper.is_some()
@@ -504,7 +531,9 @@ impl Threshold {
             return false;
         }
         // Words that say nothing of who is counted.
-        const VAGUE: &[&str] = &["so", "cac", "nhung", "toan", "bo", "tat", "ca", "of", "the", "all"];
+        const VAGUE: &[&str] = &[
+            "so", "cac", "nhung", "toan", "bo", "tat", "ca", "of", "the", "all",
+        ];
         let words = |s: &str| -> Vec<String> {
             s.split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty() && !VAGUE.contains(w))
@@ -938,7 +967,6 @@ fn tighter_hi(a: Option<Bound>, b: Bound) -> Bound {
     }
 }
 
-
 // ------------------------------------------------------------------ parsing
 
 /// A problem while reading, before it is tied to the input.
@@ -1036,7 +1064,12 @@ fn prepare(input: &str) -> String {
         }
     }
     match text.rfind(':') {
-        Some(i) if !text[i + 1..].trim().is_empty() && text[i + 1..].chars().any(|c| c.is_ascii_digit() || c.is_alphabetic()) => {
+        Some(i)
+            if !text[i + 1..].trim().is_empty()
+                && text[i + 1..]
+                    .chars()
+                    .any(|c| c.is_ascii_digit() || c.is_alphabetic()) =>
+        {
             text[i + 1..].trim().to_string()
         }
         _ => text,
@@ -1072,7 +1105,14 @@ struct Token {
 fn is_dash(c: char) -> bool {
     matches!(
         c,
-        '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' | '~'
+        '-' | '\u{2010}'
+            | '\u{2011}'
+            | '\u{2012}'
+            | '\u{2013}'
+            | '\u{2014}'
+            | '\u{2015}'
+            | '\u{2212}'
+            | '~'
     )
 }
 
@@ -1439,7 +1479,7 @@ fn trim_joiners(mut tokens: &[Token]) -> &[Token] {
     while let Some((last, rest)) = tokens.split_last() {
         match &last.tok {
             Tok::Punct(_) | Tok::Dash => tokens = rest,
-            Tok::Word(w) if w == "va" || w == "and" || w == "trong" && false => tokens = rest,
+            Tok::Word(w) if w == "va" || w == "and" => tokens = rest,
             _ => break,
         }
     }
@@ -1463,7 +1503,8 @@ fn parse_single(input: &str, expected: Expected) -> Result<Threshold, ThresholdE
             expected,
         ));
     }
-    let (binding, floor) = clause(&text, &tokens).map_err(|f| error_of(f, &text, &text, expected))?;
+    let (binding, floor) =
+        clause(&text, &tokens).map_err(|f| error_of(f, &text, &text, expected))?;
     if floor.is_some() {
         // A lone threshold has no room for a per-child floor: like a stretch
         // goal, it belongs to a target value (`parse_target`).
@@ -1527,13 +1568,21 @@ fn clause(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<Floor>), Fa
     }
     // A floor for every child, opening the phrase.
     if let Some((per, floor)) = floor_clause(text, tokens)? {
-        return Ok((floor.clone(), Some(Floor { per, threshold: floor })));
+        return Ok((
+            floor.clone(),
+            Some(Floor {
+                per,
+                threshold: floor,
+            }),
+        ));
     }
     // A floor after the aggregate.
     for i in 1..tokens.len() {
         let joined = matches!(tokens[i - 1].tok, Tok::Punct(',' | ';'))
             || word(tokens, i - 1) == Some("va")
-            || (i >= 2 && word(tokens, i - 2) == Some("trong") && word(tokens, i - 1) == Some("do"));
+            || (i >= 2
+                && word(tokens, i - 2) == Some("trong")
+                && word(tokens, i - 1) == Some("do"));
         if !joined {
             continue;
         }
@@ -1544,7 +1593,13 @@ fn clause(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<Floor>), Fa
             }
             let head = trim_joiners(&tokens[..end]);
             let (aggregate, _) = single(text, head)?;
-            return Ok((aggregate, Some(Floor { per, threshold: floor })));
+            return Ok((
+                aggregate,
+                Some(Floor {
+                    per,
+                    threshold: floor,
+                }),
+            ));
         }
     }
     let (t, per) = single(text, tokens)?;
@@ -1576,8 +1631,10 @@ fn floor_clause(text: &str, tokens: &[Token]) -> Result<Option<(Option<String>, 
         // "mỗi xã có ít nhất 01 mô hình", "mỗi trường đạt 2": the verb
         // before the value ends the child's name ("cơ sở giáo dục" does not).
         let value_next = |k: usize| {
-            matches!(tokens.get(k).map(|t| &t.tok), Some(Tok::Num { .. } | Tok::Cmp(_)))
-                || matches!(longest(PREFIXES, tokens, k), Some((_, p)) if p != Pre::Filler)
+            matches!(
+                tokens.get(k).map(|t| &t.tok),
+                Some(Tok::Num { .. } | Tok::Cmp(_))
+            ) || matches!(longest(PREFIXES, tokens, k), Some((_, p)) if p != Pre::Filler)
                 || longest(LEVEL_MARKERS, tokens, k).is_some()
         };
         if !negated
@@ -1593,7 +1650,11 @@ fn floor_clause(text: &str, tokens: &[Token]) -> Result<Option<(Option<String>, 
     if negated && word(tokens, at.saturating_sub(1)) != Some("nao") {
         return Ok(None);
     }
-    if per.is_empty() || !tokens[at..].iter().any(|t| matches!(t.tok, Tok::Num { .. })) {
+    if per.is_empty()
+        || !tokens[at..]
+            .iter()
+            .any(|t| matches!(t.tok, Tok::Num { .. }))
+    {
         return Ok(None);
     }
     let (mut t, _) = single(text, &tokens[at..])?;
@@ -1615,7 +1676,10 @@ fn single(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), F
         return Err(Fail::new(ThresholdProblem::Empty));
     }
     if let Some(yes) = yes_no(tokens)? {
-        return Ok((Threshold::new(Comparator::Eq, Quantity::Yes(yes), true), None));
+        return Ok((
+            Threshold::new(Comparator::Eq, Quantity::Yes(yes), true),
+            None,
+        ));
     }
     // "chưa hoàn thành", "không đạt": not done, as a report records it.
     const NOT_DONE: &[&[&str]] = &[
@@ -1627,9 +1691,15 @@ fn single(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), F
         &["not", "completed"],
     ];
     if NOT_DONE.iter().any(|p| {
-        p.len() == tokens.len() && p.iter().enumerate().all(|(k, w)| word(tokens, k) == Some(w))
+        p.len() == tokens.len()
+            && p.iter()
+                .enumerate()
+                .all(|(k, w)| word(tokens, k) == Some(w))
     }) {
-        return Ok((Threshold::new(Comparator::Eq, Quantity::Yes(false), true), None));
+        return Ok((
+            Threshold::new(Comparator::Eq, Quantity::Yes(false), true),
+            None,
+        ));
     }
     // "Phấn đấu": an aspiration when it opens the phrase.
     let aspiration = matches!(longest(PREFIXES, tokens, 0), Some((_, Pre::Aspire)));
@@ -1688,7 +1758,10 @@ fn qualitative(text: &str, tokens: &[Token]) -> Result<Option<Qualitative>, Fail
         let mut found = false;
         while k < rest.len() && !matches!(rest[k].tok, Tok::Num { .. }) {
             if matches!(rest[k].tok, Tok::Cmp(_))
-                || matches!(longest(PREFIXES, rest, k), Some((_, Pre::Cmp(_) | Pre::DecreaseTo)))
+                || matches!(
+                    longest(PREFIXES, rest, k),
+                    Some((_, Pre::Cmp(_) | Pre::DecreaseTo))
+                )
             {
                 found = true;
             }
@@ -1739,7 +1812,9 @@ fn qualitative(text: &str, tokens: &[Token]) -> Result<Option<Qualitative>, Fail
     if nums.is_empty()
         && let Some(i) = has_words(rest, &["nhom"])
             .or_else(|| has_words(rest, &["top"]))
-            .filter(|_| has_words(rest, &["dan", "dau"]).is_some() || has_words(rest, &["top"]).is_some())
+            .filter(|_| {
+                has_words(rest, &["dan", "dau"]).is_some() || has_words(rest, &["top"]).is_some()
+            })
     {
         let _ = i;
         return Ok(Some(Qualitative::Rank {
@@ -1750,8 +1825,10 @@ fn qualitative(text: &str, tokens: &[Token]) -> Result<Option<Qualitative>, Fail
 
     // "cao hơn mức trung bình cả nước": a comparator before words, not a number.
     if let Some((len, Pre::Cmp(cmp))) = longest(PREFIXES, rest, 0) {
-        let level_number = longest(LEVEL_MARKERS, rest, len)
-            .is_some_and(|(l, _)| matches!(rest.get(len + l).map(|t| &t.tok), Some(Tok::Num { .. })) || roman_at(rest, len + l).is_some());
+        let level_number = longest(LEVEL_MARKERS, rest, len).is_some_and(|(l, _)| {
+            matches!(rest.get(len + l).map(|t| &t.tok), Some(Tok::Num { .. }))
+                || roman_at(rest, len + l).is_some()
+        });
         const BENCHMARKS: &[&str] = &[
             "muc", "trung", "binh", "quan", "nuoc", "quoc", "nam", "ky", "vung", "khu", "tinh",
             "chuan", "hoach", "tieu", "truoc", "average", "national", "previous", "year", "mean",
@@ -1763,7 +1840,8 @@ fn qualitative(text: &str, tokens: &[Token]) -> Result<Option<Qualitative>, Fail
             && benchmark
             && !level_number
             && !has_percent
-            && longest(PREFIXES, rest, len).is_none_or(|(_, p)| p == Pre::Filler && word(rest, len) != Some("dat"))
+            && longest(PREFIXES, rest, len)
+                .is_none_or(|(_, p)| p == Pre::Filler && word(rest, len) != Some("dat"))
         {
             return Ok(Some(Qualitative::Relative {
                 cmp,
@@ -1781,9 +1859,12 @@ fn qualitative(text: &str, tokens: &[Token]) -> Result<Option<Qualitative>, Fail
     if !only_years {
         return Ok(None);
     }
-    let negated = rest.iter().any(|t| matches!(&t.tok, Tok::Word(w) if w == "chua" || w == "not"))
+    let negated = rest
+        .iter()
+        .any(|t| matches!(&t.tok, Tok::Word(w) if w == "chua" || w == "not"))
         || (word(rest, 0) == Some("khong") && word(rest, 1) != Some("gian"));
-    const KINDS: &[(&[&str], fn() -> Qualitative)] = &[
+    type Kind = (&'static [&'static str], fn() -> Qualitative);
+    const KINDS: &[Kind] = &[
         (&["buoc", "dau"], || Qualitative::InitialResults),
         (&["initial"], || Qualitative::InitialResults),
         (&["co", "ban", "hoan", "thanh"], || Qualitative::MostlyDone),
@@ -2060,12 +2141,17 @@ fn value(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), Fa
                         .enumerate()
                         .any(|(k, t)| {
                             matches!(t.tok, Tok::Cmp(_))
-                                || matches!(longest(PREFIXES, tokens, at + k), Some((_, Pre::Cmp(_)))
-                                    | Some((_, Pre::DecreaseTo)))
+                                || matches!(
+                                    longest(PREFIXES, tokens, at + k),
+                                    Some((_, Pre::Cmp(_))) | Some((_, Pre::DecreaseTo))
+                                )
                                 || matches!(word(tokens, at + k), Some("dat" | "tai"))
                         })
                     && longest(SUFFIXES, tokens, at).is_none()
-                    && !matches!(word(tokens, at), Some("khong" | "chua" | "not" | "tro" | "hoac" | "or")) =>
+                    && !matches!(
+                        word(tokens, at),
+                        Some("khong" | "chua" | "not" | "tro" | "hoac" | "or")
+                    ) =>
                 {
                     subject.push(&tokens[at]);
                     at += 1;
@@ -2081,10 +2167,15 @@ fn value(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), Fa
     }
     let _ = by;
     let Some(mut qty) = quantity_at(text, tokens, &mut at)? else {
-        return Err(match tokens[at.min(tokens.len() - 1)..].iter().find(|t| matches!(t.tok, Tok::Word(_))) {
-            Some(_) => unknown_word(text, tokens, at.min(tokens.len())),
-            None => Fail::new(ThresholdProblem::Unrecognised),
-        });
+        return Err(
+            match tokens[at.min(tokens.len() - 1)..]
+                .iter()
+                .find(|t| matches!(t.tok, Tok::Word(_)))
+            {
+                Some(_) => unknown_word(text, tokens, at.min(tokens.len())),
+                None => Fail::new(ThresholdProblem::Unrecognised),
+            },
+        );
     };
 
     // A range: "60–80%", "từ 60% đến 80%", "từ 3 đến 5 mô hình".
@@ -2201,14 +2292,20 @@ fn value(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), Fa
         // Only a percentage counts something named after it; a count has
         // its noun already.
         let starts_with_word = (matches!(&rest[0].tok, Tok::Word(w) if !matches!(w.as_str(), "va" | "and" | "hoac" | "or"))
-            || (rest[0].tok == Tok::Slash && word(rest, 1).is_some_and(|w| TIME_WORDS.contains(&w))))
-            && matches!(qty, Quantity::Percent(_) | Quantity::Ratio { noun: None, .. });
+            || (rest[0].tok == Tok::Slash
+                && word(rest, 1).is_some_and(|w| TIME_WORDS.contains(&w))))
+            && matches!(
+                qty,
+                Quantity::Percent(_) | Quantity::Ratio { noun: None, .. }
+            );
         if rest.windows(2).any(|w| {
             matches!(w[0].tok, Tok::Num { .. }) && matches!(w[1].tok, Tok::Slash | Tok::Percent)
         }) {
             return Err(Fail::new(ThresholdProblem::SeveralValues));
         }
-        let only_dat = rest.iter().all(|t| matches!(&t.tok, Tok::Word(w) if w == "dat") || matches!(t.tok, Tok::Punct(_)));
+        let only_dat = rest.iter().all(|t| {
+            matches!(&t.tok, Tok::Word(w) if w == "dat") || matches!(t.tok, Tok::Punct(_))
+        });
         if !only_dat && !starts_with_word {
             return Err(Fail::new(ThresholdProblem::UnexpectedAfterValue {
                 part: span_text(text, rest).to_string(),
@@ -2219,9 +2316,8 @@ fn value(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), Fa
             if word(rest, 0) == Some("of") && rest.len() > 1 {
                 shown = span_text(text, trim_joiners(&rest[1..])).to_string();
             }
-            let suffix_at = (0..rest.len()).find(|&k| {
-                longest(SUFFIXES, rest, k).is_some_and(|(l, _)| k + l == rest.len())
-            });
+            let suffix_at = (0..rest.len())
+                .find(|&k| longest(SUFFIXES, rest, k).is_some_and(|(l, _)| k + l == rest.len()));
             if let Some(k) = suffix_at
                 && let Some((_, c)) = longest(SUFFIXES, rest, k)
             {
@@ -2234,7 +2330,10 @@ fn value(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), Fa
     } else if !subject.is_empty() && matches!(qty, Quantity::Percent(_)) {
         let first = subject[0];
         let last = subject[subject.len() - 1];
-        let s = text[first.start..last.end].trim_end_matches(',').trim().to_string();
+        let s = text[first.start..last.end]
+            .trim_end_matches(',')
+            .trim()
+            .to_string();
         if !s.is_empty() {
             population = Some(s);
         }
@@ -2526,8 +2625,8 @@ mod tests {
                     noun: Some("trường".into()),
                 },
                 explicit: false,
-            ..plain()
-        },
+                ..plain()
+            },
         );
     }
 
@@ -2820,7 +2919,6 @@ mod tests {
         assert_eq!(q("= 87%"), Quantity::Percent(87.0));
     }
 
-
     // ---- issue 12: forms read from real plans beyond the seeds
 
     fn tv(s: &str) -> TargetValue {
@@ -2852,17 +2950,34 @@ mod tests {
     #[test]
     fn bare_number_in_a_percent_column() {
         let unit = Some(IndicatorUnit::Percent);
-        for (s, shown) in [("≥ 80", ">= 80%"), ("85", "85%"), ("<5", "< 5%"), ("60–80", "60-80%")] {
+        for (s, shown) in [
+            ("≥ 80", ">= 80%"),
+            ("85", "85%"),
+            ("<5", "< 5%"),
+            ("60–80", "60-80%"),
+        ] {
             let t = parse_in(s, unit).unwrap();
             assert_eq!(t.to_string(), shown, "{s}");
         }
         // Without the unit a bare number stays a plain number.
-        assert_eq!(t("≥ 80").qty, Quantity::Count { n: 80.0, noun: None });
+        assert_eq!(
+            t("≥ 80").qty,
+            Quantity::Count {
+                n: 80.0,
+                noun: None
+            }
+        );
         // A level indicator reads "2" as "mức 2"; a count is never converted.
-        assert_eq!(parse_in("2", Some(IndicatorUnit::Level)).unwrap().qty, Quantity::Level(2.0));
+        assert_eq!(
+            parse_in("2", Some(IndicatorUnit::Level)).unwrap().qty,
+            Quantity::Level(2.0)
+        );
         assert_eq!(
             parse_in("120", unit).unwrap().qty,
-            Quantity::Count { n: 120.0, noun: None }
+            Quantity::Count {
+                n: 120.0,
+                noun: None
+            }
         );
         assert_eq!(
             parse_target_in("≥ 80", unit).unwrap().binding,
@@ -2938,10 +3053,19 @@ mod tests {
         // Same kind is equal; done is within "cơ bản hoàn thành", not the reverse.
         assert_eq!(within("hoàn thành", "hoàn thành"), Inclusion::Inside);
         assert_eq!(within("hoàn thành", "cơ bản hoàn thành"), Inclusion::Inside);
-        assert_eq!(within("cơ bản hoàn thành", "hoàn thành"), Inclusion::Outside);
+        assert_eq!(
+            within("cơ bản hoàn thành", "hoàn thành"),
+            Inclusion::Outside
+        );
         // Never compared as numbers.
-        assert!(matches!(within("hoàn thành", "100%"), Inclusion::Incomparable(_)));
-        assert!(matches!(within("được triển khai", "hoàn thành"), Inclusion::Incomparable(_)));
+        assert!(matches!(
+            within("hoàn thành", "100%"),
+            Inclusion::Incomparable(_)
+        ));
+        assert!(matches!(
+            within("được triển khai", "hoàn thành"),
+            Inclusion::Incomparable(_)
+        ));
         // Achieved as done / not done.
         assert_eq!(t("hoàn thành").accepts(&q("yes")), Some(true));
         assert_eq!(t("hoàn thành").accepts(&q("chưa hoàn thành")), Some(false));
@@ -2960,8 +3084,14 @@ mod tests {
             })
         );
         reads("thuộc nhóm 10 tỉnh dẫn đầu", "thuộc nhóm 10 tỉnh dẫn đầu");
-        assert_eq!(within("thuộc nhóm 5 tỉnh dẫn đầu", "thuộc nhóm 10 tỉnh dẫn đầu"), Inclusion::Inside);
-        assert_eq!(within("thuộc nhóm 20 tỉnh dẫn đầu", "thuộc nhóm 10 tỉnh dẫn đầu"), Inclusion::Outside);
+        assert_eq!(
+            within("thuộc nhóm 5 tỉnh dẫn đầu", "thuộc nhóm 10 tỉnh dẫn đầu"),
+            Inclusion::Inside
+        );
+        assert_eq!(
+            within("thuộc nhóm 20 tỉnh dẫn đầu", "thuộc nhóm 10 tỉnh dẫn đầu"),
+            Inclusion::Outside
+        );
         assert!(t1.is_qualitative());
     }
 
@@ -2973,7 +3103,10 @@ mod tests {
         assert_eq!(floor.per.as_deref(), Some("xã"));
         assert_eq!(floor.threshold, pct(Ge, 50.0, true));
         assert!(meets_floor(&t("tối thiểu 60%"), &floor.threshold));
-        assert!(meets_floor(&t("50%").oriented(Direction::Higher), &floor.threshold));
+        assert!(meets_floor(
+            &t("50%").oriented(Direction::Higher),
+            &floor.threshold
+        ));
         assert!(!meets_floor(&t("tối thiểu 40%"), &floor.threshold));
         let v = tv("mỗi trường tối thiểu 2 mô hình");
         assert_eq!(v.floor.as_ref().unwrap().per.as_deref(), Some("trường"));
@@ -2981,7 +3114,10 @@ mod tests {
         let v = tv("đạt tối thiểu 2 mô hình/trường");
         assert_eq!(v.floor.unwrap().per.as_deref(), Some("trường"));
         // The formal form parses back.
-        for s in ["bình quân 80%, không có xã nào dưới 50%", "mỗi trường tối thiểu 2 mô hình"] {
+        for s in [
+            "bình quân 80%, không có xã nào dưới 50%",
+            "mỗi trường tối thiểu 2 mô hình",
+        ] {
             let v = tv(s);
             assert_eq!(tv(&v.to_string()), v, "{s}");
         }
@@ -2994,13 +3130,19 @@ mod tests {
         let a = tv("Phấn đấu 30%").binding;
         assert!(a.aspiration);
         let firm = t(">= 20%");
-        assert_eq!(a.oriented(Direction::Higher).within(&firm), Inclusion::Aspiration);
+        assert_eq!(
+            a.oriented(Direction::Higher).within(&firm),
+            Inclusion::Aspiration
+        );
         // Striving for exactly what the parent requires: the same finding.
         assert_eq!(within("phấn đấu >= 20%", ">= 20%"), Inclusion::Aspiration);
         // Looser stays looser.
         assert_eq!(within("phấn đấu >= 10%", ">= 20%"), Inclusion::Outside);
         // Against a parent that also only strives, values compare as usual.
-        assert_eq!(within("phấn đấu >= 30%", "phấn đấu >= 20%"), Inclusion::Inside);
+        assert_eq!(
+            within("phấn đấu >= 30%", "phấn đấu >= 20%"),
+            Inclusion::Inside
+        );
         // A stretch goal beside a firm value is not an aspiration.
         assert!(!tv("tối thiểu 15%, phấn đấu 50%").binding.aspiration);
         reads("phấn đấu đạt 100%", "phấn đấu 100%");
@@ -3011,7 +3153,12 @@ mod tests {
         assert_eq!(t("đạt trên 0,75"), count(Gt, 0.75, None, true));
         assert_eq!(
             t("ít nhất 3 trường đại học có chương trình đào tạo số"),
-            count(Ge, 3.0, Some("trường đại học có chương trình đào tạo số"), true)
+            count(
+                Ge,
+                3.0,
+                Some("trường đại học có chương trình đào tạo số"),
+                true
+            )
         );
     }
 
@@ -3027,7 +3174,10 @@ mod tests {
             ("duy trì 100%", "100%"),
             ("- Tối thiểu 80%", ">= 80%"),
             ("80% (phấn đấu 100%)", "80%, phấn đấu 100%"),
-            ("Tỷ lệ thủ tục hành chính được thực hiện trực tuyến: Đạt 100%.", "100%"),
+            (
+                "Tỷ lệ thủ tục hành chính được thực hiện trực tuyến: Đạt 100%.",
+                "100%",
+            ),
         ] {
             assert_eq!(tv(s).to_string(), shown, "{s}");
         }
@@ -3046,11 +3196,20 @@ mod tests {
         }
         let e = parse("tối thiu 25%").unwrap_err();
         assert!(
-            matches!(&e.problem, ThresholdProblem::UnknownWord { nearest: Some("tối thiểu"), .. }),
+            matches!(
+                &e.problem,
+                ThresholdProblem::UnknownWord {
+                    nearest: Some("tối thiểu"),
+                    ..
+                }
+            ),
             "{e:?}"
         );
         let m = crate::messages::parse_en::threshold_error(&e);
-        assert!(m.contains("\"tối thiu 25%\"") && m.contains("did you mean \"tối thiểu\""), "{m}");
+        assert!(
+            m.contains("\"tối thiu 25%\"") && m.contains("did you mean \"tối thiểu\""),
+            "{m}"
+        );
         // As docs/format.md shows it.
         assert_eq!(
             m,
@@ -3255,12 +3414,17 @@ mod tests {
     fn error_in_target_names_the_part() {
         let e = parse_target("abc, phấn đấu 50%").unwrap_err();
         assert!(
-            e.to_string().contains("found \"abc\" in \"abc, phấn đấu 50%\""),
+            e.to_string()
+                .contains("found \"abc\" in \"abc, phấn đấu 50%\""),
             "{}",
             e.to_string()
         );
         let e = parse_target("tối thiểu 15%, phấn đấu 150%").unwrap_err();
-        assert!(e.to_string().contains("between 0 and 100"), "{}", e.to_string());
+        assert!(
+            e.to_string().contains("between 0 and 100"),
+            "{}",
+            e.to_string()
+        );
         assert!(parse_target("15%, phấn đấu 30%, phấn đấu 50%").is_err());
     }
 

@@ -205,15 +205,13 @@ pub fn period_problem(p: &PeriodProblem) -> String {
             format!("the period runs backwards ({from} is after {to}); write {to}-{from}")
         }
         YearOutOfRange(y) => format!("{y} is not a plausible year (1900 to 2200)"),
-        NeedsIssueDate => {
-            "\"từ nay\" counts from the issue date, which is not known here".into()
-        }
+        NeedsIssueDate => "\"từ nay\" counts from the issue date, which is not known here".into(),
         HorizonBeforeEnd { horizon, end } => {
             format!("the horizon {horizon} is before the end of the period ({end})")
         }
-        SchoolYearNotConsecutive { from, to } => format!(
-            "a school year runs over two consecutive years; found {from}-{to}"
-        ),
+        SchoolYearNotConsecutive { from, to } => {
+            format!("a school year runs over two consecutive years; found {from}-{to}")
+        }
     }
 }
 

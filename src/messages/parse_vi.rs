@@ -54,8 +54,13 @@ pub fn threshold_problem(p: &ThresholdProblem) -> String {
                                bắt buộc, mức phấn đấu ghi riêng"
             .into(),
         SecondStretch => "chỉ nhận một mức phấn đấu".into(),
-        FloorNotAccepted => "ở đây không nhận mức sàn cho từng đơn vị (\"mỗi trường ...\"); ghi trong chỉ tiêu".into(),
-        ComparatorInValue => "kết quả đạt được không kèm \"tối thiểu\" hay \">=\"; ghi chính giá trị".into(),
+        FloorNotAccepted => {
+            "ở đây không nhận mức sàn cho từng đơn vị (\"mỗi trường ...\"); ghi trong chỉ tiêu"
+                .into()
+        }
+        ComparatorInValue => {
+            "kết quả đạt được không kèm \"tối thiểu\" hay \">=\"; ghi chính giá trị".into()
+        }
         RangeBackwards { low, high } => format!("khoảng bị ngược ({low} lớn hơn {high})"),
         RangeUnitsDiffer => "hai đầu của khoảng khác đơn vị".into(),
         SeveralValues => "có nhiều giá trị; ghi mỗi nhóm một giá trị trong `by_segment`".into(),
@@ -80,7 +85,9 @@ pub fn deadline_problem(p: &DeadlineProblem) -> String {
     use DeadlineProblem::*;
     match p {
         Empty => "thời hạn trống".into(),
-        NoYear { example } => format!("thiếu năm và không biết năm của kế hoạch; ghi năm, ví dụ \"{example}\""),
+        NoYear { example } => {
+            format!("thiếu năm và không biết năm của kế hoạch; ghi năm, ví dụ \"{example}\"")
+        }
         Unreadable => "không đọc được thành thời hạn".into(),
         UnknownWord { part, nearest } => unknown(part, nearest),
         QuarterOutOfRange(q) => format!("không có quý {q}; quý từ I đến IV"),
@@ -94,16 +101,26 @@ pub fn deadline_problem(p: &DeadlineProblem) -> String {
         } => format!("không có ngày {day}/{month}/{year}: tháng {month}/{year} có {days} ngày"),
         NotADayOfYear { day, month } => format!("{day}/{month} không phải một ngày trong năm"),
         TwoDigitYear => "năm phải có bốn chữ số, ví dụ 30/4/2023".into(),
-        YearSpanBackwards { from, to } => format!("giai đoạn bị ngược ({from} sau {to}); viết {to}-{from}"),
-        QuarterSpanBackwards { from, to } => format!("giai đoạn bị ngược (quý {from} sau quý {to})"),
+        YearSpanBackwards { from, to } => {
+            format!("giai đoạn bị ngược ({from} sau {to}); viết {to}-{from}")
+        }
+        QuarterSpanBackwards { from, to } => {
+            format!("giai đoạn bị ngược (quý {from} sau quý {to})")
+        }
         SpanBackwards { from, to } => format!("giai đoạn bị ngược ({from} kết thúc sau {to})"),
-        MixedListAndSpan => "vừa liệt kê vừa ghi khoảng quý; viết \"Quý I, II, III\" hoặc \"Quý I-III\"".into(),
+        MixedListAndSpan => {
+            "vừa liệt kê vừa ghi khoảng quý; viết \"Quý I, II, III\" hoặc \"Quý I-III\"".into()
+        }
         SpanNeedsTwoEnds => "khoảng quý có quý đầu và quý cuối, ví dụ \"Quý II-III\"".into(),
         SeveralRecurrences => "có nhiều chu kỳ; ghi mỗi chu kỳ một thời hạn".into(),
         UnsupportedRecurrence => "chỉ nhận chu kỳ hằng tháng, hằng quý, hằng năm".into(),
         UnsupportedInRecurrence(w) => format!("không nhận \"{w}\" trong thời hạn định kỳ"),
-        YearlyNeedsDayMonth => "thời hạn hằng năm cần ngày và tháng, ví dụ \"hằng năm (trước ngày 05/12)\"".into(),
-        MonthlyTakesDay => "thời hạn hằng tháng chỉ nhận một ngày, ví dụ \"hằng tháng, trước ngày 25\"".into(),
+        YearlyNeedsDayMonth => {
+            "thời hạn hằng năm cần ngày và tháng, ví dụ \"hằng năm (trước ngày 05/12)\"".into()
+        }
+        MonthlyTakesDay => {
+            "thời hạn hằng tháng chỉ nhận một ngày, ví dụ \"hằng tháng, trước ngày 25\"".into()
+        }
         QuarterlyTakesDay => "thời hạn hằng quý chỉ nhận một ngày của tháng cuối quý".into(),
         SemesterOutOfRange(t) => format!("không có học kỳ {t}; năm học có học kỳ I và II"),
         SchoolYearNotConsecutive { from, to } => {
@@ -131,9 +148,15 @@ pub fn period_problem(p: &PeriodProblem) -> String {
         UnknownWord { part, nearest } => unknown(part, nearest),
         Backwards { from, to } => format!("thời kỳ bị ngược ({from} sau {to}); viết {to}-{from}"),
         YearOutOfRange(y) => format!("{y} không phải năm hợp lý (1900 đến 2200)"),
-        NeedsIssueDate => "\"từ nay\" tính từ ngày ban hành, mà ở đây chưa biết ngày ban hành".into(),
-        HorizonBeforeEnd { horizon, end } => format!("tầm nhìn {horizon} trước năm kết thúc thời kỳ ({end})"),
-        SchoolYearNotConsecutive { from, to } => format!("năm học gồm hai năm liền nhau; gặp {from}-{to}"),
+        NeedsIssueDate => {
+            "\"từ nay\" tính từ ngày ban hành, mà ở đây chưa biết ngày ban hành".into()
+        }
+        HorizonBeforeEnd { horizon, end } => {
+            format!("tầm nhìn {horizon} trước năm kết thúc thời kỳ ({end})")
+        }
+        SchoolYearNotConsecutive { from, to } => {
+            format!("năm học gồm hai năm liền nhau; gặp {from}-{to}")
+        }
     }
 }
 
