@@ -188,7 +188,10 @@ impl fmt::Display for Qualitative {
                 by,
                 reference,
             } => {
-                write!(f, "{} {by}", if *increase { "tăng" } else { "giảm" })?;
+                f.write_str(if *increase { "tăng" } else { "giảm" })?;
+                if !by.is_empty() {
+                    write!(f, " {by}")?;
+                }
                 if let Some(r) = reference {
                     write!(f, " so với {r}")?;
                 }
@@ -767,8 +770,10 @@ impl fmt::Display for Quantity {
                     shown.push('0');
                 }
                 write!(f, "{shown}")?;
-                if let Some(noun) = noun {
-                    write!(f, " {noun}")?;
+                match noun {
+                    Some(noun) if noun.starts_with('/') => write!(f, "{noun}")?,
+                    Some(noun) => write!(f, " {noun}")?,
+                    None => {}
                 }
                 Ok(())
             }
@@ -1752,15 +1757,16 @@ fn qualitative(text: &str, tokens: &[Token]) -> Result<Option<Qualitative>, Fail
 
     // "tăng 10% so với năm 2025", "giảm 5%", "cao hơn 5% so với cùng kỳ".
     let so_voi = has_words(rest, &["so", "voi"]);
-    // "giảm tỷ lệ xuống dưới 2%", "tăng lên 80%": a level, not a change.
-    let bounded = {
+    // "giảm tỷ lệ xuống dưới 2%", "giảm còn 3%": a level, not a change;
+    // "giảm ít nhất 30%", "tăng tối thiểu 10%": a change of at least that.
+    let to_level = {
         let mut k = 0;
         let mut found = false;
         while k < rest.len() && !matches!(rest[k].tok, Tok::Num { .. }) {
-            if matches!(rest[k].tok, Tok::Cmp(_))
+            if matches!(rest[k].tok, Tok::Cmp(Comparator::Le | Comparator::Lt))
                 || matches!(
                     longest(PREFIXES, rest, k),
-                    Some((_, Pre::Cmp(_) | Pre::DecreaseTo))
+                    Some((_, Pre::Cmp(Comparator::Le | Comparator::Lt) | Pre::DecreaseTo))
                 )
             {
                 found = true;
@@ -1770,11 +1776,15 @@ fn qualitative(text: &str, tokens: &[Token]) -> Result<Option<Qualitative>, Fail
         found
     };
     let change_word = match longest(PREFIXES, rest, 0) {
-        Some((len, Pre::IncreaseBy)) if !bounded => Some((true, len)),
-        Some((len, Pre::DecreaseBy)) if !bounded => Some((false, len)),
+        Some((len, Pre::IncreaseBy)) => Some((true, len)),
+        Some((len, Pre::DecreaseBy)) if !to_level => Some((false, len)),
         _ => None,
     };
-    if change_word.is_some() || (so_voi.is_some() && !nums.is_empty()) {
+    // "cao hơn 5% so với cùng kỳ": comparative; "95% so với kế hoạch": a share.
+    let comparative = ["cao", "thap", "nhieu", "it"]
+        .iter()
+        .any(|w| word(rest, 0) == Some(w) && word(rest, 1) == Some("hon"));
+    if change_word.is_some() || (so_voi.is_some() && comparative) {
         let (increase, from) = change_word.unwrap_or_else(|| {
             let down = has_words(rest, &["giam"]).is_some()
                 || has_words(rest, &["thap"]).is_some()
@@ -1783,7 +1793,7 @@ fn qualitative(text: &str, tokens: &[Token]) -> Result<Option<Qualitative>, Fail
             (!down, skip)
         });
         let stop = so_voi.unwrap_or(rest.len());
-        if from < stop {
+        if from <= stop {
             let by = span_text(text, trim_joiners(&rest[from..stop])).to_string();
             let reference = so_voi.map(|s| rest_text(s + 2)).filter(|r| !r.is_empty());
             return Ok(Some(Qualitative::Change {
@@ -1816,10 +1826,9 @@ fn qualitative(text: &str, tokens: &[Token]) -> Result<Option<Qualitative>, Fail
                 has_words(rest, &["dan", "dau"]).is_some() || has_words(rest, &["top"]).is_some()
             })
     {
-        let _ = i;
         return Ok(Some(Qualitative::Rank {
             top: 0,
-            reference: rest_text(0),
+            reference: rest_text(i),
         }));
     }
 
@@ -1851,9 +1860,20 @@ fn qualitative(text: &str, tokens: &[Token]) -> Result<Option<Qualitative>, Fail
     }
 
     // Kinds named by their verb; years may appear ("hoàn thành trong năm 2026").
-    let only_years = tokens.iter().all(|t| match &t.tok {
-        Tok::Num { digits, .. } => digits.len() == 4,
-        Tok::Percent | Tok::Slash | Tok::Cmp(_) => false,
+    // Numbers allowed beside a verb are dates: "hoàn thành trong năm 2026",
+    // "hoàn thành trước Quý IV/2026", "trước 30/6/2026".
+    let has_year = tokens
+        .iter()
+        .any(|t| matches!(&t.tok, Tok::Num { digits, .. } if digits.len() == 4));
+    let only_years = tokens.iter().enumerate().all(|(k, t)| match &t.tok {
+        Tok::Num { digits, .. } if digits.len() == 4 => true,
+        Tok::Num { .. } => {
+            has_year
+                && (matches!(tokens.get(k + 1).map(|t| &t.tok), Some(Tok::Slash | Tok::Dash | Tok::Punct('.')))
+                    || matches!(k.checked_sub(1).and_then(|p| word(tokens, p)), Some("quy" | "thang" | "ngay")))
+        }
+        Tok::Slash | Tok::Dash => has_year,
+        Tok::Percent | Tok::Cmp(_) => false,
         _ => true,
     });
     if !only_years {
@@ -1880,6 +1900,9 @@ fn qualitative(text: &str, tokens: &[Token]) -> Result<Option<Qualitative>, Fail
         (&["achieved"], || Qualitative::Done),
         (&["dat", "chuan"], || Qualitative::Done),
         (&["dat", "yeu", "cau"], || Qualitative::Done),
+        (&["dat", "va", "vuot"], || Qualitative::Done),
+        (&["co", "ke", "hoach"], || Qualitative::Done),
+        (&["duoc", "cap"], || Qualitative::Done),
         (&["van", "hanh"], || Qualitative::Operating),
         (&["su", "dung"], || Qualitative::Operating),
         (&["khai", "thac"], || Qualitative::Operating),
@@ -2073,6 +2096,17 @@ fn quantity_at(text: &str, tokens: &[Token], at: &mut usize) -> Result<Option<Qu
                 return Err(Fail::new(ThresholdProblem::RatioNeedsDenominator));
             };
             *at += 1;
+            if digits.contains('.')
+                && !den.contains('.')
+                && matches!(tokens.get(*at).map(|t| &t.tok), Some(Tok::Word(_)))
+            {
+                // "4,5/5 điểm": a score out of a maximum, a count.
+                let noun = format!("/{den}");
+                return Ok(Some(Quantity::Count {
+                    n: value,
+                    noun: Some(noun),
+                }));
+            }
             let (num, den) = (whole(&digits)?, whole(den)?);
             if den == 0 {
                 return Err(Fail::new(ThresholdProblem::RatioZeroDenominator));
@@ -2113,6 +2147,7 @@ fn value(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), Fa
     let mut by = false;
     let mut at = 0;
     let mut subject: Vec<&Token> = Vec::new();
+    let mut per_average: Option<String> = None;
     loop {
         match tokens.get(at).map(|t| &t.tok) {
             Some(Tok::Cmp(c)) => {
@@ -2156,6 +2191,23 @@ fn value(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), Fa
                     subject.push(&tokens[at]);
                     at += 1;
                 }
+                // "trung bình mỗi giáo viên 01 bài": an average per child.
+                None if word(tokens, at) == Some("moi")
+                    && average(tokens, at)
+                    && tokens[at..].iter().any(|t| matches!(t.tok, Tok::Num { .. })) =>
+                {
+                    let mut k = at + 1;
+                    let mut names = Vec::new();
+                    while let Some(Tok::Word(_)) = tokens.get(k).map(|t| &t.tok) {
+                        if longest(PREFIXES, tokens, k).is_some_and(|(_, p)| p != Pre::Filler) {
+                            break;
+                        }
+                        names.push(&text[tokens[k].start..tokens[k].end]);
+                        k += 1;
+                    }
+                    per_average = Some(names.join(" "));
+                    at = k;
+                }
                 None => break,
             },
             Some(Tok::Punct(',')) if !subject.is_empty() => {
@@ -2182,6 +2234,8 @@ fn value(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), Fa
     let mut upper = None;
     let connector = match tokens.get(at).map(|t| &t.tok) {
         Some(Tok::Dash) => Some(1),
+        // "Mức độ 3, 4": the levels listed, from the first to the last.
+        Some(Tok::Punct(',')) if matches!(qty, Quantity::Level(_)) => Some(1),
         Some(Tok::Word(w)) if matches!(w.as_str(), "den" | "to" | "toi") => Some(1),
         _ => None,
     };
@@ -2231,6 +2285,7 @@ fn value(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), Fa
         let start = at;
         while let Some(t) = tokens.get(at) {
             match &t.tok {
+                Tok::Word(_) if trailing_year(tokens, at) => break,
                 Tok::Word(_) if longest(SUFFIXES, tokens, at).is_none() => {
                     words.push(&text[t.start..t.end]);
                     at += 1;
@@ -2251,15 +2306,29 @@ fn value(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), Fa
                         p.push(&text[tokens[at].start..tokens[at].end]);
                         at += 1;
                     }
-                    per = Some(p.join(" "));
+                    if average(tokens, 0) {
+                        // "bình quân 02 bài/giáo viên": an average, not a floor.
+                        words.push("/");
+                        words.extend(p);
+                    } else {
+                        per = Some(p.join(" "));
+                    }
                     break;
                 }
                 _ => break,
             }
         }
         let _ = start;
+        if let Some(each) = &per_average {
+            words.push("mỗi");
+            words.push(each);
+        }
         if !words.is_empty() {
-            let noun = words.join(" ").replace(" / ", "/");
+            let mut noun = words.join(" ").replace(" / ", "/");
+            // "4,5/5 điểm": the maximum read with the number comes first.
+            if let Quantity::Count { noun: Some(before), .. } = &qty {
+                noun = format!("{before} {noun}");
+            }
             match (&mut qty, &mut upper) {
                 (Quantity::Count { noun: n, .. }, Some(Quantity::Count { noun: m, .. })) => {
                     *n = Some(noun.clone());
@@ -2285,6 +2354,12 @@ fn value(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), Fa
         at += len;
     }
 
+    // "hoàn thành 3 mô hình năm 2026": the year belongs to the deadline.
+    let tokens = if trailing_year(tokens, at) {
+        &tokens[..at]
+    } else {
+        tokens
+    };
     // What the value counts: "100% học sinh", "95% cán bộ, giáo viên".
     let mut population = None;
     if at < tokens.len() {
@@ -2348,6 +2423,35 @@ fn value(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), Fa
     t.population = population;
     t.decreasing = decreasing;
     Ok((t, per))
+}
+
+/// From `at` to the end: only "(trong|đến|vào) năm 2026", a date that
+/// belongs to the deadline, not to the value.
+fn trailing_year(tokens: &[Token], at: usize) -> bool {
+    let mut k = at;
+    while matches!(
+        word(tokens, k),
+        Some("nam" | "trong" | "den" | "vao" | "truoc" | "het" | "cuoi" | "in" | "by")
+    ) {
+        k += 1;
+    }
+    k > at
+        && k + 1 == tokens.len()
+        && matches!(&tokens[k].tok, Tok::Num { digits, .. } if digits.len() == 4)
+}
+
+/// Is the value an average: "bình quân" or "trung bình" before its number?
+fn average(tokens: &[Token], _from: usize) -> bool {
+    let first_num = tokens
+        .iter()
+        .position(|t| matches!(t.tok, Tok::Num { .. }))
+        .unwrap_or(tokens.len());
+    (0..first_num).any(|k| {
+        matches!(
+            (word(tokens, k), word(tokens, k + 1)),
+            (Some("binh"), Some("quan")) | (Some("trung"), Some("binh"))
+        )
+    })
 }
 
 /// "yes", "có", "không", optionally after "=". Only a lone word counts, so
