@@ -259,7 +259,33 @@ pub fn parse(input: &str, plan_year: Option<i32>) -> Result<Deadline, DeadlineEr
     {
         return Err(fail(DeadlineProblem::Empty));
     }
-    read(&toks, plan_year).map_err(fail)
+    match read(&toks, plan_year) {
+        Ok(d) => Ok(d),
+        // "Tháng 9/2026 (đầu năm học)", "Năm 2026 (thí điểm), năm 2027 (nhân
+        // rộng)": a bracketed remark, when the rest reads without it.
+        Err(e @ (DeadlineProblem::Unreadable | DeadlineProblem::UnknownWord { .. }))
+            if body.contains('(') =>
+        {
+            let mut depth = 0;
+            let outside: String = body
+                .chars()
+                .filter(|c| {
+                    match c {
+                        '(' => depth += 1,
+                        ')' => {
+                            depth = (depth - 1).max(0);
+                            return false;
+                        }
+                        _ => {}
+                    }
+                    depth == 0 && *c != '('
+                })
+                .collect();
+            let toks = lex(&outside);
+            read(&toks, plan_year).map_err(|_| fail(e))
+        }
+        Err(e) => Err(fail(e)),
+    }
 }
 
 fn read(toks: &[Tok], plan_year: Option<i32>) -> Result<Deadline, DeadlineProblem> {
@@ -272,6 +298,16 @@ fn read(toks: &[Tok], plan_year: Option<i32>) -> Result<Deadline, DeadlineProble
         })
         .collect();
 
+    // "Sơ kết 6 tháng, tổng kết năm": the mid-year and year-end reviews.
+    if has_phrase(&words, &[&["so", "ket"]]) && has_phrase(&words, &[&["tong", "ket"]]) {
+        return Ok(Deadline::HalfYearly { day: None });
+    }
+    // "Sau năm 2027": from the year after.
+    if words.first() == Some(&"sau")
+        && let Ok(Deadline::Year(y)) = parse_point_or_span(&clean(&toks[1..]), plan_year)
+    {
+        return Ok(Deadline::Start(Some(Box::new(Deadline::Year(y + 1)))));
+    }
     // "năm 2026 và các năm tiếp theo", "yearly from 2026": every year from then.
     if let Some(from) = yearly_from(toks, &words) {
         return Ok(Deadline::YearlyFrom { from });
@@ -684,6 +720,8 @@ const FILLER: &[&str] = &[
     "completed",
     "complete",
     "dien",
+    "khoi",
+    "dong",
     "ra",
     "ca",
 ];
@@ -868,6 +906,13 @@ fn parse_recurrence(
         .collect();
     // Separators left at the edges once words are gone ("10 tháng cuối quý" -> "10 /").
     let nums = clean(&nums);
+    // "Quý IV/2026 và hằng năm", "Hàng năm, từ năm 2026": every year from then.
+    if kind == Every::Year
+        && let [y] = nums.as_slice()
+        && let Some(from) = year_of(y)
+    {
+        return Ok(Deadline::YearlyFrom { from });
+    }
     let check_day = |d: u32| {
         if (1..=31).contains(&d) {
             Ok(d)
@@ -1015,10 +1060,14 @@ fn school_terms(toks: &[Tok]) -> Result<Vec<Tok>, Problem> {
             (Some("semester"), _) => (semester_at(toks, i + 1), i + 2),
             _ => (None, i),
         };
-        let (term, j) = match term {
+        let (term, mut j) = match term {
             Some(t) => (Some(t?), after),
             None => (None, i),
         };
+        // "Học kỳ 1, năm học 2026-2027".
+        if term.is_some() && toks.get(j) == Some(&Tok::Sym(',')) && word(j + 1) == Some("nam") {
+            j += 1;
+        }
         // The school year, possibly after "năm học" or "school year".
         let k = match (word(j), word(j + 1)) {
             (Some("nam"), Some("hoc")) => Some(j + 2),
@@ -1084,6 +1133,24 @@ fn school_terms(toks: &[Tok]) -> Result<Vec<Tok>, Problem> {
                 i = j;
             }
             (None, None) if k.is_some() && !matches!(toks.get(j + 2), Some(Tok::Num { .. })) => {
+                // "hằng năm học", "theo từng năm học": by the end of each school year.
+                if matches!(out.last(), Some(Tok::Word(w)) if matches!(w.as_str(), "hang" | "tung" | "moi"))
+                {
+                    out.pop();
+                    let (m, d) = SchoolCalendar::default().end;
+                    out.push(Tok::Word("yearly".into()));
+                    out.push(Tok::Num {
+                        value: d,
+                        digits: 2,
+                    });
+                    out.push(Tok::Sym('/'));
+                    out.push(Tok::Num {
+                        value: m,
+                        digits: 2,
+                    });
+                    i = j + 2;
+                    continue;
+                }
                 // "trong năm học" without its years: the plan's school year.
                 let opening = matches!(out.last(), Some(Tok::Word(w)) if w == "dau");
                 if opening {
@@ -1197,6 +1264,8 @@ fn halves(toks: &[Tok]) -> Vec<Tok> {
                     (3, Some(quarter(3, Some(4))))
                 }
                 (Some("dau"), Some("nam")) => (2, Some(quarter(1, None))),
+                // "Đầu quý III/2026": within that quarter.
+                (Some("dau"), Some("quy")) => (1, Some(Vec::new())),
                 (Some("giua"), Some("nam")) => (
                     2,
                     Some(vec![
@@ -1231,6 +1300,9 @@ fn yearly_from(toks: &[Tok], words: &[&str]) -> Option<i32> {
         &["cac", "nam", "tiep", "theo"],
         &["nhung", "nam", "tiep", "theo"],
         &["nam", "tiep", "theo"],
+        // "các năm học tiếp theo", once "năm học" is read.
+        &["cac", "tiep", "theo"],
+        &["nhung", "tiep", "theo"],
         &["cac", "nam", "sau"],
         &["tro", "di"],
         &["yearly", "from"],
@@ -1301,7 +1373,8 @@ fn parse_point_or_span(toks: &[Tok], plan_year: Option<i32>) -> Result<Deadline,
         });
     }
     for (k, t) in toks.iter().enumerate() {
-        if *t != Tok::Sym('-') || k == 0 || k + 1 == toks.len() {
+        // A dash joins the ends of a span; a comma lists months ("Tháng 3, 4/2026").
+        if !matches!(t, Tok::Sym('-' | ',')) || k == 0 || k + 1 == toks.len() {
             continue;
         }
         let Ok(to) = parse_fixed(&toks[k + 1..], plan_year) else {

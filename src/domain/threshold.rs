@@ -1068,7 +1068,13 @@ fn prepare(input: &str) -> String {
             text = rest.trim().to_string();
         }
     }
-    match text.rfind(':') {
+    // The label's colon, not one inside a bracketed remark ("90% (năm 2025: 85%)").
+    let label_colon = text
+        .char_indices()
+        .filter(|(_, c)| *c == ':')
+        .map(|(i, _)| i)
+        .rfind(|&i| text[..i].matches(['(', '[']).count() == text[..i].matches([')', ']']).count());
+    match label_colon {
         Some(i)
             if !text[i + 1..].trim().is_empty()
                 && text[i + 1..]
@@ -1766,7 +1772,10 @@ fn qualitative(text: &str, tokens: &[Token]) -> Result<Option<Qualitative>, Fail
             if matches!(rest[k].tok, Tok::Cmp(Comparator::Le | Comparator::Lt))
                 || matches!(
                     longest(PREFIXES, rest, k),
-                    Some((_, Pre::Cmp(Comparator::Le | Comparator::Lt) | Pre::DecreaseTo))
+                    Some((
+                        _,
+                        Pre::Cmp(Comparator::Le | Comparator::Lt) | Pre::DecreaseTo
+                    ))
                 )
             {
                 found = true;
@@ -1869,8 +1878,13 @@ fn qualitative(text: &str, tokens: &[Token]) -> Result<Option<Qualitative>, Fail
         Tok::Num { digits, .. } if digits.len() == 4 => true,
         Tok::Num { .. } => {
             has_year
-                && (matches!(tokens.get(k + 1).map(|t| &t.tok), Some(Tok::Slash | Tok::Dash | Tok::Punct('.')))
-                    || matches!(k.checked_sub(1).and_then(|p| word(tokens, p)), Some("quy" | "thang" | "ngay")))
+                && (matches!(
+                    tokens.get(k + 1).map(|t| &t.tok),
+                    Some(Tok::Slash | Tok::Dash | Tok::Punct('.'))
+                ) || matches!(
+                    k.checked_sub(1).and_then(|p| word(tokens, p)),
+                    Some("quy" | "thang" | "ngay")
+                ))
         }
         Tok::Slash | Tok::Dash => has_year,
         Tok::Percent | Tok::Cmp(_) => false,
@@ -2194,7 +2208,9 @@ fn value(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), Fa
                 // "trung bình mỗi giáo viên 01 bài": an average per child.
                 None if word(tokens, at) == Some("moi")
                     && average(tokens, at)
-                    && tokens[at..].iter().any(|t| matches!(t.tok, Tok::Num { .. })) =>
+                    && tokens[at..]
+                        .iter()
+                        .any(|t| matches!(t.tok, Tok::Num { .. })) =>
                 {
                     let mut k = at + 1;
                     let mut names = Vec::new();
@@ -2326,7 +2342,10 @@ fn value(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), Fa
         if !words.is_empty() {
             let mut noun = words.join(" ").replace(" / ", "/");
             // "4,5/5 điểm": the maximum read with the number comes first.
-            if let Quantity::Count { noun: Some(before), .. } = &qty {
+            if let Quantity::Count {
+                noun: Some(before), ..
+            } = &qty
+            {
                 noun = format!("{before} {noun}");
             }
             match (&mut qty, &mut upper) {
