@@ -1351,7 +1351,10 @@ fn parse_point_or_span(toks: &[Tok], plan_year: Option<i32>) -> Result<Deadline,
     let whole = parse_fixed(toks, plan_year);
     // A span has one dash between its ends; a few more come from dates
     // ("2026-09-01 - 2026-12-31"). More is not a span, and would cost time.
-    let dashes = toks.iter().filter(|t| **t == Tok::Sym('-')).count();
+    let dashes = toks
+        .iter()
+        .filter(|t| matches!(t, Tok::Sym('-' | ',')))
+        .count();
     if !matches!(whole, Err(Problem::Unreadable | Problem::NoYear { .. })) || dashes > 8 {
         return whole;
     }
