@@ -11,7 +11,7 @@ use super::date::{DateError, PrintedDate, parse_printed};
 use super::deadline::{self, Deadline, DeadlineError};
 use super::period::{Period, PeriodError};
 use super::plan::IndicatorUnit;
-use super::threshold::{self, Qualitative, Quantity, TargetValue, ThresholdError};
+use super::threshold::{self, Comparator, Qualitative, Quantity, TargetValue, ThresholdError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PhraseKind {
@@ -59,7 +59,7 @@ pub enum Note {
     Population(String),
     /// A range, cascaded by inclusion.
     Range,
-    /// "giảm xuống dưới 5%".
+    /// An upper bound: "giảm xuống dưới 5%", "tối đa 10%".
     Decreasing,
     /// Done / not done, never compared as a number.
     Qualitative,
@@ -133,7 +133,7 @@ fn threshold_reading(v: &TargetValue, ctx: &Context, raw: &TargetValue) -> Readi
     if b.upper.is_some() {
         notes.push(Note::Range);
     }
-    if b.decreasing {
+    if b.explicit && b.upper.is_none() && matches!(b.cmp, Comparator::Le | Comparator::Lt) {
         notes.push(Note::Decreasing);
     }
     if let Quantity::Qualitative(q) = &b.qty {

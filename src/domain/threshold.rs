@@ -239,8 +239,6 @@ pub struct Threshold {
     pub population: Option<String>,
     /// "Phấn đấu 30%" with no firm value beside it: strived for, not committed.
     pub aspiration: bool,
-    /// A decreasing phrase ("giảm xuống dưới 5%", "giảm còn 3%").
-    pub decreasing: bool,
 }
 
 /// A floor every child must meet beside an aggregate: "không có xã nào dưới
@@ -494,7 +492,6 @@ impl Threshold {
             upper: None,
             population: None,
             aspiration: false,
-            decreasing: false,
         }
     }
 
@@ -509,9 +506,8 @@ impl Threshold {
         if self.upper.is_some() || self.is_qualitative() || matches!(self.qty, Quantity::Yes(_)) {
             return None;
         }
-        if self.decreasing {
-            return Some(Direction::Lower);
-        }
+        // A decreasing phrase ("giảm xuống dưới 5%", "giảm còn 3%") is always
+        // an explicit upper bound, so it needs no flag of its own.
         if !self.explicit || self.cmp == Comparator::Eq {
             return None;
         }
@@ -2440,7 +2436,6 @@ fn value(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), Fa
     let mut t = Threshold::new(cmp.unwrap_or(Comparator::Ge), qty, cmp.is_some());
     t.upper = upper;
     t.population = population;
-    t.decreasing = decreasing;
     Ok((t, per))
 }
 
@@ -3146,7 +3141,10 @@ mod tests {
         reads("không quá 10%", "<= 10%");
         reads("tối đa 10%", "<= 10%");
         reads("dưới 10%", "< 10%");
-        assert!(t("giảm xuống dưới 5%").decreasing);
+        assert_eq!(
+            t("giảm xuống dưới 5%").phrase_direction(),
+            Some(Direction::Lower)
+        );
         assert_eq!(within("< 3%", "giảm xuống dưới 5%"), Inclusion::Inside);
     }
 
