@@ -259,7 +259,33 @@ pub fn parse(input: &str, plan_year: Option<i32>) -> Result<Deadline, DeadlineEr
     {
         return Err(fail(DeadlineProblem::Empty));
     }
-    read(&toks, plan_year).map_err(fail)
+    match read(&toks, plan_year) {
+        Ok(d) => Ok(d),
+        // "Tháng 9/2026 (đầu năm học)", "Năm 2026 (thí điểm), năm 2027 (nhân
+        // rộng)": a bracketed remark, when the rest reads without it.
+        Err(e @ (DeadlineProblem::Unreadable | DeadlineProblem::UnknownWord { .. }))
+            if body.contains('(') =>
+        {
+            let mut depth = 0;
+            let outside: String = body
+                .chars()
+                .filter(|c| {
+                    match c {
+                        '(' => depth += 1,
+                        ')' => {
+                            depth = (depth - 1).max(0);
+                            return false;
+                        }
+                        _ => {}
+                    }
+                    depth == 0 && *c != '('
+                })
+                .collect();
+            let toks = lex(&outside);
+            read(&toks, plan_year).map_err(|_| fail(e))
+        }
+        Err(e) => Err(fail(e)),
+    }
 }
 
 fn read(toks: &[Tok], plan_year: Option<i32>) -> Result<Deadline, DeadlineProblem> {
@@ -272,6 +298,20 @@ fn read(toks: &[Tok], plan_year: Option<i32>) -> Result<Deadline, DeadlineProble
         })
         .collect();
 
+    // "Sơ kết 6 tháng, tổng kết năm": the mid-year and year-end reviews.
+    if has_phrase(&words, &[&["so", "ket"]]) && has_phrase(&words, &[&["tong", "ket"]]) {
+        return Ok(Deadline::HalfYearly { day: None });
+    }
+    // "Sau năm 2027": from the year after.
+    if words.first() == Some(&"sau")
+        && let Ok(Deadline::Year(y)) = parse_point_or_span(&clean(&toks[1..]), plan_year)
+    {
+        return Ok(Deadline::Start(Some(Box::new(Deadline::Year(y + 1)))));
+    }
+    // "năm 2026 và các năm tiếp theo", "yearly from 2026": every year from then.
+    if let Some(from) = yearly_from(toks, &words) {
+        return Ok(Deadline::YearlyFrom { from });
+    }
     if let Some((kind, formal, at)) = find_recurrence(&words)? {
         return parse_recurrence(toks, kind, formal, at);
     }
@@ -288,10 +328,6 @@ fn read(toks: &[Tok], plan_year: Option<i32>) -> Result<Deadline, DeadlineProble
             }
             fixed => fixed,
         };
-    }
-    // "năm 2026 và các năm tiếp theo", "từ năm 2026 trở đi": every year from then.
-    if let Some(from) = yearly_from(toks, &words) {
-        return Ok(Deadline::YearlyFrom { from });
     }
     // Starts: "Từ năm 2027", "bắt đầu từ Quý III/2026", "Bắt đầu".
     if let Some(rest) = start_rest(toks, &words) {
@@ -684,6 +720,8 @@ const FILLER: &[&str] = &[
     "completed",
     "complete",
     "dien",
+    "khoi",
+    "dong",
     "ra",
     "ca",
 ];
@@ -868,6 +906,13 @@ fn parse_recurrence(
         .collect();
     // Separators left at the edges once words are gone ("10 tháng cuối quý" -> "10 /").
     let nums = clean(&nums);
+    // "Quý IV/2026 và hằng năm", "Hàng năm, từ năm 2026": every year from then.
+    if kind == Every::Year
+        && let [y] = nums.as_slice()
+        && let Some(from) = year_of(y)
+    {
+        return Ok(Deadline::YearlyFrom { from });
+    }
     let check_day = |d: u32| {
         if (1..=31).contains(&d) {
             Ok(d)
@@ -1015,10 +1060,14 @@ fn school_terms(toks: &[Tok]) -> Result<Vec<Tok>, Problem> {
             (Some("semester"), _) => (semester_at(toks, i + 1), i + 2),
             _ => (None, i),
         };
-        let (term, j) = match term {
+        let (term, mut j) = match term {
             Some(t) => (Some(t?), after),
             None => (None, i),
         };
+        // "Học kỳ 1, năm học 2026-2027".
+        if term.is_some() && toks.get(j) == Some(&Tok::Sym(',')) && word(j + 1) == Some("nam") {
+            j += 1;
+        }
         // The school year, possibly after "năm học" or "school year".
         let k = match (word(j), word(j + 1)) {
             (Some("nam"), Some("hoc")) => Some(j + 2),
@@ -1084,6 +1133,24 @@ fn school_terms(toks: &[Tok]) -> Result<Vec<Tok>, Problem> {
                 i = j;
             }
             (None, None) if k.is_some() && !matches!(toks.get(j + 2), Some(Tok::Num { .. })) => {
+                // "hằng năm học", "theo từng năm học": by the end of each school year.
+                if matches!(out.last(), Some(Tok::Word(w)) if matches!(w.as_str(), "hang" | "tung" | "moi"))
+                {
+                    out.pop();
+                    let (m, d) = SchoolCalendar::default().end;
+                    out.push(Tok::Word("yearly".into()));
+                    out.push(Tok::Num {
+                        value: d,
+                        digits: 2,
+                    });
+                    out.push(Tok::Sym('/'));
+                    out.push(Tok::Num {
+                        value: m,
+                        digits: 2,
+                    });
+                    i = j + 2;
+                    continue;
+                }
                 // "trong năm học" without its years: the plan's school year.
                 let opening = matches!(out.last(), Some(Tok::Word(w)) if w == "dau");
                 if opening {
@@ -1135,9 +1202,10 @@ fn half_yearly(toks: &[Tok]) -> Vec<Tok> {
             4
         } else if matches!(word(i), Some("hang" | "moi" | "tung")) && six(i + 1) {
             3
-        } else if six(i) && word(i + 2) == Some("mot") && word(i + 3) == Some("lan") {
-            4
-        } else if six(i) && toks.get(i + 2) == Some(&Tok::Sym('/')) && word(i + 3) == Some("lan") {
+        } else if six(i)
+            && (word(i + 2) == Some("mot") || toks.get(i + 2) == Some(&Tok::Sym('/')))
+            && word(i + 3) == Some("lan")
+        {
             4
         } else if matches!(word(i), Some("half")) && word(i + 2) == Some("yearly") {
             3
@@ -1196,6 +1264,8 @@ fn halves(toks: &[Tok]) -> Vec<Tok> {
                     (3, Some(quarter(3, Some(4))))
                 }
                 (Some("dau"), Some("nam")) => (2, Some(quarter(1, None))),
+                // "Đầu quý III/2026": within that quarter.
+                (Some("dau"), Some("quy")) => (1, Some(Vec::new())),
                 (Some("giua"), Some("nam")) => (
                     2,
                     Some(vec![
@@ -1230,6 +1300,9 @@ fn yearly_from(toks: &[Tok], words: &[&str]) -> Option<i32> {
         &["cac", "nam", "tiep", "theo"],
         &["nhung", "nam", "tiep", "theo"],
         &["nam", "tiep", "theo"],
+        // "các năm học tiếp theo", once "năm học" is read.
+        &["cac", "tiep", "theo"],
+        &["nhung", "tiep", "theo"],
         &["cac", "nam", "sau"],
         &["tro", "di"],
         &["yearly", "from"],
@@ -1276,7 +1349,13 @@ fn start_rest(toks: &[Tok], words: &[&str]) -> Option<Vec<Tok>> {
 /// "Quý IV/2026 - Quý I/2027"): the left end takes its year from the right.
 fn parse_point_or_span(toks: &[Tok], plan_year: Option<i32>) -> Result<Deadline, Problem> {
     let whole = parse_fixed(toks, plan_year);
-    if !matches!(whole, Err(Problem::Unreadable | Problem::NoYear { .. })) {
+    // A span has one dash between its ends; a few more come from dates
+    // ("2026-09-01 - 2026-12-31"). More is not a span, and would cost time.
+    let dashes = toks
+        .iter()
+        .filter(|t| matches!(t, Tok::Sym('-' | ',')))
+        .count();
+    if !matches!(whole, Err(Problem::Unreadable | Problem::NoYear { .. })) || dashes > 8 {
         return whole;
     }
     // "Năm 2026, 2027", "năm 2026 và năm 2027": due at the end of the last.
@@ -1290,10 +1369,15 @@ fn parse_point_or_span(toks: &[Tok], plan_year: Option<i32>) -> Result<Deadline,
             *years.iter().min().unwrap_or(&0),
             *years.iter().max().unwrap_or(&0),
         );
-        return Ok(Deadline::YearSpan { from: lo, to: hi });
+        return Ok(if lo == hi {
+            Deadline::Year(lo)
+        } else {
+            Deadline::YearSpan { from: lo, to: hi }
+        });
     }
     for (k, t) in toks.iter().enumerate() {
-        if *t != Tok::Sym('-') || k == 0 || k + 1 == toks.len() {
+        // A dash joins the ends of a span; a comma lists months ("Tháng 3, 4/2026").
+        if !matches!(t, Tok::Sym('-' | ',')) || k == 0 || k + 1 == toks.len() {
             continue;
         }
         let Ok(to) = parse_fixed(&toks[k + 1..], plan_year) else {
@@ -2140,6 +2224,260 @@ mod tests {
         let e = parse("Quý V/2026", None).unwrap_err();
         assert!(e.to_string().contains("Quý V/2026"));
         let _: &dyn std::error::Error = &e;
+    }
+
+    // --- issue 12: forms from real plans beyond the seeds --------------------
+
+    /// Every spelling reads the same: without diacritics, in capitals, NFD,
+    /// NBSP, and every dash with or without spaces.
+    fn reads(s: &str, plan_year: Option<i32>, expected: Deadline) {
+        let strip = text::fold(s);
+        let mut variants = vec![
+            s.to_string(),
+            strip.clone(),
+            s.to_uppercase(),
+            strip.to_uppercase(),
+            nfd(s),
+            s.replace(' ', "\u{00A0}"),
+        ];
+        if s.contains(['-', '–']) {
+            for dash in ["-", "–", "—", "‒", "−", " - ", " – ", " — "] {
+                variants.push(
+                    s.replace(" - ", "-")
+                        .replace(" – ", "-")
+                        .replace('–', "-")
+                        .replace('-', dash),
+                );
+            }
+        }
+        for v in variants {
+            assert_eq!(
+                parse(&v, plan_year).unwrap_or_else(|e| panic!("{v:?}: {e}")),
+                expected,
+                "{v:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn lead_words_and_dashes() {
+        reads("Mục tiêu đến năm 2027", None, Deadline::Year(2027));
+        reads(
+            "chậm nhất ngày 15/10/2026",
+            None,
+            Deadline::Date(d(2026, 10, 15)),
+        );
+        reads(
+            "hoàn thành trước 30-9",
+            Some(2026),
+            Deadline::Date(d(2026, 9, 30)),
+        );
+        reads(
+            "kết thúc trước 15-10",
+            Some(2026),
+            Deadline::Date(d(2026, 10, 15)),
+        );
+        reads("Trước 30-9", Some(2026), Deadline::Date(d(2026, 9, 30)));
+        reads("15-10-2026", None, Deadline::Date(d(2026, 10, 15)));
+        reads(
+            "trước ngày 15 tháng 12 năm 2026",
+            None,
+            Deadline::Date(d(2026, 12, 15)),
+        );
+        reads("đến hết năm 2025", None, Deadline::Year(2025));
+        reads("hoàn thành trong năm 2026", None, Deadline::Year(2026));
+        reads(
+            "2026 - 2030",
+            None,
+            Deadline::YearSpan {
+                from: 2026,
+                to: 2030,
+            },
+        );
+        reads(
+            "Năm 2025 - 2026",
+            None,
+            Deadline::YearSpan {
+                from: 2025,
+                to: 2026,
+            },
+        );
+    }
+
+    #[test]
+    fn halves_and_spans_of_months() {
+        reads(
+            "6 tháng đầu năm 2026",
+            None,
+            Deadline::QuarterSpan {
+                year: 2026,
+                from: 1,
+                to: 2,
+            },
+        );
+        reads(
+            "6 tháng cuối năm 2026",
+            None,
+            Deadline::QuarterSpan {
+                year: 2026,
+                from: 3,
+                to: 4,
+            },
+        );
+        let span = Deadline::Span {
+            from: Box::new(M(2026, 9)),
+            to: Box::new(M(2026, 12)),
+        };
+        reads("tháng 9/2026 - tháng 12/2026", None, span.clone());
+        assert_eq!(p("từ tháng 9 đến tháng 12/2026"), span);
+        assert_eq!(p("Tháng 9-12/2026"), span);
+        assert_eq!(span.final_date(), Some(d(2026, 12, 31)));
+        assert_eq!(span.start_date(), Some(d(2026, 9, 1)));
+        assert_eq!(p(&span.to_string()), span);
+        assert!(err("tháng 12/2026 - tháng 9/2026", None).contains("backwards"));
+    }
+
+    #[test]
+    fn school_years_follow_the_ministry_framework() {
+        let sy = Deadline::SchoolYear { start: 2026 };
+        reads("năm học 2026-2027", None, sy.clone());
+        reads("trong năm học 2026 – 2027", None, sy.clone());
+        reads("hết năm học 2026-2027", None, sy.clone());
+        assert_eq!(sy.final_date(), Some(d(2027, 5, 31)));
+        assert_eq!(sy.start_date(), Some(d(2026, 9, 5)));
+        let hk1 = Deadline::Semester {
+            start: 2026,
+            term: 1,
+        };
+        reads("học kỳ I năm học 2026-2027", None, hk1.clone());
+        assert_eq!(hk1.final_date(), Some(d(2027, 1, 18)));
+        assert_eq!(
+            p("HK II năm học 2026-2027").final_date(),
+            Some(d(2027, 5, 31))
+        );
+        // kh.yaml may move the bounds.
+        let cal = SchoolCalendar::with_overrides(None, None, Some((6, 15)));
+        assert_eq!(sy.final_date_in(&cal), Some(d(2027, 6, 15)));
+        // Display reads back.
+        for x in [sy, hk1] {
+            assert_eq!(p(&x.to_string()), x);
+        }
+        assert!(err("năm học 2026-2028", None).contains("consecutive"));
+        assert!(err("học kỳ III năm học 2026-2027", None).contains("semester"));
+    }
+
+    #[test]
+    fn starts_are_never_deadlines() {
+        let from_2027 = Deadline::Start(Some(Box::new(Deadline::Year(2027))));
+        reads("Từ năm 2027", None, from_2027.clone());
+        reads(
+            "từ năm học 2026-2027",
+            None,
+            Deadline::Start(Some(Box::new(Deadline::SchoolYear { start: 2026 }))),
+        );
+        reads(
+            "bắt đầu từ Quý III/2026",
+            None,
+            Deadline::Start(Some(Box::new(Q(2026, 3)))),
+        );
+        reads("Bắt đầu", None, Deadline::Start(None));
+        for s in [
+            "Từ năm 2027",
+            "bắt đầu từ Quý III/2026",
+            "Bắt đầu",
+            "từ năm học 2026-2027",
+        ] {
+            let x = p(s);
+            assert!(x.is_start(), "{s}");
+            assert_eq!(x.final_date(), None, "{s}");
+            assert!(
+                x.occurrences(d(2020, 1, 1), d(2035, 12, 31), wide())
+                    .is_empty(),
+                "{s}"
+            );
+            assert_eq!(p(&x.to_string()), x, "{s}");
+        }
+        assert_eq!(from_2027.start_date(), Some(d(2027, 1, 1)));
+        assert_eq!(
+            p("bắt đầu từ Quý III/2026").start_date(),
+            Some(d(2026, 7, 1))
+        );
+        // A span from ... to ... is a deadline at its end, not a start.
+        assert_eq!(
+            p("từ năm 2022 đến năm 2025"),
+            Deadline::YearSpan {
+                from: 2022,
+                to: 2025
+            }
+        );
+        assert_eq!(p("từ nay đến năm 2030"), Deadline::Year(2030));
+    }
+
+    #[test]
+    fn every_year_from_and_half_years() {
+        let x = p("năm 2026 và các năm tiếp theo");
+        assert_eq!(x, Deadline::YearlyFrom { from: 2026 });
+        assert!(x.is_recurring());
+        assert_eq!(
+            x.occurrences(d(2025, 1, 1), d(2027, 12, 31), wide()),
+            vec![d(2026, 12, 31), d(2027, 12, 31)]
+        );
+        assert_eq!(p(&x.to_string()), x);
+        reads(
+            "Trước 31/12 hằng năm",
+            None,
+            Deadline::Yearly {
+                month: Some(12),
+                day: Some(31),
+            },
+        );
+        let h = p("Định kỳ 6 tháng");
+        assert_eq!(h, Deadline::HalfYearly { day: None });
+        assert_eq!(
+            h.occurrences(d(2026, 1, 1), d(2026, 12, 31), wide()),
+            vec![d(2026, 6, 30), d(2026, 12, 31)]
+        );
+        assert_eq!(p(&h.to_string()), h);
+    }
+
+    #[test]
+    fn a_target_with_only_a_start_inherits_its_deadline() {
+        let t = crate::domain::plan::Target {
+            id: "1".into(),
+            area: None,
+            text: String::new(),
+            metric: "m".into(),
+            values: Vec::new(),
+            due: Some(p("Từ năm 2027")),
+            lead: Vec::new(),
+            implementers: Vec::new(),
+            applies_to: None,
+            provenance: Default::default(),
+        };
+        assert!(t.has_only_start());
+        assert_eq!(t.deadline(), None);
+    }
+
+    #[test]
+    fn errors_are_typed_and_give_the_nearest_form() {
+        let e = parse("Quý V/2026", None).unwrap_err();
+        assert_eq!(e.problem, DeadlineProblem::QuarterOutOfRange(5));
+        assert_eq!(e.help, Some("Quý IV/2026"));
+        let e = parse("Thang 13/2026", None).unwrap_err();
+        assert_eq!(e.problem, DeadlineProblem::MonthOutOfRange(13));
+        let e = parse("Quys IV/2026", None).unwrap_err();
+        assert!(
+            matches!(&e.problem, DeadlineProblem::UnknownWord { part, nearest: Some("Quý") } if part == "quys"),
+            "{e:?}"
+        );
+        let en = crate::messages::parse_en::deadline_error(&e);
+        assert!(
+            en.contains("\"Quys IV/2026\"") && en.contains("did you mean \"Quý\""),
+            "{en}"
+        );
+        let vi = crate::messages::parse_vi::deadline_error(&e);
+        assert!(vi.contains("thời hạn \"Quys IV/2026\""), "{vi}");
+        assert!(!en.contains(ACCEPTED_FORMS), "{en}");
     }
 
     // --- final_date ------------------------------------------------------------

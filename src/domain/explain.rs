@@ -11,7 +11,7 @@ use super::date::{DateError, PrintedDate, parse_printed};
 use super::deadline::{self, Deadline, DeadlineError};
 use super::period::{Period, PeriodError};
 use super::plan::IndicatorUnit;
-use super::threshold::{self, Qualitative, Quantity, TargetValue, ThresholdError};
+use super::threshold::{self, Comparator, Qualitative, Quantity, TargetValue, ThresholdError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PhraseKind {
@@ -59,7 +59,7 @@ pub enum Note {
     Population(String),
     /// A range, cascaded by inclusion.
     Range,
-    /// "giảm xuống dưới 5%".
+    /// An upper bound: "giảm xuống dưới 5%", "tối đa 10%".
     Decreasing,
     /// Done / not done, never compared as a number.
     Qualitative,
@@ -105,19 +105,9 @@ pub enum ExplainError {
     Issued(DateError),
 }
 
-/// The formal form of a target value: binding; stretch; floor.
+/// The formal form of a target value (its `Display`): binding; floor, stretch.
 pub fn formal_target(v: &TargetValue) -> String {
-    let mut s = v.binding.to_string();
-    if let Some(st) = &v.stretch {
-        s.push_str(&format!("; stretch {st}"));
-    }
-    if let Some(f) = &v.floor {
-        match &f.per {
-            Some(per) => s.push_str(&format!("; each {per} {}", f.threshold)),
-            None => s.push_str(&format!("; each {}", f.threshold)),
-        }
-    }
-    s
+    v.to_string()
 }
 
 /// The formal form of an issue date: ISO, then "@ place".
@@ -143,7 +133,7 @@ fn threshold_reading(v: &TargetValue, ctx: &Context, raw: &TargetValue) -> Readi
     if b.upper.is_some() {
         notes.push(Note::Range);
     }
-    if b.decreasing {
+    if b.explicit && b.upper.is_none() && matches!(b.cmp, Comparator::Le | Comparator::Lt) {
         notes.push(Note::Decreasing);
     }
     if let Quantity::Qualitative(q) = &b.qty {
@@ -311,7 +301,7 @@ pub const FORMS: &[Form] = forms! {
     Threshold "index" "đạt trên 0,75" => "> 0.75";
     Threshold "level" "Mức độ 2 trở lên" => ">= mức 2";
     Threshold "yes-no" "có" => "yes";
-    Threshold "stretch" "tối thiểu 15%, phấn đấu 50%" => ">= 15%; stretch 50%";
+    Threshold "stretch" "tối thiểu 15%, phấn đấu 50%" => ">= 15%, phấn đấu 50%";
     Threshold "aspiration" "Phấn đấu 30%" => "phấn đấu 30%";
     Threshold "qualitative-done" "hoàn thành" => "hoàn thành";
     Threshold "qualitative-mostly" "cơ bản hoàn thành" => "cơ bản hoàn thành";
@@ -321,9 +311,9 @@ pub const FORMS: &[Form] = forms! {
     Threshold "relative" "cao hơn mức trung bình cả nước" => "cao hơn mức trung bình cả nước";
     Threshold "rank" "thuộc nhóm 10 tỉnh dẫn đầu" => "thuộc nhóm 10 tỉnh dẫn đầu";
     Threshold "change" "tăng 10% so với năm 2025" => "tăng 10% so với năm 2025";
-    Threshold "floor" "bình quân 80%, không có xã nào dưới 50%" => "80%; each xã >= 50%";
-    Threshold "floor-each" "mỗi trường tối thiểu 2 mô hình" => ">= 2 mô hình; each trường >= 2 mô hình";
-    Threshold "floor-per" "đạt tối thiểu 2 mô hình/trường" => ">= 2 mô hình; each trường >= 2 mô hình";
+    Threshold "floor" "bình quân 80%, không có xã nào dưới 50%" => "80%; mỗi xã >= 50%";
+    Threshold "floor-each" "mỗi trường tối thiểu 2 mô hình" => ">= 2 mô hình; mỗi trường >= 2 mô hình";
+    Threshold "floor-per" "đạt tối thiểu 2 mô hình/trường" => ">= 2 mô hình; mỗi trường >= 2 mô hình";
     Deadline "month" "Tháng 12/2026" => "2026-12";
     Deadline "quarter" "Quý IV/2026" => "Q4/2026";
     Deadline "quarters" "Quý I, II" => "Q1,Q2/2026";
@@ -570,33 +560,5 @@ mod tests {
         assert_eq!(e.len(), 4);
         let e = explain("sớm nhất có thể", Some(PhraseKind::Deadline), &ctx(None)).unwrap_err();
         assert_eq!(e.len(), 1);
-    }
-}
-
-#[cfg(test)]
-mod probe {
-    use super::*;
-
-    /// Scratch: KH_PROBE=file with "kind<TAB>phrase" lines prints each reading.
-    #[test]
-    #[ignore]
-    fn probe() {
-        let Ok(path) = std::env::var("KH_PROBE") else {
-            return;
-        };
-        let text = std::fs::read_to_string(path).unwrap();
-        let ctx = Context {
-            plan_year: Some(2026),
-            issued_year: Some(2026),
-            unit: None,
-        };
-        for line in text.lines().filter(|l| !l.trim().is_empty()) {
-            let (k, phrase) = line.split_once('\t').unwrap();
-            let kind = PhraseKind::ALL.into_iter().find(|x| x.key() == k).unwrap();
-            match read_as(phrase, kind, &ctx) {
-                Ok(r) => println!("OK  {k}\t{phrase}\t=> {}\t{:?}", r.formal, r.notes),
-                Err(e) => println!("ERR {k}\t{phrase}\t=> {e:?}"),
-            }
-        }
     }
 }

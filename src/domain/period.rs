@@ -294,15 +294,12 @@ fn read_folded(folded: &str, issued_year: Option<i32>) -> Result<Period, PeriodP
     }
     let (from, to) = if from_now
         || (until && years.len() == 1)
-        || (until
-            && words.iter().any(|w| *w == "va")
-            && !main.contains('-')
-            && !words.contains(&"tu"))
+        || (until && words.contains(&"va") && !main.contains('-') && !words.contains(&"tu"))
     {
         // Counted from the issue date; "đến năm 2030 và 2035": 2035 is a horizon.
         let from = issued_year.ok_or(PeriodProblem::NeedsIssueDate)?;
         let to = years.remove(0);
-        horizons.extend(years.drain(..));
+        horizons.append(&mut years);
         (from.min(to), to)
     } else {
         let from = years.remove(0);
@@ -312,7 +309,7 @@ fn read_folded(folded: &str, issued_year: Option<i32>) -> Result<Period, PeriodP
             years.remove(0)
         };
         // "2026-2030 và 2035": further years are horizons.
-        horizons.extend(years.drain(..));
+        horizons.append(&mut years);
         (from, to)
     };
     if from > to {

@@ -188,7 +188,10 @@ impl fmt::Display for Qualitative {
                 by,
                 reference,
             } => {
-                write!(f, "{} {by}", if *increase { "tăng" } else { "giảm" })?;
+                f.write_str(if *increase { "tăng" } else { "giảm" })?;
+                if !by.is_empty() {
+                    write!(f, " {by}")?;
+                }
                 if let Some(r) = reference {
                     write!(f, " so với {r}")?;
                 }
@@ -236,8 +239,6 @@ pub struct Threshold {
     pub population: Option<String>,
     /// "Phấn đấu 30%" with no firm value beside it: strived for, not committed.
     pub aspiration: bool,
-    /// A decreasing phrase ("giảm xuống dưới 5%", "giảm còn 3%").
-    pub decreasing: bool,
 }
 
 /// A floor every child must meet beside an aggregate: "không có xã nào dưới
@@ -282,6 +283,24 @@ impl TargetValue {
                 })
             }),
         }
+    }
+}
+
+impl fmt::Display for TargetValue {
+    /// The formal form, which parses back to the same value:
+    /// "80%; mỗi xã >= 50%, phấn đấu 90%".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.binding)?;
+        if let Some(fl) = &self.floor {
+            match &fl.per {
+                Some(per) => write!(f, "; mỗi {per} {}", fl.threshold)?,
+                None => write!(f, "; mỗi {}", fl.threshold)?,
+            }
+        }
+        if let Some(s) = &self.stretch {
+            write!(f, ", phấn đấu {s}")?;
+        }
+        Ok(())
     }
 }
 
@@ -347,6 +366,8 @@ pub enum ThresholdProblem {
     },
     /// A "phấn đấu" clause where only one threshold is accepted.
     StretchNotAccepted,
+    /// A per-child floor ("mỗi trường ...") where only one threshold is accepted.
+    FloorNotAccepted,
     SecondStretch,
     /// An achieved value written with "tối thiểu" or ">=".
     ComparatorInValue,
@@ -359,6 +380,10 @@ pub enum ThresholdProblem {
     RangeUnitsDiffer,
     /// "50% ở thành phố; 30% ở huyện": one value per segment is needed.
     SeveralValues,
+    /// Longer than any threshold: a pasted paragraph.
+    TooLong {
+        max: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -467,26 +492,16 @@ pub fn parse_target_in(
 /// comparator ("87,5%", "4/4", "mức 2", "yes", "3 mô hình", "hoàn thành",
 /// "chưa hoàn thành").
 pub fn parse_quantity(input: &str) -> Result<Quantity, ThresholdError> {
-    let folded = fold(&prepare(input));
-    let folded = folded.trim_end_matches('.');
-    const NOT_DONE: &[&str] = &[
-        "chua hoan thanh",
-        "khong hoan thanh",
-        "chua dat",
-        "khong dat",
-        "not done",
-        "not completed",
-        "chua",
-    ];
-    const DONE: &[&str] = &["dat", "da hoan thanh", "da xong", "done", "da dat"];
-    if NOT_DONE.contains(&folded) {
-        return Ok(Quantity::Yes(false));
-    }
-    if DONE.contains(&folded) {
-        return Ok(Quantity::Yes(true));
-    }
     let t = parse_single(input, Expected::Value)?;
-    if (t.explicit && t.cmp != Comparator::Eq && !matches!(t.qty, Quantity::Yes(_)))
+    let folded = fold(&prepare(input));
+    // "khoảng 80": an estimate, not a value.
+    let approximate = [
+        "khoang ", "gan ", "xap xi ", "about ", "around ", "tren ", "duoi ",
+    ]
+    .iter()
+    .any(|w| folded.starts_with(w));
+    if approximate
+        || (t.explicit && t.cmp != Comparator::Eq && !matches!(t.qty, Quantity::Yes(_)))
         || t.upper.is_some()
     {
         let text = prepare(input);
@@ -519,7 +534,6 @@ impl Threshold {
             upper: None,
             population: None,
             aspiration: false,
-            decreasing: false,
         }
     }
 
@@ -534,9 +548,8 @@ impl Threshold {
         if self.upper.is_some() || self.is_qualitative() || matches!(self.qty, Quantity::Yes(_)) {
             return None;
         }
-        if self.decreasing {
-            return Some(Direction::Lower);
-        }
+        // A decreasing phrase ("giảm xuống dưới 5%", "giảm còn 3%") is always
+        // an explicit upper bound, so it needs no flag of its own.
         if !self.explicit || self.cmp == Comparator::Eq {
             return None;
         }
@@ -545,6 +558,31 @@ impl Threshold {
         } else {
             Direction::Higher
         })
+    }
+
+    /// The population names something other than what the indicator counts
+    /// ("100% học sinh" under an indicator of "giáo viên"): the checks warn.
+    /// Either side absent, or one containing the other, is no contradiction.
+    pub fn population_contradicts(&self, noun: Option<&str>) -> bool {
+        let (Some(p), Some(n)) = (&self.population, noun) else {
+            return false;
+        };
+        let (p, n) = (fold(p), fold(n));
+        if p.contains(&n) || n.contains(&p) {
+            return false;
+        }
+        // Words that say nothing of who is counted.
+        const VAGUE: &[&str] = &[
+            "so", "cac", "nhung", "toan", "bo", "tat", "ca", "of", "the", "all",
+        ];
+        let words = |s: &str| -> Vec<String> {
+            s.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty() && !VAGUE.contains(w))
+                .map(String::from)
+                .collect()
+        };
+        let nw = words(&n);
+        !words(&p).iter().any(|w| nw.contains(w))
     }
 
     /// A below-phrase on a higher-is-better indicator (or the reverse): the
@@ -782,8 +820,10 @@ impl fmt::Display for Quantity {
                     shown.push('0');
                 }
                 write!(f, "{shown}")?;
-                if let Some(noun) = noun {
-                    write!(f, " {noun}")?;
+                match noun {
+                    Some(noun) if noun.starts_with('/') => write!(f, "{noun}")?,
+                    Some(noun) => write!(f, " {noun}")?,
+                    None => {}
                 }
                 Ok(())
             }
@@ -1027,6 +1067,7 @@ fn default_help(p: &ThresholdProblem) -> &'static str {
         YesNoComparator => "có",
         NeverMet { .. } => "100%",
         StretchNotAccepted | SecondStretch => "tối thiểu 15%, phấn đấu 50%",
+        FloorNotAccepted => "tối thiểu 2 mô hình",
         ComparatorInValue => "87,5%",
         RangeBackwards { .. } | RangeUnitsDiffer => "từ 60% đến 80%",
         SeveralValues => "by_segment: {urban: 100%, rural: 80%}",
@@ -1036,6 +1077,18 @@ fn default_help(p: &ThresholdProblem) -> &'static str {
 
 fn error_of(fail: Fail, input: &str, clause: &str, expected: Expected) -> ThresholdError {
     let help = fail.help.unwrap_or_else(|| default_help(&fail.problem));
+    if let ThresholdProblem::TooLong { .. } = fail.problem {
+        // Shown by its start only, the same however it was typed.
+        let mut shown: String = input.chars().take(60).collect();
+        shown.push_str("...");
+        return ThresholdError {
+            part: shown.clone(),
+            input: shown,
+            help: Some(help),
+            problem: fail.problem,
+            expected,
+        };
+    }
     ThresholdError {
         part: fail.part.unwrap_or_else(|| clause.to_string()),
         input: input.to_string(),
@@ -1049,8 +1102,12 @@ fn error_of(fail: Fail, input: &str, clause: &str, expected: Expected) -> Thresh
 /// the invisible characters that pasting leaves behind removed, and a label
 /// before a colon ("Tỷ lệ ...: Đạt tối thiểu 95%") dropped.
 fn prepare(input: &str) -> String {
+    // Past the limit nothing is read (lex refuses it): keep the work bounded.
     let visible: String = input
         .chars()
+        // Even decomposed (a letter and two marks), this keeps more than
+        // MAX_CHARS composed characters, so the refusal does not depend on NFC/NFD.
+        .take(MAX_CHARS * 4)
         .filter(|c| !matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'))
         .map(|c| if c.is_whitespace() { ' ' } else { c })
         .collect();
@@ -1061,7 +1118,13 @@ fn prepare(input: &str) -> String {
             text = rest.trim().to_string();
         }
     }
-    match text.rfind(':') {
+    // The label's colon, not one inside a bracketed remark ("90% (năm 2025: 85%)").
+    let label_colon = text
+        .char_indices()
+        .filter(|(_, c)| *c == ':')
+        .map(|(i, _)| i)
+        .rfind(|&i| text[..i].matches(['(', '[']).count() == text[..i].matches([')', ']']).count());
+    match label_colon {
         Some(i)
             if !text[i + 1..].trim().is_empty()
                 && text[i + 1..]
@@ -1114,7 +1177,14 @@ fn is_dash(c: char) -> bool {
     )
 }
 
+/// Longer than any threshold a plan prints, populations included: refused
+/// before any work, so a pasted page cannot slow `kh check` down.
+const MAX_CHARS: usize = 1000;
+
 fn lex(s: &str) -> Result<Vec<Token>, Fail> {
+    if s.chars().count() > MAX_CHARS {
+        return Err(Fail::new(ThresholdProblem::TooLong { max: MAX_CHARS }));
+    }
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let byte_at = |i: usize| chars.get(i).map_or(s.len(), |&(b, _)| b);
     let char_at = |i: usize| chars.get(i).map(|&(_, c)| c);
@@ -1470,7 +1540,7 @@ fn trim_joiners(mut tokens: &[Token]) -> &[Token] {
     while let Some((last, rest)) = tokens.split_last() {
         match &last.tok {
             Tok::Punct(_) | Tok::Dash => tokens = rest,
-            Tok::Word(w) if w == "va" || w == "and" || w == "trong" && false => tokens = rest,
+            Tok::Word(w) if w == "va" || w == "and" => tokens = rest,
             _ => break,
         }
     }
@@ -1496,13 +1566,11 @@ fn parse_single(input: &str, expected: Expected) -> Result<Threshold, ThresholdE
     }
     let (binding, floor) =
         clause(&text, &tokens).map_err(|f| error_of(f, &text, &text, expected))?;
-    if let Some(floor) = floor
-        && floor.threshold != binding
-    {
-        // A lone threshold has no room for a floor beside it.
-        let _ = floor;
+    if floor.is_some() {
+        // A lone threshold has no room for a per-child floor: like a stretch
+        // goal, it belongs to a target value (`parse_target`).
         return Err(error_of(
-            Fail::new(ThresholdProblem::SeveralValues),
+            Fail::new(ThresholdProblem::FloorNotAccepted),
             &text,
             &text,
             expected,
@@ -1621,9 +1689,18 @@ fn floor_clause(text: &str, tokens: &[Token]) -> Result<Option<(Option<String>, 
             at += 1;
             break;
         }
+        // "mỗi xã có ít nhất 01 mô hình", "mỗi trường đạt 2": the verb
+        // before the value ends the child's name ("cơ sở giáo dục" does not).
+        let value_next = |k: usize| {
+            matches!(
+                tokens.get(k).map(|t| &t.tok),
+                Some(Tok::Num { .. } | Tok::Cmp(_))
+            ) || matches!(longest(PREFIXES, tokens, k), Some((_, p)) if p != Pre::Filler)
+                || longest(LEVEL_MARKERS, tokens, k).is_some()
+        };
         if !negated
-            && (longest(PREFIXES, tokens, at)
-                .is_some_and(|(_, p)| p != Pre::Filler || w == "dat" || w == "co")
+            && (longest(PREFIXES, tokens, at).is_some_and(|(_, p)| p != Pre::Filler)
+                || (matches!(w.as_str(), "dat" | "co" | "phai" | "deu") && value_next(at + 1))
                 || longest(LEVEL_MARKERS, tokens, at).is_some())
         {
             break;
@@ -1662,6 +1739,26 @@ fn single(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), F
     if let Some(yes) = yes_no(tokens)? {
         return Ok((
             Threshold::new(Comparator::Eq, Quantity::Yes(yes), true),
+            None,
+        ));
+    }
+    // "chưa hoàn thành", "không đạt": not done, as a report records it.
+    const NOT_DONE: &[&[&str]] = &[
+        &["chua", "hoan", "thanh"],
+        &["khong", "hoan", "thanh"],
+        &["chua", "dat"],
+        &["khong", "dat"],
+        &["not", "done"],
+        &["not", "completed"],
+    ];
+    if NOT_DONE.iter().any(|p| {
+        p.len() == tokens.len()
+            && p.iter()
+                .enumerate()
+                .all(|(k, w)| word(tokens, k) == Some(w))
+    }) {
+        return Ok((
+            Threshold::new(Comparator::Eq, Quantity::Yes(false), true),
             None,
         ));
     }
@@ -1716,15 +1813,19 @@ fn qualitative(text: &str, tokens: &[Token]) -> Result<Option<Qualitative>, Fail
 
     // "tăng 10% so với năm 2025", "giảm 5%", "cao hơn 5% so với cùng kỳ".
     let so_voi = has_words(rest, &["so", "voi"]);
-    // "giảm tỷ lệ xuống dưới 2%", "tăng lên 80%": a level, not a change.
-    let bounded = {
+    // "giảm tỷ lệ xuống dưới 2%", "giảm còn 3%": a level, not a change;
+    // "giảm ít nhất 30%", "tăng tối thiểu 10%": a change of at least that.
+    let to_level = {
         let mut k = 0;
         let mut found = false;
         while k < rest.len() && !matches!(rest[k].tok, Tok::Num { .. }) {
-            if matches!(rest[k].tok, Tok::Cmp(_))
+            if matches!(rest[k].tok, Tok::Cmp(Comparator::Le | Comparator::Lt))
                 || matches!(
                     longest(PREFIXES, rest, k),
-                    Some((_, Pre::Cmp(_) | Pre::DecreaseTo))
+                    Some((
+                        _,
+                        Pre::Cmp(Comparator::Le | Comparator::Lt) | Pre::DecreaseTo
+                    ))
                 )
             {
                 found = true;
@@ -1734,11 +1835,15 @@ fn qualitative(text: &str, tokens: &[Token]) -> Result<Option<Qualitative>, Fail
         found
     };
     let change_word = match longest(PREFIXES, rest, 0) {
-        Some((len, Pre::IncreaseBy)) if !bounded => Some((true, len)),
-        Some((len, Pre::DecreaseBy)) if !bounded => Some((false, len)),
+        Some((len, Pre::IncreaseBy)) => Some((true, len)),
+        Some((len, Pre::DecreaseBy)) if !to_level => Some((false, len)),
         _ => None,
     };
-    if change_word.is_some() || (so_voi.is_some() && !nums.is_empty()) {
+    // "cao hơn 5% so với cùng kỳ": comparative; "95% so với kế hoạch": a share.
+    let comparative = ["cao", "thap", "nhieu", "it"]
+        .iter()
+        .any(|w| word(rest, 0) == Some(w) && word(rest, 1) == Some("hon"));
+    if change_word.is_some() || (so_voi.is_some() && comparative) {
         let (increase, from) = change_word.unwrap_or_else(|| {
             let down = has_words(rest, &["giam"]).is_some()
                 || has_words(rest, &["thap"]).is_some()
@@ -1747,7 +1852,7 @@ fn qualitative(text: &str, tokens: &[Token]) -> Result<Option<Qualitative>, Fail
             (!down, skip)
         });
         let stop = so_voi.unwrap_or(rest.len());
-        if from < stop {
+        if from <= stop {
             let by = span_text(text, trim_joiners(&rest[from..stop])).to_string();
             let reference = so_voi.map(|s| rest_text(s + 2)).filter(|r| !r.is_empty());
             return Ok(Some(Qualitative::Change {
@@ -1780,10 +1885,9 @@ fn qualitative(text: &str, tokens: &[Token]) -> Result<Option<Qualitative>, Fail
                 has_words(rest, &["dan", "dau"]).is_some() || has_words(rest, &["top"]).is_some()
             })
     {
-        let _ = i;
         return Ok(Some(Qualitative::Rank {
             top: 0,
-            reference: rest_text(0),
+            reference: rest_text(i),
         }));
     }
 
@@ -1793,7 +1897,15 @@ fn qualitative(text: &str, tokens: &[Token]) -> Result<Option<Qualitative>, Fail
             matches!(rest.get(len + l).map(|t| &t.tok), Some(Tok::Num { .. }))
                 || roman_at(rest, len + l).is_some()
         });
+        const BENCHMARKS: &[&str] = &[
+            "muc", "trung", "binh", "quan", "nuoc", "quoc", "nam", "ky", "vung", "khu", "tinh",
+            "chuan", "hoach", "tieu", "truoc", "average", "national", "previous", "year", "mean",
+        ];
+        let benchmark = rest[len..]
+            .iter()
+            .any(|t| matches!(&t.tok, Tok::Word(w) if BENCHMARKS.contains(&w.as_str())));
         if matches!(rest.get(len).map(|t| &t.tok), Some(Tok::Word(_)))
+            && benchmark
             && !level_number
             && !has_percent
             && longest(PREFIXES, rest, len)
@@ -1807,9 +1919,25 @@ fn qualitative(text: &str, tokens: &[Token]) -> Result<Option<Qualitative>, Fail
     }
 
     // Kinds named by their verb; years may appear ("hoàn thành trong năm 2026").
-    let only_years = tokens.iter().all(|t| match &t.tok {
-        Tok::Num { digits, .. } => digits.len() == 4,
-        Tok::Percent | Tok::Slash | Tok::Cmp(_) => false,
+    // Numbers allowed beside a verb are dates: "hoàn thành trong năm 2026",
+    // "hoàn thành trước Quý IV/2026", "trước 30/6/2026".
+    let has_year = tokens
+        .iter()
+        .any(|t| matches!(&t.tok, Tok::Num { digits, .. } if digits.len() == 4));
+    let only_years = tokens.iter().enumerate().all(|(k, t)| match &t.tok {
+        Tok::Num { digits, .. } if digits.len() == 4 => true,
+        Tok::Num { .. } => {
+            has_year
+                && (matches!(
+                    tokens.get(k + 1).map(|t| &t.tok),
+                    Some(Tok::Slash | Tok::Dash | Tok::Punct('.'))
+                ) || matches!(
+                    k.checked_sub(1).and_then(|p| word(tokens, p)),
+                    Some("quy" | "thang" | "ngay")
+                ))
+        }
+        Tok::Slash | Tok::Dash => has_year,
+        Tok::Percent | Tok::Cmp(_) => false,
         _ => true,
     });
     if !only_years {
@@ -1819,7 +1947,8 @@ fn qualitative(text: &str, tokens: &[Token]) -> Result<Option<Qualitative>, Fail
         .iter()
         .any(|t| matches!(&t.tok, Tok::Word(w) if w == "chua" || w == "not"))
         || (word(rest, 0) == Some("khong") && word(rest, 1) != Some("gian"));
-    const KINDS: &[(&[&str], fn() -> Qualitative)] = &[
+    type Kind = (&'static [&'static str], fn() -> Qualitative);
+    const KINDS: &[Kind] = &[
         (&["buoc", "dau"], || Qualitative::InitialResults),
         (&["initial"], || Qualitative::InitialResults),
         (&["co", "ban", "hoan", "thanh"], || Qualitative::MostlyDone),
@@ -1835,6 +1964,9 @@ fn qualitative(text: &str, tokens: &[Token]) -> Result<Option<Qualitative>, Fail
         (&["achieved"], || Qualitative::Done),
         (&["dat", "chuan"], || Qualitative::Done),
         (&["dat", "yeu", "cau"], || Qualitative::Done),
+        (&["dat", "va", "vuot"], || Qualitative::Done),
+        (&["co", "ke", "hoach"], || Qualitative::Done),
+        (&["duoc", "cap"], || Qualitative::Done),
         (&["van", "hanh"], || Qualitative::Operating),
         (&["su", "dung"], || Qualitative::Operating),
         (&["khai", "thac"], || Qualitative::Operating),
@@ -1885,14 +2017,14 @@ fn qualitative(text: &str, tokens: &[Token]) -> Result<Option<Qualitative>, Fail
         }
     }
     if nums.is_empty() {
-        return Err(unknown_word(text, rest));
+        return Err(unknown_word(text, rest, 0));
     }
     Ok(None)
 }
 
 /// The first word not understood, and the accepted word nearest to it.
-fn unknown_word(text: &str, tokens: &[Token]) -> Fail {
-    let mut at = 0;
+fn unknown_word(text: &str, tokens: &[Token], from: usize) -> Fail {
+    let mut at = from;
     while at < tokens.len() {
         if let Some((len, _)) = longest(PREFIXES, tokens, at)
             .map(|(l, _)| (l, ()))
@@ -1907,7 +2039,13 @@ fn unknown_word(text: &str, tokens: &[Token]) -> Fail {
                 Some(n) => format!("{w} {n}"),
                 None => w.clone(),
             };
-            let nearest = nearest_word(&two).or_else(|| nearest_word(w));
+            let with_prev = match at.checked_sub(1).and_then(|p| word(tokens, p)) {
+                Some(p) => format!("{p} {w}"),
+                None => w.clone(),
+            };
+            let nearest = nearest_word(&with_prev)
+                .or_else(|| nearest_word(&two))
+                .or_else(|| nearest_word(w));
             return Fail {
                 problem: ThresholdProblem::UnknownWord {
                     part: text[tokens[at].start..tokens[at].end].to_string(),
@@ -2022,6 +2160,17 @@ fn quantity_at(text: &str, tokens: &[Token], at: &mut usize) -> Result<Option<Qu
                 return Err(Fail::new(ThresholdProblem::RatioNeedsDenominator));
             };
             *at += 1;
+            if digits.contains('.')
+                && !den.contains('.')
+                && matches!(tokens.get(*at).map(|t| &t.tok), Some(Tok::Word(_)))
+            {
+                // "4,5/5 điểm": a score out of a maximum, a count.
+                let noun = format!("/{den}");
+                return Ok(Some(Quantity::Count {
+                    n: value,
+                    noun: Some(noun),
+                }));
+            }
             let (num, den) = (whole(&digits)?, whole(den)?);
             if den == 0 {
                 return Err(Fail::new(ThresholdProblem::RatioZeroDenominator));
@@ -2062,6 +2211,7 @@ fn value(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), Fa
     let mut by = false;
     let mut at = 0;
     let mut subject: Vec<&Token> = Vec::new();
+    let mut per_average: Option<String> = None;
     loop {
         match tokens.get(at).map(|t| &t.tok) {
             Some(Tok::Cmp(c)) => {
@@ -2096,10 +2246,33 @@ fn value(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), Fa
                                 )
                                 || matches!(word(tokens, at + k), Some("dat" | "tai"))
                         })
-                    && !matches!(word(tokens, at), Some("khong" | "chua" | "not")) =>
+                    && longest(SUFFIXES, tokens, at).is_none()
+                    && !matches!(
+                        word(tokens, at),
+                        Some("khong" | "chua" | "not" | "tro" | "hoac" | "or")
+                    ) =>
                 {
                     subject.push(&tokens[at]);
                     at += 1;
+                }
+                // "trung bình mỗi giáo viên 01 bài": an average per child.
+                None if word(tokens, at) == Some("moi")
+                    && average(tokens, at)
+                    && tokens[at..]
+                        .iter()
+                        .any(|t| matches!(t.tok, Tok::Num { .. })) =>
+                {
+                    let mut k = at + 1;
+                    let mut names = Vec::new();
+                    while let Some(Tok::Word(_)) = tokens.get(k).map(|t| &t.tok) {
+                        if longest(PREFIXES, tokens, k).is_some_and(|(_, p)| p != Pre::Filler) {
+                            break;
+                        }
+                        names.push(&text[tokens[k].start..tokens[k].end]);
+                        k += 1;
+                    }
+                    per_average = Some(names.join(" "));
+                    at = k;
                 }
                 None => break,
             },
@@ -2117,7 +2290,7 @@ fn value(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), Fa
                 .iter()
                 .find(|t| matches!(t.tok, Tok::Word(_)))
             {
-                Some(_) => unknown_word(text, &tokens[at.min(tokens.len())..]),
+                Some(_) => unknown_word(text, tokens, at.min(tokens.len())),
                 None => Fail::new(ThresholdProblem::Unrecognised),
             },
         );
@@ -2127,6 +2300,8 @@ fn value(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), Fa
     let mut upper = None;
     let connector = match tokens.get(at).map(|t| &t.tok) {
         Some(Tok::Dash) => Some(1),
+        // "Mức độ 3, 4": the levels listed, from the first to the last.
+        Some(Tok::Punct(',')) if matches!(qty, Quantity::Level(_)) => Some(1),
         Some(Tok::Word(w)) if matches!(w.as_str(), "den" | "to" | "toi") => Some(1),
         _ => None,
     };
@@ -2176,6 +2351,7 @@ fn value(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), Fa
         let start = at;
         while let Some(t) = tokens.get(at) {
             match &t.tok {
+                Tok::Word(_) if trailing_year(tokens, at) => break,
                 Tok::Word(_) if longest(SUFFIXES, tokens, at).is_none() => {
                     words.push(&text[t.start..t.end]);
                     at += 1;
@@ -2196,15 +2372,32 @@ fn value(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), Fa
                         p.push(&text[tokens[at].start..tokens[at].end]);
                         at += 1;
                     }
-                    per = Some(p.join(" "));
+                    if average(tokens, 0) {
+                        // "bình quân 02 bài/giáo viên": an average, not a floor.
+                        words.push("/");
+                        words.extend(p);
+                    } else {
+                        per = Some(p.join(" "));
+                    }
                     break;
                 }
                 _ => break,
             }
         }
         let _ = start;
+        if let Some(each) = &per_average {
+            words.push("mỗi");
+            words.push(each);
+        }
         if !words.is_empty() {
-            let noun = words.join(" ").replace(" / ", "/");
+            let mut noun = words.join(" ").replace(" / ", "/");
+            // "4,5/5 điểm": the maximum read with the number comes first.
+            if let Quantity::Count {
+                noun: Some(before), ..
+            } = &qty
+            {
+                noun = format!("{before} {noun}");
+            }
             match (&mut qty, &mut upper) {
                 (Quantity::Count { noun: n, .. }, Some(Quantity::Count { noun: m, .. })) => {
                     *n = Some(noun.clone());
@@ -2230,13 +2423,25 @@ fn value(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), Fa
         at += len;
     }
 
+    // "hoàn thành 3 mô hình năm 2026": the year belongs to the deadline.
+    let tokens = if trailing_year(tokens, at) {
+        &tokens[..at]
+    } else {
+        tokens
+    };
     // What the value counts: "100% học sinh", "95% cán bộ, giáo viên".
     let mut population = None;
     if at < tokens.len() {
         let rest = &tokens[at..];
-        let starts_with_word = matches!(rest[0].tok, Tok::Word(_))
+        // Only a percentage counts something named after it; a count has
+        // its noun already.
+        let starts_with_word = (matches!(&rest[0].tok, Tok::Word(w) if !matches!(w.as_str(), "va" | "and" | "hoac" | "or"))
             || (rest[0].tok == Tok::Slash
-                && word(rest, 1).is_some_and(|w| TIME_WORDS.contains(&w)));
+                && word(rest, 1).is_some_and(|w| TIME_WORDS.contains(&w))))
+            && matches!(
+                qty,
+                Quantity::Percent(_) | Quantity::Ratio { noun: None, .. }
+            );
         if rest.windows(2).any(|w| {
             matches!(w[0].tok, Tok::Num { .. }) && matches!(w[1].tok, Tok::Slash | Tok::Percent)
         }) {
@@ -2245,7 +2450,7 @@ fn value(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), Fa
         let only_dat = rest.iter().all(|t| {
             matches!(&t.tok, Tok::Word(w) if w == "dat") || matches!(t.tok, Tok::Punct(_))
         });
-        if !starts_with_word || matches!(qty, Quantity::Level(_)) && !only_dat {
+        if !only_dat && !starts_with_word {
             return Err(Fail::new(ThresholdProblem::UnexpectedAfterValue {
                 part: span_text(text, rest).to_string(),
             }));
@@ -2266,7 +2471,7 @@ fn value(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), Fa
             }
             population = Some(shown);
         }
-    } else if !subject.is_empty() {
+    } else if !subject.is_empty() && matches!(qty, Quantity::Percent(_)) {
         let first = subject[0];
         let last = subject[subject.len() - 1];
         let s = text[first.start..last.end]
@@ -2285,8 +2490,36 @@ fn value(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), Fa
     let mut t = Threshold::new(cmp.unwrap_or(Comparator::Ge), qty, cmp.is_some());
     t.upper = upper;
     t.population = population;
-    t.decreasing = decreasing;
     Ok((t, per))
+}
+
+/// From `at` to the end: only "(trong|đến|vào) năm 2026", a date that
+/// belongs to the deadline, not to the value.
+fn trailing_year(tokens: &[Token], at: usize) -> bool {
+    let mut k = at;
+    while matches!(
+        word(tokens, k),
+        Some("nam" | "trong" | "den" | "vao" | "truoc" | "het" | "cuoi" | "in" | "by")
+    ) {
+        k += 1;
+    }
+    k > at
+        && k + 1 == tokens.len()
+        && matches!(&tokens[k].tok, Tok::Num { digits, .. } if digits.len() == 4)
+}
+
+/// Is the value an average: "bình quân" or "trung bình" before its number?
+fn average(tokens: &[Token], _from: usize) -> bool {
+    let first_num = tokens
+        .iter()
+        .position(|t| matches!(t.tok, Tok::Num { .. }))
+        .unwrap_or(tokens.len());
+    (0..first_num).any(|k| {
+        matches!(
+            (word(tokens, k), word(tokens, k + 1)),
+            (Some("binh"), Some("quan")) | (Some("trung"), Some("binh"))
+        )
+    })
 }
 
 /// "yes", "có", "không", optionally after "=". Only a lone word counts, so
@@ -2861,6 +3094,313 @@ mod tests {
         assert!(e.to_string().contains("comparator"), "{}", e.to_string());
         assert!(e.to_string().contains("87,5%"), "{}", e.to_string());
         assert_eq!(q("= 87%"), Quantity::Percent(87.0));
+    }
+
+    // ---- issue 12: forms read from real plans beyond the seeds
+
+    fn tv(s: &str) -> TargetValue {
+        parse_target(s).unwrap_or_else(|e| panic!("{s:?}: {e}"))
+    }
+
+    /// Every spelling of `phrase` reads as `shown` (nouns and populations folded).
+    fn reads(phrase: &str, shown: &str) {
+        let dashes: Vec<String> = ["-", "–", "—", " - ", " – ", " — "]
+            .iter()
+            .map(|d| phrase.replace(" – ", "–").replace('–', d))
+            .collect();
+        let mut variants = vec![
+            phrase.to_string(),
+            strip_diacritics(phrase),
+            phrase.to_uppercase(),
+            phrase.nfd().collect(),
+            phrase.replace(' ', "\u{00A0}"),
+        ];
+        if phrase.contains('–') {
+            variants.extend(dashes);
+        }
+        for v in variants {
+            let got = tv(&v).to_string();
+            assert_eq!(fold(&got), fold(shown), "{v:?}");
+        }
+    }
+
+    #[test]
+    fn bare_number_in_a_percent_column() {
+        let unit = Some(IndicatorUnit::Percent);
+        for (s, shown) in [
+            ("≥ 80", ">= 80%"),
+            ("85", "85%"),
+            ("<5", "< 5%"),
+            ("60–80", "60-80%"),
+        ] {
+            let t = parse_in(s, unit).unwrap();
+            assert_eq!(t.to_string(), shown, "{s}");
+        }
+        // Without the unit a bare number stays a plain number.
+        assert_eq!(
+            t("≥ 80").qty,
+            Quantity::Count {
+                n: 80.0,
+                noun: None
+            }
+        );
+        // A level indicator reads "2" as "mức 2"; a count is never converted.
+        assert_eq!(
+            parse_in("2", Some(IndicatorUnit::Level)).unwrap().qty,
+            Quantity::Level(2.0)
+        );
+        assert_eq!(
+            parse_in("120", unit).unwrap().qty,
+            Quantity::Count {
+                n: 120.0,
+                noun: None
+            }
+        );
+        assert_eq!(
+            parse_target_in("≥ 80", unit).unwrap().binding,
+            pct(Ge, 80.0, true)
+        );
+    }
+
+    #[test]
+    fn value_with_what_it_counts() {
+        reads("100% học sinh", "100% học sinh");
+        reads("95% cán bộ, giáo viên", "95% cán bộ, giáo viên");
+        reads("90% of schools", "90% schools");
+        let t = t("tối thiểu 80% giáo viên");
+        assert_eq!((t.cmp, t.population.as_deref()), (Ge, Some("giáo viên")));
+        assert!(t.population_contradicts(Some("học sinh")));
+        assert!(!t.population_contradicts(Some("Giáo viên")));
+        assert!(!self::t("95% cán bộ, giáo viên").population_contradicts(Some("giáo viên")));
+        assert!(!self::t("100% các trường học").population_contradicts(Some("trường")));
+        assert!(!t.population_contradicts(None));
+        // The population never changes the comparison.
+        assert_eq!(t.within(&self::t(">= 70%")), Inclusion::Inside);
+    }
+
+    #[test]
+    fn ranges_are_intervals_cascaded_by_inclusion() {
+        reads("từ 60% đến 80%", "60-80%");
+        reads("60–80%", "60-80%");
+        reads("đạt từ 3 đến 5 mô hình", "3-5 mô hình");
+        assert_eq!(within("60-80%", ">= 50%"), Inclusion::Inside);
+        assert_eq!(within("60-80%", "65-75%"), Inclusion::Outside);
+        assert_eq!(within("65-75%", "60-80%"), Inclusion::Inside);
+        assert_eq!(within(">= 70%", "60-80%"), Inclusion::Outside);
+        assert_eq!(within("= 70%", "60-80%"), Inclusion::Inside);
+        assert_eq!(t("60-80%").accepts(&q("85%")), Some(false));
+        assert_eq!(t("60-80%").accepts(&q("80%")), Some(true));
+        assert!(error("từ 80% đến 60%").contains("backwards"));
+    }
+
+    #[test]
+    fn decreasing_targets() {
+        reads("giảm xuống dưới 5%", "< 5%");
+        reads("giảm còn 3%", "<= 3%");
+        reads("không quá 10%", "<= 10%");
+        reads("tối đa 10%", "<= 10%");
+        reads("dưới 10%", "< 10%");
+        assert_eq!(
+            t("giảm xuống dưới 5%").phrase_direction(),
+            Some(Direction::Lower)
+        );
+        assert_eq!(within("< 3%", "giảm xuống dưới 5%"), Inclusion::Inside);
+    }
+
+    #[test]
+    fn a_below_phrase_on_a_higher_is_better_indicator_is_flagged() {
+        assert!(t("dưới 10%").contradicts(Direction::Higher));
+        assert!(t("giảm còn 3%").contradicts(Direction::Higher));
+        assert!(!t("dưới 10%").contradicts(Direction::Lower));
+        assert!(t("tối thiểu 80%").contradicts(Direction::Lower));
+        assert!(!t("80%").contradicts(Direction::Lower));
+        assert!(!t("hoàn thành").contradicts(Direction::Higher));
+    }
+
+    #[test]
+    fn qualitative_targets() {
+        for (s, q) in [
+            ("hoàn thành", Qualitative::Done),
+            ("cơ bản hoàn thành", Qualitative::MostlyDone),
+            ("được triển khai", Qualitative::Deployed),
+            ("được xây dựng và đưa vào vận hành", Qualitative::Operating),
+            ("bước đầu có kết quả", Qualitative::InitialResults),
+            ("completed", Qualitative::Done),
+        ] {
+            reads(s, &q.to_string());
+            assert_eq!(t(s).qty, Quantity::Qualitative(q), "{s}");
+        }
+        // Same kind is equal; done is within "cơ bản hoàn thành", not the reverse.
+        assert_eq!(within("hoàn thành", "hoàn thành"), Inclusion::Inside);
+        assert_eq!(within("hoàn thành", "cơ bản hoàn thành"), Inclusion::Inside);
+        assert_eq!(
+            within("cơ bản hoàn thành", "hoàn thành"),
+            Inclusion::Outside
+        );
+        // Never compared as numbers.
+        assert!(matches!(
+            within("hoàn thành", "100%"),
+            Inclusion::Incomparable(_)
+        ));
+        assert!(matches!(
+            within("được triển khai", "hoàn thành"),
+            Inclusion::Incomparable(_)
+        ));
+        // Achieved as done / not done.
+        assert_eq!(t("hoàn thành").accepts(&q("yes")), Some(true));
+        assert_eq!(t("hoàn thành").accepts(&q("chưa hoàn thành")), Some(false));
+        assert_eq!(t("hoàn thành").accepts(&q("hoàn thành")), Some(true));
+        assert_eq!(t("hoàn thành").accepts(&q("87%")), None);
+    }
+
+    #[test]
+    fn relative_benchmarks_keep_their_reference() {
+        let t1 = t("cao hơn mức trung bình cả nước");
+        assert_eq!(
+            t1.qty,
+            Quantity::Qualitative(Qualitative::Relative {
+                cmp: Gt,
+                reference: "mức trung bình cả nước".into()
+            })
+        );
+        reads("thuộc nhóm 10 tỉnh dẫn đầu", "thuộc nhóm 10 tỉnh dẫn đầu");
+        assert_eq!(
+            within("thuộc nhóm 5 tỉnh dẫn đầu", "thuộc nhóm 10 tỉnh dẫn đầu"),
+            Inclusion::Inside
+        );
+        assert_eq!(
+            within("thuộc nhóm 20 tỉnh dẫn đầu", "thuộc nhóm 10 tỉnh dẫn đầu"),
+            Inclusion::Outside
+        );
+        assert!(t1.is_qualitative());
+    }
+
+    #[test]
+    fn per_child_floors() {
+        let v = tv("bình quân 80%, không có xã nào dưới 50%");
+        assert_eq!(v.binding, pct(Ge, 80.0, false));
+        let floor = v.floor.unwrap();
+        assert_eq!(floor.per.as_deref(), Some("xã"));
+        assert_eq!(floor.threshold, pct(Ge, 50.0, true));
+        assert!(meets_floor(&t("tối thiểu 60%"), &floor.threshold));
+        assert!(meets_floor(
+            &t("50%").oriented(Direction::Higher),
+            &floor.threshold
+        ));
+        assert!(!meets_floor(&t("tối thiểu 40%"), &floor.threshold));
+        let v = tv("mỗi trường tối thiểu 2 mô hình");
+        assert_eq!(v.floor.as_ref().unwrap().per.as_deref(), Some("trường"));
+        assert_eq!(v.binding, count(Ge, 2.0, Some("mô hình"), true));
+        let v = tv("đạt tối thiểu 2 mô hình/trường");
+        assert_eq!(v.floor.unwrap().per.as_deref(), Some("trường"));
+        // The formal form parses back.
+        for s in [
+            "bình quân 80%, không có xã nào dưới 50%",
+            "mỗi trường tối thiểu 2 mô hình",
+        ] {
+            let v = tv(s);
+            assert_eq!(tv(&v.to_string()), v, "{s}");
+        }
+        // A lone threshold has no room for a floor.
+        assert!(parse("mỗi trường tối thiểu 2 mô hình").is_err());
+    }
+
+    #[test]
+    fn aspirations_are_never_stricter_than_a_firm_parent() {
+        let a = tv("Phấn đấu 30%").binding;
+        assert!(a.aspiration);
+        let firm = t(">= 20%");
+        assert_eq!(
+            a.oriented(Direction::Higher).within(&firm),
+            Inclusion::Aspiration
+        );
+        // Striving for exactly what the parent requires: the same finding.
+        assert_eq!(within("phấn đấu >= 20%", ">= 20%"), Inclusion::Aspiration);
+        // Looser stays looser.
+        assert_eq!(within("phấn đấu >= 10%", ">= 20%"), Inclusion::Outside);
+        // Against a parent that also only strives, values compare as usual.
+        assert_eq!(
+            within("phấn đấu >= 30%", "phấn đấu >= 20%"),
+            Inclusion::Inside
+        );
+        // A stretch goal beside a firm value is not an aspiration.
+        assert!(!tv("tối thiểu 15%, phấn đấu 50%").binding.aspiration);
+        reads("phấn đấu đạt 100%", "phấn đấu 100%");
+    }
+
+    #[test]
+    fn indices_and_long_nouns() {
+        assert_eq!(t("đạt trên 0,75"), count(Gt, 0.75, None, true));
+        assert_eq!(
+            t("ít nhất 3 trường đại học có chương trình đào tạo số"),
+            count(
+                Ge,
+                3.0,
+                Some("trường đại học có chương trình đào tạo số"),
+                true
+            )
+        );
+    }
+
+    #[test]
+    fn forms_seen_in_real_plans() {
+        for (s, shown) in [
+            ("tối thiểu 70%", ">= 70%"),
+            ("100% (đạt)", "100%"),
+            ("≥ 95 %", ">= 95%"),
+            ("từ 95% trở lên", ">= 95%"),
+            ("trên 90% trở lên", ">= 90%"),
+            ("ít nhất 01", ">= 1"),
+            ("duy trì 100%", "100%"),
+            ("- Tối thiểu 80%", ">= 80%"),
+            ("80% (phấn đấu 100%)", "80%, phấn đấu 100%"),
+            (
+                "Tỷ lệ thủ tục hành chính được thực hiện trực tuyến: Đạt 100%.",
+                "100%",
+            ),
+        ] {
+            assert_eq!(tv(s).to_string(), shown, "{s}");
+        }
+    }
+
+    #[test]
+    fn errors_name_the_part_and_suggest_the_nearest_form() {
+        let e = parse("toi thieuu 25%").unwrap_err();
+        match &e.problem {
+            ThresholdProblem::UnknownWord { part, nearest } => {
+                // "toi" alone is accepted ("đạt tới"): the next word is the problem.
+                assert_eq!(part, "thieuu");
+                assert_eq!(*nearest, Some("tối thiểu"));
+            }
+            p => panic!("{p:?}"),
+        }
+        let e = parse("tối thiu 25%").unwrap_err();
+        assert!(
+            matches!(
+                &e.problem,
+                ThresholdProblem::UnknownWord {
+                    nearest: Some("tối thiểu"),
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
+        let m = crate::messages::parse_en::threshold_error(&e);
+        assert!(
+            m.contains("\"tối thiu 25%\"") && m.contains("did you mean \"tối thiểu\""),
+            "{m}"
+        );
+        // As docs/format.md shows it.
+        assert_eq!(
+            m,
+            "expected a threshold such as \"tối thiểu 25%\"; found \"tối thiu 25%\": \"thiu\" is not understood; did you mean \"tối thiểu\"?"
+        );
+        let vi = crate::messages::parse_vi::threshold_error(&e);
+        assert!(vi.contains("có phải là \"tối thiểu\""), "{vi}");
+        // The short help, never the whole list of forms.
+        assert!(!m.contains("mức độ 2\" or"), "{m}");
+        let e = parse(&"x ".repeat(2000)).unwrap_err();
+        assert_eq!(e.problem, ThresholdProblem::TooLong { max: MAX_CHARS });
     }
 
     // ---- Display

@@ -67,6 +67,9 @@ pub fn threshold_problem(p: &ThresholdProblem) -> String {
         StretchNotAccepted => "a stretch goal (\"phấn đấu ...\") is not accepted here; give only \
                                the binding threshold and the stretch goal on its own"
             .into(),
+        FloorNotAccepted => "a floor for each child (\"mỗi trường ...\", \".../trường\") is not \
+                             accepted here; give it as a target"
+            .into(),
         SecondStretch => "only one stretch goal (\"phấn đấu ...\") is accepted".into(),
         ComparatorInValue => "an achieved value takes no comparator such as \"tối thiểu\" or \
                               \">=\"; give the value itself"
@@ -76,6 +79,7 @@ pub fn threshold_problem(p: &ThresholdProblem) -> String {
         }
         RangeUnitsDiffer => "the two ends of the range are in different units".into(),
         SeveralValues => "it holds several values; give one per segment with `by_segment`".into(),
+        TooLong { max } => format!("it is longer than {max} characters: give only the threshold"),
     }
 }
 
@@ -178,9 +182,10 @@ pub fn deadline_problem(p: &DeadlineProblem) -> String {
 }
 
 pub fn deadline_error(e: &DeadlineError) -> String {
-    let mut m = format!("deadline \"{}\": {}", e.input, deadline_problem(&e.problem));
+    let why = deadline_problem(&e.problem);
+    let mut m = format!("deadline \"{}\": {why}", e.input);
     if let Some(h) = e.help
-        && !matches!(e.problem, DeadlineProblem::NoYear { .. })
+        && !why.contains("e.g.")
     {
         m.push_str(&format!("; e.g. \"{h}\""));
     }

@@ -54,12 +54,17 @@ pub fn threshold_problem(p: &ThresholdProblem) -> String {
                                bắt buộc, mức phấn đấu ghi riêng"
             .into(),
         SecondStretch => "chỉ nhận một mức phấn đấu".into(),
+        FloorNotAccepted => {
+            "ở đây không nhận mức sàn cho từng đơn vị (\"mỗi trường ...\"); ghi trong chỉ tiêu"
+                .into()
+        }
         ComparatorInValue => {
             "kết quả đạt được không kèm \"tối thiểu\" hay \">=\"; ghi chính giá trị".into()
         }
         RangeBackwards { low, high } => format!("khoảng bị ngược ({low} lớn hơn {high})"),
         RangeUnitsDiffer => "hai đầu của khoảng khác đơn vị".into(),
         SeveralValues => "có nhiều giá trị; ghi mỗi nhóm một giá trị trong `by_segment`".into(),
+        TooLong { max } => format!("dài hơn {max} ký tự: chỉ ghi ngưỡng"),
     }
 }
 
@@ -125,9 +130,10 @@ pub fn deadline_problem(p: &DeadlineProblem) -> String {
 }
 
 pub fn deadline_error(e: &DeadlineError) -> String {
-    let mut m = format!("thời hạn \"{}\": {}", e.input, deadline_problem(&e.problem));
+    let why = deadline_problem(&e.problem);
+    let mut m = format!("thời hạn \"{}\": {why}", e.input);
     if let Some(h) = e.help
-        && !matches!(e.problem, DeadlineProblem::NoYear { .. })
+        && !why.contains("ví dụ")
     {
         m.push_str(&format!("; ví dụ \"{h}\""));
     }
