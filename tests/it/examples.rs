@@ -431,7 +431,7 @@ fn not_a_file() {
             assert!(ok.success());
         },
         &[
-            "not-a-file/plans/pipe.yaml:1:1: error[not-a-file]: this is a FIFO (named pipe), not a regular file; not read (expected a text file)",
+            "not-a-file/plans/pipe.yaml:1:1: error[not-a-file]: this is a FIFO (named pipe), not a regular file; not read (expected a plan)",
             "checked 2 plans in not-a-file: 1 error, 0 warnings, 0 notes",
         ],
         1,
