@@ -7,6 +7,8 @@
 
 pub mod agenda;
 pub mod check;
+pub mod dashboard;
+pub mod docx;
 pub mod cmd;
 pub mod diff;
 pub mod domain;
@@ -26,4 +28,5 @@ pub mod table;
 pub mod text;
 pub mod ui;
 pub mod write;
+pub mod xlsx;
 pub mod yaml;

@@ -245,9 +245,12 @@ pub enum CheckFormat {
     Github,
     /// A GitLab Code Quality report
     Gitlab,
+    /// An Excel workbook (with -o): one row per finding
+    Xlsx,
 }
 
-fn rows(findings: &[Located], lang: Lang) -> Rows {
+/// The findings as rows, as the CSV, Markdown and table formats show them.
+pub fn rows(findings: &[Located], lang: Lang) -> Rows {
     Rows {
         headers: crate::table::headers([
             crate::messages::word(lang, crate::messages::Word::File),
@@ -271,6 +274,16 @@ fn rows(findings: &[Located], lang: Lang) -> Rows {
             })
             .collect(),
         flexible: Some(5),
+        typed: findings
+            .iter()
+            .map(|f| {
+                vec![
+                    None,
+                    Some(table::Typed::int(f.line as i64)),
+                    Some(table::Typed::int(f.col as i64)),
+                ]
+            })
+            .collect(),
     }
 }
 
@@ -391,6 +404,7 @@ pub fn rules(format: CheckFormat, ui: &Ui) -> anyhow::Result<String> {
             })
             .collect(),
         flexible: Some(3),
+        typed: Vec::new(),
     };
     Ok(match format {
         CheckFormat::Json => serde_json::to_string_pretty(
@@ -409,7 +423,7 @@ pub fn rules(format: CheckFormat, ui: &Ui) -> anyhow::Result<String> {
         CheckFormat::Csv => rows.csv()?,
         CheckFormat::Markdown => rows.markdown(),
         CheckFormat::Table | CheckFormat::Human => rows.table(table::terminal_width(), false),
-        CheckFormat::Short | CheckFormat::Github | CheckFormat::Gitlab => rows
+        CheckFormat::Short | CheckFormat::Github | CheckFormat::Gitlab | CheckFormat::Xlsx => rows
             .rows
             .iter()
             .map(|r| format!("{:24} {:9} {}", r[0], r[1], r[3]))
@@ -456,6 +470,8 @@ pub fn check(
             lines.join("\n")
         }
         CheckFormat::Gitlab => gitlab(findings)?,
+        // Written by `kh check` as bytes.
+        CheckFormat::Xlsx => String::new(),
     })
 }
 
