@@ -19,6 +19,7 @@ pub mod ics;
 pub mod load;
 pub mod message;
 pub mod messages;
+pub mod progress;
 pub mod render;
 pub mod repo;
 pub mod reports;

@@ -25,6 +25,9 @@ pub struct Located {
     pub data: crate::message::Message,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub related: Option<RelatedLoc>,
+    /// The workbook cell, for a finding in a spreadsheet: `Sheet1!C12`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
     #[serde(skip)]
     sev: Option<Severity>,
     /// The source line, for the human form.
@@ -66,6 +69,10 @@ impl Resolver<'_> {
         match at {
             At::Pos(p) => *p,
             At::File => start,
+            At::Cell { row, col, .. } => Pos {
+                line: *row,
+                col: *col,
+            },
             At::Value(p) | At::Key(p) => {
                 let found = match (self.file(file), at) {
                     (Some((ps, _)), At::Key(_)) => ps.key(p),
@@ -102,7 +109,7 @@ pub fn locate(repo: &Repo, findings: &[Finding], lang: Lang) -> Vec<Located> {
                 }
             });
             let source = match f.at {
-                At::File => None,
+                At::File | At::Cell { .. } => None,
                 _ => r.line(f.file, pos.line),
             };
             Located {
@@ -114,6 +121,12 @@ pub fn locate(repo: &Repo, findings: &[Finding], lang: Lang) -> Vec<Located> {
                 message: f.text(lang),
                 data: f.message.clone(),
                 related,
+                cell: match &f.at {
+                    At::Cell { sheet, row, col } => {
+                        Some(crate::finding::cell_name(sheet, *row, *col))
+                    }
+                    _ => None,
+                },
                 sev: Some(f.severity),
                 source,
             }
@@ -129,6 +142,14 @@ pub fn locate(repo: &Repo, findings: &[Finding], lang: Lang) -> Vec<Located> {
 impl Located {
     pub fn severity(&self) -> Severity {
         self.sev.unwrap_or(Severity::Error)
+    }
+
+    /// Where it is, for people: `path:line:col`, or `path:Sheet1!C12` in a workbook.
+    pub fn place(&self) -> String {
+        match &self.cell {
+            Some(c) => format!("{}:{c}", self.file),
+            None => format!("{}:{}:{}", self.file, self.line, self.col),
+        }
     }
 }
 
@@ -147,10 +168,8 @@ pub fn line(f: &Located) -> String {
 
 fn short(f: &Located, ui: &Ui) -> String {
     let mut s = format!(
-        "{}:{}:{}: {}: {}",
-        f.file,
-        f.line,
-        f.col,
+        "{}: {}: {}",
+        f.place(),
         ui.paint(colour(f.severity()), &format!("{}[{}]", f.severity, f.rule)),
         f.message
     );
@@ -171,11 +190,9 @@ fn human(f: &Located, ui: &Ui) -> String {
     let gutter = f.line.to_string().len();
     let pad = " ".repeat(gutter);
     s.push_str(&format!(
-        "{pad}{} {}:{}:{}\n",
+        "{pad}{} {}\n",
         ui.paint("1;34", "-->"),
-        f.file,
-        f.line,
-        f.col
+        f.place()
     ));
     if let Some(src) = &f.source {
         let bar = ui.paint("1;34", "|");
@@ -489,6 +506,7 @@ mod tests {
             message: message.into(),
             data: crate::message::Message::EmptyId,
             related: None,
+            cell: None,
             sev: Some(Severity::Error),
             source: Some("    target: tối thiểu 15%".into()),
         }

@@ -267,11 +267,17 @@ fn read_file(id: FileId, path: &Path) -> Loaded {
 }
 
 fn load_files(source: Source, files: Vec<PathBuf>, problems: Vec<Problem>) -> Repo {
+    let bar = crate::progress::files(files.len());
     let loaded: Vec<Loaded> = files
         .par_iter()
         .enumerate()
-        .map(|(id, path)| read_file(id, path))
+        .map(|(id, path)| {
+            let l = read_file(id, path);
+            bar.inc(1);
+            l
+        })
         .collect();
+    bar.finish_and_clear();
     assemble(source, files, loaded, problems)
 }
 

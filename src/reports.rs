@@ -1,5 +1,6 @@
-//! Achieved values: CSV files under `reports/` (any layout), one row per
-//! measurement. Bad rows become located findings and are skipped; the other
+//! Achieved values: CSV files, or workbooks (.xlsx, .xls, .ods) with the
+//! same columns on each sheet, under `reports/` (any layout), one row per
+//! measurement. Findings in a workbook point at its sheet and cell. Bad rows become located findings and are skipped; the other
 //! rows still count.
 
 use crate::check::references::unit_of;
@@ -30,6 +31,15 @@ pub struct Measurement {
 
 pub const REQUIRED: &[&str] = &["plan", "metric", "value", "as_of"];
 
+/// The files read as reports: CSV and the workbooks calamine reads.
+pub const REPORT_EXTENSIONS: &[&str] = &["csv", "xlsx", "xlsm", "xls", "ods"];
+
+fn is_workbook(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e != "csv" && REPORT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
 /// Every CSV file below `dir`, sorted.
 pub fn files(dir: &Path) -> Vec<PathBuf> {
     fn walk(d: &Path, out: &mut Vec<PathBuf>, depth: usize) {
@@ -42,7 +52,16 @@ pub fn files(dir: &Path) -> Vec<PathBuf> {
             // Deep enough for any real layout; stops a symbolic-link loop.
             if p.is_dir() && depth < 16 {
                 walk(&p, out, depth + 1);
-            } else if p.extension().and_then(|e| e.to_str()) == Some("csv") {
+            } else if p
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| REPORT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+                && !p
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("~$") || n.starts_with(".~lock"))
+            {
+                // Office's lock files (~$q4.xlsx) are not reports.
                 out.push(p);
             }
         }
@@ -87,7 +106,11 @@ fn read_all(repo: &mut Repo, today: NaiveDate, keep_rows: bool) -> Vec<Measureme
             let file = first + n;
             match std::fs::read(path) {
                 Ok(src) => {
-                    let (rows, findings) = read(shared, file, &src, today);
+                    let (rows, findings) = if is_workbook(path) {
+                        read_workbook(shared, file, &src, today)
+                    } else {
+                        read(shared, file, &src, today)
+                    };
                     (if keep_rows { rows } else { Vec::new() }, findings)
                 }
                 Err(e) => (
@@ -144,6 +167,78 @@ pub fn read(
             return (rows, findings);
         }
     };
+    let records = r.records().map(|rec| match rec {
+        Ok(rec) => {
+            let line = rec.position().map_or(1, |p| p.line() as usize);
+            Ok(Record {
+                place: Place::Line(line),
+                cells: rec.iter().map(str::to_string).collect(),
+                numeric: Vec::new(),
+            })
+        }
+        Err(e) => {
+            let line = e.position().map_or(1, |p| p.line() as usize);
+            Err(Finding::new(
+                Rule::ReportSyntax,
+                file,
+                at(line),
+                Message::ReportRow {
+                    problem: (&e).into(),
+                },
+            ))
+        }
+    });
+    table(repo, file, Place::Line(1), headers, records, today, &mut rows, &mut findings);
+    (rows, findings)
+}
+
+/// Where a row is: a CSV line, or a sheet's row with its first column.
+#[derive(Clone)]
+enum Place {
+    Line(usize),
+    Cell { sheet: String, row: usize, col0: usize },
+}
+
+impl Place {
+    /// The place of column `c` (from 0) of this row.
+    fn at(&self, c: Option<usize>) -> At {
+        match self {
+            Place::Line(line) => at(*line),
+            Place::Cell { sheet, row, col0 } => At::Cell {
+                sheet: sheet.clone(),
+                row: *row,
+                col: col0 + c.unwrap_or(0) + 1,
+            },
+        }
+    }
+
+    fn line(&self) -> usize {
+        match self {
+            Place::Line(l) => *l,
+            Place::Cell { row, .. } => *row,
+        }
+    }
+}
+
+/// One row's cells as text, and which of them were numbers in a workbook.
+struct Record {
+    place: Place,
+    cells: Vec<String>,
+    numeric: Vec<bool>,
+}
+
+/// The rows under a header, CSV's or a sheet's.
+#[allow(clippy::too_many_arguments)]
+fn table(
+    repo: &Repo,
+    file: FileId,
+    header_place: Place,
+    headers: Vec<String>,
+    records: impl Iterator<Item = Result<Record, Finding>>,
+    today: NaiveDate,
+    rows: &mut Vec<Measurement>,
+    findings: &mut Vec<Finding>,
+) {
     let col = |name: &str| headers.iter().position(|h| h == name);
     let metric_col = col("metric").or_else(|| col("target"));
     let missing: Vec<&str> = REQUIRED
@@ -161,46 +256,42 @@ pub fn read(
         findings.push(Finding::new(
             Rule::ReportColumns,
             file,
-            at(1),
+            header_place.at(None),
             Message::ReportColumns {
                 missing: missing.iter().map(|m| m.to_string()).collect(),
                 found: headers.clone(),
             },
         ));
-        return (rows, findings);
+        return;
     }
     let (Some(pc), Some(mc), Some(vc), Some(dc)) =
         (col("plan"), metric_col, col("value"), col("as_of"))
     else {
-        return (rows, findings);
+        return;
     };
     let (sc, src_c) = (col("segment"), col("source"));
-    for rec in r.records() {
+    for rec in records {
         let rec = match rec {
             Ok(rec) => rec,
-            Err(e) => {
-                let line = e.position().map_or(1, |p| p.line() as usize);
-                findings.push(Finding::new(
-                    Rule::ReportSyntax,
-                    file,
-                    at(line),
-                    Message::ReportRow {
-                        problem: (&e).into(),
-                    },
-                ));
+            Err(f) => {
+                findings.push(f);
                 continue;
             }
         };
-        let line = rec.position().map_or(1, |p| p.line() as usize);
-        let get = |c: usize| crate::text::nfc(rec.get(c).unwrap_or("").trim());
+        if rec.cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let get = |c: usize| crate::text::nfc(rec.cells.get(c).map_or("", |s| s.trim()));
+        let numeric = rec.numeric.get(vc).copied().unwrap_or(false);
         match row(
             repo,
             file,
-            line,
+            rec.place.line(),
             &get(pc),
             &get(mc),
             sc.map(get).filter(|s| !s.is_empty()),
             &get(vc),
+            numeric,
             &get(dc),
             src_c.map(get).unwrap_or_default(),
             today,
@@ -208,8 +299,126 @@ pub fn read(
             Ok(m) => rows.push(m),
             // With only some plans read, rows of the others are not ours to judge.
             Err(f) if repo.partial && f.rule == Rule::ReportPlan => {}
-            Err(f) => findings.push(*f),
+            Err(mut f) => {
+                // In a workbook, point at the cell the finding is about.
+                let c = match f.rule {
+                    Rule::ReportPlan => Some(pc),
+                    Rule::ReportMetric => Some(mc),
+                    Rule::ReportSegment => sc,
+                    Rule::ReportDate => Some(dc),
+                    _ => Some(vc),
+                };
+                if matches!(rec.place, Place::Cell { .. }) {
+                    f.at = rec.place.at(c);
+                }
+                findings.push(*f)
+            }
         }
+    }
+}
+
+/// One workbook's rows and findings: every sheet whose first row has the columns.
+pub fn read_workbook(
+    repo: &Repo,
+    file: FileId,
+    bytes: &[u8],
+    today: NaiveDate,
+) -> (Vec<Measurement>, Vec<Finding>) {
+    use calamine::{Data, Reader};
+    let mut rows = Vec::new();
+    let mut findings = Vec::new();
+    let bad = |findings: &mut Vec<Finding>| {
+        findings.push(Finding::new(
+            Rule::ReportSyntax,
+            file,
+            At::File,
+            Message::ReportHeader {
+                problem: crate::message::CsvProblem::Workbook,
+            },
+        ))
+    };
+    let Ok(mut book) = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)) else {
+        bad(&mut findings);
+        return (rows, findings);
+    };
+    let mut read_any = false;
+    let mut first_other = None;
+    for sheet in book.sheet_names() {
+        let Ok(range) = book.worksheet_range(&sheet) else {
+            bad(&mut findings);
+            continue;
+        };
+        let Some((r0, c0)) = range.start() else {
+            continue;
+        };
+        let text = |d: &Data| -> String {
+            match d {
+                Data::Empty | Data::Error(_) => String::new(),
+                Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+                Data::Int(i) => i.to_string(),
+                Data::Float(f) => {
+                    let s = format!("{f}");
+                    s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
+                }
+                Data::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
+                Data::DateTime(dt) => dt
+                    .as_datetime()
+                    .map(|d| d.date().format("%Y-%m-%d").to_string())
+                    .unwrap_or_default(),
+            }
+        };
+        let mut it = range.rows().enumerate();
+        let Some((_, head)) = it.next() else {
+            continue;
+        };
+        let headers: Vec<String> = head
+            .iter()
+            .map(|h| crate::text::fold(&text(h)).replace(' ', "_"))
+            .collect();
+        let place = |i: usize| Place::Cell {
+            sheet: sheet.clone(),
+            row: r0 as usize + i + 1,
+            col0: c0 as usize,
+        };
+        // A sheet of notes beside the data (none of the columns) is not a
+        // report, unless no sheet is: then the first says what is missing.
+        if !headers.iter().any(|h| REQUIRED.contains(&h.as_str()) || h == "target") {
+            first_other.get_or_insert((place(0), headers));
+            continue;
+        }
+        read_any = true;
+        let records = it.map(|(i, cells)| {
+            Ok(Record {
+                place: place(i),
+                cells: cells.iter().map(text).collect(),
+                numeric: cells
+                    .iter()
+                    .map(|c| matches!(c, Data::Float(_) | Data::Int(_)))
+                    .collect(),
+            })
+        });
+        table(
+            repo,
+            file,
+            place(0),
+            headers,
+            records,
+            today,
+            &mut rows,
+            &mut findings,
+        );
+    }
+    if !read_any && let Some((place, headers)) = first_other {
+        table(
+            repo,
+            file,
+            place,
+            headers,
+            std::iter::empty(),
+            today,
+            &mut rows,
+            &mut findings,
+        );
     }
     (rows, findings)
 }
@@ -223,6 +432,7 @@ fn row(
     key: &str,
     segment: Option<String>,
     value: &str,
+    numeric: bool,
     as_of: &str,
     source: String,
     today: NaiveDate,
@@ -284,6 +494,16 @@ fn row(
         ));
     }
     let metric = &p.targets[targets[0]].metric;
+    // A number in a workbook's value column of a percent indicator is a
+    // percentage: Excel keeps 85% as 0.85, kh's own workbooks write 85.
+    let value_q = match (&value_q, repo.indicators.get(metric)) {
+        (Quantity::Count { n, noun: None }, Some(ind))
+            if numeric && ind.unit == crate::domain::IndicatorUnit::Percent =>
+        {
+            Quantity::Percent(if *n <= 1.0 { n * 100.0 } else { *n })
+        }
+        _ => value_q,
+    };
     if let Some(ind) = repo.indicators.get(metric) {
         let found = unit_of(&value_q);
         if found != ind.unit {
