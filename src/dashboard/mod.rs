@@ -158,6 +158,14 @@ pub fn build(input: &Input) -> Vec<(String, String)> {
     files
 }
 
+/// A status as `kh status --format json` spells it ("no-data").
+fn status_json(s: crate::status::Status) -> String {
+    serde_json::to_value(s)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
 fn met_counts(rows: &[Row]) -> (usize, usize) {
     (rows.iter().filter(|r| r.status.is_met()).count(), rows.len())
 }
@@ -396,7 +404,7 @@ fn plan_page(input: &Input, i: usize, lang: Lang) -> String {
                 "<tr data-target=\"{id}\" data-segment=\"{seg}\" data-status=\"{status}\" data-band=\"{bandkey}\" data-value=\"{value}\"><td>{id}</td><td class=\"text\">{text}</td><td>{seg}</td><td>{th}</td><td>{value}</td><td>{asof}</td><td>{due}</td><td>{chip}</td><td>{progress}</td></tr>",
                 id = esc(&r.target),
                 seg = esc(r.segment.as_deref().unwrap_or("")),
-                status = esc(r.status.key()),
+                status = esc(&status_json(r.status)),
                 bandkey = band_.key(),
                 value = esc(r.value.as_deref().unwrap_or("")),
                 text = esc(text),
