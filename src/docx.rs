@@ -46,7 +46,9 @@ fn centred(p: Paragraph) -> Paragraph {
 }
 
 fn cell(p: Paragraph, width: usize) -> TableCell {
-    TableCell::new().add_paragraph(p).width(width, WidthType::Dxa)
+    TableCell::new()
+        .add_paragraph(p)
+        .width(width, WidthType::Dxa)
 }
 
 /// Unit keys as the document names them: a unit's full name, a level's words.
@@ -142,7 +144,11 @@ fn table(
 pub fn document(file: &PlanFile, plan: &Plan, source: &str) -> Result<Vec<u8>> {
     let number = file.number.as_ref().map(Text::as_str).unwrap_or("");
     let date = match plan.issued {
-        Issued::Day(d) => vi::issued_line(Some(chrono::Datelike::day(&d)), chrono::Datelike::month(&d), chrono::Datelike::year(&d)),
+        Issued::Day(d) => vi::issued_line(
+            Some(chrono::Datelike::day(&d)),
+            chrono::Datelike::month(&d),
+            chrono::Datelike::year(&d),
+        ),
         Issued::Month { year, month } => vi::issued_line(None, month, year),
     };
     // The header block: issuer and number on the left, the motto and the date on the right.
@@ -156,10 +162,7 @@ pub fn document(file: &PlanFile, plan: &Plan, source: &str) -> Result<Vec<u8>> {
             cell(centred(para(&vi::number_line(number))), half),
             cell(centred(bold(vi::MOTTO)), half),
         ]),
-        TableRow::new(vec![
-            cell(para(""), half),
-            cell(centred(para(&date)), half),
-        ]),
+        TableRow::new(vec![cell(para(""), half), cell(centred(para(&date)), half)]),
     ])
     .set_grid(vec![half, half]);
     let about = plan
@@ -204,7 +207,10 @@ pub fn document(file: &PlanFile, plan: &Plan, source: &str) -> Result<Vec<u8>> {
                         t.text.as_str().to_string(),
                         units(plan, &t.lead),
                         units(plan, &t.implementers),
-                        t.due.as_ref().map(|d| d.as_str().to_string()).unwrap_or_default(),
+                        t.due
+                            .as_ref()
+                            .map(|d| d.as_str().to_string())
+                            .unwrap_or_default(),
                     ]
                 })
                 .collect();
@@ -229,8 +235,14 @@ pub fn document(file: &PlanFile, plan: &Plan, source: &str) -> Result<Vec<u8>> {
                         t.text.as_str().to_string(),
                         units(plan, &t.lead),
                         units(plan, &t.cooperating),
-                        t.product.as_ref().map(|d| d.as_str().to_string()).unwrap_or_default(),
-                        t.due.as_ref().map(|d| d.as_str().to_string()).unwrap_or_default(),
+                        t.product
+                            .as_ref()
+                            .map(|d| d.as_str().to_string())
+                            .unwrap_or_default(),
+                        t.due
+                            .as_ref()
+                            .map(|d| d.as_str().to_string())
+                            .unwrap_or_default(),
                     ]
                 })
                 .collect();

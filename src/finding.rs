@@ -51,7 +51,11 @@ pub enum At {
     /// The file as a whole.
     File,
     /// A cell of a workbook (reports/q4.xlsx:Sheet1!C12); row and column from 1.
-    Cell { sheet: String, row: usize, col: usize },
+    Cell {
+        sheet: String,
+        row: usize,
+        col: usize,
+    },
 }
 
 /// A cell's name as spreadsheets print it: `Sheet1!C12`.

@@ -7,10 +7,10 @@
 
 pub mod agenda;
 pub mod check;
-pub mod dashboard;
-pub mod docx;
 pub mod cmd;
+pub mod dashboard;
 pub mod diff;
+pub mod docx;
 pub mod domain;
 pub mod encoding;
 pub mod finding;

@@ -189,11 +189,7 @@ fn human(f: &Located, ui: &Ui) -> String {
     );
     let gutter = f.line.to_string().len();
     let pad = " ".repeat(gutter);
-    s.push_str(&format!(
-        "{pad}{} {}\n",
-        ui.paint("1;34", "-->"),
-        f.place()
-    ));
+    s.push_str(&format!("{pad}{} {}\n", ui.paint("1;34", "-->"), f.place()));
     if let Some(src) = &f.source {
         let bar = ui.paint("1;34", "|");
         let before: String = src.chars().take(f.col.saturating_sub(1)).collect();

@@ -178,17 +178,26 @@ pub fn read(
         }
         Err(e) => {
             let line = e.position().map_or(1, |p| p.line() as usize);
-            Err(Finding::new(
+            Err(Box::new(Finding::new(
                 Rule::ReportSyntax,
                 file,
                 at(line),
                 Message::ReportRow {
                     problem: (&e).into(),
                 },
-            ))
+            )))
         }
     });
-    table(repo, file, Place::Line(1), headers, records, today, &mut rows, &mut findings);
+    table(
+        repo,
+        file,
+        Place::Line(1),
+        headers,
+        records,
+        today,
+        &mut rows,
+        &mut findings,
+    );
     (rows, findings)
 }
 
@@ -196,7 +205,11 @@ pub fn read(
 #[derive(Clone)]
 enum Place {
     Line(usize),
-    Cell { sheet: String, row: usize, col0: usize },
+    Cell {
+        sheet: String,
+        row: usize,
+        col0: usize,
+    },
 }
 
 impl Place {
@@ -234,7 +247,7 @@ fn table(
     file: FileId,
     header_place: Place,
     headers: Vec<String>,
-    records: impl Iterator<Item = Result<Record, Finding>>,
+    records: impl Iterator<Item = Result<Record, Box<Finding>>>,
     today: NaiveDate,
     rows: &mut Vec<Measurement>,
     findings: &mut Vec<Finding>,
@@ -274,7 +287,7 @@ fn table(
         let rec = match rec {
             Ok(rec) => rec,
             Err(f) => {
-                findings.push(f);
+                findings.push(*f);
                 continue;
             }
         };
@@ -382,7 +395,10 @@ pub fn read_workbook(
         };
         // A sheet of notes beside the data (none of the columns) is not a
         // report, unless no sheet is: then the first says what is missing.
-        if !headers.iter().any(|h| REQUIRED.contains(&h.as_str()) || h == "target") {
+        if !headers
+            .iter()
+            .any(|h| REQUIRED.contains(&h.as_str()) || h == "target")
+        {
             first_other.get_or_insert((place(0), headers));
             continue;
         }

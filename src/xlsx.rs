@@ -59,11 +59,7 @@ fn write_sheet(ws: &mut Worksheet, name: &str, rows: &Rows) -> Result<()> {
     for (c, h) in rows.headers.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, h, &head)?;
     }
-    let mut widths: Vec<usize> = rows
-        .headers
-        .iter()
-        .map(|h| crate::text::width(h))
-        .collect();
+    let mut widths: Vec<usize> = rows.headers.iter().map(|h| crate::text::width(h)).collect();
     for (r, cells) in rows.rows.iter().enumerate() {
         let row = (r + 1) as u32;
         for (c, text) in cells.iter().enumerate() {
@@ -153,8 +149,14 @@ mod tests {
 
     #[test]
     fn percent_and_counts_become_numbers() {
-        assert_eq!(Typed::quantity("85%"), Some(Typed::Number(85.0, "General\"%\"")));
-        assert_eq!(Typed::quantity("87,5%"), Some(Typed::Number(87.5, "General\"%\"")));
+        assert_eq!(
+            Typed::quantity("85%"),
+            Some(Typed::Number(85.0, "General\"%\""))
+        );
+        assert_eq!(
+            Typed::quantity("87,5%"),
+            Some(Typed::Number(87.5, "General\"%\""))
+        );
         assert_eq!(Typed::quantity("3"), Some(Typed::Number(3.0, "General")));
         assert_eq!(Typed::quantity("mức 2"), None);
         assert_eq!(Typed::quantity("4/4"), None);

@@ -410,8 +410,7 @@ pub fn run(args: DueArgs, ui: &Ui) -> Result<i32> {
             if let Some(x) = &extra {
                 sheets.push((export_word(ui.lang, ExportWord::SheetOngoing), x));
             }
-            let book =
-                crate::xlsx::workbook(&sheets, &crate::xlsx::About::now(&roots), ui.lang)?;
+            let book = crate::xlsx::workbook(&sheets, &crate::xlsx::About::now(&roots), ui.lang)?;
             super::emit_bytes(&book, ui.lang)?;
             return Ok(super::EXIT_OK);
         }

@@ -34,8 +34,11 @@ pub fn run(args: ExportArgs, ui: &Ui) -> Result<i32> {
                 ui.lang,
                 &crate::message::Sentence::NoSuchPlan {
                     id: args.plan.clone(),
-                    nearest: crate::load::nearest(&args.plan, repo.by_id.keys().map(String::as_str))
-                        .map(str::to_string),
+                    nearest: crate::load::nearest(
+                        &args.plan,
+                        repo.by_id.keys().map(String::as_str)
+                    )
+                    .map(str::to_string),
                 }
             )
         );

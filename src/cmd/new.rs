@@ -94,7 +94,7 @@ fn merge<'a>(repo: &Repo, old: &mut Adopted<'a>, new: Adopted<'a>, parents: &[Pa
         (Some(n), Some(o)) => n < o,
         _ => false,
     };
-    if stricter || (earlier && !stricter && new.entry.target == old.entry.target) {
+    if stricter || (earlier && new.entry.target == old.entry.target) {
         *old = new;
     }
 }
@@ -128,7 +128,8 @@ pub fn run(args: NewArgs, _ui: &Ui) -> Result<i32> {
             );
         };
         let path = repo.path(e.file);
-        let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let bytes =
+            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
         let src = String::from_utf8_lossy(&bytes);
         let file = crate::yaml::read::<PlanFile>(src.trim_start_matches('\u{FEFF}'))
             .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e.message))?
@@ -218,7 +219,11 @@ pub fn run(args: NewArgs, _ui: &Ui) -> Result<i32> {
     }
     let _ = writeln!(y, "kh: 1");
     let _ = writeln!(y, "id: {}", q(&args.id));
-    let _ = writeln!(y, "number: {}", q(&crate::messages::export_vi::blank_number(args.level)));
+    let _ = writeln!(
+        y,
+        "number: {}",
+        q(&crate::messages::export_vi::blank_number(args.level))
+    );
     let _ = writeln!(y, "title: {}", q(&title));
     let _ = writeln!(y, "issuer: {}", q(&args.issuer));
     let _ = writeln!(y, "level: {}", args.level.key());
@@ -312,12 +317,12 @@ pub fn run(args: NewArgs, _ui: &Ui) -> Result<i32> {
         }
         // Who must carry it further: the parent's levels below the new plan's.
         let below: Option<Vec<&str>> = pt.map(|pt| match &pt.applies_to {
-                Some(levels) => levels
-                    .iter()
-                    .filter(|l| **l > args.level)
-                    .map(|l| l.key())
-                    .collect(),
-                None => args.level.below().iter().map(|l| l.key()).collect(),
+            Some(levels) => levels
+                .iter()
+                .filter(|l| **l > args.level)
+                .map(|l| l.key())
+                .collect(),
+            None => args.level.below().iter().map(|l| l.key()).collect(),
         });
         if let Some(b) = below {
             let _ = writeln!(y, "    applies_to: [{}]", b.join(", "));

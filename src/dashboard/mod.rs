@@ -167,7 +167,10 @@ fn status_json(s: crate::status::Status) -> String {
 }
 
 fn met_counts(rows: &[Row]) -> (usize, usize) {
-    (rows.iter().filter(|r| r.status.is_met()).count(), rows.len())
+    (
+        rows.iter().filter(|r| r.status.is_met()).count(),
+        rows.len(),
+    )
 }
 
 fn share_cell(rows: &[Row], lang: Lang) -> String {
@@ -271,7 +274,13 @@ fn index(input: &Input, lang: Lang) -> String {
         asof = input.as_of.format("%d/%m/%Y"),
         legend = legend(lang),
     );
-    page(lang, export_word(lang, W::DashboardTitle), 0, "index", &body)
+    page(
+        lang,
+        export_word(lang, W::DashboardTitle),
+        0,
+        "index",
+        &body,
+    )
 }
 
 fn legend(lang: Lang) -> String {
@@ -309,10 +318,7 @@ fn plan_page(input: &Input, i: usize, lang: Lang) -> String {
     if let Some(n) = &p.number {
         meta.push((word(lang, crate::messages::Word::Id), esc(n)));
     }
-    meta.push((
-        export_word(lang, W::Date),
-        esc(&p.issued.to_string()),
-    ));
+    meta.push((export_word(lang, W::Date), esc(&p.issued.to_string())));
     if let Some(parent) = p.parent.as_deref() {
         let link = match repo.by_id.get(parent) {
             Some(_) => format!(
@@ -363,7 +369,11 @@ fn plan_page(input: &Input, i: usize, lang: Lang) -> String {
     let _ = writeln!(b, "</p></section>");
 
     // The targets, as kh status has them.
-    let _ = writeln!(b, "<section><h2>{}</h2>", esc(export_word(lang, W::Targets)));
+    let _ = writeln!(
+        b,
+        "<section><h2>{}</h2>",
+        esc(export_word(lang, W::Targets))
+    );
     if rows.is_empty() {
         let _ = writeln!(b, "<p>{}</p>", esc(export_word(lang, W::NoTargets)));
     } else {
@@ -409,7 +419,10 @@ fn plan_page(input: &Input, i: usize, lang: Lang) -> String {
                 value = esc(r.value.as_deref().unwrap_or("")),
                 text = esc(text),
                 th = esc(&r.threshold),
-                asof = r.as_of.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default(),
+                asof = r
+                    .as_of
+                    .map(|d| d.format("%d/%m/%Y").to_string())
+                    .unwrap_or_default(),
                 due = r
                     .due
                     .map(|d| d.format("%d/%m/%Y").to_string())
@@ -422,7 +435,11 @@ fn plan_page(input: &Input, i: usize, lang: Lang) -> String {
     let _ = writeln!(b, "</section>");
 
     // Charts of achieved values over time.
-    let _ = writeln!(b, "<section class=\"history\"><h2>{}</h2>", esc(export_word(lang, W::History)));
+    let _ = writeln!(
+        b,
+        "<section class=\"history\"><h2>{}</h2>",
+        esc(export_word(lang, W::History))
+    );
     let mut charts = 0;
     for (r, (t, threshold)) in rows.iter().zip(targets_of(input, i)) {
         let points = measured(input, i, t, r.segment.as_deref());
@@ -437,7 +454,10 @@ fn plan_page(input: &Input, i: usize, lang: Lang) -> String {
             "{} {}{}",
             r.target,
             r.metric,
-            r.segment.as_deref().map(|s| format!(" ({s})")).unwrap_or_default()
+            r.segment
+                .as_deref()
+                .map(|s| format!(" ({s})"))
+                .unwrap_or_default()
         );
         let _ = writeln!(
             b,
@@ -463,7 +483,11 @@ fn plan_page(input: &Input, i: usize, lang: Lang) -> String {
     let _ = writeln!(b, "</section>");
 
     // What falls due in the next 90 days.
-    let _ = writeln!(b, "<section class=\"due\"><h2>{}</h2>", esc(export_word(lang, W::DueNext)));
+    let _ = writeln!(
+        b,
+        "<section class=\"due\"><h2>{}</h2>",
+        esc(export_word(lang, W::DueNext))
+    );
     let filter = Filter {
         plans: vec![p.id.clone()],
         ..Default::default()
@@ -493,7 +517,9 @@ fn plan_page(input: &Input, i: usize, lang: Lang) -> String {
                 b,
                 "<tr data-kind=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td class=\"text\">{}</td><td>{}</td></tr>",
                 d.kind.key(),
-                d.date.map(|x| x.format("%d/%m/%Y").to_string()).unwrap_or_default(),
+                d.date
+                    .map(|x| x.format("%d/%m/%Y").to_string())
+                    .unwrap_or_default(),
                 esc(word(lang, d.kind.word())),
                 esc(d.id),
                 esc(d.text),
@@ -507,7 +533,11 @@ fn plan_page(input: &Input, i: usize, lang: Lang) -> String {
     // The findings of kh check in this plan's file.
     let file = repo.path(e.file).display().to_string();
     let mine: Vec<&Located> = input.findings.iter().filter(|f| f.file == file).collect();
-    let _ = writeln!(b, "<section class=\"findings\"><h2>{}</h2>", esc(export_word(lang, W::Findings)));
+    let _ = writeln!(
+        b,
+        "<section class=\"findings\"><h2>{}</h2>",
+        esc(export_word(lang, W::Findings))
+    );
     if mine.is_empty() {
         let _ = writeln!(b, "<p>{}</p>", esc(export_word(lang, W::NoFindings)));
     } else {
@@ -571,7 +601,10 @@ mod tests {
 
     #[test]
     fn escapes_every_special_character() {
-        assert_eq!(esc("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+        assert_eq!(
+            esc("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
     }
 
     #[test]

@@ -23,7 +23,9 @@ pub fn word(w: ExportWord) -> &'static str {
         BandNotAchieved => "not achieved",
         BandNoData => "no data",
         DashboardTitle => "Digital transformation plans: progress",
-        DashboardIntro => "Every plan in the repository, from the national level down to schools, with the share of its targets met.",
+        DashboardIntro => {
+            "Every plan in the repository, from the national level down to schools, with the share of its targets met."
+        }
         AllPlans => "All plans",
         TargetsMet => "Targets met",
         TargetsMetOf => "of",

@@ -23,7 +23,9 @@ pub fn word(w: ExportWord) -> &'static str {
         BandNotAchieved => "chưa đạt",
         BandNoData => "chưa có số liệu",
         DashboardTitle => "Kế hoạch chuyển đổi số: tiến độ thực hiện",
-        DashboardIntro => "Mọi kế hoạch trong kho, từ trung ương xuống đến trường học, kèm tỷ lệ chỉ tiêu đã đạt.",
+        DashboardIntro => {
+            "Mọi kế hoạch trong kho, từ trung ương xuống đến trường học, kèm tỷ lệ chỉ tiêu đã đạt."
+        }
         AllPlans => "Tất cả kế hoạch",
         TargetsMet => "Chỉ tiêu đã đạt",
         TargetsMetOf => "trên",
@@ -85,12 +87,7 @@ pub fn cites(number: &str, issued: &crate::domain::Issued, issuer: &str) -> Stri
 }
 
 /// The opening sentence citing a plan: "Thực hiện Kế hoạch số … về …".
-pub fn citation(
-    number: &str,
-    issued: &crate::domain::Issued,
-    issuer: &str,
-    title: &str,
-) -> String {
+pub fn citation(number: &str, issued: &crate::domain::Issued, issuer: &str, title: &str) -> String {
     let about = title
         .trim()
         .strip_prefix("Kế hoạch")

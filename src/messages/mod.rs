@@ -240,7 +240,11 @@ mod tests {
         }
         for w in ExportWord::VARIANTS {
             assert!(!export_word(Lang::En, *w).is_empty());
-            assert_ne!(export_word(Lang::En, *w), export_word(Lang::Vi, *w), "{w:?}");
+            assert_ne!(
+                export_word(Lang::En, *w),
+                export_word(Lang::Vi, *w),
+                "{w:?}"
+            );
         }
     }
 }

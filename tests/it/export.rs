@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 const AS_OF: &str = "2026-11-23";
 
 fn kh_in(dir: &Path, args: &[&str]) -> (String, String, i32) {
-    crate::util::run(&mut crate::util::kh().current_dir(dir).args(args))
+    crate::util::run(crate::util::kh().current_dir(dir).args(args))
 }
 
 fn kh(args: &[&str]) -> (String, String, i32) {
@@ -102,7 +102,11 @@ fn xlsx_matches_csv(args: &[&str], expected_code: i32) -> BTreeMap<&'static str,
     let about = book.worksheet_range(names.last().unwrap()).unwrap();
     let cells: Vec<Vec<Data>> = about.rows().map(|r| r.to_vec()).collect();
     assert_eq!(cells.len(), 5, "{cells:?}");
-    assert!(matches!(cells[2][1], Data::DateTime(_)), "{:?}", cells[2][1]);
+    assert!(
+        matches!(cells[2][1], Data::DateTime(_)),
+        "{:?}",
+        cells[2][1]
+    );
     assert_eq!(
         cells[3][1],
         Data::String(env!("CARGO_PKG_VERSION").to_string())
@@ -162,14 +166,17 @@ fn status_workbook_has_the_csv_rows_with_real_dates_numbers_and_band_colours() {
 #[test]
 fn rollup_due_diff_and_check_workbooks_have_the_csv_rows() {
     xlsx_matches_csv(&["status", "--as-of", AS_OF, "--rollup"], 0);
-    let due = xlsx_matches_csv(
-        &["due", "--today", "2026-06-01", "--within", "200d"],
+    let due = xlsx_matches_csv(&["due", "--today", "2026-06-01", "--within", "200d"], 0);
+    assert!(due["date"] > 5 && due["number"] > 5, "{due:?}");
+    xlsx_matches_csv(
+        &["diff", "ninh-binh/so-gddt-2026", "ninh-binh/tam-chuc-2026"],
         0,
     );
-    assert!(due["date"] > 5 && due["number"] > 5, "{due:?}");
-    xlsx_matches_csv(&["diff", "ninh-binh/so-gddt-2026", "ninh-binh/tam-chuc-2026"], 0);
     let check = xlsx_matches_csv(&["check", "--today", AS_OF], 1);
-    assert!(check["number"] >= 2, "line and column are numbers: {check:?}");
+    assert!(
+        check["number"] >= 2,
+        "line and column are numbers: {check:?}"
+    );
 }
 
 #[test]
@@ -186,7 +193,11 @@ fn a_workbook_needs_an_output_file() {
 fn repo_with_reports(files: &[(&str, Vec<u8>)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(Path::new("plans"), &dir.path().join("plans"));
-    std::fs::write(dir.path().join("kh.yaml"), "plans: plans\nreports: reports\n").unwrap();
+    std::fs::write(
+        dir.path().join("kh.yaml"),
+        "plans: plans\nreports: reports\n",
+    )
+    .unwrap();
     for (name, bytes) in files {
         let p = dir.path().join("reports").join(name);
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
@@ -235,20 +246,41 @@ fn report_workbook(rows: &[(&str, &str, f64, chrono::NaiveDate)]) -> Vec<u8> {
 fn achieved_values_may_come_from_a_workbook_and_findings_name_the_cell() {
     let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
     let book = report_workbook(&[
-        ("ninh-binh/tam-chuc-2026", "teachers-using-ai", 0.27, d("2026-09-30")),
-        ("ninh-binh/tam-chuc-2026", "no-such-metric", 0.5, d("2026-09-30")),
+        (
+            "ninh-binh/tam-chuc-2026",
+            "teachers-using-ai",
+            0.27,
+            d("2026-09-30"),
+        ),
+        (
+            "ninh-binh/tam-chuc-2026",
+            "no-such-metric",
+            0.5,
+            d("2026-09-30"),
+        ),
     ]);
     let dir = repo_with_reports(&[("q3.xlsx", book)]);
     let (out, err, code) = kh_in(
         dir.path(),
-        &["status", "--as-of", AS_OF, "--plan", "ninh-binh/tam-chuc-2026", "--format", "csv"],
+        &[
+            "status",
+            "--as-of",
+            AS_OF,
+            "--plan",
+            "ninh-binh/tam-chuc-2026",
+            "--format",
+            "csv",
+        ],
     );
     assert_eq!(code, 0, "{err}");
     let row = csv_rows(&out)
         .into_iter()
         .find(|r| r[1] == "2.3.3c")
         .unwrap();
-    assert_eq!((row[5].as_str(), row[6].as_str(), row[8].as_str()), ("27%", "30/09/2026", "met"));
+    assert_eq!(
+        (row[5].as_str(), row[6].as_str(), row[8].as_str()),
+        ("27%", "30/09/2026", "met")
+    );
     // The bad row's finding points at its sheet and cell: D5 holds the metric.
     assert!(
         err.contains("reports/q3.xlsx:Quý 3!D5: error[report-metric]"),
@@ -273,7 +305,10 @@ fn a_workbook_without_the_columns_says_what_is_missing() {
         wb.add_worksheet().write_string(0, 0, "ghi chú").unwrap();
         wb.save_to_buffer().unwrap()
     })]);
-    let (out, _, _) = kh_in(dir.path(), &["check", "--today", AS_OF, "--format", "short"]);
+    let (out, _, _) = kh_in(
+        dir.path(),
+        &["check", "--today", AS_OF, "--format", "short"],
+    );
     assert!(
         out.contains("reports/notes.xlsx:Sheet1!A1: error[report-columns]"),
         "{out}"
@@ -372,25 +407,47 @@ fn s(v: &serde_yaml::Value) -> String {
 #[test]
 fn the_word_appendix_carries_every_target_and_task_of_the_plan() {
     for (id, file) in [
-        ("ninh-binh/so-gddt-2026", "plans/ninh-binh/so-gddt-2026.yaml"),
-        ("hai-phong/thpt-an-lao-2026", "plans/hai-phong/thpt-an-lao-2026.yaml"),
+        (
+            "ninh-binh/so-gddt-2026",
+            "plans/ninh-binh/so-gddt-2026.yaml",
+        ),
+        (
+            "hai-phong/thpt-an-lao-2026",
+            "plans/hai-phong/thpt-an-lao-2026.yaml",
+        ),
     ] {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("plan.docx");
-        let (_, err, code) = kh(&["export", id, "--format", "docx", "-o", out.to_str().unwrap()]);
+        let (_, err, code) = kh(&[
+            "export",
+            id,
+            "--format",
+            "docx",
+            "-o",
+            out.to_str().unwrap(),
+        ]);
         assert_eq!(code, 0, "{err}");
         let (doc, xml) = read_docx(&out);
         let plan = yaml(file);
         assert_eq!(doc.tables.len(), 3, "header block, targets, tasks");
         // The header block: the issuer, the number, the motto.
         let head: Vec<String> = doc.tables[0].iter().flatten().cloned().collect();
-        assert!(head.contains(&s(&plan["issuer"]).to_uppercase()), "{head:?}");
-        assert!(head.contains(&format!("Số: {}", s(&plan["number"]))), "{head:?}");
+        assert!(
+            head.contains(&s(&plan["issuer"]).to_uppercase()),
+            "{head:?}"
+        );
+        assert!(
+            head.contains(&format!("Số: {}", s(&plan["number"]))),
+            "{head:?}"
+        );
         assert!(head.contains(&"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".to_string()));
         if let Some(c) = plan.get("cites") {
             let c = s(c);
             assert!(
-                doc.paragraphs.iter().any(|p| p.starts_with("Thực hiện ") && p.contains(c.trim_end_matches(['.', ';']))),
+                doc.paragraphs
+                    .iter()
+                    .any(|p| p.starts_with("Thực hiện ")
+                        && p.contains(c.trim_end_matches(['.', ';']))),
                 "{:?}",
                 doc.paragraphs
             );
@@ -399,7 +456,13 @@ fn the_word_appendix_carries_every_target_and_task_of_the_plan() {
         let targets = &doc.tables[1];
         assert_eq!(
             targets[0],
-            ["TT", "Chỉ tiêu", "Đơn vị chủ trì", "Đơn vị tổ chức triển khai", "Thời gian hoàn thành"]
+            [
+                "TT",
+                "Chỉ tiêu",
+                "Đơn vị chủ trì",
+                "Đơn vị tổ chức triển khai",
+                "Thời gian hoàn thành"
+            ]
         );
         let rows: Vec<&Vec<String>> = targets[1..].iter().filter(|r| r.len() == 5).collect();
         let want = plan["targets"].as_sequence().unwrap();
@@ -407,7 +470,12 @@ fn the_word_appendix_carries_every_target_and_task_of_the_plan() {
         for (r, t) in rows.iter().zip(want) {
             assert_eq!(r[0], s(&t["id"]));
             assert_eq!(r[1], s(&t["text"]));
-            assert_eq!(r[4], t.get("due").map(s).unwrap_or_default(), "{id} {}", r[0]);
+            assert_eq!(
+                r[4],
+                t.get("due").map(s).unwrap_or_default(),
+                "{id} {}",
+                r[0]
+            );
         }
         let areas: Vec<String> = want.iter().filter_map(|t| t.get("area").map(s)).collect();
         let mut distinct = areas.clone();
@@ -421,10 +489,20 @@ fn the_word_appendix_carries_every_target_and_task_of_the_plan() {
         let tasks = &doc.tables[2];
         assert_eq!(
             tasks[0],
-            ["TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Sản phẩm", "Thời gian hoàn thành"]
+            [
+                "TT",
+                "Nhiệm vụ",
+                "Đơn vị chủ trì",
+                "Đơn vị phối hợp",
+                "Sản phẩm",
+                "Thời gian hoàn thành"
+            ]
         );
         let rows: Vec<&Vec<String>> = tasks[1..].iter().filter(|r| r.len() == 6).collect();
-        let want = plan["tasks"].as_sequence().map(Vec::as_slice).unwrap_or(&[]);
+        let want = plan["tasks"]
+            .as_sequence()
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
         assert_eq!(rows.len(), want.len(), "{id}: every task");
         for (r, t) in rows.iter().zip(want) {
             assert_eq!((r[0].clone(), r[1].clone()), (s(&t["id"]), s(&t["text"])));
@@ -434,8 +512,14 @@ fn the_word_appendix_carries_every_target_and_task_of_the_plan() {
         let styles = zip_entry(&out, "word/styles.xml");
         assert!(styles.contains("w:ascii=\"Times New Roman\""), "font");
         assert!(styles.contains("<w:sz w:val=\"26\""), "13 pt");
-        assert!(xml.contains("w:w=\"11906\" w:h=\"16838\""), "A4 portrait front");
-        assert!(xml.contains("w:w=\"16838\" w:h=\"11906\""), "A4 landscape tables");
+        assert!(
+            xml.contains("w:w=\"11906\" w:h=\"16838\""),
+            "A4 portrait front"
+        );
+        assert!(
+            xml.contains("w:w=\"16838\" w:h=\"11906\""),
+            "A4 landscape tables"
+        );
         assert!(xml.contains("w:orient=\"landscape\""));
         // The plan file rides along, for kh import to give back the same plan.
         let custom = zip_entry(&out, "docProps/custom.xml");
@@ -493,7 +577,11 @@ fn drafts_for_a_commune_and_a_primary_school_pass_kh_check() {
         "Kế hoạch số 92/KH-SGDĐT ngày 13/5/2026 của Sở GDĐT Ninh Bình"
     );
     let text = std::fs::read_to_string(dir.path().join(commune)).unwrap();
-    assert!(text.contains("# Thực hiện Kế hoạch số 92/KH-SGDĐT ngày 13/5/2026 của Sở GDĐT Ninh Bình về"));
+    assert!(
+        text.contains(
+            "# Thực hiện Kế hoạch số 92/KH-SGDĐT ngày 13/5/2026 của Sở GDĐT Ninh Bình về"
+        )
+    );
     assert!(text.contains("# CẦN RÀ SOÁT: tiếp nhận chỉ tiêu I.1 của ninh-binh/so-gddt-2026"));
     let adopted: BTreeMap<String, &serde_yaml::Value> = draft["targets"]
         .as_sequence()
@@ -503,7 +591,10 @@ fn drafts_for_a_commune_and_a_primary_school_pass_kh_check() {
         .collect();
     // Adopted with the parent's threshold and deadline, the value marked as quoted.
     let i1 = adopted["I.1"];
-    assert_eq!((s(&i1["target"]), s(&i1["due"])), ("100%".into(), "Tháng 5/2026".into()));
+    assert_eq!(
+        (s(&i1["target"]), s(&i1["due"])),
+        ("100%".into(), "Tháng 5/2026".into())
+    );
     assert!(s(&i1["provenance"]["value"]).starts_with("Kế hoạch số 92/KH-SGDĐT"));
     // Internal targets (the Sở's own staff) are left out.
     for pt in parent["targets"].as_sequence().unwrap() {
@@ -519,7 +610,8 @@ fn drafts_for_a_commune_and_a_primary_school_pass_kh_check() {
         for u in t.get("lead").into_iter().chain(t.get("implementers")) {
             for k in u.as_sequence().unwrap() {
                 let k = s(k);
-                let level = ["national", "province", "district", "commune", "school"].contains(&k.as_str());
+                let level =
+                    ["national", "province", "district", "commune", "school"].contains(&k.as_str());
                 assert!(level || units.contains_key(k.as_str()), "{k}");
             }
         }
@@ -550,7 +642,12 @@ fn drafts_for_a_commune_and_a_primary_school_pass_kh_check() {
     assert!(f.iter().all(|f| f["severity"] != "error"), "{f:#?}");
     let draft = yaml(dir.path().join(school).to_str().unwrap());
     assert_eq!(
-        draft["parent"].as_sequence().unwrap().iter().map(s).collect::<Vec<_>>(),
+        draft["parent"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .map(s)
+            .collect::<Vec<_>>(),
         ["ninh-binh/phuong-hoa-lu-2026", "ninh-binh/so-gddt-2026"]
     );
     assert!(s(&draft["cites"]).contains("; Kế hoạch số 92/KH-SGDĐT"));
@@ -630,7 +727,10 @@ fn the_dashboards_numbers_are_kh_status_numbers() {
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     let mut by_plan: BTreeMap<String, Vec<&serde_json::Value>> = BTreeMap::new();
     for r in v["rows"].as_array().unwrap() {
-        by_plan.entry(r["plan"].as_str().unwrap().into()).or_default().push(r);
+        by_plan
+            .entry(r["plan"].as_str().unwrap().into())
+            .or_default()
+            .push(r);
     }
     assert!(by_plan.len() >= 6);
     let index = std::fs::read_to_string(site.join("index.html")).unwrap();
@@ -655,7 +755,11 @@ fn the_dashboards_numbers_are_kh_status_numbers() {
             for (tr, r) in trs.iter().zip(rows) {
                 assert_eq!(tr["data-target"], r["target"].as_str().unwrap());
                 assert_eq!(tr["data-segment"], r["segment"].as_str().unwrap_or(""));
-                assert_eq!(tr["data-status"], r["status"].as_str().unwrap(), "{plan} {tr:?}");
+                assert_eq!(
+                    tr["data-status"],
+                    r["status"].as_str().unwrap(),
+                    "{plan} {tr:?}"
+                );
                 assert_eq!(tr["data-value"], r["value"].as_str().unwrap_or(""));
             }
             let summary = &elements(&page, "section", "data-plan=")[0];
@@ -685,7 +789,10 @@ fn the_dashboards_numbers_are_kh_status_numbers() {
     assert!(svg.contains("class=\"threshold\""));
     // What is due in the next 90 days, and the findings of kh check.
     assert!(tc.contains("<section class=\"due\">"));
-    assert!(tc.contains("data-kind=\"report\""), "the quarterly report due 10/12/2026");
+    assert!(
+        tc.contains("data-kind=\"report\""),
+        "the quarterly report due 10/12/2026"
+    );
     let so_page = std::fs::read_to_string(site.join("plan/ninh-binh--so-gddt-2026.html")).unwrap();
     let (check, _, _) = kh(&["check", "--today", AS_OF, "--format", "json"]);
     let c: serde_json::Value = serde_json::from_str(&check).unwrap();
@@ -693,14 +800,23 @@ fn the_dashboards_numbers_are_kh_status_numbers() {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|f| f["file"].as_str().unwrap().ends_with("ninh-binh/so-gddt-2026.yaml"))
+        .filter(|f| {
+            f["file"]
+                .as_str()
+                .unwrap()
+                .ends_with("ninh-binh/so-gddt-2026.yaml")
+        })
         .count();
     assert_eq!(elements(&so_page, "li", "data-rule=").len(), n);
     // Nothing fetched: no URL but the SVG namespace, no script.
     for e in std::fs::read_dir(site.join("plan")).unwrap().flatten() {
         let p = std::fs::read_to_string(e.path()).unwrap();
         let stripped = p.replace("http://www.w3.org/2000/svg", "");
-        assert!(!stripped.contains("http://") && !stripped.contains("https://"), "{:?}", e.path());
+        assert!(
+            !stripped.contains("http://") && !stripped.contains("https://"),
+            "{:?}",
+            e.path()
+        );
         assert!(!p.contains("<script"), "{:?}", e.path());
     }
     let css = std::fs::read_to_string(site.join("style.css")).unwrap();
@@ -767,7 +883,9 @@ fn every_dashboard_page_loads_in_chromium_without_errors_or_requests() {
             let from_page = p["site_for_cookies"]
                 .as_str()
                 .is_some_and(|s| s.contains("file://"))
-                || p["initiator"].as_str().is_some_and(|i| i == "null" || i.starts_with("file://"));
+                || p["initiator"]
+                    .as_str()
+                    .is_some_and(|i| i == "null" || i.starts_with("file://"));
             if let Some(u) = p["url"].as_str().filter(|_| from_page) {
                 panic!("{url} requested {u}");
             }
