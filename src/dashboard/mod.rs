@@ -316,7 +316,7 @@ fn plan_page(input: &Input, i: usize, lang: Lang) -> String {
         (export_word(lang, W::Level), esc(level_word(lang, p.level))),
     ];
     if let Some(n) = &p.number {
-        meta.push((word(lang, crate::messages::Word::Id), esc(n)));
+        meta.push((export_word(lang, W::Number), esc(n)));
     }
     meta.push((export_word(lang, W::Date), esc(&p.issued.to_string())));
     if let Some(parent) = p.parent.as_deref() {

@@ -58,6 +58,7 @@ pub fn word(w: ExportWord) -> &'static str {
         Line => "Line",
         Message => "Message",
         Legend => "Legend",
+        Number => "Number",
         NeedsOutput => "a workbook or document is a binary file: give -o FILE to write it",
     }
 }

@@ -58,6 +58,7 @@ pub fn word(w: ExportWord) -> &'static str {
         Line => "Dòng",
         Message => "Nội dung",
         Legend => "Chú giải",
+        Number => "Số văn bản",
         NeedsOutput => "bảng tính hoặc văn bản là tệp nhị phân: hãy dùng -o TỆP để ghi ra",
     }
 }

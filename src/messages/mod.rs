@@ -141,6 +141,7 @@ pub enum ExportWord {
     Line,
     Message,
     Legend,
+    Number,
     NeedsOutput,
 }
 
