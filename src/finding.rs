@@ -50,6 +50,24 @@ pub enum At {
     Pos(Pos),
     /// The file as a whole.
     File,
+    /// A cell of a workbook (reports/q4.xlsx:Sheet1!C12); row and column from 1.
+    Cell {
+        sheet: String,
+        row: usize,
+        col: usize,
+    },
+}
+
+/// A cell's name as spreadsheets print it: `Sheet1!C12`.
+pub fn cell_name(sheet: &str, row: usize, col: usize) -> String {
+    let mut letters = String::new();
+    let mut n = col;
+    while n > 0 {
+        let r = (n - 1) % 26;
+        letters.insert(0, (b'A' + r as u8) as char);
+        n = (n - 1) / 26;
+    }
+    format!("{sheet}!{letters}{row}")
 }
 
 /// An index into the repository's list of files.

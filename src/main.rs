@@ -43,6 +43,12 @@ enum Command {
     Explain(cmd::explain::ExplainArgs),
     /// Create a new plans repository
     Init(cmd::init::InitArgs),
+    /// Write a plan as officials issue it: a Word document with its targets and tasks tables
+    Export(cmd::export::ExportArgs),
+    /// Draft a child plan from its parents: every binding target adopted, marked for review
+    New(cmd::new::NewArgs),
+    /// Write an offline dashboard: a static site of every plan's progress
+    Dashboard(cmd::dashboard::DashboardArgs),
     /// Print the JSON Schema of the plan format
     Schema(cmd::schema::SchemaArgs),
     /// Print shell completions
@@ -88,6 +94,18 @@ fn vietnamese(cmd: clap::Command) -> clap::Command {
             "Một quy tắc kiểm tra gì, vì sao, và cách sửa các phát hiện của nó",
         ),
         ("init", "Tạo một kho kế hoạch mới"),
+        (
+            "export",
+            "Xuất kế hoạch như văn bản ban hành: tệp Word với bảng chỉ tiêu và bảng nhiệm vụ",
+        ),
+        (
+            "new",
+            "Lập dự thảo kế hoạch cấp dưới từ kế hoạch cấp trên, mọi chỉ tiêu cần rà soát",
+        ),
+        (
+            "dashboard",
+            "Tạo trang theo dõi ngoại tuyến: trang web tĩnh về tiến độ của mọi kế hoạch",
+        ),
         ("schema", "In JSON Schema của định dạng kế hoạch"),
         ("completions", "In script tự hoàn thành lệnh cho shell"),
         ("man", "In trang hướng dẫn (man page)"),
@@ -135,6 +153,9 @@ fn main() {
         Command::Status(a) => cmd::status::run(a, &ui),
         Command::Explain(a) => cmd::explain::run(a, &ui),
         Command::Init(a) => cmd::init::run(a, cli.force, &ui),
+        Command::Export(a) => cmd::export::run(a, &ui),
+        Command::New(a) => cmd::new::run(a, &ui),
+        Command::Dashboard(a) => cmd::dashboard::run(a, &ui),
         Command::Schema(a) => cmd::schema::run(a),
         Command::Completions(a) => cmd::completions::completions(a.shell, Cli::command()),
         Command::Man => cmd::completions::man(Cli::command()),

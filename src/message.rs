@@ -95,6 +95,8 @@ pub enum CsvProblem {
     NotUtf8,
     Io(IoProblem),
     Other,
+    /// Not a workbook kh reads (xlsx, xls, ods), or a sheet it cannot read.
+    Workbook,
 }
 
 impl From<&csv::Error> for CsvProblem {

@@ -25,6 +25,9 @@ pub struct Located {
     pub data: crate::message::Message,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub related: Option<RelatedLoc>,
+    /// The workbook cell, for a finding in a spreadsheet: `Sheet1!C12`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
     #[serde(skip)]
     sev: Option<Severity>,
     /// The source line, for the human form.
@@ -68,6 +71,10 @@ impl Resolver<'_> {
         match at {
             At::Pos(p) => *p,
             At::File => start,
+            At::Cell { row, col, .. } => Pos {
+                line: *row,
+                col: *col,
+            },
             At::Value(p) | At::Key(p) => {
                 let found = match (self.file(file), at) {
                     (Some((ps, _)), At::Key(_)) => ps.key(p),
@@ -104,7 +111,7 @@ pub fn locate(repo: &Repo, findings: &[Finding], lang: Lang) -> Vec<Located> {
                 }
             });
             let source = match f.at {
-                At::File => None,
+                At::File | At::Cell { .. } => None,
                 _ => r.line(f.file, pos.line),
             };
             Located {
@@ -116,6 +123,12 @@ pub fn locate(repo: &Repo, findings: &[Finding], lang: Lang) -> Vec<Located> {
                 message: f.text(lang),
                 data: f.message.clone(),
                 related,
+                cell: match &f.at {
+                    At::Cell { sheet, row, col } => {
+                        Some(crate::finding::cell_name(sheet, *row, *col))
+                    }
+                    _ => None,
+                },
                 sev: Some(f.severity),
                 source,
             }
@@ -154,6 +167,7 @@ fn cap_per_file(all: Vec<Located>, lang: Lang) -> Vec<Located> {
                 col: 1,
                 message: crate::messages::message(lang, &data),
                 data,
+                cell: None,
                 related: None,
                 sev: Some(Severity::Note),
                 source: None,
@@ -185,6 +199,14 @@ impl Located {
             ..self.clone()
         }
     }
+
+    /// Where it is, for people: `path:line:col`, or `path:Sheet1!C12` in a workbook.
+    pub fn place(&self) -> String {
+        match &self.cell {
+            Some(c) => format!("{}:{c}", self.file),
+            None => format!("{}:{}:{}", self.file, self.line, self.col),
+        }
+    }
 }
 
 fn colour(s: Severity) -> &'static str {
@@ -202,10 +224,8 @@ pub fn line(f: &Located) -> String {
 
 fn short(f: &Located, ui: &Ui) -> String {
     let mut s = format!(
-        "{}:{}:{}: {}: {}",
-        f.file,
-        f.line,
-        f.col,
+        "{}: {}: {}",
+        f.place(),
         ui.paint(colour(f.severity()), &format!("{}[{}]", f.severity, f.rule)),
         f.message
     );
@@ -225,13 +245,7 @@ fn human(f: &Located, ui: &Ui) -> String {
     );
     let gutter = f.line.to_string().len();
     let pad = " ".repeat(gutter);
-    s.push_str(&format!(
-        "{pad}{} {}:{}:{}\n",
-        ui.paint("1;34", "-->"),
-        f.file,
-        f.line,
-        f.col
-    ));
+    s.push_str(&format!("{pad}{} {}\n", ui.paint("1;34", "-->"), f.place()));
     if let Some(src) = &f.source {
         let bar = ui.paint("1;34", "|");
         let before: String = src.chars().take(f.col.saturating_sub(1)).collect();
@@ -303,6 +317,8 @@ pub enum CheckFormat {
     Github,
     /// A GitLab Code Quality report
     Gitlab,
+    /// An Excel workbook (with -o): one row per finding
+    Xlsx,
 }
 
 impl CheckFormat {
@@ -313,12 +329,14 @@ impl CheckFormat {
             "csv" => CheckFormat::Csv,
             "md" | "markdown" => CheckFormat::Markdown,
             "txt" | "log" => CheckFormat::Short,
+            "xlsx" => CheckFormat::Xlsx,
             _ => return None,
         })
     }
 }
 
-fn rows(findings: &[Located], lang: Lang) -> Rows {
+/// The findings as rows, as the CSV, Markdown and table formats show them.
+pub fn rows(findings: &[Located], lang: Lang) -> Rows {
     Rows {
         headers: crate::table::headers([
             crate::messages::word(lang, crate::messages::Word::File),
@@ -342,6 +360,16 @@ fn rows(findings: &[Located], lang: Lang) -> Rows {
             })
             .collect(),
         flexible: Some(5),
+        typed: findings
+            .iter()
+            .map(|f| {
+                vec![
+                    None,
+                    Some(crate::table::Typed::int(f.line as i64)),
+                    Some(crate::table::Typed::int(f.col as i64)),
+                ]
+            })
+            .collect(),
     }
 }
 
@@ -474,6 +502,7 @@ pub fn rules(format: CheckFormat, ui: &Ui) -> anyhow::Result<String> {
             })
             .collect(),
         flexible: Some(3),
+        typed: Vec::new(),
     };
     Ok(match format {
         CheckFormat::Json => serde_json::to_string_pretty(
@@ -492,7 +521,7 @@ pub fn rules(format: CheckFormat, ui: &Ui) -> anyhow::Result<String> {
         CheckFormat::Csv => rows.csv()?,
         CheckFormat::Markdown => rows.markdown(),
         CheckFormat::Table | CheckFormat::Human => rows.table(ui.width(), false),
-        CheckFormat::Short | CheckFormat::Github | CheckFormat::Gitlab => rows
+        CheckFormat::Short | CheckFormat::Github | CheckFormat::Gitlab | CheckFormat::Xlsx => rows
             .rows
             .iter()
             .map(|r| format!("{:24} {:9} {}", r[0], r[1], r[3]))
@@ -540,6 +569,8 @@ pub fn check(
             lines.join("\n")
         }
         CheckFormat::Gitlab => gitlab(findings)?,
+        // Written by `kh check` as bytes.
+        CheckFormat::Xlsx => String::new(),
     })
 }
 
@@ -557,6 +588,7 @@ mod tests {
             message: message.into(),
             data: crate::message::Message::EmptyId,
             related: None,
+            cell: None,
             sev: Some(Severity::Error),
             source: Some("    target: tối thiểu 15%".into()),
         }

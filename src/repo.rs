@@ -411,11 +411,17 @@ fn read_file(id: FileId, path: &Path, jail: &Jail) -> Loaded {
 }
 
 fn load_files(source: Source, files: Vec<(PathBuf, usize)>, problems: Vec<Problem>) -> Repo {
+    let bar = crate::progress::files(files.len());
     let loaded: Vec<Loaded> = files
         .par_iter()
         .enumerate()
-        .map(|(id, (path, jail))| read_file(id, path, &source.jails[*jail]))
+        .map(|(id, (path, jail))| {
+            let l = read_file(id, path, &source.jails[*jail]);
+            bar.inc(1);
+            l
+        })
         .collect();
+    bar.finish_and_clear();
     let files = files.into_iter().map(|(f, _)| f).collect();
     assemble(source, files, loaded, problems)
 }

@@ -49,6 +49,84 @@ impl Status {
     }
 }
 
+/// The four bands Open SDG shows a target in: kh's one mapping from a
+/// status, used by every output that colours or groups by band.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Band {
+    /// Đạt: the latest value meets the threshold.
+    Achieved,
+    /// Đang tiến triển: not met yet, and its deadline has not passed.
+    InProgress,
+    /// Chưa đạt: not met, and its deadline has passed.
+    NotAchieved,
+    /// Chưa có số liệu: no value reported.
+    NoData,
+}
+
+impl Band {
+    pub const ALL: [Band; 4] = [
+        Band::Achieved,
+        Band::InProgress,
+        Band::NotAchieved,
+        Band::NoData,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Band::Achieved => "achieved",
+            Band::InProgress => "in-progress",
+            Band::NotAchieved => "not-achieved",
+            Band::NoData => "no-data",
+        }
+    }
+
+    /// The band's colour as RGB, the same in the workbook and on the dashboard.
+    pub fn rgb(self) -> u32 {
+        match self {
+            Band::Achieved => 0x1B7F3B,
+            Band::InProgress => 0xE0A100,
+            Band::NotAchieved => 0xC62828,
+            Band::NoData => 0x9E9E9E,
+        }
+    }
+
+    /// A light tint of the colour, for cell backgrounds.
+    pub fn tint(self) -> u32 {
+        match self {
+            Band::Achieved => 0xC8E6C9,
+            Band::InProgress => 0xFFECB3,
+            Band::NotAchieved => 0xFFCDD2,
+            Band::NoData => 0xE0E0E0,
+        }
+    }
+}
+
+impl Status {
+    /// Its Open SDG band.
+    pub fn band(self) -> Band {
+        match self {
+            Status::Met => Band::Achieved,
+            Status::NotMet | Status::DueSoon => Band::InProgress,
+            Status::Overdue => Band::NotAchieved,
+            Status::NoData => Band::NoData,
+        }
+    }
+
+    pub fn is_met(self) -> bool {
+        self == Status::Met
+    }
+}
+
+/// Share of rows met, in percent (None for no rows): the dashboard's number.
+pub fn share_met(rows: &[Row]) -> Option<f64> {
+    if rows.is_empty() {
+        return None;
+    }
+    let met = rows.iter().filter(|r| r.status.is_met()).count();
+    Some(met as f64 * 100.0 / rows.len() as f64)
+}
+
 /// How soon "due soon" is.
 pub const SOON_DAYS: i64 = 30;
 

@@ -10,6 +10,42 @@ pub struct Rows {
     pub rows: Vec<Vec<String>>,
     /// The column that is shortened to fit the terminal (long Vietnamese text).
     pub flexible: Option<usize>,
+    /// What a cell is beyond its text, for a workbook: a real date or number,
+    /// or a status band to colour by. Same shape as `rows` where given; a
+    /// missing row or cell is plain text.
+    pub typed: Vec<Vec<Option<Typed>>>,
+}
+
+/// A cell's value as a spreadsheet keeps it; its text in `Rows::rows` is
+/// what every other format shows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Typed {
+    Date(chrono::NaiveDate),
+    /// A number, with the Excel number format that shows it (`0`, `General"%"`).
+    Number(f64, &'static str),
+    /// The text, coloured by its status band.
+    Band(crate::status::Band),
+}
+
+impl Typed {
+    /// "85%" as a number 85 shown with a percent sign; a plain count as a number.
+    pub fn quantity(text: &str) -> Option<Typed> {
+        let t = text.trim();
+        let (n, fmt) = match t.strip_suffix('%') {
+            Some(n) => (n, "General\"%\""),
+            None => (t, "General"),
+        };
+        let n = n.trim().replace(',', ".");
+        if n.is_empty() || !n.chars().all(|c| c.is_ascii_digit() || c == '.') {
+            return None;
+        }
+        n.parse().ok().map(|v| Typed::Number(v, fmt))
+    }
+
+    /// A whole number (a line, a count of days).
+    pub fn int(n: i64) -> Typed {
+        Typed::Number(n as f64, "0")
+    }
 }
 
 /// Column headings as [`Rows`] keeps them.
@@ -41,6 +77,11 @@ pub fn shorten(s: &str, max: usize) -> String {
 }
 
 impl Rows {
+    /// The typed value of a cell, if it has one.
+    pub fn typed_at(&self, row: usize, col: usize) -> Option<&Typed> {
+        self.typed.get(row)?.get(col)?.as_ref()
+    }
+
     /// A table `width` columns wide; the flexible column is shortened to fit
     /// unless `wide`, in which case it wraps instead.
     pub fn table(&self, width: usize, wide: bool) -> String {
@@ -138,6 +179,7 @@ mod tests {
             headers: vec!["id".into(), "text".into()],
             rows: vec![vec!["1".into(), text.into()]],
             flexible: Some(1),
+            typed: Vec::new(),
         }
     }
 
@@ -177,6 +219,7 @@ mod tests {
                 "Sở Giáo dục và Đào tạo; UBND huyện, thành phố".into(),
             ]],
             flexible: Some(1),
+            typed: Vec::new(),
         };
         for wide in [false, true] {
             for line in r.table(50, wide).lines() {

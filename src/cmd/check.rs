@@ -41,6 +41,7 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<i32> {
         return Ok(super::EXIT_OK);
     }
     let source = repo::locate(&args.paths)?;
+    let roots = source.roots.clone();
     let options = Options::from_settings(&source.settings, args.strict, ui.lang)?;
     let mut repo = repo::load(source)?;
     let today = args
@@ -65,14 +66,23 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<i32> {
         } else {
             CheckFormat::Short
         });
-    super::emit(&render::check(
-        format,
-        &located,
-        plans,
-        counts,
-        root.as_deref(),
-        ui,
-    )?)?;
+    if format == CheckFormat::Xlsx {
+        let sheet = render::rows(&located, ui.lang);
+        let name =
+            crate::messages::export_word(ui.lang, crate::messages::ExportWord::SheetFindings);
+        let book =
+            crate::xlsx::workbook(&[(name, &sheet)], &crate::xlsx::About::now(&roots), ui.lang)?;
+        super::emit_bytes(&book, ui.lang)?;
+    } else {
+        super::emit(&render::check(
+            format,
+            &located,
+            plans,
+            counts,
+            root.as_deref(),
+            ui,
+        )?)?;
+    }
     Ok(if counts.errors > 0 {
         super::EXIT_FINDINGS
     } else {

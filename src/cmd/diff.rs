@@ -15,6 +15,8 @@ pub enum Format {
     Csv,
     Json,
     Markdown,
+    /// An Excel workbook (with -o)
+    Xlsx,
 }
 
 #[derive(Debug, Args)]
@@ -103,6 +105,7 @@ pub fn rows(rows: &[Row], ui: &Ui) -> Rows {
             })
             .collect(),
         flexible: Some(0),
+        typed: Vec::new(),
     }
 }
 
@@ -141,6 +144,7 @@ struct Report<'a> {
 
 pub fn run(args: DiffArgs, ui: &Ui) -> Result<i32> {
     let source = repo::locate(&args.repo)?;
+    let roots = source.roots.clone();
     let by_id: Vec<String> = [&args.a, &args.b]
         .into_iter()
         .filter(|n| !n.ends_with(".yaml"))
@@ -171,6 +175,14 @@ pub fn run(args: DiffArgs, ui: &Ui) -> Result<i32> {
     if args.only_problems {
         all.retain(Row::is_problem);
     }
+    if args.format == Format::Xlsx {
+        let sheet = rows(&all, ui);
+        let name = crate::messages::export_word(ui.lang, crate::messages::ExportWord::SheetDiff);
+        let book =
+            crate::xlsx::workbook(&[(name, &sheet)], &crate::xlsx::About::now(&roots), ui.lang)?;
+        super::emit_bytes(&book, ui.lang)?;
+        return Ok(super::EXIT_OK);
+    }
     let text = match args.format {
         Format::Table => format!(
             "A: {}\nB: {}\n{}\n{}",
@@ -187,6 +199,7 @@ pub fn run(args: DiffArgs, ui: &Ui) -> Result<i32> {
             rows(&all, ui).markdown(),
             summary(&all, ui)
         ),
+        Format::Xlsx => String::new(),
         Format::Json => serde_json::to_string_pretty(&Report {
             version: 1,
             a: &a.plan.id,

@@ -2,7 +2,7 @@
 
 use crate::agenda::{self, Due, Filter, Kind};
 use crate::domain::{Deadline, Level, deadline};
-use crate::table::Rows;
+use crate::table::{Rows, Typed};
 use crate::ui::Ui;
 use crate::{ics, repo};
 use anyhow::{Result, bail};
@@ -19,6 +19,8 @@ pub enum Format {
     Markdown,
     /// iCalendar: one all-day event per occurrence, for Google Calendar or Outlook
     Ics,
+    /// An Excel workbook (with -o): a sheet of dated items, one of ongoing ones with --ongoing
+    Xlsx,
 }
 
 #[derive(Debug, Args)]
@@ -299,6 +301,16 @@ fn rows(items: &[&Due], today: NaiveDate, ui: &Ui) -> Rows {
             })
             .collect(),
         flexible: Some(5),
+        typed: items
+            .iter()
+            .map(|d| {
+                let plain_date = !d.inherited() && !agenda::unstated(d.provenance, &["due"]);
+                vec![
+                    d.date.filter(|_| plain_date).map(Typed::Date),
+                    d.days_left(today).filter(|n| *n >= 0).map(Typed::int),
+                ]
+            })
+            .collect(),
     }
 }
 
@@ -363,6 +375,7 @@ struct JsonReport<'a> {
 
 pub fn run(args: DueArgs, ui: &Ui) -> Result<i32> {
     let source = repo::locate(&args.paths)?;
+    let roots = source.roots.clone();
     let repo = repo::load_plans(source, &args.plans)?;
     for id in &args.plans {
         if repo.plan(id).is_none() {
@@ -440,6 +453,20 @@ pub fn run(args: DueArgs, ui: &Ui) -> Result<i32> {
             serde_json::to_string_pretty(&report)?
         }
         Format::Ics => ics::calendar(&dated, today, ui.lang),
+        Format::Xlsx => {
+            use crate::messages::{ExportWord, export_word};
+            let main = rows(&dated.iter().collect::<Vec<_>>(), today, ui);
+            let extra = ongoing
+                .as_ref()
+                .map(|o| rows(&o.iter().collect::<Vec<_>>(), today, ui));
+            let mut sheets = vec![(export_word(ui.lang, ExportWord::SheetDue), &main)];
+            if let Some(x) = &extra {
+                sheets.push((export_word(ui.lang, ExportWord::SheetOngoing), x));
+            }
+            let book = crate::xlsx::workbook(&sheets, &crate::xlsx::About::now(&roots), ui.lang)?;
+            super::emit_bytes(&book, ui.lang)?;
+            return Ok(super::EXIT_OK);
+        }
     };
     super::emit(&text)?;
     Ok(super::EXIT_OK)

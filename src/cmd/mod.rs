@@ -2,10 +2,13 @@
 
 pub mod check;
 pub mod completions;
+pub mod dashboard;
 pub mod diff;
 pub mod due;
 pub mod explain;
+pub mod export;
 pub mod init;
+pub mod new;
 pub mod schema;
 pub mod status;
 
@@ -42,6 +45,28 @@ pub fn emit(text: &str) -> anyhow::Result<()> {
         return crate::write::write(path, text.as_bytes(), *force);
     }
     Ok(emit_stdout(text)?)
+}
+
+/// Writes a binary result (a workbook, a document) to the `--output` file,
+/// through the same atomic writer; a terminal or pipe gets none.
+pub fn emit_bytes(bytes: &[u8], lang: crate::ui::Lang) -> anyhow::Result<()> {
+    match OUTPUT.get() {
+        Some((path, force)) => crate::write::write(path, bytes, *force),
+        None => anyhow::bail!(
+            "{}",
+            crate::messages::export_word(lang, crate::messages::ExportWord::NeedsOutput)
+        ),
+    }
+}
+
+/// The `--output` path, when one was given.
+pub fn output_path() -> Option<&'static std::path::Path> {
+    OUTPUT.get().map(|(p, _)| p.as_path())
+}
+
+/// Whether `--force` was given with `--output`.
+pub fn output_force() -> bool {
+    OUTPUT.get().is_some_and(|(_, f)| *f)
 }
 
 fn emit_stdout(text: &str) -> std::io::Result<()> {

@@ -3,7 +3,7 @@
 use crate::agenda::{unit_keys, unit_matches};
 use crate::domain::Level;
 use crate::status::{self, Rollup, Row, Status};
-use crate::table::Rows;
+use crate::table::{Rows, Typed};
 use crate::ui::{Lang, Ui};
 use crate::{render, repo, reports};
 use anyhow::{Result, bail};
@@ -19,6 +19,8 @@ pub enum Format {
     Csv,
     Json,
     Markdown,
+    /// An Excel workbook (with -o): real dates and numbers, status cells coloured by band
+    Xlsx,
 }
 
 #[derive(Debug, Args)]
@@ -106,6 +108,22 @@ fn status_rows(rows: &[&Row], ui: &Ui) -> Rows {
             })
             .collect(),
         flexible: Some(2),
+        typed: rows
+            .iter()
+            .map(|r| {
+                vec![
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    r.value.as_deref().and_then(Typed::quantity),
+                    r.as_of.map(Typed::Date),
+                    r.due.map(Typed::Date),
+                    Some(Typed::Band(r.status.band())),
+                ]
+            })
+            .collect(),
     }
 }
 
@@ -159,6 +177,7 @@ fn rollup_rows(rows: &[Rollup], ui: &Ui) -> Rows {
             })
             .collect(),
         flexible: Some(6),
+        typed: Vec::new(),
     }
 }
 
@@ -211,6 +230,8 @@ fn render<T: Serialize>(
     ui: &Ui,
 ) -> Result<String> {
     Ok(match format {
+        // Written by `run` as bytes.
+        Format::Xlsx => String::new(),
         Format::Table => format!("{}\n{closing}", table_rows.table(ui.width(), true)),
         Format::Markdown => format!("{}\n{closing}", table_rows.markdown()),
         Format::Csv => table_rows.csv()?,
@@ -222,8 +243,24 @@ fn render<T: Serialize>(
     })
 }
 
+fn xlsx_out(
+    ui: &Ui,
+    roots: &[PathBuf],
+    name: crate::messages::ExportWord,
+    sheet: &Rows,
+) -> Result<i32> {
+    let book = crate::xlsx::workbook(
+        &[(crate::messages::export_word(ui.lang, name), sheet)],
+        &crate::xlsx::About::now(roots),
+        ui.lang,
+    )?;
+    super::emit_bytes(&book, ui.lang)?;
+    Ok(super::EXIT_OK)
+}
+
 pub fn run(args: StatusArgs, ui: &Ui) -> Result<i32> {
     let mut source = repo::locate(&args.paths)?;
+    let roots = source.roots.clone();
     if let Some(r) = &args.reports {
         source.set_reports(r.clone());
     }
@@ -282,6 +319,10 @@ pub fn run(args: StatusArgs, ui: &Ui) -> Result<i32> {
                     .unwrap_or(false)
             });
         }
+        if args.format == Format::Xlsx {
+            let sheet = rollup_rows(&rows, ui);
+            return xlsx_out(ui, &roots, crate::messages::ExportWord::SheetRollup, &sheet);
+        }
         render(
             args.format,
             rollup_rows(&rows, ui),
@@ -305,6 +346,10 @@ pub fn run(args: StatusArgs, ui: &Ui) -> Result<i32> {
                         unit_matches(u, &unit_keys(&e.plan, &[&t.lead, &t.implementers]))
                     })
             });
+        }
+        if args.format == Format::Xlsx {
+            let sheet = status_rows(&rows, ui);
+            return xlsx_out(ui, &roots, crate::messages::ExportWord::SheetStatus, &sheet);
         }
         let owned: Vec<Row> = rows.iter().map(|r| (*r).clone()).collect();
         render(

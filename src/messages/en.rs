@@ -43,6 +43,7 @@ fn csv(p: &CsvProblem) -> String {
         CsvProblem::NotUtf8 => "not valid UTF-8 text".into(),
         CsvProblem::Io(p) => io(p),
         CsvProblem::Other => "not a CSV row".into(),
+        CsvProblem::Workbook => "not a workbook kh can read (xlsx, xls or ods)".into(),
     }
 }
 

@@ -4,6 +4,8 @@
 //! (`crate::message::Message`, `Word`) and the interface language here.
 
 pub mod en;
+pub mod export_en;
+pub mod export_vi;
 pub mod parse_en;
 pub mod parse_vi;
 pub mod vi;
@@ -87,6 +89,86 @@ pub enum Word {
     AspirationOnly,
 }
 
+/// The words of the exports (workbook, Word appendix, dashboard), kept apart
+/// from the glossary of the terminal's tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::VariantArray)]
+pub enum ExportWord {
+    SheetAbout,
+    SheetDue,
+    SheetOngoing,
+    SheetStatus,
+    SheetRollup,
+    SheetDiff,
+    SheetFindings,
+    Repository,
+    Generated,
+    Version,
+    Command,
+    Field,
+    Value,
+    BandAchieved,
+    BandInProgress,
+    BandNotAchieved,
+    BandNoData,
+    DashboardTitle,
+    DashboardIntro,
+    AllPlans,
+    TargetsMet,
+    TargetsMetOf,
+    Targets,
+    Progress,
+    Band,
+    History,
+    DueNext,
+    NothingDue,
+    Findings,
+    NoFindings,
+    Back,
+    AsOfDay,
+    Issuer,
+    Level,
+    Parent,
+    NoTargets,
+    NoHistory,
+    Print,
+    LevelNational,
+    LevelProvince,
+    LevelDistrict,
+    LevelCommune,
+    LevelSchool,
+    Summary,
+    Threshold,
+    Achieved,
+    Date,
+    Severity,
+    Line,
+    Message,
+    Legend,
+    Number,
+    NeedsOutput,
+}
+
+pub fn export_word(lang: Lang, w: ExportWord) -> &'static str {
+    match lang {
+        Lang::En => export_en::word(w),
+        Lang::Vi => export_vi::word(w),
+    }
+}
+
+/// A status band's name as Open SDG words it.
+pub fn band(lang: Lang, b: crate::status::Band) -> &'static str {
+    use crate::status::Band;
+    export_word(
+        lang,
+        match b {
+            Band::Achieved => ExportWord::BandAchieved,
+            Band::InProgress => ExportWord::BandInProgress,
+            Band::NotAchieved => ExportWord::BandNotAchieved,
+            Band::NoData => ExportWord::BandNoData,
+        },
+    )
+}
+
 pub fn message(lang: Lang, m: &Message) -> String {
     match lang {
         Lang::En => en::message(m),
@@ -159,6 +241,14 @@ mod tests {
         }
         for w in Word::VARIANTS {
             assert!(!word(Lang::En, *w).is_empty() && !word(Lang::Vi, *w).is_empty());
+        }
+        for w in ExportWord::VARIANTS {
+            assert!(!export_word(Lang::En, *w).is_empty());
+            assert_ne!(
+                export_word(Lang::En, *w),
+                export_word(Lang::Vi, *w),
+                "{w:?}"
+            );
         }
     }
 }

@@ -54,6 +54,7 @@ fn csv(p: &CsvProblem) -> String {
         CsvProblem::NotUtf8 => "không phải văn bản UTF-8 hợp lệ".into(),
         CsvProblem::Io(p) => io(p),
         CsvProblem::Other => "không phải một dòng CSV".into(),
+        CsvProblem::Workbook => "không phải bảng tính kh đọc được (xlsx, xls hoặc ods)".into(),
     }
 }
 

@@ -806,7 +806,7 @@ fn check_plan_source(src: &str, line: &str) -> Result<(), TestCaseError> {
                 At::Key(p) => {
                     positions.key(p);
                 }
-                At::Pos(_) | At::File => {}
+                At::Pos(_) | At::File | At::Cell { .. } => {}
             }
         }
     }
