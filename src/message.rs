@@ -467,6 +467,10 @@ pub enum Label {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Usage {
+    PhraseMissing,
+    UnknownUnit {
+        found: String,
+    },
     NotAPlanId {
         id: String,
         problem: crate::ids::IdProblem,

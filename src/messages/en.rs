@@ -503,6 +503,12 @@ pub fn usage(u: &Usage) -> String {
             "`{id}` is not a plan id: {}; a plan id is {ID_GRAMMAR}",
             id_problem(problem)
         ),
+        Usage::PhraseMissing => {
+            "kh explain phrase needs the phrase, e.g. kh explain phrase \"Quý IV/2026\"".into()
+        }
+        Usage::UnknownUnit { found } => {
+            format!("unknown unit `{found}`: expected percent, count, level or yes-no")
+        }
         Usage::UnknownRule { name, nearest } => format!(
             "unknown rule `{name}`{} (`kh check --rules` lists them)",
             nearest
@@ -595,6 +601,35 @@ pub fn sentence(s: &Sentence) -> String {
             "no plan with id `{id}` in the repository{}",
             did_you_mean(nearest)
         ),
+    }
+}
+
+/// One note of `kh explain phrase`.
+pub fn note(n: &crate::domain::explain::Note) -> String {
+    use crate::domain::explain::Note::*;
+    match n {
+        Aspiration => "an aspiration (\"phấn đấu\"): strived for, not committed; never stricter than a firm parent".into(),
+        Stretch(s) => format!("a stretch goal beside it: `{s}`"),
+        Population(p) => format!("counts «{p}»"),
+        Range => "a range: a child must lie inside it".into(),
+        Decreasing => "an upper bound: lower is better here".into(),
+        Qualitative => "qualitative: done or not done, never compared as a number".into(),
+        Reference(r) => format!("against a reference outside the plan: «{r}»"),
+        Floor { per, threshold } => format!(
+            "a floor every child must meet{}: `{threshold}`",
+            per.as_ref().map(|p| format!(" (each «{p}»)")).unwrap_or_default()
+        ),
+        InUnit(u) => format!("a bare number, read in the indicator's unit ({})", u.key()),
+        Start => "a start, not a deadline: the target inherits its deadline".into(),
+        Recurring => "recurs: never finally due".into(),
+        Inherited => "no date of its own: inherited from the parent".into(),
+        Due(d) => format!("due {d}"),
+        Horizons(h) => format!(
+            "horizons after the span: {}",
+            h.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", ")
+        ),
+        SchoolYear => "bounded by the ministry's school-year framework".into(),
+        Place(p) => format!("printed at «{p}»"),
     }
 }
 
@@ -884,6 +919,7 @@ pub fn word(w: Word) -> &'static str {
         GroupCascade => "cascade",
         GroupReports => "reports",
         AspirationOnly => "strives only",
+        Formal => "read as",
         Default => "default",
     }
 }

@@ -87,6 +87,7 @@ pub enum Word {
     GroupCascade,
     GroupReports,
     AspirationOnly,
+    Formal,
 }
 
 /// The words of the exports (workbook, Word appendix, dashboard), kept apart
@@ -188,6 +189,43 @@ pub fn sentence(lang: Lang, s: &Sentence) -> String {
         Lang::En => en::sentence(s),
         Lang::Vi => vi::sentence(s),
     }
+}
+
+/// How `kh explain phrase` says a phrase is read.
+pub fn readings(lang: Lang, readings: &[crate::domain::explain::Reading]) -> String {
+    let mut out = String::new();
+    for r in readings {
+        out.push_str(&format!("{}: {}\n", r.kind.key(), r.formal));
+        for n in &r.notes {
+            out.push_str(&format!(
+                "  - {}\n",
+                match lang {
+                    Lang::En => en::note(n),
+                    Lang::Vi => vi::note(n),
+                }
+            ));
+        }
+    }
+    out.trim_end().to_string()
+}
+
+/// Why `kh explain phrase` read the phrase as no kind at all.
+pub fn explain_errors(lang: Lang, errors: &[crate::domain::explain::ExplainError]) -> String {
+    use crate::domain::explain::ExplainError as E;
+    errors
+        .iter()
+        .map(|e| match (lang, e) {
+            (Lang::En, E::Threshold(e)) => format!("threshold: {}", parse_en::threshold_error(e)),
+            (Lang::En, E::Deadline(e)) => format!("deadline: {}", parse_en::deadline_error(e)),
+            (Lang::En, E::Period(e)) => format!("period: {}", parse_en::period_error(e)),
+            (Lang::En, E::Issued(e)) => format!("issued: {}", parse_en::date_error(e)),
+            (Lang::Vi, E::Threshold(e)) => format!("threshold: {}", parse_vi::threshold_error(e)),
+            (Lang::Vi, E::Deadline(e)) => format!("deadline: {}", parse_vi::deadline_error(e)),
+            (Lang::Vi, E::Period(e)) => format!("period: {}", parse_vi::period_error(e)),
+            (Lang::Vi, E::Issued(e)) => format!("issued: {}", parse_vi::date_error(e)),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 pub fn label(lang: Lang, l: &Label) -> String {

@@ -478,6 +478,12 @@ pub fn usage(u: &Usage) -> String {
             "`{id}` không phải mã kế hoạch: {}; mã kế hoạch gồm {ID_GRAMMAR}",
             id_problem(problem)
         ),
+        Usage::PhraseMissing => {
+            "kh explain phrase cần một cụm từ, ví dụ kh explain phrase \"Quý IV/2026\"".into()
+        }
+        Usage::UnknownUnit { found } => {
+            format!("đơn vị đo `{found}` không hợp lệ: cần percent, count, level hoặc yes-no")
+        }
         Usage::UnknownRule { name, nearest } => format!(
             "không có quy tắc `{name}`{} (`kh check --rules` liệt kê các quy tắc)",
             nearest
@@ -560,6 +566,35 @@ pub fn sentence(s: &Sentence) -> String {
             "không có kế hoạch mã `{id}` trong kho{}",
             did_you_mean(nearest)
         ),
+    }
+}
+
+/// Một ghi chú của `kh explain phrase`.
+pub fn note(n: &crate::domain::explain::Note) -> String {
+    use crate::domain::explain::Note::*;
+    match n {
+        Aspiration => "mục tiêu phấn đấu: mong muốn, chưa cam kết; không bao giờ được coi là chặt hơn ngưỡng bắt buộc của cấp trên".into(),
+        Stretch(s) => format!("kèm mức phấn đấu: `{s}`"),
+        Population(p) => format!("tính trên «{p}»"),
+        Range => "một khoảng: chỉ tiêu cấp dưới phải nằm trong khoảng này".into(),
+        Decreasing => "cận trên: ở đây càng thấp càng tốt".into(),
+        Qualitative => "định tính: đạt hoặc chưa đạt, không so sánh như một con số".into(),
+        Reference(r) => format!("so với một mốc ngoài kế hoạch: «{r}»"),
+        Floor { per, threshold } => format!(
+            "mức sàn mọi đơn vị cấp dưới phải đạt{}: `{threshold}`",
+            per.as_ref().map(|p| format!(" (mỗi «{p}»)")).unwrap_or_default()
+        ),
+        InUnit(u) => format!("con số không kèm đơn vị, đọc theo đơn vị đo của chỉ số ({})", u.key()),
+        Start => "thời điểm bắt đầu, không phải thời hạn: chỉ tiêu kế thừa thời hạn".into(),
+        Recurring => "định kỳ: không có hạn cuối cùng".into(),
+        Inherited => "không có hạn riêng: kế thừa từ cấp trên".into(),
+        Due(d) => format!("đến hạn {d}"),
+        Horizons(h) => format!(
+            "các mốc tầm nhìn sau giai đoạn: {}",
+            h.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", ")
+        ),
+        SchoolYear => "giới hạn theo khung kế hoạch thời gian năm học của Bộ".into(),
+        Place(p) => format!("ghi tại «{p}»"),
     }
 }
 
@@ -841,6 +876,7 @@ pub fn word(w: Word) -> &'static str {
         GroupCascade => "cấp trên - cấp dưới",
         GroupReports => "báo cáo",
         AspirationOnly => "chỉ phấn đấu",
+        Formal => "đọc là",
         Default => "mặc định",
     }
 }

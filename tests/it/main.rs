@@ -11,6 +11,7 @@ mod due;
 mod editor_and_ci;
 mod examples;
 mod exit_codes;
+mod explain;
 mod export;
 mod fidelity;
 mod generator;
