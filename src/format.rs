@@ -53,6 +53,61 @@ impl JsonSchema for Text {
     }
 }
 
+/// Schemas an editor can use (yaml-language-server): enums where kh knows
+/// every word, patterns where it reads phrases, descriptions in both
+/// languages. They never reject what the loader accepts as officials write it
+/// in its usual spellings; the loader stays the judge of the rest.
+mod field_schema {
+    use schemars::{Schema, SchemaGenerator, json_schema};
+
+    /// A year anywhere in the phrase: every issue date and period has one.
+    const YEAR: &str = "(19|20|21)[0-9]{2}";
+
+    pub fn level(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "national | province | district | commune | school, or as officials write it (tỉnh, xã, phường, ward, huyện, quận, trường) / Cấp của cơ quan ban hành",
+            "type": "string",
+            "enum": crate::domain::Level::WORDS.iter().map(|(w, _)| *w).collect::<Vec<_>>(),
+        })
+    }
+
+    pub fn issued(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "Date of issue as printed: 2026-05-13, 13/5/2026, \"ngày 13 tháng 5 năm 2026\", 2026-06 when the day is blank / Ngày ban hành như in trên văn bản",
+            "anyOf": [
+                { "type": "string", "pattern": YEAR },
+                { "type": "integer", "minimum": 1900, "maximum": 2200 }
+            ]
+        })
+    }
+
+    pub fn period(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A year (2026), a span (2022-2025), or as printed: \"giai đoạn 2026-2030, tầm nhìn đến năm 2035\", \"năm học 2026-2027\" / Thời kỳ của kế hoạch",
+            "anyOf": [
+                { "type": "string", "pattern": YEAR },
+                { "type": "integer", "minimum": 1900, "maximum": 2200 }
+            ]
+        })
+    }
+
+    pub fn unit(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "How the indicator is measured / Đơn vị đo của chỉ số",
+            "type": "string",
+            "enum": ["percent", "%", "ratio", "count", "level", "yes-no", "yes/no", "bool"]
+        })
+    }
+
+    pub fn direction(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "Which way is better / Chiều tốt hơn: higher (càng cao càng tốt) | lower (càng thấp càng tốt)",
+            "type": "string",
+            "enum": ["higher", "lower"]
+        })
+    }
+}
+
 impl Text {
     pub fn as_str(&self) -> &str {
         &self.0
@@ -74,10 +129,13 @@ pub struct PlanFile {
     /// The issuing body, e.g. UBND phường Tam Chúc.
     pub issuer: Text,
     /// national | province | district | commune | school
+    #[schemars(schema_with = "field_schema::level")]
     pub level: Text,
     /// Date of issue: YYYY-MM-DD, or YYYY-MM when the day is blank.
+    #[schemars(schema_with = "field_schema::issued")]
     pub issued: Text,
     /// A year (2026) or a span (2022-2030).
+    #[schemars(schema_with = "field_schema::period")]
     pub period: Text,
     /// Id of the plan this one implements, or a list of ids when it implements
     /// several (the most direct first).
@@ -279,8 +337,10 @@ pub const CATALOG_FIELDS: &[&str] = &["kh", "indicators"];
 pub struct IndicatorEntry {
     pub key: Text,
     pub name: Text,
+    #[schemars(schema_with = "field_schema::unit")]
     pub unit: Text,
     #[serde(default)]
+    #[schemars(schema_with = "field_schema::direction")]
     pub direction: Option<Text>,
     #[serde(default)]
     pub noun: Option<Text>,

@@ -33,26 +33,53 @@ impl Level {
         }
     }
 
+    /// The words a plan may write for a level, as officials write them: the
+    /// one list `parse` reads (in any case, with or without diacritics) and
+    /// the JSON Schema offers.
+    pub const WORDS: &'static [(&'static str, Level)] = &[
+        ("national", Level::National),
+        ("quốc gia", Level::National),
+        ("trung ương", Level::National),
+        ("bộ", Level::National),
+        ("chính phủ", Level::National),
+        ("cấp quốc gia", Level::National),
+        ("province", Level::Province),
+        ("tỉnh", Level::Province),
+        ("sở", Level::Province),
+        ("cấp tỉnh", Level::Province),
+        ("thành phố trực thuộc trung ương", Level::Province),
+        ("district", Level::District),
+        ("huyện", Level::District),
+        ("phòng", Level::District),
+        ("quận", Level::District),
+        ("thị xã", Level::District),
+        ("cấp huyện", Level::District),
+        ("commune", Level::Commune),
+        ("ward", Level::Commune),
+        ("xã", Level::Commune),
+        ("phường", Level::Commune),
+        ("xã phường", Level::Commune),
+        ("thị trấn", Level::Commune),
+        ("đặc khu", Level::Commune),
+        ("cấp xã", Level::Commune),
+        ("school", Level::School),
+        ("trường", Level::School),
+        ("trường học", Level::School),
+        ("cơ sở giáo dục", Level::School),
+        ("nhà trường", Level::School),
+        ("mầm non", Level::School),
+        ("tiểu học", Level::School),
+        ("THCS", Level::School),
+        ("THPT", Level::School),
+        ("GDTX", Level::School),
+    ];
+
     pub fn parse(s: &str) -> Option<Level> {
         let f = crate::text::fold(s);
-        Level::ALL
-            .into_iter()
-            .find(|l| l.key() == f)
-            .or(match f.as_str() {
-                "quoc gia" | "trung uong" | "bo" | "chinh phu" | "cap quoc gia" => {
-                    Some(Level::National)
-                }
-                "tinh" | "so" | "cap tinh" | "thanh pho truc thuoc trung uong" => {
-                    Some(Level::Province)
-                }
-                "huyen" | "phong" | "quan" | "thi xa" | "cap huyen" => Some(Level::District),
-                "xa" | "phuong" | "xa phuong" | "thi tran" | "dac khu" | "cap xa" => {
-                    Some(Level::Commune)
-                }
-                "truong" | "truong hoc" | "co so giao duc" | "nha truong" | "mam non"
-                | "tieu hoc" | "thcs" | "thpt" | "gdtx" => Some(Level::School),
-                _ => None,
-            })
+        Level::WORDS
+            .iter()
+            .find(|(w, _)| crate::text::fold(w) == f)
+            .map(|(_, l)| *l)
     }
 
     /// Levels below this one, which a target without `applies_to` binds.
@@ -269,6 +296,18 @@ impl IndicatorUnit {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_schema_word_is_a_level() {
+        for (w, l) in Level::WORDS {
+            assert_eq!(Level::parse(w), Some(*l), "{w}");
+        }
+        for l in Level::ALL {
+            assert_eq!(Level::parse(l.key()), Some(l));
+        }
+        assert_eq!(Level::parse("Ward"), Some(Level::Commune));
+        assert_eq!(Level::parse("Phường"), Some(Level::Commune));
+    }
 
     #[test]
     fn issued_month_spans_the_month() {

@@ -312,3 +312,41 @@ fn colour_only_when_asked_or_on_a_terminal() {
         .unwrap();
     assert!(!String::from_utf8(out.stdout).unwrap().contains('\x1b'));
 }
+
+/// An editor using the schema offers the level words and refuses what no plan
+/// can mean: a number for a level, an issue date or period with no year.
+#[test]
+fn the_schema_refuses_a_numeric_level_and_a_date_without_a_year() {
+    let plan = validator("plan");
+    let good = "kh: 1\nid: a\ntitle: T\nissuer: I\nlevel: commune\nissued: 2026-06\nperiod: 2026\n";
+    assert!(plan.is_valid(&as_json(good)));
+    for ok in [
+        good.replace("level: commune", "level: phường"),
+        good.replace("level: commune", "level: ward"),
+        good.replace("issued: 2026-06", "issued: ngày 13 tháng 5 năm 2026"),
+        good.replace(
+            "period: 2026",
+            "period: giai đoạn 2026 – 2030, tầm nhìn đến năm 2035",
+        ),
+    ] {
+        assert!(plan.is_valid(&as_json(&ok)), "{ok}");
+        let (p, findings) = kh::load::plan(0, &ok);
+        assert!(p.is_some() && findings.is_empty(), "{ok}: {findings:?}");
+    }
+    for bad in [
+        good.replace("level: commune", "level: 7"),
+        good.replace("issued: 2026-06", "issued: \"tháng một\""),
+        good.replace("period: 2026", "period: \"giai đoạn\""),
+    ] {
+        assert!(!plan.is_valid(&as_json(&bad)), "{bad}");
+        assert!(
+            !kh::load::plan(0, &bad).1.is_empty(),
+            "the loader refuses {bad} too"
+        );
+    }
+    let catalog = validator("indicators");
+    let c = "kh: 1\nindicators:\n  - {key: a, name: A, unit: percent, direction: higher}\n";
+    assert!(catalog.is_valid(&as_json(c)));
+    assert!(!catalog.is_valid(&as_json(&c.replace("percent", "percentage"))));
+    assert!(!catalog.is_valid(&as_json(&c.replace("higher", "up"))));
+}
