@@ -14,6 +14,7 @@ pub mod encoding;
 pub mod finding;
 pub mod format;
 pub mod ics;
+pub mod import;
 pub mod load;
 pub mod message;
 pub mod messages;

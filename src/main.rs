@@ -41,6 +41,8 @@ enum Command {
     Status(cmd::status::StatusArgs),
     /// What a rule checks, why, and how to fix its findings
     Explain(cmd::explain::ExplainArgs),
+    /// A draft plan from the Word, Excel, PDF or text of a document
+    Import(cmd::import::ImportArgs),
     /// Create a new plans repository
     Init(cmd::init::InitArgs),
     /// Print the JSON Schema of the plan format
@@ -87,6 +89,10 @@ fn vietnamese(cmd: clap::Command) -> clap::Command {
             "explain",
             "Một quy tắc kiểm tra gì, vì sao, và cách sửa các phát hiện của nó",
         ),
+        (
+            "import",
+            "Lập bản nháp kế hoạch từ tệp Word, Excel, PDF hoặc văn bản của một kế hoạch",
+        ),
         ("init", "Tạo một kho kế hoạch mới"),
         ("schema", "In JSON Schema của định dạng kế hoạch"),
         ("completions", "In script tự hoàn thành lệnh cho shell"),
@@ -128,6 +134,7 @@ fn main() {
         Command::Diff(a) => cmd::diff::run(a, &ui),
         Command::Status(a) => cmd::status::run(a, &ui),
         Command::Explain(a) => cmd::explain::run(a, &ui),
+        Command::Import(a) => cmd::import::run(a, &ui),
         Command::Init(a) => cmd::init::run(a, cli.force, &ui),
         Command::Schema(a) => cmd::schema::run(a),
         Command::Completions(a) => cmd::completions::completions(a.shell, Cli::command()),

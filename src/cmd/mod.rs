@@ -5,6 +5,7 @@ pub mod completions;
 pub mod diff;
 pub mod due;
 pub mod explain;
+pub mod import;
 pub mod init;
 pub mod schema;
 pub mod status;
@@ -22,6 +23,16 @@ static OUTPUT: std::sync::OnceLock<(std::path::PathBuf, bool)> = std::sync::Once
 /// Sends every command's results to a file instead of standard output.
 pub fn output_to(path: std::path::PathBuf, force: bool) {
     let _ = OUTPUT.set((path, force));
+}
+
+/// The `--output` file, when there is one (`kh import` writes a second file beside it).
+pub fn output_path() -> Option<&'static std::path::Path> {
+    OUTPUT.get().map(|(p, _)| p.as_path())
+}
+
+/// Whether `--force` allows replacing the `--output` file (and the files beside it).
+pub fn output_force() -> bool {
+    OUTPUT.get().is_some_and(|(_, f)| *f)
 }
 
 /// Writes a command's results: to the `--output` file (whole, via a temporary

@@ -13,6 +13,7 @@ mod exit_codes;
 mod fidelity;
 mod generator;
 mod golden;
+mod import;
 mod json_shape;
 mod language;
 mod plans;
