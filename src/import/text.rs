@@ -74,8 +74,10 @@ pub fn from_str(s: &str, first_page: Option<u32>) -> Result<Document, ReadError>
         let heading = raw.trim_start().starts_with('#');
         let line = clean(&strip_markup(raw));
         if line.is_empty() {
+            // A blank line ends a sentence, and a section heading ("1.2. Xây
+            // dựng văn bản") even without a full stop.
             if let Some(p) = &para
-                && ends_item(&p.text)
+                && (ends_item(&p.text) || is_section_heading(&p.text))
             {
                 hard = true;
             }
@@ -159,13 +161,27 @@ pub fn opens_item(line: &str) -> bool {
         "phu luc",
         "so:",
         "noi nhan",
-        "ke hoach",
-        "can cu",
+        "can cu ",
         "thuc hien ke hoach",
     ]
     .iter()
     .any(|k| f.starts_with(k))
+        || l.starts_with("KẾ HOẠCH")
         || is_heading_line(l)
+}
+
+/// A short line opening with a section number ("1.2. Xây dựng văn bản",
+/// "a) Đổi mới ..."), not a bullet: a heading when a blank line follows it.
+fn is_section_heading(t: &str) -> bool {
+    use super::structure::LabelKind;
+    matches!(
+        super::structure::label_of(t),
+        Some((
+            _,
+            LabelKind::Roman | LabelKind::Arabic(_) | LabelKind::Letter | LabelKind::Paren,
+            _
+        ))
+    ) && t.chars().count() < 120
 }
 
 #[cfg(test)]

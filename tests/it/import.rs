@@ -30,7 +30,7 @@ fn import(file: &Path, args: &[&str]) -> (String, String, i32) {
     run(&mut cmd)
 }
 
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone)]
 pub struct Agreement {
     pub targets_same: usize,
     pub targets: usize,
@@ -38,6 +38,7 @@ pub struct Agreement {
     pub tasks: usize,
     pub leads_same: usize,
     pub leads: usize,
+    pub misses: Vec<String>,
 }
 
 impl Agreement {
@@ -78,12 +79,26 @@ pub fn agreement(draft: &str, shipped: &str) -> Agreement {
     for t in &s.targets {
         a.targets += 1;
         let Some(m) = d.targets.iter().find(|x| x.id == t.id) else {
+            a.misses.push(format!("target {}: missing", t.id));
             continue;
         };
-        let values =
-            |v: &[kh::domain::SegmentValue]| v.iter().map(|x| x.value.clone()).collect::<Vec<_>>();
+        let values = |v: &[kh::domain::SegmentValue]| {
+            // Per-segment values in any order: the keys differ between encoders.
+            let mut v: Vec<_> = v.iter().map(|x| x.value.clone()).collect();
+            v.sort_by_key(|x| format!("{x:?}"));
+            v
+        };
         if values(&m.values) == values(&t.values) && m.due == t.due {
             a.targets_same += 1;
+        } else {
+            a.misses.push(format!(
+                "target {}: {:?} {:?} / shipped {:?} {:?}",
+                t.id,
+                values(&m.values),
+                m.due,
+                values(&t.values),
+                t.due
+            ));
         }
         if !t.lead.is_empty() && !t.provenance.contains_key("lead") {
             a.leads += 1;
@@ -95,6 +110,7 @@ pub fn agreement(draft: &str, shipped: &str) -> Agreement {
     for t in &s.tasks {
         a.tasks += 1;
         let Some(m) = d.tasks.iter().find(|x| x.id == t.id) else {
+            a.misses.push(format!("task {}: missing", t.id));
             continue;
         };
         if m.due == t.due {
@@ -138,6 +154,15 @@ fn import_agreement_table() {
                 continue;
             }
             let (a, ..) = measure(&file, id);
+            if std::env::var_os("IMPORT_DEBUG").is_some() {
+                let line = format!("{seed} {f}:\n  {}\n", a.misses.join("\n  "));
+                let mut log = std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open("/tmp/import-misses.txt")
+                    .unwrap();
+                std::io::Write::write_all(&mut log, line.as_bytes()).unwrap();
+            }
             table.push_str(&format!(
                 "| {seed} | {id} | {f} | {} | {} | {} | {} |\n",
                 pct(a.targets_same, a.targets),
