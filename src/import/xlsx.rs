@@ -111,7 +111,9 @@ pub fn read(bytes: &[u8]) -> Result<Document, ReadError> {
             if cells.iter().all(|c| c.is_empty()) {
                 continue;
             }
-            if heading.is_some_and(|h| i < h) {
+            // Rows above the heading row, or a whole sheet without one (text
+            // pasted into column A): paragraphs.
+            if heading.is_none_or(|h| i < h) {
                 let text = cells
                     .into_iter()
                     .filter(|c| !c.is_empty())
