@@ -99,7 +99,8 @@ pub fn run(args: ImportArgs, ui: &Ui) -> Result<i32> {
     if !d.proposals.is_empty() {
         match super::output_path() {
             Some(plan) => {
-                let file = plan.with_extension("indicators.yaml");
+                // Not .yaml: kh check must not read it as a plan.
+                let file = plan.with_extension("new-indicators.txt");
                 crate::write::write(&file, d.proposals.as_bytes(), super::output_force())?;
             }
             None => eprint!("{}", d.proposals),

@@ -586,6 +586,17 @@ fn header_line(h: &mut Header, text: &str) {
         }
         return;
     }
+    if h.title.as_deref() == Some("") {
+        let title = format!("Kế hoạch {}", lower_first(text));
+        h.period = h.period.clone().or_else(|| period_of(&title));
+        h.title = Some(title);
+        return;
+    }
+    // "KẾ HOẠCH" alone on its line: the title is the next one.
+    if h.title.is_none() && f == "ke hoach" {
+        h.title = Some(String::new());
+        return;
+    }
     if h.title.is_none()
         && f.starts_with("ke hoach")
         && text.len() < 250
@@ -1534,6 +1545,9 @@ pub fn outline(doc: &Document) -> Outline {
         }
     }
     let h = &mut w.out.header;
+    if h.title.as_deref() == Some("") {
+        h.title = None;
+    }
     if h.period.is_none() {
         h.period = h
             .title

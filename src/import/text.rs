@@ -167,6 +167,10 @@ pub fn opens_item(line: &str) -> bool {
     .iter()
     .any(|k| f.starts_with(k))
         || l.starts_with("KẾ HOẠCH")
+        || ["Thực hiện ", "Căn cứ ", "Trên cơ sở "]
+            .iter()
+            .any(|k| l.starts_with(k))
+        || is_date_line(&f)
         || is_heading_line(l)
 }
 
@@ -221,4 +225,12 @@ mod tests {
             "{e:?}"
         );
     }
+}
+
+/// "An Lão, ngày tháng 3 năm 2026": the place and date line of the header.
+fn is_date_line(folded: &str) -> bool {
+    folded.len() < 80
+        && folded
+            .find(", ngay")
+            .is_some_and(|i| folded[i..].contains("thang") && folded[i..].contains("nam"))
 }
