@@ -107,7 +107,9 @@ fn segments(line: &[Glyph]) -> Vec<(f64, String)> {
         if out.is_empty() || gap > g.size * 1.0 {
             out.push((g.x, String::new()));
         } else if gap > g.size * 0.15 {
-            out.last_mut().map(|s| s.1.push(' '));
+            if let Some(s) = out.last_mut() {
+                s.1.push(' ');
+            }
         }
         if let Some(s) = out.last_mut() {
             s.1.push_str(&g.ch);

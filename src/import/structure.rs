@@ -627,11 +627,6 @@ fn citations(text: &str, out: &mut Vec<String>) {
         return;
     }
     let body = text.split_once(' ').map_or(text, |x| x.1);
-    let body = if fold(body).starts_with("cac ") || fold(body).starts_with("ket qua ") {
-        body
-    } else {
-        body
-    };
     for part in body.split(';') {
         let p = part.trim();
         let fp = fold(p);
@@ -1118,8 +1113,8 @@ impl Walk {
             self.mode = Mode::Closing;
             return;
         }
-        if f.starts_with("phu luc") {
-            let n: String = f["phu luc".len()..]
+        if let Some(rest) = f.strip_prefix("phu luc") {
+            let n: String = rest
                 .trim()
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric())

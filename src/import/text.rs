@@ -188,6 +188,14 @@ fn is_section_heading(t: &str) -> bool {
     ) && t.chars().count() < 120
 }
 
+/// "An Lão, ngày tháng 3 năm 2026": the place and date line of the header.
+fn is_date_line(folded: &str) -> bool {
+    folded.len() < 80
+        && folded
+            .find(", ngay")
+            .is_some_and(|i| folded[i..].contains("thang") && folded[i..].contains("nam"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,12 +233,4 @@ mod tests {
             "{e:?}"
         );
     }
-}
-
-/// "An Lão, ngày tháng 3 năm 2026": the place and date line of the header.
-fn is_date_line(folded: &str) -> bool {
-    folded.len() < 80
-        && folded
-            .find(", ngay")
-            .is_some_and(|i| folded[i..].contains("thang") && folded[i..].contains("nam"))
 }

@@ -1,7 +1,7 @@
 //! `kh diff` on the shipped Ninh Bình province plan and Tam Chúc ward plan.
 
 fn kh(args: &[&str]) -> (String, String, i32) {
-    crate::util::run(&mut crate::util::kh().env("COLUMNS", "160").args(args))
+    crate::util::run(crate::util::kh().env("COLUMNS", "160").args(args))
 }
 
 /// Rows as (indicator, A id, A threshold, B id, B threshold, verdict, deadline verdict).

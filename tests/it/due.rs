@@ -1,7 +1,7 @@
 //! `kh due` on the shipped plans, counted from 23/11/2026.
 
 fn kh(args: &[&str]) -> (String, String, i32) {
-    crate::util::run(&mut crate::util::kh().env("COLUMNS", "200").args(args))
+    crate::util::run(crate::util::kh().env("COLUMNS", "200").args(args))
 }
 
 /// (date, plan, kind, id) of every CSV row.

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 fn kh_in(dir: &Path, args: &[&str]) -> (String, String, i32) {
     crate::util::run(
-        &mut crate::util::kh()
+        crate::util::kh()
             .current_dir(dir)
             .env_remove("LANG")
             .env_remove("NO_COLOR")

@@ -5,7 +5,7 @@ use std::path::Path;
 
 fn kh_in(dir: &Path, args: &[&str]) -> (String, String, i32) {
     crate::util::run(
-        &mut crate::util::kh()
+        crate::util::kh()
             .current_dir(dir)
             .env("COLUMNS", "200")
             .args(args),
