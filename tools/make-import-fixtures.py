@@ -122,7 +122,7 @@ def write_pdf(bs, path):
             widths = [first] + [w * scale for w in widths[1:]]
             pdf.set_font("DejaVu", size=7)
             with pdf.table(col_widths=widths, padding=2, first_row_as_headings=True,
-                           text_align="LEFT", line_height=3.5) as t:
+                           text_align="LEFT", v_align="TOP", line_height=3.5) as t:
                 for r in rows:
                     row = t.row()
                     for c in r:

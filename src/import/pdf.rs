@@ -163,9 +163,13 @@ fn page_text(glyphs: Vec<Glyph>, out: &mut String) {
         }
         if let Some(c) = &cols {
             let cs = cells(&line, c);
-            let prose = segs.len() == 1
-                && cs[0].chars().count() > 12
-                && cs.iter().skip(1).all(String::is_empty);
+            // A line in the first column alone that is not a row number
+            // ("PHỤ LỤC 2", a paragraph after the table) ends the table.
+            let numeral = |s: &str| {
+                let t = s.trim().trim_end_matches('.');
+                !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || "IVX".contains(c))
+            };
+            let prose = segs.len() == 1 && !cs[0].is_empty() && !numeral(&cs[0]);
             if prose {
                 cols = None;
             } else {

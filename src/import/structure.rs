@@ -1347,6 +1347,53 @@ impl Walk {
 
     fn table(&mut self, t: &Table) {
         self.out.rows += t.rows.len();
+        // One block may hold two tables (a PDF page with the end of Phụ lục 1
+        // and the start of Phụ lục 2): split it at an appendix heading and at a
+        // heading row of another kind.
+        let mut piece: Vec<Row> = Vec::new();
+        let mut kind = self.table.as_ref().map(|(k, _)| *k);
+        for r in &t.rows {
+            let joined = fold(
+                &r.cells
+                    .iter()
+                    .filter(|c| !c.is_empty())
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+            if let Some(rest) = joined.strip_prefix("phu luc") {
+                self.table_piece(&std::mem::take(&mut piece));
+                let n: String = rest
+                    .trim()
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .collect();
+                self.appendix = Some(n.to_uppercase());
+                self.table = None;
+                kind = None;
+                continue;
+            }
+            if joined.starts_with("(kem theo") {
+                continue;
+            }
+            if let Some((k, _)) = header_columns(r)
+                && Some(k) != kind
+            {
+                self.table_piece(&std::mem::take(&mut piece));
+                self.table = None;
+                kind = Some(k);
+            }
+            piece.push(r.clone());
+        }
+        self.table_piece(&piece);
+    }
+
+    fn table_piece(&mut self, t: &[Row]) {
+        if t.is_empty() {
+            return;
+        }
+        let t = Table { rows: t.to_vec() };
+        let t = &t;
         let mut rows: Vec<&Row> = Vec::new();
         let mut i = 0;
         if let Some(first) = t.rows.first()
