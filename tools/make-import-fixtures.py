@@ -49,10 +49,11 @@ def blocks(text):
         prev = out[-1] if out else None
         if prev and prev[0] == "gap" and len(out) > 1 and out[-2][0] == "p":
             # A page break inside a sentence: it goes on.
-            if not out[-2][1].endswith((".", ";", ":", ")")) and line[:1].islower():
+            if not out[-2][1].endswith((".", ";", ":", ")")) and line[:1].islower() and not re.match(r"^[a-zđ][.)] ", line):
                 out.pop()
                 prev = out[-1]
-        if prev and prev[0] == "p" and line[:1].islower() and not prev[1].endswith((".", ";", ":")):
+        label = re.match(r"^[a-zđ][.)] ", line)
+        if prev and prev[0] == "p" and line[:1].islower() and not label and not prev[1].endswith((".", ";", ":")):
             out[-1] = ("p", prev[1] + " " + line)
         else:
             out.append(("p", line))
