@@ -413,3 +413,34 @@ fn import_refuses_a_zip_bomb() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("too large"), "{err}");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    /// Any text, made of the pieces plans are made of, reads, outlines and
+    /// drafts without a panic, and the draft is always YAML kh can parse.
+    #[test]
+    fn import_any_text_drafts_without_panic(
+        parts in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::prelude::Just("I. MỤC TIÊU\n".to_string()),
+                proptest::prelude::Just("2. Mục tiêu cụ thể\n".to_string()),
+                proptest::prelude::Just("- 100% trường học, tối thiểu 20% ở vùng núi; 30% ở huyện\n".to_string()),
+                proptest::prelude::Just("TT\tChỉ tiêu\tĐơn vị chủ trì\tThời gian\n".to_string()),
+                proptest::prelude::Just("1\tĐạt 4/4 mức độ 2\tPhòng GDTH, GDTrH\tQuý IV/2026\n".to_string()),
+                proptest::prelude::Just("\t\tsinh viên\t\n".to_string()),
+                proptest::prelude::Just("PHỤ LỤC 2\n".to_string()),
+                proptest::prelude::Just("Định kỳ hằng quý (trước ngày 10) báo cáo về Sở.\n".to_string()),
+                "[ -~\u{e0}-\u{1ef9}\t\n%/:;.,()]{0,40}",
+            ],
+            0..30,
+        )
+    ) {
+        let text = parts.concat();
+        if let Ok(doc) = kh::import::text::from_str(&text, None) {
+            let outline = kh::import::structure::outline(&doc);
+            let d = kh::import::draft::draft(&outline, &kh::import::draft::Options::default());
+            proptest::prop_assert!(serde_yaml::from_str::<serde_yaml::Value>(&d.yaml).is_ok(), "{}", d.yaml);
+        }
+    }
+}
