@@ -18,6 +18,7 @@ pub mod format;
 pub mod fs_guard;
 pub mod ics;
 pub mod ids;
+pub mod import;
 pub mod load;
 pub mod message;
 pub mod messages;

@@ -41,6 +41,8 @@ enum Command {
     Status(cmd::status::StatusArgs),
     /// What a rule checks, why, and how to fix its findings
     Explain(cmd::explain::ExplainArgs),
+    /// A draft plan from the Word, Excel, PDF or text of a document
+    Import(cmd::import::ImportArgs),
     /// Create a new plans repository
     Init(cmd::init::InitArgs),
     /// Write a plan as officials issue it: a Word document with its targets and tasks tables
@@ -92,6 +94,10 @@ fn vietnamese(cmd: clap::Command) -> clap::Command {
         (
             "explain",
             "Một quy tắc kiểm tra gì, vì sao, và cách sửa các phát hiện của nó",
+        ),
+        (
+            "import",
+            "Lập bản nháp kế hoạch từ tệp Word, Excel, PDF hoặc văn bản của một kế hoạch",
         ),
         ("init", "Tạo một kho kế hoạch mới"),
         (
@@ -152,6 +158,7 @@ fn main() {
         Command::Diff(a) => cmd::diff::run(a, &ui),
         Command::Status(a) => cmd::status::run(a, &ui),
         Command::Explain(a) => cmd::explain::run(a, &ui),
+        Command::Import(a) => cmd::import::run(a, &ui),
         Command::Init(a) => cmd::init::run(a, cli.force, &ui),
         Command::Export(a) => cmd::export::run(a, &ui),
         Command::New(a) => cmd::new::run(a, &ui),

@@ -7,6 +7,7 @@ pub mod diff;
 pub mod due;
 pub mod explain;
 pub mod export;
+pub mod import;
 pub mod init;
 pub mod new;
 pub mod schema;

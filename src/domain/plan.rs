@@ -347,7 +347,8 @@ mod tests {
     fn levels_parse_in_both_languages() {
         assert_eq!(Level::parse("commune"), Some(Level::Commune));
         assert_eq!(Level::parse("Phường"), Some(Level::Commune));
-        assert_eq!(Level::parse("ward"), None);
+        // The README and officials writing in English say "ward" (issue 16).
+        assert_eq!(Level::parse("ward"), Some(Level::Commune));
         assert_eq!(Level::parse("Thị trấn"), Some(Level::Commune));
         assert_eq!(Level::parse("THPT"), Some(Level::School));
         assert_eq!(

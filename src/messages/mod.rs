@@ -6,6 +6,8 @@
 pub mod en;
 pub mod export_en;
 pub mod export_vi;
+pub mod import_en;
+pub mod import_vi;
 pub mod parse_en;
 pub mod parse_vi;
 pub mod vi;
@@ -260,6 +262,46 @@ pub fn word(lang: Lang, w: Word) -> &'static str {
     match lang {
         Lang::En => en::word(w),
         Lang::Vi => vi::word(w),
+    }
+}
+
+/// A review comment of `kh import`.
+pub fn import_review(lang: Lang, r: &crate::import::draft::Review) -> String {
+    match lang {
+        Lang::En => import_en::review(r),
+        Lang::Vi => import_vi::review(r),
+    }
+}
+
+/// The first line of an imported draft.
+pub fn import_heading(lang: Lang) -> String {
+    match lang {
+        Lang::En => import_en::heading(),
+        Lang::Vi => import_vi::heading(),
+    }
+}
+
+/// The first line of the proposed catalog entries.
+pub fn import_proposals_heading(lang: Lang) -> String {
+    match lang {
+        Lang::En => import_en::proposals_heading(),
+        Lang::Vi => import_vi::proposals_heading(),
+    }
+}
+
+/// The summary `kh import` prints on stderr.
+pub fn import_summary(lang: Lang, s: &crate::import::draft::Summary) -> String {
+    match lang {
+        Lang::En => import_en::summary(s),
+        Lang::Vi => import_vi::summary(s),
+    }
+}
+
+/// Why `kh import` could not read a file.
+pub fn import_read_error(lang: Lang, file: &str, e: &crate::import::ReadError) -> String {
+    match lang {
+        Lang::En => import_en::read_error(file, e),
+        Lang::Vi => import_vi::read_error(file, e),
     }
 }
 

@@ -16,6 +16,7 @@ mod export;
 mod fidelity;
 mod generator;
 mod golden;
+mod import;
 mod json_shape;
 mod language;
 mod plans;
