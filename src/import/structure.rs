@@ -406,7 +406,34 @@ fn segment_label(s: &str, from: usize, to: usize) -> Option<String> {
 /// the bare figures that follow it ("30% ở thị xã").
 fn qualifier(phrase: &str) -> Option<&str> {
     let i = phrase.find(|c: char| c.is_ascii_digit())?;
-    (i > 0).then(|| &phrase[..i])
+    let before = &phrase[..i];
+    // From the first comparator word on: "cho ít nhất 50%" carries "ít nhất ".
+    const LEADS: &[&str] = &[
+        "toi thieu",
+        "it nhat",
+        "tu ",
+        "tren",
+        "hon",
+        "khong duoi",
+        "toi da",
+        "duoi",
+        "khong qua",
+        "dat",
+        "≥",
+        "≤",
+        ">",
+        "<",
+    ];
+    let start = before
+        .char_indices()
+        .filter(|(k, _)| *k == 0 || before[..*k].ends_with(' '))
+        .map(|(k, _)| k)
+        .find(|k| {
+            let rest = crate::text::fold(&before[*k..]);
+            LEADS.iter().any(|l| rest.starts_with(l))
+        })
+        .unwrap_or(0);
+    (i > 0).then(|| &before[start..])
 }
 
 /// The sentences of an item ("100% ... . Tối thiểu 20% ...").
