@@ -333,7 +333,7 @@ fn case_32_bad_level() {
     case(
         "32-bad-level.yaml",
         Some(
-            "plans/32-bad-level.yaml:5:8: error[schema]: unknown level: expected one of national, province, district, commune, school; found `ward`",
+            "plans/32-bad-level.yaml:5:8: error[schema]: unknown level: expected one of national, province, district, commune, school; found `village`",
         ),
     );
 }

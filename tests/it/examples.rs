@@ -191,7 +191,7 @@ fn schema() {
     expect(
         "schema",
         &[
-            "examples/schema/plans/phuong-a-2026.yaml:6:8: error[schema]: unknown level: expected one of national, province, district, commune, school; found `ward`",
+            "examples/schema/plans/phuong-a-2026.yaml:6:8: error[schema]: unknown level: expected one of national, province, district, commune, school; found `village`",
             "checked 1 plan in examples/schema: 1 error, 0 warnings, 0 notes",
         ],
         1,
