@@ -1664,7 +1664,37 @@ fn clause(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<Floor>), Fa
         }
     }
     let (t, per) = single(text, tokens)?;
-    // "2 mô hình/trường": a floor per school.
+    // "2 mô hình/trường": a floor per school. What follows the slash names a
+    // child; a comparator word there ("0 tối thiểu / tối thiểu") is not one.
+    const NOT_A_CHILD: &[&str] = &[
+        "toi thieu",
+        "it nhat",
+        "toi da",
+        "tren",
+        "duoi",
+        "hon",
+        "tu",
+        "dat",
+        "khong",
+        "phan dau",
+        "giam",
+        "tang",
+        "min",
+        "max",
+        "at least",
+        "at most",
+    ];
+    if let Some(p) = &per {
+        let f = fold(p);
+        if NOT_A_CHILD
+            .iter()
+            .any(|w| f == *w || f.starts_with(&format!("{w} ")))
+        {
+            return Err(Fail::new(ThresholdProblem::UnexpectedAfterValue {
+                part: p.clone(),
+            }));
+        }
+    }
     let floor = per.map(|per| Floor {
         per: Some(per),
         threshold: t.clone(),
