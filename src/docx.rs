@@ -66,16 +66,31 @@ fn units(plan: &Plan, keys: &[Text]) -> String {
 }
 
 /// Areas in the order they first appear, each with its entries.
-fn by_area<T>(items: &[T], area: impl Fn(&T) -> Option<&Text>) -> Vec<(Option<String>, Vec<&T>)> {
-    let mut out: Vec<(Option<String>, Vec<&T>)> = Vec::new();
+/// The rows of a table grouped by area, in the order areas first appear: each
+/// item becomes its row through `row`.
+type Grouped = Vec<(Option<String>, Vec<Vec<String>>)>;
+
+fn by_area<T>(
+    items: &[T],
+    area: impl Fn(&T) -> Option<&Text>,
+    row: impl Fn(&T) -> Vec<String>,
+) -> Grouped {
+    let mut out: Grouped = Vec::new();
     for it in items {
         let a = area(it).map(|t| t.as_str().to_string());
         match out.iter_mut().find(|(k, _)| *k == a) {
-            Some((_, v)) => v.push(it),
-            None => out.push((a, vec![it])),
+            Some((_, v)) => v.push(row(it)),
+            None => out.push((a, vec![row(it)])),
         }
     }
     out
+}
+
+/// An optional text, empty when absent.
+fn text_or_empty(t: &Option<Text>) -> String {
+    t.as_ref()
+        .map(|d| d.as_str().to_string())
+        .unwrap_or_default()
 }
 
 fn roman(n: usize) -> String {
@@ -198,27 +213,19 @@ pub fn document(file: &PlanFile, plan: &Plan, source: &str) -> Result<Vec<u8>> {
 
     // Phụ lục 1: the targets.
     let tw = [1000, 6400, 2600, 2900, 2000];
-    let targets = by_area(&file.targets, |t| t.area.as_ref())
-        .into_iter()
-        .map(|(a, ts)| {
-            let rows = ts
-                .iter()
-                .map(|t| {
-                    vec![
-                        t.id.as_str().to_string(),
-                        t.text.as_str().to_string(),
-                        units(plan, &t.lead),
-                        units(plan, &t.implementers),
-                        t.due
-                            .as_ref()
-                            .map(|d| d.as_str().to_string())
-                            .unwrap_or_default(),
-                    ]
-                })
-                .collect();
-            (a, rows)
-        })
-        .collect();
+    let targets = by_area(
+        &file.targets,
+        |t| t.area.as_ref(),
+        |t| {
+            vec![
+                t.id.as_str().to_string(),
+                t.text.as_str().to_string(),
+                units(plan, &t.lead),
+                units(plan, &t.implementers),
+                text_or_empty(&t.due),
+            ]
+        },
+    );
     doc = doc
         .add_paragraph(centred(bold(vi::APPENDIX_TARGETS)))
         .add_table(table(&vi::TARGET_COLUMNS, &tw, targets))
@@ -226,31 +233,20 @@ pub fn document(file: &PlanFile, plan: &Plan, source: &str) -> Result<Vec<u8>> {
 
     // Phụ lục 2: the tasks.
     let kw = [900, 5300, 2300, 2600, 2100, 1700];
-    let tasks = by_area(&file.tasks, |t| t.area.as_ref())
-        .into_iter()
-        .map(|(a, ts)| {
-            let rows = ts
-                .iter()
-                .map(|t| {
-                    vec![
-                        t.id.as_str().to_string(),
-                        t.text.as_str().to_string(),
-                        units(plan, &t.lead),
-                        units(plan, &t.cooperating),
-                        t.product
-                            .as_ref()
-                            .map(|d| d.as_str().to_string())
-                            .unwrap_or_default(),
-                        t.due
-                            .as_ref()
-                            .map(|d| d.as_str().to_string())
-                            .unwrap_or_default(),
-                    ]
-                })
-                .collect();
-            (a, rows)
-        })
-        .collect();
+    let tasks = by_area(
+        &file.tasks,
+        |t| t.area.as_ref(),
+        |t| {
+            vec![
+                t.id.as_str().to_string(),
+                t.text.as_str().to_string(),
+                units(plan, &t.lead),
+                units(plan, &t.cooperating),
+                text_or_empty(&t.product),
+                text_or_empty(&t.due),
+            ]
+        },
+    );
     doc = doc
         .add_paragraph(centred(bold(vi::APPENDIX_TASKS)))
         .add_table(table(&vi::TASK_COLUMNS, &kw, tasks))
@@ -282,8 +278,9 @@ mod tests {
     #[test]
     fn areas_keep_their_order_of_first_appearance() {
         let items = ["a", "b", "a", "c"];
-        let g = by_area(&items, |_| None);
+        let g = by_area(&items, |_| None, |s| vec![s.to_string()]);
         assert_eq!(g.len(), 1);
+        assert_eq!(g[0].1.len(), 4);
         assert_eq!(roman(4), "IV");
         assert_eq!(roman(9), "IX");
     }
