@@ -225,7 +225,7 @@ pub fn unit_keys(plan: &Plan, lists: &[&[String]]) -> Vec<String> {
 
 fn items<'a>(repo: &'a Repo, e: &'a Entry) -> Vec<Item<'a>> {
     let plan = &e.plan;
-    let active = (plan.period.start(), plan.period.end());
+    let active = active(plan);
     let mut out = Vec::new();
     for t in &plan.targets {
         let (due, source, shown) = target_when(repo, e, t);
@@ -294,7 +294,7 @@ fn own(d: &Deadline, active: (NaiveDate, NaiveDate)) -> (When, Source, String) {
 fn period_end(plan: &Plan) -> (When, Source, String) {
     let end = plan.period.end();
     (
-        When::Deadline(Deadline::Date(end), (plan.period.start(), end)),
+        When::Deadline(Deadline::Date(end), active(plan)),
         Source::Period,
         format!("{} (end of period)", plan.period),
     )
@@ -303,44 +303,34 @@ fn period_end(plan: &Plan) -> (When, Source, String) {
 /// A target's deadline as `kh due` and `kh status` count it: its own final date,
 /// else inherited; `None` when ongoing or recurring.
 pub fn target_due(repo: &Repo, e: &Entry, t: &Target) -> Option<NaiveDate> {
-    match target_when(repo, e, t).0 {
-        When::Deadline(d, _) => d.final_date(),
-        When::Ongoing => None,
-    }
+    cascade::target_due(repo, e, t).0
 }
 
 fn target_when(repo: &Repo, e: &Entry, t: &Target) -> (When, Source, String) {
     let plan = &e.plan;
     if let Some(d) = t.deadline() {
-        return own(d, (plan.period.start(), plan.period.end()));
+        return own(d, active(plan));
     }
-    let Some(parent) = repo.parent_of(e) else {
-        return period_end(plan);
-    };
-    let parents: Vec<&Target> = parent
-        .plan
-        .targets
-        .iter()
-        .filter(|p| p.metric == t.metric)
-        .collect();
-    if parents.is_empty() {
-        return period_end(plan);
-    }
-    match cascade::effective_due(plan, t, &parent.plan, &parents) {
-        (Some(date), _) => (
-            When::Deadline(
-                Deadline::Date(date),
-                (plan.period.start(), plan.period.end()),
-            ),
+    match cascade::target_due(repo, e, t) {
+        (Some(date), cascade::DueFrom::Parent(parent, _)) => (
+            When::Deadline(Deadline::Date(date), active(plan)),
             Source::Parent,
             format!("{} (from {})", date.format("%Y-%m-%d"), parent.plan.id),
         ),
-        (None, _) => (
+        (None, cascade::DueFrom::Parent(parent, _)) => (
             When::Ongoing,
             Source::Parent,
             format!("ongoing (from {})", parent.plan.id),
         ),
+        _ => period_end(plan),
     }
+}
+
+/// When a plan's recurring duties run: from its issue (a report is never due
+/// before the plan that asks for it exists) to the end of its last horizon.
+fn active(plan: &Plan) -> (NaiveDate, NaiveDate) {
+    let start = plan.period.start().max(plan.issued.earliest());
+    (start, plan.period.in_force_until().max(start))
 }
 
 #[cfg(test)]

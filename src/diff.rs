@@ -24,6 +24,9 @@ pub enum Verdict {
     OnlyInB,
     /// B's target is due before every A target of its metric (A is B's parent).
     Milestone,
+    /// The parent's target does not bind the child (internal to its plan, or
+    /// for other bodies): shown beside it, never judged.
+    NotBinding,
 }
 
 impl Verdict {
@@ -42,6 +45,7 @@ impl Verdict {
             Verdict::OnlyInA => crate::messages::word(lang, crate::messages::Word::OnlyInA),
             Verdict::OnlyInB => crate::messages::word(lang, crate::messages::Word::OnlyInB),
             Verdict::Milestone => crate::messages::word(lang, crate::messages::Word::MilestoneWord),
+            Verdict::NotBinding => crate::messages::word(lang, crate::messages::Word::NotBinding),
         }
     }
 
@@ -55,6 +59,7 @@ impl Verdict {
             Verdict::OnlyInA => "only in A",
             Verdict::OnlyInB => "only in B",
             Verdict::Milestone => "milestone",
+            Verdict::NotBinding => "not binding",
         }
     }
 }
@@ -153,9 +158,18 @@ fn verdict_of(child: &Threshold, parent: &Threshold) -> Verdict {
     }
 }
 
-fn deadline_verdict(b: Option<NaiveDate>, a: Option<NaiveDate>) -> Option<DeadlineVerdict> {
-    let (b, a) = (b?, a?);
-    Some(match b.cmp(&a) {
+/// B's deadline beside A's, from the cascade's judgement of the child's
+/// (`timing`, the child's against the parent's).
+fn deadline_verdict(
+    timing: Option<std::cmp::Ordering>,
+    b_is_child: bool,
+) -> Option<DeadlineVerdict> {
+    let t = if b_is_child {
+        timing?
+    } else {
+        timing?.reverse()
+    };
+    Some(match t {
         std::cmp::Ordering::Less => DeadlineVerdict::Earlier,
         std::cmp::Ordering::Equal => DeadlineVerdict::Same,
         std::cmp::Ordering::Greater => DeadlineVerdict::Later,
@@ -170,8 +184,8 @@ fn segments(t: &Target) -> Vec<Option<String>> {
 /// Compares plan B with plan A, row by row, in A's order, then B's additions.
 pub fn diff(repo: &Repo, a: &Entry, b: &Entry) -> Vec<Row> {
     let (pa, pb) = (&a.plan, &b.plan);
-    let b_is_child = pb.parent.as_deref() == Some(pa.id.as_str());
-    let a_is_child = pa.parent.as_deref() == Some(pb.id.as_str());
+    let b_is_child = pb.has_parent(&pa.id);
+    let a_is_child = pa.has_parent(&pb.id) && !b_is_child;
     let a_index = cascade::by_metric(pa);
     let b_index = cascade::by_metric(pb);
     let mut rows = Vec::new();
@@ -283,7 +297,47 @@ fn pair(
         let j = cascade::judge(repo, pl, ct, pu, ut);
         let lower_due = show_due(j.due, j.inherited, &ct.due);
         if !j.milestone && j.comparisons.is_empty() {
-            rows.extend(alone(pl, ct, swapped));
+            // Same metric, but the parent's targets do not bind this plan:
+            // side by side, not judged.
+            let unbound: Vec<usize> = ut
+                .iter()
+                .copied()
+                .filter(|i| !pu.targets[*i].judges(pl))
+                .collect();
+            if unbound.is_empty() {
+                rows.extend(alone(pl, ct, swapped));
+            }
+            for ui in unbound {
+                used.insert(ui);
+                let pt = &pu.targets[ui];
+                for seg in segments(ct) {
+                    let Some(v) = ct.value_for(seg.as_deref()) else {
+                        continue;
+                    };
+                    let low = Some(side(
+                        ct,
+                        &oriented(repo, &ct.metric, &v.value.binding),
+                        lower_due.clone(),
+                    ));
+                    let up = pt.value_for(seg.as_deref()).map(|pv| {
+                        side(
+                            pt,
+                            &oriented(repo, &pt.metric, &pv.value.binding),
+                            show_due(cascade::own_due(pu, pt), pt.due.is_none(), &pt.due),
+                        )
+                    });
+                    let (a, b) = if swapped { (low, up) } else { (up, low) };
+                    rows.push(Row {
+                        metric: ct.metric.clone(),
+                        segment: seg,
+                        a,
+                        b,
+                        verdict: Verdict::NotBinding,
+                        deadline: None,
+                        optional: true,
+                    });
+                }
+            }
             continue;
         }
         if j.milestone {
@@ -338,14 +392,14 @@ fn pair(
                     low,
                     up,
                     verdict_of(&c.parent, &c.child),
-                    deadline_verdict(up_date, j.due),
+                    deadline_verdict(c.timing, false),
                 )
             } else {
                 let v = match &c.inclusion {
                     Inclusion::Incomparable(_) => Verdict::Incomparable,
                     _ => verdict_of(&c.child, &c.parent),
                 };
-                (up, low, v, deadline_verdict(j.due, up_date))
+                (up, low, v, deadline_verdict(c.timing, true))
             };
             rows.push(Row {
                 metric: ct.metric.clone(),

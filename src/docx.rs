@@ -197,7 +197,8 @@ pub fn document(file: &PlanFile, plan: &Plan, source: &str) -> Result<Vec<u8>> {
         .add_paragraph(centred(bold(vi::PLAN_WORD)))
         .add_paragraph(centred(bold(&about)));
     if let Some(c) = &file.cites {
-        front = front.add_paragraph(para(&vi::implementing(c.as_str())));
+        let all: Vec<&str> = c.items().into_iter().map(|t| t.as_str()).collect();
+        front = front.add_paragraph(para(&vi::implementing(&all.join("; "))));
     }
     front = front.add_paragraph(para(&vi::appendix_note(
         file.targets.len(),

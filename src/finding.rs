@@ -58,6 +58,17 @@ pub enum At {
     },
 }
 
+impl At {
+    /// The `n`th entry of `parent:`; a single id stands at `parent` itself,
+    /// where the path falls back to.
+    pub fn parent(n: usize) -> At {
+        At::Value(vec![
+            crate::yaml::Seg::Key("parent".into()),
+            crate::yaml::Seg::Index(n),
+        ])
+    }
+}
+
 /// A cell's name as spreadsheets print it: `Sheet1!C12`.
 pub fn cell_name(sheet: &str, row: usize, col: usize) -> String {
     let mut letters = String::new();

@@ -99,6 +99,18 @@ mod field_schema {
         })
     }
 
+    pub fn doc_type(_: &mut SchemaGenerator) -> Schema {
+        let words: Vec<&str> = crate::domain::DocType::WORDS
+            .iter()
+            .map(|(w, _)| *w)
+            .collect();
+        json_schema!({
+            "description": "Kind of document / Loại văn bản: kế hoạch (plan), quyết định (decision), nghị quyết (resolution), chỉ thị (directive), công văn (letter)",
+            "type": "string",
+            "enum": words
+        })
+    }
+
     pub fn direction(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "description": "Which way is better / Chiều tốt hơn: higher (càng cao càng tốt) | lower (càng thấp càng tốt)",
@@ -138,12 +150,21 @@ pub struct PlanFile {
     #[schemars(schema_with = "field_schema::period")]
     pub period: Text,
     /// Id of the plan this one implements, or a list of ids when it implements
-    /// several (the most direct first).
+    /// several (the most direct first). Each parent's targets cascade on their own.
     #[serde(default)]
-    pub parent: Option<Parents>,
-    /// The citation of the parent plan as printed.
+    pub parent: Option<OneOrMany>,
+    /// The documents this plan cites, as printed ("Quyết định số 131/QĐ-TTg ngày
+    /// 25/01/2022 của Thủ tướng Chính phủ"): one text or a list. Not parents.
     #[serde(default)]
-    pub cites: Option<Text>,
+    pub cites: Option<OneOrMany>,
+    /// What kind of document this is: kế hoạch, quyết định, nghị quyết, chỉ thị, công văn.
+    #[serde(default, rename = "type")]
+    #[schemars(schema_with = "field_schema::doc_type")]
+    pub doc_type: Option<Text>,
+    /// For a school plan, the kinds of school it is: mầm non, tiểu học, THCS,
+    /// THPT, GDTX, liên cấp (one or a list). Absent: read from the issuer's name.
+    #[serde(default)]
+    pub school: Option<OneOrMany>,
     /// The parent's segments this body belongs to.
     #[serde(default)]
     pub segment: Vec<Text>,
@@ -171,19 +192,19 @@ pub struct PlanFile {
     pub provenance: BTreeMap<String, Text>,
 }
 
-/// `parent:` as one id or a list of ids.
+/// One value or a list of them (`parent:`, `cites:`, `school:`).
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(untagged)]
-pub enum Parents {
+pub enum OneOrMany {
     One(Text),
     Many(Vec<Text>),
 }
 
-impl Parents {
-    pub fn ids(&self) -> Vec<&Text> {
+impl OneOrMany {
+    pub fn items(&self) -> Vec<&Text> {
         match self {
-            Parents::One(t) => vec![t],
-            Parents::Many(v) => v.iter().collect(),
+            OneOrMany::One(t) => vec![t],
+            OneOrMany::Many(v) => v.iter().collect(),
         }
     }
 }
@@ -199,6 +220,8 @@ pub const PLAN_FIELDS: &[&str] = &[
     "period",
     "parent",
     "cites",
+    "type",
+    "school",
     "segment",
     "segments",
     "units",
@@ -239,7 +262,8 @@ pub struct TargetEntry {
     /// Implementing units (keys of units, or level words).
     #[serde(default)]
     pub implementers: Vec<Text>,
-    /// Child levels that must adopt it; [] = internal only; absent = every level below.
+    /// Whom it binds: levels, school kinds (THPT, tiểu học…) or plan ids; [] = internal,
+    /// it binds and judges no one; absent = every level below.
     #[serde(default)]
     pub applies_to: Option<Vec<Text>>,
     /// Fields whose values the document does not state: field → `inferred` or the
@@ -365,9 +389,13 @@ pub struct Settings {
     /// A severity per rule name (`missing-adoption: error`), as yamllint and ruff allow.
     #[serde(default)]
     pub rules: std::collections::BTreeMap<String, String>,
+    /// Plans known to live outside this repository (another province's Sở
+    /// plan a school implements): a parent among them is a note, not a warning.
+    #[serde(default)]
+    pub external: Vec<String>,
 }
 
-pub const SETTINGS_FIELDS: &[&str] = &["plans", "reports", "lang", "strict", "rules"];
+pub const SETTINGS_FIELDS: &[&str] = &["plans", "reports", "lang", "strict", "rules", "external"];
 
 /// The fields known at a path of a plan or catalog file, for "did you mean".
 pub fn known_fields(catalog: bool, parent: &[crate::yaml::Seg]) -> &'static [&'static str] {
@@ -397,7 +425,7 @@ mod tests {
     /// its list would make a correct file look wrong.
     #[test]
     fn field_lists_match_the_structs() {
-        let plan = "kh: 1\nid: a\nnumber: x\ntitle: t\nissuer: i\nlevel: school\nissued: 2026-01\nperiod: 2026\nparent: p\ncites: c\nsegment: [a]\nsegments: {a: b}\nunits: {A: b}\nreporting: [{what: w, from: [school], to: t, due: hằng quý, provenance: {to: inferred}}]\ntargets: [{id: 1, area: a, text: t, metric: m, target: 1%, by_segment: {a: 1%}, stretch: 2%, due: 2026, lead: [A], implementers: [A], applies_to: [], provenance: {lead: inferred}}]\nwaivers: [{metric: m, reason: r}]\ntasks: [{id: 1, area: a, text: t, lead: [A], cooperating: [A], product: p, due: 2026, note: n, provenance: {lead: inferred}}]\nprovenance: {number: inferred}\n";
+        let plan = "kh: 1\nid: a\nnumber: x\ntitle: t\nissuer: i\nlevel: school\nissued: 2026-01\nperiod: 2026\nparent: p\ncites: c\ntype: kế hoạch\nschool: THPT\nsegment: [a]\nsegments: {a: b}\nunits: {A: b}\nreporting: [{what: w, from: [school], to: t, due: hằng quý, provenance: {to: inferred}}]\ntargets: [{id: 1, area: a, text: t, metric: m, target: 1%, by_segment: {a: 1%}, stretch: 2%, due: 2026, lead: [A], implementers: [A], applies_to: [], provenance: {lead: inferred}}]\nwaivers: [{metric: m, reason: r}]\ntasks: [{id: 1, area: a, text: t, lead: [A], cooperating: [A], product: p, due: 2026, note: n, provenance: {lead: inferred}}]\nprovenance: {number: inferred}\n";
         let r = crate::yaml::read::<PlanFile>(plan).unwrap();
         assert!(r.unknown.is_empty(), "{:?}", r.unknown);
         for (line, fields) in [(plan, PLAN_FIELDS)] {

@@ -2,6 +2,7 @@
 //! and whatever can still be read is kept, so one bad value never hides the rest.
 
 use crate::domain::threshold::{self, TargetValue};
+use crate::domain::{Binding, Citation, DocType, SchoolKind};
 use crate::domain::{Deadline, Indicator, IndicatorUnit, Issued, Level, Period, Plan, deadline};
 use crate::domain::{Direction, Reporting, SegmentValue, Target, Task, Waiver};
 use crate::finding::{At, FileId, Finding};
@@ -457,12 +458,17 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> Option<Plan>
             Message::EmptyId,
         ));
     }
-    // Several parents: the first, the most direct, is the one checked for now.
-    let parent = f
+    let parents: Vec<String> = f
         .parent
         .as_ref()
-        .and_then(|p| p.ids().first().map(|t| clean(t)))
-        .filter(|s| !s.is_empty());
+        .map(|p| {
+            p.items()
+                .into_iter()
+                .map(clean)
+                .filter(|s| !s.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
     let looks_like_path = |p: &str| {
         p.ends_with(".yaml")
             || p.ends_with(".yml")
@@ -470,17 +476,55 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> Option<Plan>
             || p.starts_with("./")
             || p.starts_with("../")
     };
-    if let Some(p) = parent.as_deref().filter(|p| looks_like_path(p)) {
+    for (n, p) in parents
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| looks_like_path(p))
+    {
         out.push(Finding::new(
             Rule::Schema,
             file,
-            At::Value(yaml::path("parent")),
-            Message::ParentIsPath {
-                found: p.to_string(),
-            },
+            At::parent(n),
+            Message::ParentIsPath { found: p.clone() },
         ));
     }
-    let parent = parent.filter(|p| !looks_like_path(p));
+    let parents: Vec<String> = parents
+        .into_iter()
+        .filter(|p| !looks_like_path(p))
+        .collect();
+    let kind = f.doc_type.as_ref().and_then(|t| {
+        let kind = DocType::parse(t.as_str());
+        if kind.is_none() {
+            out.push(Finding::new(
+                Rule::Schema,
+                file,
+                At::Value(yaml::path("type")),
+                Message::UnknownDocType {
+                    found: t.as_str().to_string(),
+                },
+            ));
+        }
+        kind
+    });
+    let mut schools = Vec::new();
+    for (n, s) in f.school.iter().flat_map(|s| s.items()).enumerate() {
+        match SchoolKind::parse(s.as_str()) {
+            Some(k) => schools.push(k),
+            None => out.push(Finding::new(
+                Rule::Schema,
+                file,
+                match &f.school {
+                    Some(format::OneOrMany::Many(_)) => {
+                        At::Value(vec![yaml::Seg::Key("school".into()), yaml::Seg::Index(n)])
+                    }
+                    _ => At::Value(yaml::path("school")),
+                },
+                Message::UnknownSchoolKind {
+                    found: s.as_str().to_string(),
+                },
+            )),
+        }
+    }
     let (level, issued, period) = (level?, issued?, period?);
     let year = if period.from == period.to {
         period.from
@@ -496,8 +540,19 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> Option<Plan>
         level,
         issued,
         period,
-        parent,
-        cites: f.cites.as_ref().map(clean),
+        parents,
+        cites: f
+            .cites
+            .iter()
+            .flat_map(|c| c.items())
+            .flat_map(|c| Citation::parse_all(&clean(c)))
+            .collect(),
+        kind,
+        schools: if f.school.is_some() || level != Level::School {
+            schools
+        } else {
+            SchoolKind::from_issuer(f.issuer.as_str())
+        },
         segment: f.segment.iter().map(clean).collect(),
         segments: f
             .segments
@@ -719,9 +774,8 @@ fn build_target(
         Some(list) => {
             let mut levels = Vec::new();
             for (m, l) in list.iter().enumerate() {
-                match Level::parse(l.as_str()) {
-                    Some(level) => levels.push(level),
-                    None => out.push(Finding::new(
+                match Binding::parse(&clean(l)) {
+                    Binding::Plan(id) if !crate::ids::is_valid(&id) => out.push(Finding::new(
                         Rule::Schema,
                         file,
                         At::Value(p(&[k("targets"), i(n), k("applies_to"), i(m)])),
@@ -729,6 +783,7 @@ fn build_target(
                             found: l.as_str().to_string(),
                         },
                     )),
+                    binding => levels.push(binding),
                 }
             }
             Some(levels)

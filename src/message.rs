@@ -253,6 +253,12 @@ pub enum Message {
     UnknownAppliesLevel {
         found: String,
     },
+    UnknownDocType {
+        found: String,
+    },
+    UnknownSchoolKind {
+        found: String,
+    },
     UnknownIndicatorUnit {
         found: String,
     },
@@ -287,7 +293,16 @@ pub enum Message {
     // --- references -----------------------------------------------------
     MissingParent {
         parent: String,
-        cites: Option<String>,
+        nearest: Option<String>,
+    },
+    /// The parent's file has errors: `readable` when part of it was read.
+    BrokenParent {
+        parent: String,
+        file: String,
+        readable: bool,
+    },
+    ExternalParent {
+        parent: String,
     },
     UndeclaredUnit {
         unit: String,
@@ -370,6 +385,15 @@ pub enum Message {
         parent_target: String,
         parent_plan: String,
         deadline: NaiveDate,
+        /// The level of the plans the target sets the deadline for.
+        level: &'static str,
+    },
+    DueBeforeIssued {
+        target: String,
+        due: NaiveDate,
+        issued: String,
+        /// The parent target the deadline is inherited from, if it is.
+        from: Option<(String, String)>,
     },
     PeriodOutsideParent {
         period: String,

@@ -37,6 +37,12 @@ pub struct Repo {
     pub findings: Vec<Finding>,
     /// Plan index by id (the first plan to claim an id).
     pub by_id: HashMap<String, usize>,
+    /// Ids claimed by plan files that could not be read as plans.
+    pub unreadable: HashMap<String, FileId>,
+    /// Files with an error, so that a child hears its parent's file is broken.
+    pub files_with_errors: HashSet<FileId>,
+    /// "Did you mean" for plan ids, built when first asked for.
+    hints: std::sync::OnceLock<IdHints>,
     pub settings: Settings,
     /// Where reports live, for `kh status`.
     pub reports_dir: Option<PathBuf>,
@@ -57,8 +63,18 @@ impl Repo {
         self.by_id.get(id).map(|i| &self.plans[*i])
     }
 
-    pub fn parent_of(&self, e: &Entry) -> Option<&Entry> {
-        e.plan.parent.as_deref().and_then(|id| self.plan(id))
+    /// The parents of a plan that are plans of this repository, in the
+    /// order the plan names them.
+    pub fn parents_of<'a>(&'a self, e: &'a Entry) -> impl Iterator<Item = &'a Entry> + 'a {
+        e.plan.parents.iter().filter_map(|id| self.plan(id))
+    }
+
+    /// The plan id nearest to an unknown one (a typo, other case or
+    /// diacritics), among the ids of its province.
+    pub fn nearest_id(&self, id: &str) -> Option<&str> {
+        self.hints
+            .get_or_init(|| IdHints::new(self.by_id.keys()))
+            .nearest(id)
     }
 
     pub fn path(&self, file: FileId) -> &Path {
@@ -88,6 +104,46 @@ impl Repo {
             .cloned()
             .or_else(|| Jail::new(path).ok())
     }
+}
+
+/// "Did you mean" for unknown plan ids without comparing every id with every
+/// plan: ids are grouped by their first segment (the province), folded, and a
+/// typo is looked for among the ids of the same group (at most a few
+/// thousand); with a single group, a typo in the province itself is found too.
+#[derive(Debug, Default)]
+struct IdHints {
+    groups: HashMap<String, Vec<String>>,
+}
+
+/// Candidates compared per lookup, at most.
+const MAX_HINT_CANDIDATES: usize = 2000;
+
+impl IdHints {
+    fn new<'a>(ids: impl Iterator<Item = &'a String>) -> IdHints {
+        let mut groups: HashMap<String, Vec<String>> = HashMap::new();
+        for id in ids {
+            groups.entry(head(id)).or_default().push(id.clone());
+        }
+        for g in groups.values_mut() {
+            g.sort_unstable();
+            g.truncate(MAX_HINT_CANDIDATES);
+        }
+        IdHints { groups }
+    }
+
+    fn nearest(&self, id: &str) -> Option<&str> {
+        let group = self.groups.get(&head(id)).or_else(|| {
+            (self.groups.len() == 1)
+                .then(|| self.groups.values().next())
+                .flatten()
+        })?;
+        crate::text::nearest(id, group.iter().map(String::as_str))
+    }
+}
+
+/// An id's first segment, folded: its province.
+fn head(id: &str) -> String {
+    crate::text::fold(id.split('/').next().unwrap_or(""))
 }
 
 /// What to load: the roots to walk and the settings that apply.
@@ -373,6 +429,10 @@ pub fn discover(roots: &[PathBuf], jails: &[Jail]) -> (Vec<(PathBuf, usize)>, Ve
 
 enum Loaded {
     Plan(Option<Box<Plan>>, Vec<Finding>),
+    /// A plan file that could not be read as a plan, and the id its `id:`
+    /// line claims, so that its children hear that it is broken rather than
+    /// absent.
+    Broken(Option<String>, Vec<Finding>),
     Catalog(Vec<(usize, Indicator)>, Vec<Finding>),
 }
 
@@ -404,7 +464,7 @@ fn read_file(id: FileId, path: &Path, jail: &Jail) -> Loaded {
             if catalog {
                 Loaded::Catalog(Vec::new(), f)
             } else {
-                Loaded::Plan(None, f)
+                Loaded::Broken(None, f)
             }
         }
     }
@@ -491,8 +551,8 @@ pub fn load_plans(source: Source, ids: &[String]) -> Result<Repo> {
     // that the files can then be parsed together on all cores; the parsed
     // plans must agree with what the lines said, or the whole repository is read.
     let catalogs = files.len();
-    // (id, the parent its line names, the file's bytes), in file order.
-    let mut expected: Vec<(String, Option<String>, Vec<u8>)> = Vec::new();
+    // (id, the parents its line names, the file's bytes), in file order.
+    let mut expected: Vec<(String, Vec<String>, Vec<u8>)> = Vec::new();
     let mut want: Vec<String> = ids.to_vec();
     let mut seen = HashSet::new();
     while let Some(id) = want.pop() {
@@ -509,11 +569,9 @@ pub fn load_plans(source: Source, ids: &[String]) -> Result<Repo> {
         let Ok(bytes) = fs_guard::read(&jail, &path, load::MAX_FILE_BYTES) else {
             return load(source);
         };
-        let parent = parent_line(&bytes);
-        if let Some(p) = &parent {
-            want.push(p.clone());
-        }
-        expected.push((id, parent, bytes));
+        let parents = parent_line(&bytes);
+        want.extend(parents.iter().rev().cloned());
+        expected.push((id, parents, bytes));
         files.push(path);
     }
     // Each file is read once: plans are parsed from the bytes read above.
@@ -530,12 +588,13 @@ pub fn load_plans(source: Source, ids: &[String]) -> Result<Repo> {
         .collect();
     let plans = loaded.iter().filter_map(|l| match l {
         Loaded::Plan(p, _) => Some(p.as_deref()),
+        Loaded::Broken(..) => Some(None),
         Loaded::Catalog(..) => None,
     });
     let agree = plans.clone().count() == expected.len()
         && plans
             .zip(&expected)
-            .all(|(p, (id, parent, _))| p.is_some_and(|p| &p.id == id && &p.parent == parent));
+            .all(|(p, (id, parent, _))| p.is_some_and(|p| &p.id == id && &p.parents == parent));
     if !agree {
         return load(source);
     }
@@ -544,37 +603,64 @@ pub fn load_plans(source: Source, ids: &[String]) -> Result<Repo> {
     Ok(repo)
 }
 
-/// The value of a top-level `parent:` line, as a plan file usually writes it
-/// (plain or quoted, maybe with a comment); None when there is none.
-fn parent_line(bytes: &[u8]) -> Option<String> {
+/// The values of a top-level `parent:` line, as a plan file usually writes it
+/// (plain or quoted, one id or a flow list `[a, b]`, maybe with a comment);
+/// empty when there is none. A block list below the line reads as empty,
+/// and the parsed plan then disagrees, which sends the load the long way.
+fn parent_line(bytes: &[u8]) -> Vec<String> {
+    top_line(bytes, "parent")
+        .map(list_items)
+        .unwrap_or_default()
+}
+
+/// The rest of the first top-level line `key: …`, its comment cut off.
+fn top_line<'a>(bytes: &'a [u8], key: &str) -> Option<&'a str> {
     let src = std::str::from_utf8(bytes).ok()?;
-    let line = src.lines().find_map(|l| l.strip_prefix("parent:"))?;
-    let value = match line.find(" #") {
+    let line = src
+        .lines()
+        .find_map(|l| l.strip_prefix(key).and_then(|r| r.strip_prefix(':')))?;
+    Some(match line.find(" #") {
         Some(n) => &line[..n],
         None => line,
-    };
-    // A list of parents, `[a, b]`: the first is the one followed.
+    })
+}
+
+/// A plain or quoted scalar, or a flow list of them; empty when unclosed.
+fn list_items(value: &str) -> Vec<String> {
     let value = value.trim();
-    let value = match value.strip_prefix('[') {
-        Some(list) => list.trim_end().strip_suffix(']')?.split(',').next()?,
-        None => value,
+    let items: Vec<&str> = match value.strip_prefix('[') {
+        Some(list) => match list.trim_end().strip_suffix(']') {
+            Some(inner) => inner.split(',').collect(),
+            None => return Vec::new(),
+        },
+        None => vec![value],
     };
-    let value = value.trim().trim_matches(|c| c == '"' || c == '\'');
-    (!value.is_empty()).then(|| value.to_string())
+    items
+        .into_iter()
+        .map(|v| v.trim().trim_matches(|c| c == '"' || c == '\''))
+        .filter(|v| !v.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 fn load_bytes(id: FileId, is_catalog: bool, bytes: &[u8]) -> Loaded {
     let src = match load::decode(id, bytes) {
         Ok(s) => s,
         Err(f) if is_catalog => return Loaded::Catalog(Vec::new(), vec![*f]),
-        Err(f) => return Loaded::Plan(None, vec![*f]),
+        Err(f) => return Loaded::Broken(None, vec![*f]),
     };
     if is_catalog {
         let (list, f) = load::catalog(id, src);
         Loaded::Catalog(list, f)
     } else {
         let (plan, f) = load::plan(id, src);
-        Loaded::Plan(plan.map(Box::new), f)
+        match plan {
+            Some(plan) => Loaded::Plan(Some(Box::new(plan)), f),
+            None => Loaded::Broken(
+                top_line(src.as_bytes(), "id").and_then(|v| list_items(v).into_iter().next()),
+                f,
+            ),
+        }
     }
 }
 
@@ -584,6 +670,12 @@ fn absorb(repo: &mut Repo, file: FileId, loaded: Loaded) {
             repo.findings.extend(findings);
             if let Some(plan) = plan {
                 repo.plans.push(Entry { plan: *plan, file });
+            }
+        }
+        Loaded::Broken(id, findings) => {
+            repo.findings.extend(findings);
+            if let Some(id) = id {
+                repo.unreadable.entry(id).or_insert(file);
             }
         }
         Loaded::Catalog(list, findings) => {
@@ -649,18 +741,18 @@ fn index(repo: &mut Repo) {
                 },
             ));
         }
-        if let Some(p) = &e.plan.parent
-            && let Some(problem) = ids::problem(p)
-        {
-            found.push(Finding::new(
-                Rule::BadId,
-                e.file,
-                At::Value(crate::yaml::path("parent")),
-                Message::BadParentId {
-                    parent: p.clone(),
-                    problem,
-                },
-            ));
+        for (n, p) in e.plan.parents.iter().enumerate() {
+            if let Some(problem) = ids::problem(p) {
+                found.push(Finding::new(
+                    Rule::BadId,
+                    e.file,
+                    At::parent(n),
+                    Message::BadParentId {
+                        parent: p.clone(),
+                        problem,
+                    },
+                ));
+            }
         }
         let sk = ids::skeleton(id);
         match skeletons.get(&sk) {
@@ -710,24 +802,25 @@ fn index(repo: &mut Repo) {
     }
     // A parent that is not a plan of the repository but looks like one.
     for e in &repo.plans {
-        let Some(p) = &e.plan.parent else { continue };
-        if repo.by_id.contains_key(p) {
-            continue;
-        }
-        if let Some(&m) = skeletons.get(&ids::skeleton(p)) {
-            let other = &repo.plans[m];
-            found.push(
-                Finding::new(
-                    Rule::ConfusableId,
-                    e.file,
-                    At::Value(crate::yaml::path("parent")),
-                    Message::ConfusableParent {
-                        parent: p.clone(),
-                        other: other.plan.id.clone(),
-                    },
-                )
-                .with_related(other.file, id_at(), Label::LookAlikePlan),
-            );
+        for (n, p) in e.plan.parents.iter().enumerate() {
+            if repo.by_id.contains_key(p) {
+                continue;
+            }
+            if let Some(&m) = skeletons.get(&ids::skeleton(p)) {
+                let other = &repo.plans[m];
+                found.push(
+                    Finding::new(
+                        Rule::ConfusableId,
+                        e.file,
+                        At::parent(n),
+                        Message::ConfusableParent {
+                            parent: p.clone(),
+                            other: other.plan.id.clone(),
+                        },
+                    )
+                    .with_related(other.file, id_at(), Label::LookAlikePlan),
+                );
+            }
         }
     }
     // Catalog keys, and metrics that look like a key without being one.
@@ -799,6 +892,12 @@ fn index(repo: &mut Repo) {
         }
     }
     repo.findings.extend(found);
+    repo.files_with_errors = repo
+        .findings
+        .iter()
+        .filter(|f| f.severity == crate::finding::Severity::Error)
+        .map(|f| f.file)
+        .collect();
 }
 
 /// A repository from in-memory files, for tests and benchmarks; files named
@@ -820,20 +919,21 @@ mod tests {
 
     #[test]
     fn parent_line_reads_the_top_level_parent_as_plans_write_it() {
-        let cases: [(&str, Option<&str>); 7] = [
+        let cases: [(&str, &[&str]); 8] = [
             (
                 "id: a\nparent: ninh-binh/so-gddt-2026\n",
-                Some("ninh-binh/so-gddt-2026"),
+                &["ninh-binh/so-gddt-2026"],
             ),
-            ("parent: \"x/y\"  # Sở GDĐT\n", Some("x/y")),
-            ("parent: 'x/y'\n", Some("x/y")),
-            ("id: a\ntargets:\n  - parent: x\n", None),
-            ("parent:\n", None),
-            ("parent: [a/b, \"c/d\"]  # two\n", Some("a/b")),
-            ("id: a\n", None),
+            ("parent: \"x/y\"  # Sở GDĐT\n", &["x/y"]),
+            ("parent: 'x/y'\n", &["x/y"]),
+            ("id: a\ntargets:\n  - parent: x\n", &[]),
+            ("parent:\n", &[]),
+            ("parent: [a/b, \"c/d\"]  # two\n", &["a/b", "c/d"]),
+            ("parent: [a/b, c/d\n", &[]),
+            ("id: a\n", &[]),
         ];
         for (src, want) in cases {
-            assert_eq!(parent_line(src.as_bytes()).as_deref(), want, "{src}");
+            assert_eq!(parent_line(src.as_bytes()), want, "{src}");
         }
     }
 
@@ -857,10 +957,8 @@ mod tests {
         let repo = load_plans(source, &["t/xa".to_string()]).expect("repo");
         assert!(!repo.partial, "expected the whole repository to be read");
         assert_eq!(
-            repo.plan("t/xa")
-                .and_then(|e| e.plan.parent.clone())
-                .as_deref(),
-            Some("t/so")
+            repo.plan("t/xa").map(|e| e.plan.parents.clone()),
+            Some(vec!["t/so".to_string()])
         );
         assert!(repo.plan("t/so").is_some());
         // Written plainly, the same plan is read alone with its parent.

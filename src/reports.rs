@@ -13,7 +13,6 @@ use crate::rules::Rule;
 use crate::yaml::Pos;
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// One achieved value, resolved to the targets it measures.
@@ -111,7 +110,6 @@ fn read_all(repo: &mut Repo, today: NaiveDate, keep_rows: bool) -> Vec<Measureme
     }
     let first = repo.files.len();
     repo.files.extend(paths.iter().cloned());
-    let hints = Hints::new(repo);
     // One file per plan in a national repository: read and parse them on all
     // cores, then add findings and rows in file order so output is stable.
     let shared: &Repo = repo;
@@ -122,7 +120,7 @@ fn read_all(repo: &mut Repo, today: NaiveDate, keep_rows: bool) -> Vec<Measureme
             let file = first + n;
             match fs_guard::read_walked(&jail, path, fs_guard::MAX_CSV_BYTES) {
                 Ok(src) => {
-                    let (rows, findings) = read_with(shared, file, &src, today, &hints);
+                    let (rows, findings) = read_with(shared, file, &src, today);
                     (if keep_rows { rows } else { Vec::new() }, findings)
                 }
                 Err(e) => {
@@ -144,43 +142,6 @@ fn read_all(repo: &mut Repo, today: NaiveDate, keep_rows: bool) -> Vec<Measureme
     out
 }
 
-/// "Did you mean" for unknown plans without comparing every row with every
-/// plan: ids are grouped by their first segment (the province), a typo is
-/// looked for among the ids of the same group (at most a few thousand), and
-/// each unknown id is looked up once.
-pub struct Hints<'a> {
-    groups: HashMap<&'a str, Vec<&'a str>>,
-}
-
-/// Candidates compared per lookup, at most.
-const MAX_CANDIDATES: usize = 2000;
-
-impl<'a> Hints<'a> {
-    pub fn new(repo: &'a Repo) -> Hints<'a> {
-        let mut groups: HashMap<&str, Vec<&str>> = HashMap::new();
-        for id in repo.by_id.keys() {
-            let head = id.split('/').next().unwrap_or("");
-            groups.entry(head).or_default().push(id.as_str());
-        }
-        for g in groups.values_mut() {
-            g.sort_unstable();
-            g.truncate(MAX_CANDIDATES);
-        }
-        Hints { groups }
-    }
-
-    pub fn nearest(&self, id: &str) -> Option<&'a str> {
-        let head = id.split('/').next().unwrap_or("");
-        let group = self.groups.get(head).or_else(|| {
-            // A typo in the province itself: only when there are few groups.
-            (self.groups.len() == 1)
-                .then(|| self.groups.values().next())
-                .flatten()
-        })?;
-        nearest(id, group.iter().copied())
-    }
-}
-
 fn at(line: usize) -> At {
     At::Pos(Pos { line, col: 1 })
 }
@@ -192,7 +153,7 @@ pub fn read(
     bytes: &[u8],
     today: NaiveDate,
 ) -> (Vec<Measurement>, Vec<Finding>) {
-    read_with(repo, file, bytes, today, &Hints::new(repo))
+    read_with(repo, file, bytes, today)
 }
 
 /// One CSV file's rows and findings, at most `MAX_FINDINGS_PER_FILE` of
@@ -202,9 +163,8 @@ fn read_with(
     file: FileId,
     bytes: &[u8],
     today: NaiveDate,
-    hints: &Hints,
 ) -> (Vec<Measurement>, Vec<Finding>) {
-    let (rows, mut findings, more) = read_capped(repo, file, bytes, today, hints);
+    let (rows, mut findings, more) = read_capped(repo, file, bytes, today);
     if more > 0 {
         findings.push(Finding::new(
             Rule::TooManyFindings,
@@ -224,7 +184,6 @@ fn read_capped(
     file: FileId,
     bytes: &[u8],
     today: NaiveDate,
-    hints: &Hints,
 ) -> (Vec<Measurement>, Vec<Finding>, usize) {
     let mut more = 0usize;
     let mut hinted = 0usize;
@@ -314,7 +273,7 @@ fn read_capped(
         let hint = findings.len() < MAX_FINDINGS_PER_FILE && hinted < MAX_HINTS_PER_FILE;
         match row(
             repo,
-            hint.then_some(hints),
+            hint,
             file,
             line,
             &get(pc),
@@ -343,7 +302,7 @@ fn read_capped(
 #[allow(clippy::too_many_arguments)]
 fn row(
     repo: &Repo,
-    hints: Option<&Hints>,
+    hint: bool,
     file: FileId,
     line: usize,
     plan_id: &str,
@@ -360,7 +319,10 @@ fn row(
             Rule::ReportPlan,
             Message::ReportUnknownPlan {
                 plan: plan_id.to_string(),
-                nearest: hints.and_then(|h| h.nearest(plan_id)).map(str::to_string),
+                nearest: hint
+                    .then(|| repo.nearest_id(plan_id))
+                    .flatten()
+                    .map(str::to_string),
             },
         ));
     };

@@ -30,6 +30,8 @@ pub enum Rule {
     DuplicateId,
     InvisibleChar,
     MissingParent,
+    BrokenParent,
+    ExternalParent,
     UndeclaredUnit,
     UnknownMetric,
     UnknownSegment,
@@ -44,6 +46,7 @@ pub enum Rule {
     Waiver,
     PeriodOutsideParent,
     IssuedBeforeParent,
+    DueBeforeIssued,
     ParentCycle,
     ReportSyntax,
     ReportColumns,
@@ -116,6 +119,8 @@ impl Rule {
             Rule::DuplicateId => "duplicate-id",
             Rule::InvisibleChar => "invisible-char",
             Rule::MissingParent => "missing-parent",
+            Rule::BrokenParent => "broken-parent",
+            Rule::ExternalParent => "external-parent",
             Rule::UndeclaredUnit => "undeclared-unit",
             Rule::UnknownMetric => "unknown-metric",
             Rule::UnknownSegment => "unknown-segment",
@@ -130,6 +135,7 @@ impl Rule {
             Rule::Waiver => "waiver",
             Rule::PeriodOutsideParent => "period-outside-parent",
             Rule::IssuedBeforeParent => "issued-before-parent",
+            Rule::DueBeforeIssued => "due-before-issued",
             Rule::ParentCycle => "parent-cycle",
             Rule::ReportSyntax => "report-syntax",
             Rule::ReportColumns => "report-columns",
@@ -147,11 +153,13 @@ impl Rule {
         match self {
             Rule::InvisibleChar
             | Rule::MissingParent
+            | Rule::BrokenParent
+            | Rule::DueBeforeIssued
             | Rule::UnknownMetric
             | Rule::PlanIssuedLate
             | Rule::AspirationOnly
             | Rule::MissingAdoption => Severity::Warning,
-            Rule::Milestone | Rule::TooManyFindings => Severity::Note,
+            Rule::Milestone | Rule::TooManyFindings | Rule::ExternalParent => Severity::Note,
             _ => Severity::Error,
         }
     }
@@ -176,6 +184,8 @@ impl Rule {
             | Rule::DuplicateId
             | Rule::InvisibleChar => Group::File,
             Rule::MissingParent
+            | Rule::BrokenParent
+            | Rule::ExternalParent
             | Rule::UndeclaredUnit
             | Rule::UnknownMetric
             | Rule::UnknownSegment
@@ -190,6 +200,7 @@ impl Rule {
             | Rule::Waiver
             | Rule::PeriodOutsideParent
             | Rule::IssuedBeforeParent
+            | Rule::DueBeforeIssued
             | Rule::ParentCycle => Group::Cascade,
             Rule::ReportSyntax
             | Rule::ReportColumns

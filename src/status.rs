@@ -147,6 +147,9 @@ pub struct Row {
     pub stretch_met: Option<bool>,
     #[serde(skip)]
     pub(crate) plan_index: usize,
+    /// The value as measured, for judging it against a parent's threshold.
+    #[serde(skip)]
+    pub(crate) measured: Option<crate::domain::threshold::Quantity>,
 }
 
 /// The latest measurement on or before `as_of` per (plan, target, segment).
@@ -210,6 +213,7 @@ pub fn plan_rows(
                 status,
                 stretch_met,
                 plan_index,
+                measured: m.map(|m| m.value.clone()),
             });
         }
     }
@@ -235,15 +239,21 @@ pub struct Rollup {
     pub threshold: String,
     pub met: usize,
     pub of: usize,
-    /// Children that do not meet it, with why: a status, or "not adopted".
-    pub failing: Vec<(String, String)>,
+    /// Children that do not meet it, with why (a status against the parent's
+    /// threshold, "not adopted" or "waived") and, where a value is reported,
+    /// the child's own status against its own target beside it.
+    pub failing: Vec<(String, String, Option<String>)>,
 }
 
+/// For each parent target, how many of the children it binds meet it: each
+/// child's latest value is judged against the parent's threshold (a child at
+/// 16% does not meet a parent's ≥ 20% even where it meets its own ≥ 15%).
 pub fn rollup(
     repo: &Repo,
     parent: &Entry,
     children: &[usize],
     rows_by_plan: &HashMap<usize, Vec<Row>>,
+    as_of: NaiveDate,
 ) -> Vec<Rollup> {
     let mut out = Vec::new();
     for pt in &parent.plan.targets {
@@ -256,6 +266,7 @@ pub fn rollup(
             continue;
         }
         for v in &pt.values {
+            let threshold = oriented(repo, &pt.metric, &v.value.binding);
             let mut met = 0;
             let mut failing = Vec::new();
             for c in &bound {
@@ -274,22 +285,32 @@ pub fn rollup(
                     })
                     .unwrap_or_default();
                 let why = if mine.is_empty() {
-                    Some(
+                    Some((
                         if child.waivers.iter().any(|w| w.metric == pt.metric) {
                             "waived"
                         } else {
                             "not adopted"
-                        }
-                        .to_string(),
-                    )
+                        },
+                        None,
+                    ))
                 } else {
-                    mine.iter()
-                        .find(|r| r.status != Status::Met)
-                        .map(|r| r.status.key().to_string())
+                    mine.iter().find_map(|r| {
+                        let against_parent = match &r.measured {
+                            None => Status::NoData,
+                            Some(q) if threshold.accepts(q) == Some(true) => Status::Met,
+                            Some(_) => pending(r.due, as_of),
+                        };
+                        (against_parent != Status::Met).then(|| {
+                            let own = r.measured.is_some().then(|| r.status.key());
+                            (against_parent.key(), own)
+                        })
+                    })
                 };
                 match why {
                     None => met += 1,
-                    Some(w) => failing.push((child.id.clone(), w)),
+                    Some((w, own)) => {
+                        failing.push((child.id.clone(), w.to_string(), own.map(str::to_string)))
+                    }
                 }
             }
             out.push(Rollup {
@@ -297,7 +318,7 @@ pub fn rollup(
                 target: pt.id.clone(),
                 metric: pt.metric.clone(),
                 segment: v.segment.clone(),
-                threshold: oriented(repo, &pt.metric, &v.value.binding).to_string(),
+                threshold: threshold.to_string(),
                 met,
                 of: bound.len(),
                 failing,
@@ -307,14 +328,16 @@ pub fn rollup(
     out
 }
 
-/// Children of each plan, by plan index.
+/// Children of each plan, by plan index: a plan is the child of every
+/// parent it names.
 pub fn children(repo: &Repo) -> HashMap<usize, Vec<usize>> {
     let mut out: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, e) in repo.plans.iter().enumerate() {
-        if let Some(p) = e.plan.parent.as_deref().and_then(|p| repo.by_id.get(p))
-            && *p != i
-        {
-            out.entry(*p).or_default().push(i);
+        for p in e.plan.parents.iter().filter_map(|p| repo.by_id.get(p)) {
+            let list = out.entry(*p).or_default();
+            if *p != i && list.last() != Some(&i) {
+                list.push(i);
+            }
         }
     }
     out

@@ -3,6 +3,7 @@
 //! judgements, so they are computed here once and turned into findings below.
 
 use super::oriented;
+use crate::domain::period::same_horizon;
 use crate::domain::threshold::Inclusion;
 use crate::domain::{Deadline, Plan, Target, Threshold};
 use crate::finding::{At, Finding};
@@ -33,7 +34,8 @@ pub fn own_due(plan: &Plan, t: &Target) -> Option<NaiveDate> {
 
 /// A child target's deadline: its own, else inherited from the parent targets
 /// of its metric (the earliest one falling in or after its period, no later
-/// than the period's end), else the end of its period.
+/// than the period's end), else the end of its period. `parents` are the
+/// targets that judge the child.
 pub fn effective_due(
     child: &Plan,
     t: &Target,
@@ -54,7 +56,62 @@ pub fn effective_due(
         .min()
         .map(|d| (*d).min(child.period.end()))
         .unwrap_or(child.period.end());
-    (Some(inherited), !parents.is_empty())
+    // Without a date of its own, a target's date is never its own: from a
+    // parent, or the end of its period.
+    (Some(inherited), true)
+}
+
+/// Where a target's deadline comes from, over every parent of its plan.
+#[derive(Debug, Clone, Copy)]
+pub enum DueFrom<'a> {
+    /// Its own deadline.
+    Own,
+    /// Inherited from this parent (the one giving the earliest date) and
+    /// its first target of the metric.
+    Parent(&'a Entry, usize),
+    /// No deadline anywhere: the end of the plan's period.
+    Period,
+}
+
+/// A target's deadline as every command counts it: its own; else the
+/// earliest inherited from any parent's targets of its metric that judge
+/// the plan; else the end of the period. The date is `None` when in force
+/// throughout (ongoing, recurring).
+pub fn target_due<'a>(
+    repo: &'a Repo,
+    e: &'a Entry,
+    t: &Target,
+) -> (Option<NaiveDate>, DueFrom<'a>) {
+    if let Some(d) = t.deadline() {
+        return (d.final_date(), DueFrom::Own);
+    }
+    let mut best: Option<(Option<NaiveDate>, DueFrom<'a>)> = None;
+    for parent in repo.parents_of(e).filter(|p| p.plan.id != e.plan.id) {
+        let pts: Vec<usize> = parent
+            .plan
+            .targets
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.metric == t.metric && p.judges(&e.plan))
+            .map(|(i, _)| i)
+            .collect();
+        let Some(&first) = pts.first() else { continue };
+        let targets: Vec<&Target> = pts.iter().map(|i| &parent.plan.targets[*i]).collect();
+        let (date, _) = effective_due(&e.plan, t, &parent.plan, &targets);
+        // A dated inheritance wins over an ongoing one, the earliest over later.
+        let better = match &best {
+            None => true,
+            Some((b, _)) => match (date, b) {
+                (Some(d), Some(b)) => d < *b,
+                (Some(_), None) => true,
+                _ => false,
+            },
+        };
+        if better {
+            best = Some((date, DueFrom::Parent(parent, first)));
+        }
+    }
+    best.unwrap_or((Some(e.plan.period.end()), DueFrom::Period))
 }
 
 /// One threshold set beside the parent's, for one segment.
@@ -65,12 +122,19 @@ pub struct Comparison {
     pub child: Threshold,
     pub parent: Threshold,
     pub inclusion: Inclusion,
+    /// The child's deadline beside this parent target's, as judged: `Greater`
+    /// only when the child is due later than it may be (a `later-deadline`);
+    /// `None` when either is undated, or the child is due after this target
+    /// but before a later one of the same metric.
+    pub timing: Option<std::cmp::Ordering>,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Judgement {
     /// Due before every parent target of its metric: an intermediate step.
     pub milestone: bool,
+    /// The parent target the milestone leads to.
+    pub milestone_of: Option<usize>,
     pub comparisons: Vec<Comparison>,
     /// (child's date, latest parent target, its date) when the child is due later.
     pub later: Option<(NaiveDate, usize, NaiveDate)>,
@@ -78,8 +142,21 @@ pub struct Judgement {
     pub inherited: bool,
 }
 
-/// Judges a child target against the parent targets of its metric.
+/// The parent targets among `pts` that judge `child`: not internal, binding
+/// it or the bodies below it.
+pub fn judging<'a>(parent: &'a Plan, child: &Plan, pts: &[usize]) -> Vec<usize> {
+    pts.iter()
+        .copied()
+        .filter(|i| parent.targets[*i].judges(child))
+        .collect()
+}
+
+/// Judges a child target against the parent targets of its metric (`pts`,
+/// all of them: those that do not judge the child, or belong to another
+/// horizon, are left out here). `kh check`, `kh diff` and `kh status`
+/// all take their verdicts from this one function.
 pub fn judge(repo: &Repo, child: &Plan, ct: &Target, parent: &Plan, pts: &[usize]) -> Judgement {
+    let pts = judging(parent, child, pts);
     let ptargets: Vec<&Target> = pts.iter().map(|i| &parent.targets[*i]).collect();
     let (due, inherited) = effective_due(child, ct, parent, &ptargets);
     let mut j = Judgement {
@@ -87,11 +164,22 @@ pub fn judge(repo: &Repo, child: &Plan, ct: &Target, parent: &Plan, pts: &[usize
         inherited,
         ..Judgement::default()
     };
-    let parent_dates: Vec<Option<NaiveDate>> =
-        ptargets.iter().map(|p| own_due(parent, p)).collect();
+    // A 2030 target is compared with the parent's 2030 target, not its 2025 one.
+    let pts: Vec<usize> = pts
+        .into_iter()
+        .filter(|i| {
+            let pd = own_due(parent, &parent.targets[*i]);
+            same_horizon(&parent.period, pd, &child.period, due)
+        })
+        .collect();
+    let parent_dates: Vec<Option<NaiveDate>> = pts
+        .iter()
+        .map(|i| own_due(parent, &parent.targets[*i]))
+        .collect();
     if let Some(cd) = due {
         if !parent_dates.is_empty() && parent_dates.iter().all(|d| d.is_some_and(|d| cd < d)) {
             j.milestone = true;
+            j.milestone_of = pts.first().copied();
             return j;
         }
         let explicit = matches!(ct.deadline(), Some(d) if !matches!(d, Deadline::Inherited));
@@ -114,6 +202,13 @@ pub fn judge(repo: &Repo, child: &Plan, ct: &Target, parent: &Plan, pts: &[usize
         {
             continue;
         }
+        let timing = match (due, pd) {
+            (Some(cd), Some(pd)) if cd > *pd => {
+                j.later.is_some().then_some(std::cmp::Ordering::Greater)
+            }
+            (Some(cd), Some(pd)) => Some(cd.cmp(pd)),
+            _ => None,
+        };
         let pt = &parent.targets[*pi];
         for (seg, cv) in segment_pairs(child, ct, pt) {
             let Some(pv) = pt.value_for(seg.as_deref()) else {
@@ -128,6 +223,7 @@ pub fn judge(repo: &Repo, child: &Plan, ct: &Target, parent: &Plan, pts: &[usize
                 child: c,
                 parent: p,
                 inclusion,
+                timing,
             });
         }
     }
@@ -193,7 +289,8 @@ pub fn check(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
         };
         let j = judge(repo, &e.plan, ct, &parent.plan, pts);
         if j.milestone {
-            let first = &parent.plan.targets[pts[0]];
+            let m = j.milestone_of.unwrap_or(pts[0]);
+            let first = &parent.plan.targets[m];
             out.push(
                 Finding::new(
                     Rule::Milestone,
@@ -210,7 +307,7 @@ pub fn check(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
                     parent.file,
                     At::Value(vec![
                         Seg::Key("targets".into()),
-                        Seg::Index(pts[0]),
+                        Seg::Index(m),
                         Seg::Key("due".into()),
                     ]),
                     label(&parent.plan, first),
@@ -451,7 +548,7 @@ mod tests {
     #[test]
     fn undated_child_inherits_and_is_judged() {
         let f = pair(
-            "{id: P, text: t, metric: ai, target: 50%, due: Tháng 5/2026}",
+            "{id: P, text: t, metric: ai, target: 50%, due: Tháng 11/2026}",
             "{id: C, text: t, metric: ai, target: 40%}",
         );
         assert_eq!(rules(&f), vec!["looser-threshold"]);

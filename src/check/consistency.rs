@@ -1,11 +1,12 @@
 //! Plan consistency: a child's period lies within its parent's, it is not issued
 //! before its parent, and no plan is its own ancestor.
 
+use super::cascade::{self, DueFrom};
 use crate::finding::{At, Finding};
 use crate::message::{Label, Message};
 use crate::repo::{Entry, Repo};
 use crate::rules::Rule;
-use crate::yaml::path;
+use crate::yaml::{Seg, path};
 
 pub fn against_parent(e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
     let (c, p) = (&e.plan, &parent.plan);
@@ -49,7 +50,65 @@ pub fn against_parent(e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
     }
 }
 
-/// Every cycle of parents, reported once (on its first plan), in linear time.
+/// A target that falls due (by its own deadline or one inherited) before its
+/// plan was issued: overdue from the day the plan exists. Recurring and
+/// ongoing targets, and the end of the period, are never before it.
+pub fn due_before_issued(repo: &Repo, e: &Entry, out: &mut Vec<Finding>) {
+    let issued = e.plan.issued.earliest();
+    for (n, t) in e.plan.targets.iter().enumerate() {
+        let (Some(due), from) = cascade::target_due(repo, e, t) else {
+            continue;
+        };
+        if due >= issued {
+            continue;
+        }
+        let field = |f: &str| {
+            At::Value(vec![
+                Seg::Key("targets".into()),
+                Seg::Index(n),
+                Seg::Key(f.into()),
+            ])
+        };
+        let (at, inherited) = match from {
+            DueFrom::Parent(p, pi) => {
+                let pt = &p.plan.targets[pi];
+                (field("id"), Some((p, pi, pt)))
+            }
+            DueFrom::Own => (field("due"), None),
+            DueFrom::Period => continue,
+        };
+        let mut f = Finding::new(
+            Rule::DueBeforeIssued,
+            e.file,
+            at,
+            Message::DueBeforeIssued {
+                target: t.id.clone(),
+                due,
+                issued: e.plan.issued.to_string(),
+                from: inherited.map(|(p, _, pt)| (pt.id.clone(), p.plan.id.clone())),
+            },
+        );
+        if let Some((p, pi, pt)) = inherited {
+            f = f.with_related(
+                p.file,
+                At::Value(vec![
+                    Seg::Key("targets".into()),
+                    Seg::Index(pi),
+                    Seg::Key("due".into()),
+                ]),
+                Label::Target {
+                    id: pt.id.clone(),
+                    plan: p.plan.id.clone(),
+                },
+            );
+        }
+        out.push(f);
+    }
+}
+
+/// Every cycle of parents, each reported once (on its first plan in file
+/// order, at the entry of `parent:` that closes it). A depth-first walk over
+/// every edge, each followed once: linear in plans and parents.
 pub fn cycles(repo: &Repo) -> Vec<Finding> {
     #[derive(Clone, Copy, PartialEq)]
     enum State {
@@ -57,59 +116,83 @@ pub fn cycles(repo: &Repo) -> Vec<Finding> {
         Active,
         Done,
     }
+    // The parents of each plan that are plans of the repository: (edge
+    // index in `parent:`, plan index).
+    let edges = |i: usize| -> Vec<(usize, usize)> {
+        repo.plans[i]
+            .plan
+            .parents
+            .iter()
+            .enumerate()
+            .filter_map(|(k, p)| repo.by_id.get(p).map(|&j| (k, j)))
+            .collect()
+    };
     let n = repo.plans.len();
     let mut state = vec![State::New; n];
+    // Where each active plan stands on the walk's chain.
+    let mut depth = vec![0usize; n];
     let mut out = Vec::new();
     for start in 0..n {
-        let mut chain = Vec::new();
-        let mut cur = Some(start);
-        while let Some(i) = cur {
-            match state[i] {
-                State::Done => break,
-                State::Active => {
-                    // `i` is on the chain: everything from it onwards is a cycle.
-                    let pos = chain.iter().position(|c| *c == i).unwrap_or(0);
-                    let cycle: Vec<usize> = chain[pos..].to_vec();
-                    // One finding per cycle, on its first plan in file
-                    // order, naming a bounded part of the ring: the output
-                    // stays linear in the size of the repository.
-                    let first = cycle.iter().copied().min().unwrap_or(i);
-                    let at = cycle.iter().position(|c| *c == first).unwrap_or(0);
-                    let ids: Vec<&str> = cycle[at..]
-                        .iter()
-                        .chain(&cycle[..at])
-                        .map(|c| repo.plans[*c].plan.id.as_str())
-                        .collect();
-                    const SHOWN: usize = 8;
-                    let e = &repo.plans[first];
-                    out.push(Finding::new(
-                        Rule::ParentCycle,
-                        e.file,
-                        At::Value(path("parent")),
-                        Message::ParentCycle {
-                            plan: e.plan.id.clone(),
-                            ring: ids.iter().take(SHOWN).map(|s| s.to_string()).collect(),
-                            plans: ids.len(),
-                        },
-                    ));
-                    break;
-                }
+        if state[start] != State::New {
+            continue;
+        }
+        // The chain of plans being walked, each with its parents and the
+        // next one to follow.
+        let mut chain: Vec<(usize, Vec<(usize, usize)>, usize)> = Vec::new();
+        state[start] = State::Active;
+        chain.push((start, edges(start), 0));
+        while let Some((i, next, k)) = chain.last_mut() {
+            let Some(&(_, j)) = next.get(*k) else {
+                state[*i] = State::Done;
+                chain.pop();
+                continue;
+            };
+            *k += 1;
+            match state[j] {
+                State::Done => {}
                 State::New => {
-                    state[i] = State::Active;
-                    chain.push(i);
-                    cur = repo.plans[i]
-                        .plan
-                        .parent
-                        .as_deref()
-                        .and_then(|p| repo.by_id.get(p).copied());
+                    state[j] = State::Active;
+                    depth[j] = chain.len();
+                    chain.push((j, edges(j), 0));
+                }
+                State::Active => {
+                    // `j` is on the chain: from it to here is a cycle.
+                    let ring: Vec<(usize, usize)> = chain[depth[j]..]
+                        .iter()
+                        .map(|(p, next, k)| (*p, next[*k - 1].0))
+                        .collect();
+                    out.push(cycle_finding(repo, &ring));
                 }
             }
         }
-        for c in chain {
-            state[c] = State::Done;
-        }
     }
     out
+}
+
+/// One cycle, given as (plan, the entry of its `parent:` followed), named
+/// from its first plan in file order and bounded, so that the output stays
+/// linear in the size of the repository.
+fn cycle_finding(repo: &Repo, ring: &[(usize, usize)]) -> Finding {
+    const SHOWN: usize = 8;
+    let at = (0..ring.len()).min_by_key(|&m| ring[m].0).unwrap_or(0);
+    let ids: Vec<String> = ring[at..]
+        .iter()
+        .chain(&ring[..at])
+        .take(SHOWN)
+        .map(|(p, _)| repo.plans[*p].plan.id.clone())
+        .collect();
+    let (first, edge) = ring[at];
+    let e = &repo.plans[first];
+    Finding::new(
+        Rule::ParentCycle,
+        e.file,
+        At::parent(edge),
+        Message::ParentCycle {
+            plan: e.plan.id.clone(),
+            ring: ids,
+            plans: ring.len(),
+        },
+    )
 }
 
 #[cfg(test)]

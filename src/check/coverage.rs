@@ -19,12 +19,12 @@ fn target_at(i: usize, field: &str) -> At {
     ])
 }
 
-/// Must `child` carry parent target `pt`? Only if it applies to the child's
-/// level and falls due within the child's period (a parent target due later is
-/// another year's plan's business).
+/// Must `child` carry parent target `pt`? Only if it binds the child (its
+/// level, its kind of school, or the plan by name) and falls due within the
+/// child's period or horizons (a parent target due later is another plan's
+/// business).
 pub fn binds(parent: &Plan, pt: &Target, child: &Plan) -> bool {
-    pt.applies_to(parent.level, child.level)
-        && own_due(parent, pt).is_none_or(|d| child.period.contains_date(d))
+    pt.binds(parent.level, child) && own_due(parent, pt).is_none_or(|d| child.period.covers(d))
 }
 
 pub fn check(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
@@ -96,7 +96,7 @@ pub fn issued_late(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding
             .indicators
             .get(&pt.metric)
             .is_some_and(|i| i.plan_issuance);
-        if !marks_issuance || !pt.applies_to(p.level, child.level) {
+        if !marks_issuance || !pt.issuance_binds(p.level, child) {
             continue;
         }
         let Some(deadline) = pt.due.as_ref().and_then(|d| d.final_date()) else {
@@ -113,6 +113,7 @@ pub fn issued_late(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding
                         parent_target: pt.id.clone(),
                         parent_plan: p.id.clone(),
                         deadline,
+                        level: child.level.key(),
                     },
                 )
                 .with_related(
@@ -209,12 +210,13 @@ mod tests {
             "",
             "2026-06",
         );
-        assert_eq!(rules(&f), vec!["plan-issued-late"]);
+        // The child's target inherits the same date, before its plan exists.
+        assert_eq!(rules(&f), vec!["due-before-issued", "plan-issued-late"]);
         assert!(
-            f[0].text(crate::ui::Lang::En).contains("31/05/2026")
-                && f[0].text(crate::ui::Lang::En).contains("06/2026"),
+            f[1].text(crate::ui::Lang::En).contains("31/05/2026")
+                && f[1].text(crate::ui::Lang::En).contains("06/2026"),
             "{}",
-            f[0].text(crate::ui::Lang::En)
+            f[1].text(crate::ui::Lang::En)
         );
         let f = with(
             &[issue],

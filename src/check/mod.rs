@@ -79,22 +79,26 @@ pub fn run(repo: &Repo, opts: Options) -> Vec<Finding> {
     out
 }
 
-/// The checks of one plan against the catalog and its parent.
+/// The checks of one plan against the catalog and each of its parents, on
+/// their own: every cascade finding names the parent concerned.
 pub fn check_plan(repo: &Repo, e: &Entry) -> Vec<Finding> {
     let mut out = Vec::new();
     references::units(e, &mut out);
     references::metrics(repo, e, &mut out);
     references::segments(repo, e, &mut out);
     references::unit_mismatch(repo, e, &mut out);
-    match repo.parent_of(e) {
-        Some(parent) if parent.plan.id != e.plan.id => {
-            consistency::against_parent(e, parent, &mut out);
-            cascade::check(repo, e, parent, &mut out);
-            coverage::check(repo, e, parent, &mut out);
+    references::parents(repo, e, &mut out);
+    let mut seen = std::collections::HashSet::new();
+    for parent in repo.parents_of(e) {
+        // Itself (a cycle, reported once) or a parent named twice.
+        if parent.plan.id == e.plan.id || !seen.insert(parent.file) {
+            continue;
         }
-        Some(_) => {}
-        None => references::missing_parent(e, &mut out),
+        consistency::against_parent(e, parent, &mut out);
+        cascade::check(repo, e, parent, &mut out);
+        coverage::check(repo, e, parent, &mut out);
     }
+    consistency::due_before_issued(repo, e, &mut out);
     out
 }
 

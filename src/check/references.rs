@@ -7,7 +7,7 @@ use crate::load::nearest;
 use crate::message::Message;
 use crate::repo::{Entry, Repo};
 use crate::rules::Rule;
-use crate::yaml::{Seg, path};
+use crate::yaml::Seg;
 
 fn at(parts: &[Seg]) -> At {
     At::Value(parts.to_vec())
@@ -17,17 +17,50 @@ fn k(s: &str) -> Seg {
     Seg::Key(s.to_string())
 }
 
-pub fn missing_parent(e: &Entry, out: &mut Vec<Finding>) {
-    if let Some(parent) = &e.plan.parent {
-        out.push(Finding::new(
-            Rule::MissingParent,
-            e.file,
-            At::Value(path("parent")),
-            Message::MissingParent {
-                parent: parent.clone(),
-                cites: e.plan.cites.clone(),
+/// Each parent named is a plan of the repository whose file reads cleanly;
+/// else it is named as external, as unreadable, or as missing with the
+/// nearest id.
+pub fn parents(repo: &Repo, e: &Entry, out: &mut Vec<Finding>) {
+    for (n, id) in e.plan.parents.iter().enumerate() {
+        let found = match repo.plan(id) {
+            Some(p) if repo.files_with_errors.contains(&p.file) => Some((
+                Rule::BrokenParent,
+                Message::BrokenParent {
+                    parent: id.clone(),
+                    file: repo.path(p.file).display().to_string(),
+                    readable: true,
+                },
+            )),
+            Some(_) => None,
+            None if repo.settings.external.iter().any(|x| x == id) => Some((
+                Rule::ExternalParent,
+                Message::ExternalParent { parent: id.clone() },
+            )),
+            None => match repo.unreadable.get(id) {
+                Some(&file) => Some((
+                    Rule::BrokenParent,
+                    Message::BrokenParent {
+                        parent: id.clone(),
+                        file: repo.path(file).display().to_string(),
+                        readable: false,
+                    },
+                )),
+                None => Some((
+                    Rule::MissingParent,
+                    Message::MissingParent {
+                        parent: id.clone(),
+                        // Never the plan itself: a plan is not its own parent.
+                        nearest: repo
+                            .nearest_id(id)
+                            .filter(|n| *n != e.plan.id)
+                            .map(str::to_string),
+                    },
+                )),
             },
-        ));
+        };
+        if let Some((rule, message)) = found {
+            out.push(Finding::new(rule, e.file, At::parent(n), message));
+        }
     }
 }
 
@@ -97,11 +130,12 @@ pub fn metrics(repo: &Repo, e: &Entry, out: &mut Vec<Finding>) {
     }
 }
 
-/// by_segment keys are declared by this plan or its parent; `segment:` names the parent's.
+/// by_segment keys are declared by this plan or a parent; `segment:` names
+/// a segment of one of its parents.
 pub fn segments(repo: &Repo, e: &Entry, out: &mut Vec<Finding>) {
-    let parent = repo.parent_of(e);
+    let parents: Vec<&Entry> = repo.parents_of(e).collect();
     let declared = |s: &str| {
-        e.plan.segments.contains_key(s) || parent.is_some_and(|p| p.plan.segments.contains_key(s))
+        e.plan.segments.contains_key(s) || parents.iter().any(|p| p.plan.segments.contains_key(s))
     };
     for (n, t) in e.plan.targets.iter().enumerate() {
         for v in &t.values {
@@ -117,9 +151,9 @@ pub fn segments(repo: &Repo, e: &Entry, out: &mut Vec<Finding>) {
             }
         }
     }
-    if let Some(p) = parent {
+    if let Some(p) = parents.first() {
         for (n, s) in e.plan.segment.iter().enumerate() {
-            if !p.plan.segments.contains_key(s) {
+            if !parents.iter().any(|p| p.plan.segments.contains_key(s)) {
                 out.push(Finding::new(
                     Rule::UnknownSegment,
                     e.file,

@@ -317,13 +317,18 @@ pub fn run(args: NewArgs, _ui: &Ui) -> Result<i32> {
             let _ = writeln!(y, "    implementers: {}", list(&t.implementers));
         }
         // Who must carry it further: the parent's levels below the new plan's.
-        let below: Option<Vec<&str>> = pt.map(|pt| match &pt.applies_to {
-            Some(levels) => levels
+        let below: Option<Vec<String>> = pt.map(|pt| match &pt.applies_to {
+            Some(bindings) => bindings
                 .iter()
-                .filter(|l| **l > args.level)
-                .map(|l| l.key())
+                .filter(|b| b.below(args.level))
+                .map(|b| b.to_string())
                 .collect(),
-            None => args.level.below().iter().map(|l| l.key()).collect(),
+            None => args
+                .level
+                .below()
+                .iter()
+                .map(|l| l.key().to_string())
+                .collect(),
         });
         if let Some(b) = below {
             let _ = writeln!(y, "    applies_to: [{}]", b.join(", "));

@@ -170,7 +170,15 @@ fn rollup_rows(rows: &[Rollup], ui: &Ui) -> Rows {
                     ),
                     r.failing
                         .iter()
-                        .map(|(p, why)| format!("{p} ({})", reason(why, ui.lang)))
+                        .map(|(p, why, own)| match own {
+                            Some(own) if own != why => format!(
+                                "{p} ({}; {}: {})",
+                                reason(why, ui.lang),
+                                crate::messages::word(ui.lang, crate::messages::Word::OwnTarget),
+                                reason(own, ui.lang)
+                            ),
+                            _ => format!("{p} ({})", reason(why, ui.lang)),
+                        })
                         .collect::<Vec<_>>()
                         .join("; "),
                 ]
@@ -306,6 +314,7 @@ pub fn run(args: StatusArgs, ui: &Ui) -> Result<i32> {
                 &repo.plans[p],
                 &children[&p],
                 &by_plan,
+                as_of,
             ));
         }
         if let Some(u) = &args.unit {

@@ -205,11 +205,12 @@ fn index(input: &Input, lang: Lang) -> String {
     let children = crate::status::children(repo);
     let mut roots: Vec<usize> = (0..repo.plans.len())
         .filter(|i| {
+            // A root: none of its parents is another plan of the repository.
             let p = &repo.plans[*i].plan;
-            p.parent
-                .as_deref()
-                .and_then(|id| repo.by_id.get(id))
-                .is_none_or(|pi| pi == i)
+            p.parents
+                .iter()
+                .filter_map(|id| repo.by_id.get(id))
+                .all(|pi| pi == i)
         })
         .collect();
     let key = |i: &usize| (repo.plans[*i].plan.level, repo.plans[*i].plan.id.clone());
@@ -319,17 +320,21 @@ fn plan_page(input: &Input, i: usize, lang: Lang) -> String {
         meta.push((export_word(lang, W::Number), esc(n)));
     }
     meta.push((export_word(lang, W::Date), esc(&p.issued.to_string())));
-    if let Some(parent) = p.parent.as_deref() {
-        let link = match repo.by_id.get(parent) {
-            Some(_) => format!(
-                "<a href=\"{}{}.html\">{}</a>",
-                slug(parent),
-                suffix(lang),
-                esc(parent)
-            ),
-            None => esc(parent),
-        };
-        meta.push((export_word(lang, W::Parent), link));
+    if !p.parents.is_empty() {
+        let links: Vec<String> = p
+            .parents
+            .iter()
+            .map(|parent| match repo.by_id.get(parent) {
+                Some(_) => format!(
+                    "<a href=\"{}{}.html\">{}</a>",
+                    slug(parent),
+                    suffix(lang),
+                    esc(parent)
+                ),
+                None => esc(parent),
+            })
+            .collect();
+        meta.push((export_word(lang, W::Parent), links.join(", ")));
     }
     meta.push((
         export_word(lang, W::AsOfDay),

@@ -1,5 +1,6 @@
 //! The domain: plans, targets, thresholds, deadlines. No I/O, no rendering.
 
+pub mod citation;
 pub mod date;
 pub mod deadline;
 pub mod explain;

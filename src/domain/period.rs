@@ -162,6 +162,20 @@ impl Period {
         self.start() <= d && d <= self.end()
     }
 
+    /// The last day the plan is in force: the end of its last horizon (a
+    /// plan "2022-2025, định hướng đến năm 2030" keeps its recurring duties
+    /// to 2030), else of its span.
+    pub fn in_force_until(&self) -> NaiveDate {
+        let last = self.all_horizons().last().copied().unwrap_or(self.to);
+        NaiveDate::from_ymd_opt(last, 12, 31).unwrap_or(self.end())
+    }
+
+    /// Is `d` within the span or up to its last horizon? A plan "2026-2030,
+    /// tầm nhìn đến năm 2035" carries what falls due in 2035.
+    pub fn covers(&self, d: NaiveDate) -> bool {
+        self.start() <= d && d <= self.in_force_until()
+    }
+
     /// The span's end and every horizon after it, ascending.
     pub fn all_horizons(&self) -> Vec<i32> {
         let mut v = vec![self.to];

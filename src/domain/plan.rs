@@ -1,3 +1,4 @@
+pub use super::citation::{Citation, DocType};
 pub use super::date::Issued;
 use super::deadline::Deadline;
 pub use super::period::Period;
@@ -88,6 +89,171 @@ impl Level {
     }
 }
 
+impl Level {
+    /// Words that name the bodies of a level in a target's text, folded.
+    const NAMED_BY: &'static [(&'static str, Level)] = &[
+        ("co so giao duc", Level::School),
+        ("csgd", Level::School),
+        ("truong hoc", Level::School),
+        ("nha truong", Level::School),
+        ("cac truong", Level::School),
+        ("schools", Level::School),
+        ("cap xa", Level::Commune),
+        ("ubnd xa", Level::Commune),
+        ("xa, phuong", Level::Commune),
+        ("xa phuong", Level::Commune),
+        ("communes", Level::Commune),
+        ("wards", Level::Commune),
+        ("cap huyen", Level::District),
+        ("phong gd", Level::District),
+        ("phong giao duc", Level::District),
+        ("districts", Level::District),
+    ];
+
+    /// The levels whose bodies a text names ("100% cơ sở giáo dục ban hành
+    /// kế hoạch": schools), in level order; empty when it names none.
+    pub fn named_in(text: &str) -> Vec<Level> {
+        let folded = crate::text::fold(text);
+        let mut out: Vec<Level> = Level::NAMED_BY
+            .iter()
+            .filter(|(w, _)| folded.contains(w))
+            .map(|(_, l)| *l)
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+}
+
+/// The kinds of school (cấp học) a school plan is of, and a target may bind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SchoolKind {
+    Preschool,
+    Primary,
+    LowerSecondary,
+    UpperSecondary,
+    Continuing,
+    MultiLevel,
+}
+
+impl SchoolKind {
+    /// As officials write them, folded when read.
+    pub const WORDS: &'static [(&'static str, SchoolKind)] = &[
+        ("mầm non", SchoolKind::Preschool),
+        ("tiểu học", SchoolKind::Primary),
+        ("TH", SchoolKind::Primary),
+        ("THCS", SchoolKind::LowerSecondary),
+        ("trung học cơ sở", SchoolKind::LowerSecondary),
+        ("THPT", SchoolKind::UpperSecondary),
+        ("trung học phổ thông", SchoolKind::UpperSecondary),
+        ("GDTX", SchoolKind::Continuing),
+        ("GDNN-GDTX", SchoolKind::Continuing),
+        ("giáo dục thường xuyên", SchoolKind::Continuing),
+        ("liên cấp", SchoolKind::MultiLevel),
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            SchoolKind::Preschool => "mầm non",
+            SchoolKind::Primary => "tiểu học",
+            SchoolKind::LowerSecondary => "THCS",
+            SchoolKind::UpperSecondary => "THPT",
+            SchoolKind::Continuing => "GDTX",
+            SchoolKind::MultiLevel => "liên cấp",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<SchoolKind> {
+        let f = crate::text::fold(s);
+        SchoolKind::WORDS
+            .iter()
+            .find(|(w, _)| crate::text::fold(w) == f)
+            .map(|(_, k)| *k)
+    }
+
+    /// The kinds an issuer's name says a school is of: "Trường THPT An Lão",
+    /// "Trường TH&THCS Kim Đồng" (both kinds). Empty when it does not say.
+    pub fn from_issuer(issuer: &str) -> Vec<SchoolKind> {
+        let folded = crate::text::fold(issuer);
+        let tokens: Vec<&str> = folded
+            .split(|c: char| c.is_whitespace() || "&,;-–()".contains(c))
+            .filter(|t| !t.is_empty())
+            .collect();
+        let mut out: Vec<SchoolKind> = Vec::new();
+        for (w, k) in SchoolKind::WORDS {
+            let wf = crate::text::fold(w);
+            let parts: Vec<&str> = wf.split(['-', ' ']).collect();
+            if !out.contains(k)
+                && tokens
+                    .windows(parts.len())
+                    .any(|win| win == parts.as_slice())
+            {
+                out.push(*k);
+            }
+        }
+        if out.len() > 1 && !out.contains(&SchoolKind::MultiLevel) {
+            out.push(SchoolKind::MultiLevel);
+        }
+        out
+    }
+}
+
+/// One entry of `applies_to`: whom a target binds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Binding {
+    Level(Level),
+    /// Schools of one kind: "THPT" binds upper-secondary schools only.
+    School(SchoolKind),
+    /// One plan by id: a UBND tỉnh target binding its own Sở GDĐT, a body
+    /// of the same level.
+    Plan(String),
+}
+
+impl Binding {
+    /// A level word, a school kind, or else a plan id.
+    pub fn parse(s: &str) -> Binding {
+        if let Some(k) = SchoolKind::parse(s) {
+            return Binding::School(k);
+        }
+        match Level::parse(s) {
+            Some(l) => Binding::Level(l),
+            None => Binding::Plan(s.trim().to_string()),
+        }
+    }
+
+    fn binds(&self, child: &Plan) -> bool {
+        match self {
+            Binding::Level(l) => child.level == *l,
+            // A school whose kind is not known is bound: a target is never
+            // dropped for want of a word.
+            Binding::School(k) => {
+                child.level == Level::School
+                    && (child.schools.is_empty() || child.schools.contains(k))
+            }
+            Binding::Plan(id) => child.id == *id,
+        }
+    }
+
+    /// Binds bodies below `level`, which a plan at `level` passes the target on to.
+    pub fn below(&self, level: Level) -> bool {
+        match self {
+            Binding::Level(l) => *l > level,
+            Binding::School(_) => Level::School > level,
+            Binding::Plan(_) => false,
+        }
+    }
+}
+
+impl std::fmt::Display for Binding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Binding::Level(l) => f.write_str(l.key()),
+            Binding::School(k) => f.write_str(k.key()),
+            Binding::Plan(id) => f.write_str(id),
+        }
+    }
+}
+
 /// Where a value comes from when its own document does not state it: the
 /// encoder inferred it, or it is quoted from another document (named).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -154,17 +320,51 @@ pub struct Target {
     pub due: Option<Deadline>,
     pub lead: Vec<String>,
     pub implementers: Vec<String>,
-    /// None: binds every level below the plan's.
-    pub applies_to: Option<Vec<Level>>,
+    /// None: binds every level below the plan's; empty: internal, binds no one.
+    pub applies_to: Option<Vec<Binding>>,
     pub provenance: Provenances,
 }
 
 impl Target {
-    pub fn applies_to(&self, plan_level: Level, child: Level) -> bool {
+    /// Must `child` carry this target (adopt it, issue by its date)? The
+    /// target's plan is at `plan_level`.
+    pub fn binds(&self, plan_level: Level, child: &Plan) -> bool {
         match &self.applies_to {
-            Some(levels) => levels.contains(&child),
-            None => child > plan_level,
+            Some(list) => list.iter().any(|b| b.binds(child)),
+            None => child.level > plan_level,
         }
+    }
+
+    /// Does this target judge a child target of the same metric? When it
+    /// binds the child, or bodies below the child that the child passes it on
+    /// to (a ward's target for its schools). An internal target (`[]`)
+    /// judges no one.
+    pub fn judges(&self, child: &Plan) -> bool {
+        match &self.applies_to {
+            None => true,
+            Some(list) => list.iter().any(|b| b.binds(child) || b.below(child.level)),
+        }
+    }
+
+    /// Must `child` issue its plan by this target's date? A target on issuing
+    /// plans ("100% cơ sở giáo dục ban hành kế hoạch …") binds those its text
+    /// names when `applies_to` does not say: the schools, not the ward that
+    /// stands between. Text naming no one binds as [`Target::binds`].
+    pub fn issuance_binds(&self, plan_level: Level, child: &Plan) -> bool {
+        if self.applies_to.is_some() {
+            return self.binds(plan_level, child);
+        }
+        let named = Level::named_in(&self.text);
+        if named.is_empty() {
+            self.binds(plan_level, child)
+        } else {
+            named.contains(&child.level)
+        }
+    }
+
+    /// Internal to its own plan: `applies_to: []`.
+    pub fn is_internal(&self) -> bool {
+        self.applies_to.as_ref().is_some_and(Vec::is_empty)
     }
 
     /// Its own deadline: `None` when it has none or only a start ("Từ năm
@@ -223,8 +423,15 @@ pub struct Plan {
     pub level: Level,
     pub issued: Issued,
     pub period: Period,
-    pub parent: Option<String>,
-    pub cites: Option<String>,
+    /// The plans this one implements, the most direct first.
+    pub parents: Vec<String>,
+    /// The documents it cites, which need not be plans of the repository.
+    pub cites: Vec<Citation>,
+    /// What kind of document it is (`type:`), when it says.
+    pub kind: Option<DocType>,
+    /// For a school: the kinds of school it is (`school:`, else read from
+    /// its issuer's name).
+    pub schools: Vec<SchoolKind>,
     pub segment: Vec<String>,
     pub segments: BTreeMap<String, String>,
     pub units: BTreeMap<String, String>,
@@ -244,6 +451,10 @@ impl Plan {
         } else {
             self.issued.year()
         }
+    }
+
+    pub fn has_parent(&self, id: &str) -> bool {
+        self.parents.iter().any(|p| p == id)
     }
 
     /// A unit's full name, for tables; level words and unknown keys as written.

@@ -258,7 +258,13 @@ pub fn message(m: &Message) -> String {
             format!("target `{id}` has no threshold: expected `target:` or `by_segment:`")
         }
         UnknownAppliesLevel { found } => format!(
-            "unknown level in applies_to: expected national, province, district, commune or school; found `{found}`"
+            "unknown entry in applies_to: expected a level (national, province, district, commune, school), a school kind (mầm non, tiểu học, THCS, THPT, GDTX, liên cấp) or a plan id; found `{found}`"
+        ),
+        UnknownDocType { found } => format!(
+            "unknown document type: expected kế hoạch, quyết định, nghị quyết, chỉ thị or công văn (plan, decision, resolution, directive, letter); found `{found}`"
+        ),
+        UnknownSchoolKind { found } => format!(
+            "unknown kind of school: expected mầm non, tiểu học, THCS, THPT, GDTX or liên cấp; found `{found}`"
         ),
         UnknownIndicatorUnit { found } => format!(
             "unknown unit: expected percent, count, level or yes-no; found `{found}`"
@@ -297,12 +303,26 @@ pub fn message(m: &Message) -> String {
         BrokenLink => "broken symbolic link; skipped".into(),
         NoPlanFiles => "no plan files (*.yaml) here: expected at least one plan".into(),
 
-        MissingParent { parent, cites } => format!(
-            "parent plan `{parent}` is not in the repository{}: its targets cannot be checked against this plan; add it to plans/",
-            cites
-                .as_ref()
-                .map(|c| format!(" (cited as: {c})"))
-                .unwrap_or_default()
+        MissingParent { parent, nearest } => format!(
+            "parent plan `{parent}` is not in the repository: its targets cannot be checked against this plan; add it to plans/, or list it under `external:` in kh.yaml if it lives elsewhere{}",
+            did_you_mean(nearest)
+        ),
+        BrokenParent {
+            parent,
+            file,
+            readable: true,
+        } => format!(
+            "parent plan `{parent}` has errors in its file ({file}): only the targets that could be read are checked against this plan"
+        ),
+        BrokenParent {
+            parent,
+            file,
+            readable: false,
+        } => format!(
+            "parent plan `{parent}` could not be read ({file} has errors): its targets cannot be checked against this plan until its file is fixed"
+        ),
+        ExternalParent { parent } => format!(
+            "parent plan `{parent}` lives outside this repository (kh.yaml `external:`): its targets are not checked against this plan"
         ),
         UndeclaredUnit { unit, nearest } => format!(
             "unit `{unit}` is not declared: expected a key of `units:` or a level word (province, district, commune, school){}",
@@ -414,9 +434,22 @@ pub fn message(m: &Message) -> String {
             parent_target,
             parent_plan,
             deadline,
+            level,
         } => format!(
-            "plan issued {issued}, after the deadline for issuing it set by target {parent_target} of {parent_plan}: expected by {}, found {issued}",
+            "plan issued {issued}, after the deadline for {level} plans to be issued set by target {parent_target} of {parent_plan}: expected by {}, found {issued}",
             d(deadline)
+        ),
+        DueBeforeIssued {
+            target,
+            due,
+            issued,
+            from,
+        } => format!(
+            "target {target} is due {}{}, before its plan was issued ({issued}): expected a deadline on or after the issue date",
+            d(due),
+            from.as_ref()
+                .map(|(t, p)| format!(" (inherited from target {t} of {p})"))
+                .unwrap_or_default()
         ),
         PeriodOutsideParent {
             period,
@@ -688,6 +721,8 @@ pub fn rule_summary(r: Rule) -> &'static str {
         }
         Rule::InvisibleChar => "no zero-width characters pasted from Word",
         Rule::MissingParent => "the parent plan is in the repository",
+        Rule::BrokenParent => "the parent plan's file can be read without errors",
+        Rule::ExternalParent => "a parent listed as living elsewhere is not checked",
         Rule::UndeclaredUnit => {
             "units named in lead, implementers, cooperating and from are declared"
         }
@@ -712,6 +747,7 @@ pub fn rule_summary(r: Rule) -> &'static str {
         Rule::Waiver => "a waiver names a parent target and gives a reason",
         Rule::PeriodOutsideParent => "a child's period lies within its parent's",
         Rule::IssuedBeforeParent => "a child is not issued before its parent",
+        Rule::DueBeforeIssued => "no target falls due before its plan is issued",
         Rule::ParentCycle => "no plan is its own ancestor",
         Rule::ReportSyntax => "a report file is CSV",
         Rule::ReportColumns => "a report has the columns plan, metric (or target), value, as_of",
@@ -779,7 +815,13 @@ pub fn rule_explain(r: Rule) -> &'static str {
             "Text copied from Word often carries invisible characters (zero-width spaces, joiners) that make two equal-looking names differ. kh ignores them and warns, so that the file can be cleaned. Fix: delete the character at the place shown."
         }
         Rule::MissingParent => {
-            "The plan names a parent plan that is not in the repository, so its targets cannot be checked against the parent's. A warning, or an error with --strict. Fix: add the parent plan under plans/, or correct the id."
+            "The plan names a parent plan that is not in the repository, so its targets cannot be checked against the parent's; the nearest id is suggested. A warning, or an error with --strict. Fix: add the parent plan under plans/, correct the id, or list it under `external:` in kh.yaml."
+        }
+        Rule::BrokenParent => {
+            "The parent plan's file has errors: the targets that could be read are still checked against this plan, the others are not. A warning. Fix: the errors reported for the parent's file."
+        }
+        Rule::ExternalParent => {
+            "The parent plan is listed under `external:` in kh.yaml, as living outside this repository (another province's plan, say): it is not checked, and that is said once per plan. A note."
         }
         Rule::UndeclaredUnit => {
             "Entries of lead, implementers, cooperating and reporting from must be a key of the plan's `units:` or a level word, so that `kh due` can name who is responsible. Fix: declare the unit under `units:` or correct the abbreviation."
@@ -822,6 +864,9 @@ pub fn rule_explain(r: Rule) -> &'static str {
         }
         Rule::IssuedBeforeParent => {
             "A plan cannot implement a plan issued after it. Fix: correct the issue date or the parent."
+        }
+        Rule::DueBeforeIssued => {
+            "A target due (by its own deadline or one inherited from its parent) before its plan was issued is overdue from the day the plan exists. A warning. Fix: give the target its own deadline, on or after the issue date."
         }
         Rule::ParentCycle => {
             "Following parents from any plan must end at a root plan; a plan that is its own ancestor makes the cascade meaningless. Fix: correct one `parent:` of the ring."
@@ -892,6 +937,7 @@ pub fn word(w: Word) -> &'static str {
         Incomparable => "incomparable",
         OnlyInA => "only in A",
         OnlyInB => "only in B",
+        NotBinding => "not binding",
         MilestoneWord => "milestone",
         Earlier => "earlier",
         Later => "later",
@@ -914,6 +960,7 @@ pub fn word(w: Word) -> &'static str {
         Due => "due",
         NotAdopted => "not adopted",
         Waived => "waived",
+        OwnTarget => "against its own target",
         GroupFile => "file",
         GroupReferences => "references",
         GroupCascade => "cascade",

@@ -58,6 +58,7 @@ pub enum Word {
     Incomparable,
     OnlyInA,
     OnlyInB,
+    NotBinding,
     MilestoneWord,
     Earlier,
     Later,
@@ -84,6 +85,8 @@ pub enum Word {
     Due,
     NotAdopted,
     Waived,
+    /// Beside a child's status against its parent: its own target.
+    OwnTarget,
     GroupFile,
     GroupReferences,
     GroupCascade,

@@ -247,7 +247,13 @@ pub fn message(m: &Message) -> String {
             format!("chỉ tiêu `{id}` không có ngưỡng: cần `target:` hoặc `by_segment:`")
         }
         UnknownAppliesLevel { found } => format!(
-            "cấp không hợp lệ trong applies_to: cần national, province, district, commune hoặc school; gặp `{found}`"
+            "mục không hợp lệ trong applies_to: cần một cấp (national, province, district, commune, school), một cấp học (mầm non, tiểu học, THCS, THPT, GDTX, liên cấp) hoặc mã một kế hoạch; gặp `{found}`"
+        ),
+        UnknownDocType { found } => format!(
+            "loại văn bản không hợp lệ: cần kế hoạch, quyết định, nghị quyết, chỉ thị hoặc công văn; gặp `{found}`"
+        ),
+        UnknownSchoolKind { found } => format!(
+            "cấp học không hợp lệ: cần mầm non, tiểu học, THCS, THPT, GDTX hoặc liên cấp; gặp `{found}`"
         ),
         UnknownIndicatorUnit { found } => format!(
             "đơn vị đo không hợp lệ: cần percent, count, level hoặc yes-no; gặp `{found}`"
@@ -282,12 +288,26 @@ pub fn message(m: &Message) -> String {
         BrokenLink => "liên kết tượng trưng hỏng; bỏ qua".into(),
         NoPlanFiles => "không có tệp kế hoạch (*.yaml) nào: cần ít nhất một kế hoạch".into(),
 
-        MissingParent { parent, cites } => format!(
-            "kế hoạch cấp trên `{parent}` không có trong kho{}: không thể đối chiếu chỉ tiêu của kế hoạch này; hãy thêm nó vào plans/",
-            cites
-                .as_ref()
-                .map(|c| format!(" (trích dẫn: {c})"))
-                .unwrap_or_default()
+        MissingParent { parent, nearest } => format!(
+            "kế hoạch cấp trên `{parent}` không có trong kho: không thể đối chiếu chỉ tiêu của kế hoạch này; hãy thêm nó vào plans/, hoặc ghi nó vào `external:` trong kh.yaml nếu nó ở nơi khác{}",
+            did_you_mean(nearest)
+        ),
+        BrokenParent {
+            parent,
+            file,
+            readable: true,
+        } => format!(
+            "tệp của kế hoạch cấp trên `{parent}` có lỗi ({file}): chỉ các chỉ tiêu đọc được mới được đối chiếu với kế hoạch này"
+        ),
+        BrokenParent {
+            parent,
+            file,
+            readable: false,
+        } => format!(
+            "không đọc được kế hoạch cấp trên `{parent}` ({file} có lỗi): chưa thể đối chiếu chỉ tiêu của nó với kế hoạch này cho đến khi sửa tệp"
+        ),
+        ExternalParent { parent } => format!(
+            "kế hoạch cấp trên `{parent}` ở ngoài kho này (`external:` trong kh.yaml): không đối chiếu chỉ tiêu của nó với kế hoạch này"
         ),
         UndeclaredUnit { unit, nearest } => format!(
             "đơn vị `{unit}` chưa được khai báo: cần một khóa của `units:` hoặc một cấp (province, district, commune, school){}",
@@ -391,9 +411,23 @@ pub fn message(m: &Message) -> String {
             parent_target,
             parent_plan,
             deadline,
+            level,
         } => format!(
-            "kế hoạch ban hành {issued}, sau thời hạn ban hành do chỉ tiêu {parent_target} của {parent_plan} đặt ra: cần trước {}, gặp {issued}",
+            "kế hoạch ban hành {issued}, sau thời hạn ban hành kế hoạch cấp {} do chỉ tiêu {parent_target} của {parent_plan} đặt ra: cần trước {}, gặp {issued}",
+            level_name(level),
             d(deadline)
+        ),
+        DueBeforeIssued {
+            target,
+            due,
+            issued,
+            from,
+        } => format!(
+            "chỉ tiêu {target} có hạn {}{}, trước ngày kế hoạch ban hành ({issued}): cần thời hạn từ ngày ban hành trở đi",
+            d(due),
+            from.as_ref()
+                .map(|(t, p)| format!(" (kế thừa từ chỉ tiêu {t} của {p})"))
+                .unwrap_or_default()
         ),
         PeriodOutsideParent {
             period,
@@ -652,6 +686,8 @@ pub fn rule_summary(r: Rule) -> &'static str {
         }
         Rule::InvisibleChar => "không có ký tự ẩn dán từ Word",
         Rule::MissingParent => "kế hoạch cấp trên có trong kho",
+        Rule::BrokenParent => "tệp kế hoạch cấp trên đọc được, không có lỗi",
+        Rule::ExternalParent => "kế hoạch cấp trên được khai là ở nơi khác thì không đối chiếu",
         Rule::UndeclaredUnit => {
             "các đơn vị nêu ở chủ trì, triển khai, phối hợp và báo cáo đều được khai báo"
         }
@@ -670,6 +706,7 @@ pub fn rule_summary(r: Rule) -> &'static str {
         Rule::Waiver => "mục miễn áp dụng nêu một chỉ tiêu cấp trên và lý do",
         Rule::PeriodOutsideParent => "thời kỳ của kế hoạch cấp dưới nằm trong thời kỳ cấp trên",
         Rule::IssuedBeforeParent => "kế hoạch cấp dưới không ban hành trước cấp trên",
+        Rule::DueBeforeIssued => "không chỉ tiêu nào đến hạn trước khi kế hoạch ban hành",
         Rule::ParentCycle => "không kế hoạch nào là cấp trên của chính nó",
         Rule::ReportSyntax => "tệp báo cáo là CSV",
         Rule::ReportColumns => "báo cáo có các cột plan, metric (hoặc target), value, as_of",
@@ -736,7 +773,13 @@ pub fn rule_explain(r: Rule) -> &'static str {
             "Văn bản sao chép từ Word thường mang ký tự ẩn (dấu cách độ rộng 0, ký tự nối) làm hai tên trông giống nhau lại khác nhau. kh bỏ qua chúng và cảnh báo để làm sạch tệp. Cách sửa: xóa ký tự ở vị trí được chỉ ra."
         }
         Rule::MissingParent => {
-            "Kế hoạch nêu một kế hoạch cấp trên không có trong kho, nên không đối chiếu được chỉ tiêu với cấp trên. Là cảnh báo, hoặc lỗi khi dùng --strict. Cách sửa: thêm kế hoạch cấp trên vào plans/, hoặc sửa mã."
+            "Kế hoạch nêu một kế hoạch cấp trên không có trong kho, nên không đối chiếu được chỉ tiêu với cấp trên; kh gợi ý mã gần nhất. Là cảnh báo, hoặc lỗi khi dùng --strict. Cách sửa: thêm kế hoạch cấp trên vào plans/, sửa mã, hoặc ghi nó vào `external:` trong kh.yaml."
+        }
+        Rule::BrokenParent => {
+            "Tệp của kế hoạch cấp trên có lỗi: các chỉ tiêu đọc được vẫn được đối chiếu với kế hoạch này, các chỉ tiêu khác thì không. Là cảnh báo. Cách sửa: sửa các lỗi được báo cho tệp cấp trên."
+        }
+        Rule::ExternalParent => {
+            "Kế hoạch cấp trên được ghi trong `external:` của kh.yaml là ở ngoài kho (chẳng hạn kế hoạch của tỉnh khác): không đối chiếu, và kh nói điều đó một lần cho mỗi kế hoạch. Là ghi chú."
         }
         Rule::UndeclaredUnit => {
             "Các mục chủ trì, triển khai, phối hợp và đơn vị báo cáo phải là một khóa của `units:` hoặc một cấp, để `kh due` nêu được ai chịu trách nhiệm. Cách sửa: khai báo đơn vị trong `units:` hoặc sửa chữ viết tắt."
@@ -779,6 +822,9 @@ pub fn rule_explain(r: Rule) -> &'static str {
         }
         Rule::IssuedBeforeParent => {
             "Một kế hoạch không thể thực hiện một kế hoạch ban hành sau nó. Cách sửa: sửa ngày ban hành hoặc kế hoạch cấp trên."
+        }
+        Rule::DueBeforeIssued => {
+            "Chỉ tiêu đến hạn (theo thời hạn riêng hoặc kế thừa từ cấp trên) trước khi kế hoạch ban hành thì quá hạn ngay từ ngày kế hoạch ra đời. Là cảnh báo. Cách sửa: đặt cho chỉ tiêu thời hạn riêng, từ ngày ban hành trở đi."
         }
         Rule::ParentCycle => {
             "Lần theo cấp trên từ bất kỳ kế hoạch nào cũng phải dừng ở một kế hoạch gốc; kế hoạch là cấp trên của chính nó làm việc đối chiếu mất ý nghĩa. Cách sửa: sửa một `parent:` trong vòng."
@@ -849,6 +895,7 @@ pub fn word(w: Word) -> &'static str {
         Incomparable => "không so được",
         OnlyInA => "chỉ có ở A",
         OnlyInB => "chỉ có ở B",
+        NotBinding => "không ràng buộc",
         MilestoneWord => "mốc trung gian",
         Earlier => "sớm hơn",
         Later => "muộn hơn",
@@ -871,6 +918,7 @@ pub fn word(w: Word) -> &'static str {
         Due => "hạn",
         NotAdopted => "chưa nhận chỉ tiêu",
         Waived => "được miễn",
+        OwnTarget => "so với chỉ tiêu của mình",
         GroupFile => "tệp",
         GroupReferences => "tham chiếu",
         GroupCascade => "cấp trên - cấp dưới",

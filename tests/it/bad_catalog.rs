@@ -345,7 +345,7 @@ fn case_33_issued_day_blank_text() {
     case(
         "33-issued-day-blank-text.yaml",
         Some(
-            "plans/33-issued-day-blank-text.yaml:6:9: warning[plan-issued-late]: plan issued 06/2026, after the deadline for issuing it set by target I.1 of tinh/so-gddt-2026: expected by 31/05/2026, found 06/2026 [target I.1 of tinh/so-gddt-2026: plans/so-gddt-2026.yaml:16:10]",
+            "plans/33-issued-day-blank-text.yaml:6:9: warning[plan-issued-late]: plan issued 06/2026, after the deadline for commune plans to be issued set by target I.1 of tinh/so-gddt-2026: expected by 31/05/2026, found 06/2026 [target I.1 of tinh/so-gddt-2026: plans/so-gddt-2026.yaml:16:10]",
         ),
     );
 }

@@ -67,8 +67,9 @@ fn province_against_ward_row_by_row() {
             ">= 83%",
             "2.5.8",
             ">= 83%",
-            "same",
-            "same"
+            // Both internal ([]): side by side, never judged.
+            "not binding",
+            ""
         ]
     );
     assert_eq!(
@@ -91,8 +92,9 @@ fn province_against_ward_row_by_row() {
             ">= 95%",
             "2.5.9",
             ">= 97%",
-            "stricter",
-            "same"
+            // V.9 is the Sở's own (internal): beside the ward's, not judged.
+            "not binding",
+            ""
         ]
     );
     assert_eq!(
@@ -135,9 +137,12 @@ fn province_against_ward_row_by_row() {
             verdicts("stricter"),
             verdicts("same"),
             verdicts("only in A"),
-            verdicts("only in B")
+            verdicts("only in B"),
+            verdicts("not binding")
         ),
-        (3, 21, 8, 7)
+        // The thirteen targets the Sở keeps for itself (applies_to: []) and the
+        // ward's of the same metrics are side by side, never judged.
+        (2, 9, 8, 7, 13)
     );
 }
 
@@ -247,7 +252,7 @@ fn table_and_json_and_unknown_plan() {
     assert!(out.starts_with("A: ninh-binh/so-gddt-2026 (Sở GDĐT Ninh Bình)\nB: ninh-binh/tam-chuc-2026 (UBND phường Tam Chúc)\n"));
     assert_eq!(
         out.lines().last().unwrap(),
-        "40 rows: 21 same, 8 only in A, 3 stricter, 1 strives only, 7 only in B; 0 later"
+        "40 rows: 9 same, 8 only in A, 2 stricter, 1 strives only, 13 not binding, 7 only in B; 0 later"
     );
     for line in out.lines() {
         assert!(kh::text::width(line) <= 160, "{line}");

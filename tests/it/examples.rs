@@ -143,8 +143,45 @@ fn missing_parent() {
     expect(
         "missing-parent",
         &[
-            "examples/missing-parent/plans/phuong-a-2026.yaml:9:9: warning[missing-parent]: parent plan `tinh/khong-co-2026` is not in the repository (cited as: Kế hoạch số 15/KH-SGDĐT ngày 10/5/2026 của Sở GDĐT): its targets cannot be checked against this plan; add it to plans/",
+            "examples/missing-parent/plans/phuong-a-2026.yaml:9:9: warning[missing-parent]: parent plan `tinh/khong-co-2026` is not in the repository: its targets cannot be checked against this plan; add it to plans/, or list it under `external:` in kh.yaml if it lives elsewhere",
             "checked 1 plan in examples/missing-parent: 0 errors, 1 warning, 0 notes",
+        ],
+        0,
+    );
+}
+
+#[test]
+fn due_before_issued() {
+    expect(
+        "due-before-issued",
+        &[
+            "examples/due-before-issued/plans/phuong-a-2026.yaml:13:9: warning[due-before-issued]: target 2.3 is due 31/05/2026 (inherited from target III.2 of tinh/so-gddt-2026), before its plan was issued (10/06/2026): expected a deadline on or after the issue date [target III.2 of tinh/so-gddt-2026: examples/due-before-issued/plans/so-gddt-2026.yaml:16:10]",
+            "checked 2 plans in examples/due-before-issued: 0 errors, 1 warning, 0 notes",
+        ],
+        0,
+    );
+}
+
+#[test]
+fn broken_parent() {
+    expect(
+        "broken-parent",
+        &[
+            "examples/broken-parent/plans/phuong-a-2026.yaml:9:9: warning[broken-parent]: parent plan `tinh/so-gddt-2026` has errors in its file (examples/broken-parent/plans/so-gddt-2026.yaml): only the targets that could be read are checked against this plan",
+            "examples/broken-parent/plans/so-gddt-2026.yaml:22:13: error[threshold]: \"tối thiểu 120%\": a percentage must be between 0 and 100; expected a threshold such as \"tối thiểu 95%\"",
+            "checked 2 plans in examples/broken-parent: 1 error, 1 warning, 0 notes",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn external_parent() {
+    expect(
+        "external-parent",
+        &[
+            "examples/external-parent/plans/thpt-an-lao-2026.yaml:8:9: note[external-parent]: parent plan `hai-phong/so-gddt-2026` lives outside this repository (kh.yaml `external:`): its targets are not checked against this plan",
+            "checked 1 plan in examples/external-parent: 0 errors, 0 warnings, 1 note",
         ],
         0,
     );
@@ -179,8 +216,9 @@ fn plan_issued_late() {
     expect(
         "plan-issued-late",
         &[
-            "examples/plan-issued-late/plans/phuong-a-2026.yaml:7:9: warning[plan-issued-late]: plan issued 06/2026, after the deadline for issuing it set by target I.1 of tinh/so-gddt-2026: expected by 31/05/2026, found 06/2026 [target I.1 of tinh/so-gddt-2026: examples/plan-issued-late/plans/so-gddt-2026.yaml:16:10]",
-            "checked 2 plans in examples/plan-issued-late: 0 errors, 1 warning, 0 notes",
+            "examples/plan-issued-late/plans/phuong-a-2026.yaml:7:9: warning[plan-issued-late]: plan issued 06/2026, after the deadline for commune plans to be issued set by target I.1 of tinh/so-gddt-2026: expected by 31/05/2026, found 06/2026 [target I.1 of tinh/so-gddt-2026: examples/plan-issued-late/plans/so-gddt-2026.yaml:16:10]",
+            "examples/plan-issued-late/plans/phuong-a-2026.yaml:13:9: warning[due-before-issued]: target 2.1 is due 31/05/2026 (inherited from target I.1 of tinh/so-gddt-2026), before its plan was issued (06/2026): expected a deadline on or after the issue date [target I.1 of tinh/so-gddt-2026: examples/plan-issued-late/plans/so-gddt-2026.yaml:16:10]",
+            "checked 2 plans in examples/plan-issued-late: 0 errors, 2 warnings, 0 notes",
         ],
         0,
     );

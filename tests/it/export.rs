@@ -491,20 +491,22 @@ fn drafts_for_a_commune_and_a_primary_school_pass_kh_check() {
             "# Thực hiện Kế hoạch số 92/KH-SGDĐT ngày 13/5/2026 của Sở GDĐT Ninh Bình về"
         )
     );
-    assert!(text.contains("# CẦN RÀ SOÁT: tiếp nhận chỉ tiêu I.1 của ninh-binh/so-gddt-2026"));
+    assert!(text.contains("# CẦN RÀ SOÁT: tiếp nhận chỉ tiêu I.2 của ninh-binh/so-gddt-2026"));
     let adopted: BTreeMap<String, &serde_yaml::Value> = draft["targets"]
         .as_sequence()
         .unwrap()
         .iter()
         .map(|t| (s(&t["id"]), t))
         .collect();
-    // Adopted with the parent's threshold and deadline, the value marked as quoted.
-    let i1 = adopted["I.1"];
+    // Adopted with the parent's threshold and deadline, the value marked as
+    // quoted; I.1 binds the schools (their plans), not the ward: left out.
+    let i2 = adopted["I.2"];
     assert_eq!(
-        (s(&i1["target"]), s(&i1["due"])),
-        ("100%".into(), "Tháng 5/2026".into())
+        (s(&i2["target"]), s(&i2["due"])),
+        ("100%".into(), "Thường xuyên".into())
     );
-    assert!(s(&i1["provenance"]["value"]).starts_with("Kế hoạch số 92/KH-SGDĐT"));
+    assert!(s(&i2["provenance"]["value"]).starts_with("Kế hoạch số 92/KH-SGDĐT"));
+    assert!(!adopted.contains_key("I.1"));
     // Internal targets (the Sở's own staff) are left out.
     for pt in parent["targets"].as_sequence().unwrap() {
         let id = s(&pt["id"]);

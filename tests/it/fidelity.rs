@@ -445,12 +445,11 @@ fn one_metric_per_meaning_across_parent_and_child() {
     let by_id: BTreeMap<&str, &Plan> = plans.iter().map(|(_, p)| (p.id.as_str(), p)).collect();
     let mut pairs = Vec::new();
     for (_, child) in &plans {
-        let Some(parent) = child.parent.as_deref().and_then(|id| by_id.get(id)) else {
-            continue;
-        };
-        for ct in &child.targets {
-            for pt in parent.targets.iter().filter(|pt| pt.metric == ct.metric) {
-                pairs.push((child.id.clone(), ct.id.clone(), pt.id.clone()));
+        for parent in child.parents.iter().filter_map(|id| by_id.get(id.as_str())) {
+            for ct in &child.targets {
+                for pt in parent.targets.iter().filter(|pt| pt.metric == ct.metric) {
+                    pairs.push((child.id.clone(), ct.id.clone(), pt.id.clone()));
+                }
             }
         }
     }

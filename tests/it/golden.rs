@@ -46,8 +46,8 @@ fn github_lines_are_workflow_commands() {
         .unwrap();
     let out = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines.len(), 4);
-    for l in &lines[..3] {
+    assert_eq!(lines.len(), 5);
+    for l in &lines[..4] {
         let rest = l
             .strip_prefix("::error ")
             .or_else(|| l.strip_prefix("::warning "))

@@ -19,6 +19,7 @@ mod golden;
 mod import;
 mod json_shape;
 mod language;
+mod parents;
 mod plans;
 mod properties;
 mod readme;
