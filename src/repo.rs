@@ -964,9 +964,27 @@ mod tests {
         // Written plainly, the same plan is read alone with its parent.
         let child = plan("t/xa", "commune", "parent: t/so\n");
         std::fs::write(plans.join("t/xa.yaml"), child).expect("write");
-        let repo =
-            load_plans(locate(&[plans]).expect("source"), &["t/xa".to_string()]).expect("repo");
+        let repo = load_plans(
+            locate(std::slice::from_ref(&plans)).expect("source"),
+            &["t/xa".to_string()],
+        )
+        .expect("repo");
         assert!(repo.partial);
         assert_eq!(repo.plans.len(), 2);
+        // A school under its ward and the Sở: both ancestors are read, and
+        // the one plan not on the way (another ward) is not.
+        std::fs::write(
+            plans.join("t/xb.yaml"),
+            plan("t/xb", "commune", "parent: t/so\n"),
+        )
+        .expect("write");
+        let school = plan("t/th", "school", "parent: [t/xa, t/so]\n");
+        std::fs::write(plans.join("t/th.yaml"), school).expect("write");
+        let repo =
+            load_plans(locate(&[plans]).expect("source"), &["t/th".to_string()]).expect("repo");
+        assert!(repo.partial);
+        let mut ids: Vec<&str> = repo.plans.iter().map(|e| e.plan.id.as_str()).collect();
+        ids.sort_unstable();
+        assert_eq!(ids, ["t/so", "t/th", "t/xa"]);
     }
 }

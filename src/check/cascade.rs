@@ -144,7 +144,7 @@ pub struct Judgement {
 
 /// The parent targets among `pts` that judge `child`: not internal, binding
 /// it or the bodies below it.
-pub fn judging<'a>(parent: &'a Plan, child: &Plan, pts: &[usize]) -> Vec<usize> {
+pub fn judging(parent: &Plan, child: &Plan, pts: &[usize]) -> Vec<usize> {
     pts.iter()
         .copied()
         .filter(|i| parent.targets[*i].judges(child))
@@ -584,5 +584,43 @@ mod tests {
         let f = run(&repo, Options::default());
         assert_eq!(rules(&f), vec!["looser-threshold"]);
         assert!(f[0].text(crate::ui::Lang::En).contains("segment `urban`"));
+    }
+
+    /// A 2030 child target is compared with the parent's 2030 target, not
+    /// its 2025 one: no later-deadline, and a looser 2030 value is caught.
+    #[test]
+    fn targets_are_compared_within_their_horizon() {
+        let horizon = "period: giai đoạn 2022-2025, định hướng đến năm 2030";
+        let p = plan(
+            "p",
+            "national",
+            "2022-01-25",
+            None,
+            &[
+                "{id: P25, text: t, metric: ai, target: tối thiểu 50%, due: Năm 2025}",
+                "{id: P30, text: t, metric: ai, target: tối thiểu 90%, due: Năm 2030}",
+            ],
+        )
+        .replace("period: 2026", horizon);
+        let c = |target: &str| {
+            plan("c", "province", "2022-06", Some("p"), &[target]).replace("period: 2026", horizon)
+        };
+        let run_with = |child: &str| {
+            let repo = from_sources(&[
+                ("indicators.yaml", CATALOG),
+                ("p.yaml", &p),
+                ("c.yaml", child),
+            ]);
+            run(&repo, Options::default())
+        };
+        let f = run_with(&c(
+            "{id: C30, text: t, metric: ai, target: tối thiểu 95%, due: Năm 2030}",
+        ));
+        assert!(f.is_empty(), "{f:?}");
+        let f = run_with(&c(
+            "{id: C30, text: t, metric: ai, target: tối thiểu 80%, due: Năm 2030}",
+        ));
+        assert_eq!(rules(&f), vec!["looser-threshold"]);
+        assert!(f[0].text(crate::ui::Lang::En).contains("target P30"));
     }
 }

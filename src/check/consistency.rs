@@ -138,7 +138,7 @@ pub fn cycles(repo: &Repo) -> Vec<Finding> {
         }
         // The chain of plans being walked, each with its parents and the
         // next one to follow.
-        let mut chain: Vec<(usize, Vec<(usize, usize)>, usize)> = Vec::new();
+        let mut chain: Vec<Step> = Vec::new();
         state[start] = State::Active;
         chain.push((start, edges(start), 0));
         while let Some((i, next, k)) = chain.last_mut() {
@@ -168,6 +168,10 @@ pub fn cycles(repo: &Repo) -> Vec<Finding> {
     }
     out
 }
+
+/// A plan on the walk's chain: its index, its parents as (entry of
+/// `parent:`, plan index), and how many of them have been followed.
+type Step = (usize, Vec<(usize, usize)>, usize);
 
 /// One cycle, given as (plan, the entry of its `parent:` followed), named
 /// from its first plan in file order and bounded, so that the output stays

@@ -567,4 +567,131 @@ mod tests {
             vec![Level::District, Level::Commune, Level::School]
         );
     }
+
+    fn plan(id: &str, level: Level, schools: &[SchoolKind]) -> Plan {
+        Plan {
+            id: id.into(),
+            title: String::new(),
+            issuer: String::new(),
+            number: None,
+            level,
+            issued: Issued::parse("2026-06").unwrap(),
+            period: Period::years(2026, 2026),
+            parents: Vec::new(),
+            cites: Vec::new(),
+            kind: None,
+            schools: schools.to_vec(),
+            segment: Vec::new(),
+            segments: BTreeMap::new(),
+            units: BTreeMap::new(),
+            targets: Vec::new(),
+            tasks: Vec::new(),
+            reporting: Vec::new(),
+            waivers: Vec::new(),
+            provenance: Default::default(),
+        }
+    }
+
+    fn target(applies_to: Option<&[&str]>, text: &str) -> Target {
+        Target {
+            id: "1".into(),
+            area: None,
+            text: text.into(),
+            metric: "m".into(),
+            values: Vec::new(),
+            due: None,
+            lead: Vec::new(),
+            implementers: Vec::new(),
+            applies_to: applies_to.map(|l| l.iter().map(|b| Binding::parse(b)).collect()),
+            provenance: Default::default(),
+        }
+    }
+
+    #[test]
+    fn bindings_are_levels_school_kinds_or_plan_ids() {
+        assert_eq!(Binding::parse("commune"), Binding::Level(Level::Commune));
+        assert_eq!(Binding::parse("Phường"), Binding::Level(Level::Commune));
+        assert_eq!(
+            Binding::parse("thpt"),
+            Binding::School(SchoolKind::UpperSecondary)
+        );
+        assert_eq!(
+            Binding::parse("Tiểu học"),
+            Binding::School(SchoolKind::Primary)
+        );
+        assert_eq!(
+            Binding::parse("ninh-binh/so-gddt-2026"),
+            Binding::Plan("ninh-binh/so-gddt-2026".into())
+        );
+    }
+
+    #[test]
+    fn school_kinds_are_read_from_the_issuer() {
+        use SchoolKind::*;
+        assert_eq!(
+            SchoolKind::from_issuer("Trường THPT An Lão"),
+            [UpperSecondary]
+        );
+        assert_eq!(
+            SchoolKind::from_issuer("Trường TH&THCS Kim Đồng"),
+            [Primary, LowerSecondary, MultiLevel]
+        );
+        assert_eq!(
+            SchoolKind::from_issuer("Trường Mầm non Hoa Sen"),
+            [Preschool]
+        );
+        assert_eq!(SchoolKind::from_issuer("Trường Tieu hoc Yen So"), [Primary]);
+        assert!(SchoolKind::from_issuer("UBND phường Tam Chúc").is_empty());
+    }
+
+    #[test]
+    fn whom_a_target_binds_and_judges() {
+        let ward = plan("t/xa", Level::Commune, &[]);
+        let thpt = plan("t/thpt", Level::School, &[SchoolKind::UpperSecondary]);
+        let primary = plan("t/th", Level::School, &[SchoolKind::Primary]);
+        let unknown_school = plan("t/truong", Level::School, &[]);
+        let so = plan("t/so", Level::Province, &[]);
+        // Absent: every level below, and it judges all.
+        let t = target(None, "");
+        assert!(t.binds(Level::Province, &ward) && t.judges(&ward));
+        assert!(!t.binds(Level::Province, &so) && t.judges(&so));
+        // Internal: binds and judges no one.
+        let t = target(Some(&[]), "");
+        assert!(t.is_internal());
+        assert!(!t.binds(Level::Province, &ward) && !t.judges(&ward));
+        // Primary schools only: not an upper-secondary school; a school of
+        // unknown kind is bound; the ward passes it on, so it is judged.
+        let t = target(Some(&["tiểu học"]), "");
+        assert!(t.binds(Level::Commune, &primary));
+        assert!(!t.binds(Level::Commune, &thpt) && !t.judges(&thpt));
+        assert!(t.binds(Level::Commune, &unknown_school));
+        assert!(!t.binds(Level::Province, &ward) && t.judges(&ward));
+        // A UBND tỉnh target binding its own Sở, of the same level.
+        let t = target(Some(&["t/so"]), "");
+        assert!(t.binds(Level::Province, &so) && !t.binds(Level::Province, &ward));
+    }
+
+    #[test]
+    fn an_issuing_target_binds_those_its_text_names() {
+        let ward = plan("t/xa", Level::Commune, &[]);
+        let school = plan("t/th", Level::School, &[]);
+        let t = target(None, "100% cơ sở giáo dục ban hành kế hoạch chuyển đổi số");
+        assert!(!t.issuance_binds(Level::Province, &ward));
+        assert!(t.issuance_binds(Level::Province, &school));
+        let t = target(None, "100% UBND cấp xã ban hành kế hoạch");
+        assert!(t.issuance_binds(Level::Province, &ward));
+        assert!(!t.issuance_binds(Level::Province, &school));
+        // Naming no one: every level below.
+        let t = target(None, "Ban hành kế hoạch");
+        assert!(
+            t.issuance_binds(Level::Province, &ward) && t.issuance_binds(Level::Province, &school)
+        );
+        // applies_to says it, whatever the text.
+        let t = target(Some(&["commune"]), "100% cơ sở giáo dục ban hành kế hoạch");
+        assert!(t.issuance_binds(Level::Province, &ward));
+        assert_eq!(
+            Level::named_in("Các trường học và UBND cấp xã"),
+            [Level::Commune, Level::School]
+        );
+    }
 }

@@ -48,7 +48,9 @@ fn sở() -> String {
         "province",
         "2026-05-13",
         "",
-        &["{id: III.2, text: Tối thiểu 20% giáo viên ứng dụng AI, metric: teachers-using-ai, target: tối thiểu 20%, due: Tháng 12/2026, applies_to: [school]}"],
+        &[
+            "{id: III.2, text: Tối thiểu 20% giáo viên ứng dụng AI, metric: teachers-using-ai, target: tối thiểu 20%, due: Tháng 12/2026, applies_to: [school]}",
+        ],
     )
 }
 
@@ -152,7 +154,9 @@ fn a_target_for_primary_schools_does_not_bind_an_upper_secondary_school() {
         "school",
         "2026-06-01",
         "parent: t/xa\nschool: THPT\n",
-        &["{id: '2', text: 95% làm chủ kỹ năng số, metric: digital-skills, target: tối thiểu 95%, due: Tháng 12/2026}"],
+        &[
+            "{id: '2', text: 95% làm chủ kỹ năng số, metric: digital-skills, target: tối thiểu 95%, due: Tháng 12/2026}",
+        ],
     );
     // Named "THPT": the ward's 2.3 (tiểu học) neither binds it nor judges it.
     let dir = repo(&[("so.yaml", sở()), ("xa.yaml", xã()), ("thpt.yaml", thpt)]);
@@ -171,7 +175,9 @@ fn a_department_under_its_provincial_committee_and_the_national_decision() {
         "national",
         "2022-01-25",
         "",
-        &["{id: '1', text: 20% giáo viên ứng dụng AI, metric: teachers-using-ai, target: tối thiểu 20%, due: Năm 2026}"],
+        &[
+            "{id: '1', text: 20% giáo viên ứng dụng AI, metric: teachers-using-ai, target: tối thiểu 20%, due: Năm 2026}",
+        ],
     );
     // The UBND tỉnh binds its own Sở by id: both are province level.
     let ubnd = plan(
@@ -189,7 +195,9 @@ fn a_department_under_its_provincial_committee_and_the_national_decision() {
         "province",
         "2026-05-13",
         "parent: [t/ubnd, qg/131]\n",
-        &["{id: III.2, text: 15% giáo viên ứng dụng AI, metric: teachers-using-ai, target: tối thiểu 15%, due: Năm 2026}"],
+        &[
+            "{id: III.2, text: 15% giáo viên ứng dụng AI, metric: teachers-using-ai, target: tối thiểu 15%, due: Năm 2026}",
+        ],
     );
     let dir = repo(&[("qg.yaml", national), ("ubnd.yaml", ubnd), ("so.yaml", so)]);
     let (lines, code) = check(dir.path());
@@ -212,7 +220,9 @@ fn an_internal_target_judges_no_one() {
         "province",
         "2026-05-13",
         "",
-        &["{id: V.8, text: Đạt tối thiểu 83%, metric: online-payment, target: tối thiểu 83%, due: Tháng 11/2026, applies_to: []}"],
+        &[
+            "{id: V.8, text: Đạt tối thiểu 83%, metric: online-payment, target: tối thiểu 83%, due: Tháng 11/2026, applies_to: []}",
+        ],
     );
     let xa = plan(
         "t/xa",
@@ -230,9 +240,21 @@ fn an_internal_target_judges_no_one() {
     assert_eq!(code, 0);
     // Nor lends it its deadline: the ward's target is due at the end of its period.
     let (out, _, _) = run(kh().current_dir(dir.path()).args([
-        "due", "--plan", "t/xa", "--from", "2026-01-01", "--to", "2026-12-31", "--format", "csv",
+        "due",
+        "--plan",
+        "t/xa",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-12-31",
+        "--format",
+        "csv",
     ]));
-    let row = out.lines().find(|l| l.contains("2.5.8")).unwrap_or_default().to_string();
+    let row = out
+        .lines()
+        .find(|l| l.contains("2.5.8"))
+        .unwrap_or_default()
+        .to_string();
     assert!(row.starts_with("31/12/2026*,"), "{out}");
 }
 
@@ -244,21 +266,27 @@ fn an_issuing_deadline_for_schools_does_not_bind_the_ward() {
         "2026-05-13",
         "",
         // No applies_to: the text names whom it binds, the schools.
-        &["{id: I.1, text: 100% cơ sở giáo dục ban hành kế hoạch chuyển đổi số, metric: schools-issuing-plan, target: 100%, due: Tháng 5/2026}"],
+        &[
+            "{id: I.1, text: 100% cơ sở giáo dục ban hành kế hoạch chuyển đổi số, metric: schools-issuing-plan, target: 100%, due: Tháng 5/2026}",
+        ],
     );
     let xa = plan(
         "t/xa",
         "commune",
         "2026-06",
         "parent: t/so\n",
-        &["{id: '2.1', text: 100% các trường ban hành kế hoạch, metric: schools-issuing-plan, target: 100%, due: Tháng 12/2026}"],
+        &[
+            "{id: '2.1', text: 100% các trường ban hành kế hoạch, metric: schools-issuing-plan, target: 100%, due: Tháng 12/2026}",
+        ],
     );
     let th = plan(
         "t/th",
         "school",
         "2026-06-15",
         "parent: t/so\n",
-        &["{id: '1', text: Ban hành kế hoạch, metric: schools-issuing-plan, target: 100%, due: Tháng 12/2026}"],
+        &[
+            "{id: '1', text: Ban hành kế hoạch, metric: schools-issuing-plan, target: 100%, due: Tháng 12/2026}",
+        ],
     );
     let dir = repo(&[("so.yaml", so), ("xa.yaml", xa), ("th.yaml", th)]);
     let (lines, _) = check(dir.path());
@@ -280,14 +308,18 @@ fn a_target_due_before_its_plan_was_issued() {
         "province",
         "2026-05-13",
         "",
-        &["{id: I.1, text: 100% cơ sở giáo dục ban hành kế hoạch, metric: schools-issuing-plan, target: 100%, due: Tháng 5/2026, applies_to: [school]}"],
+        &[
+            "{id: I.1, text: 100% cơ sở giáo dục ban hành kế hoạch, metric: schools-issuing-plan, target: 100%, due: Tháng 5/2026, applies_to: [school]}",
+        ],
     );
     let xa = plan(
         "t/xa",
         "commune",
         "2026-06",
         "parent: t/so\n",
-        &["{id: '2.1.1', text: 100% các trường ban hành kế hoạch, metric: schools-issuing-plan, target: 100%, applies_to: [school]}"],
+        &[
+            "{id: '2.1.1', text: 100% các trường ban hành kế hoạch, metric: schools-issuing-plan, target: 100%, applies_to: [school]}",
+        ],
     );
     let dir = repo(&[("so.yaml", so), ("xa.yaml", xa)]);
     let (lines, code) = check(dir.path());
@@ -309,7 +341,15 @@ fn reports_are_not_due_before_their_plan_was_issued() {
     );
     let dir = repo(&[("xa.yaml", xa)]);
     let (out, err, code) = run(kh().current_dir(dir.path()).args([
-        "due", "--from", "2026-01-01", "--to", "2026-12-31", "--kind", "report", "--format", "csv",
+        "due",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-12-31",
+        "--kind",
+        "report",
+        "--format",
+        "csv",
     ]));
     assert_eq!(code, 0, "{err}");
     let dates: Vec<&str> = out.lines().skip(1).map(|l| &l[..10]).collect();
@@ -324,14 +364,18 @@ fn rollup_judges_each_child_against_the_parents_threshold() {
         "province",
         "2026-05-13",
         "",
-        &["{id: III.2, text: Tối thiểu 20% giáo viên ứng dụng AI, metric: teachers-using-ai, target: tối thiểu 20%, due: Tháng 12/2026}"],
+        &[
+            "{id: III.2, text: Tối thiểu 20% giáo viên ứng dụng AI, metric: teachers-using-ai, target: tối thiểu 20%, due: Tháng 12/2026}",
+        ],
     );
     let xa = plan(
         "t/xa",
         "commune",
         "2026-05-20",
         "parent: t/so\n",
-        &["{id: '2.3', text: Tối thiểu 15% giáo viên ứng dụng AI, metric: teachers-using-ai, target: tối thiểu 15%, due: Tháng 12/2026}"],
+        &[
+            "{id: '2.3', text: Tối thiểu 15% giáo viên ứng dụng AI, metric: teachers-using-ai, target: tối thiểu 15%, due: Tháng 12/2026}",
+        ],
     );
     let dir = repo(&[("so.yaml", so), ("xa.yaml", xa)]);
     std::fs::create_dir_all(dir.path().join("reports")).unwrap();
@@ -341,7 +385,14 @@ fn rollup_judges_each_child_against_the_parents_threshold() {
     )
     .unwrap();
     let (out, err, code) = run(kh().current_dir(dir.path()).args([
-        "status", "--as-of", "2026-10-01", "--rollup", "--reports", "reports", "--format", "csv",
+        "status",
+        "--as-of",
+        "2026-10-01",
+        "--rollup",
+        "--reports",
+        "reports",
+        "--format",
+        "csv",
     ]));
     assert_eq!(code, 0, "{err}");
     assert_eq!(
@@ -356,10 +407,23 @@ fn rollup_judges_each_child_against_the_parents_threshold() {
 #[test]
 fn a_broken_or_mistyped_parent_is_named_for_what_it_is() {
     // The parent's file lacks its level: it cannot be read as a plan, but its id is known.
-    let so = plan("t/so-gddt-2026", "province", "2026-05-13", "", &[]).replace("level: province\n", "");
-    let xa = plan("t/xa", "commune", "2026-05-20", "parent: t/so-gddt-2026\n", &[]);
+    let so =
+        plan("t/so-gddt-2026", "province", "2026-05-13", "", &[]).replace("level: province\n", "");
+    let xa = plan(
+        "t/xa",
+        "commune",
+        "2026-05-20",
+        "parent: t/so-gddt-2026\n",
+        &[],
+    );
     // A typo in case and diacritics of a parent that is there.
-    let th = plan("t/th", "school", "2026-06-01", "parent: [t/XA, t/khong-co]\ncites: Kế hoạch số 92/KH-SGDĐT ngày 13/5/2026 của Sở GDĐT\n", &[]);
+    let th = plan(
+        "t/th",
+        "school",
+        "2026-06-01",
+        "parent: [t/XA, t/khong-co]\ncites: Kế hoạch số 92/KH-SGDĐT ngày 13/5/2026 của Sở GDĐT\n",
+        &[],
+    );
     let dir = repo(&[("so.yaml", so), ("xa.yaml", xa), ("th.yaml", th)]);
     let (lines, code) = check(dir.path());
     assert_eq!(
@@ -391,4 +455,167 @@ fn a_cycle_through_a_second_parent_is_found() {
         ]
     );
     assert_eq!(code, 1);
+}
+
+/// (rule, child target, parent target, segment) for every problem `kh check`
+/// reports between `child` and `parent`.
+type Verdicts = std::collections::BTreeSet<(String, String, String, Option<String>)>;
+
+fn check_verdicts(findings: &[serde_json::Value], child_file: &str, parent: &str) -> Verdicts {
+    const CASCADE: &[&str] = &[
+        "looser-threshold",
+        "aspiration-only",
+        "incomparable-threshold",
+        "later-deadline",
+        "milestone",
+    ];
+    let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
+    findings
+        .iter()
+        .filter(|f| f["file"] == child_file && f["data"]["parent_plan"] == parent)
+        .filter(|f| CASCADE.contains(&f["rule"].as_str().unwrap_or_default()))
+        .map(|f| {
+            let d = &f["data"];
+            let seg = match f["rule"].as_str() {
+                Some("later-deadline" | "milestone") => None,
+                _ => d["segment"].as_str().map(String::from),
+            };
+            (
+                text(&f["rule"]),
+                text(&d["target"]),
+                text(&d["parent_target"]),
+                seg,
+            )
+        })
+        .collect()
+}
+
+fn diff_verdicts(dir: &Path, parent: &str, child: &str) -> Verdicts {
+    let (out, err, code) = run(kh()
+        .current_dir(dir)
+        .args(["diff", parent, child, "--format", "json"]));
+    assert!(code == 0 || code == 1, "kh diff {parent} {child}: {err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
+    let mut out = Verdicts::new();
+    for r in v["rows"].as_array().unwrap() {
+        let (a, b) = (text(&r["a"]["id"]), text(&r["b"]["id"]));
+        let seg = r["segment"].as_str().map(String::from);
+        let rule = match r["verdict"].as_str().unwrap() {
+            "looser" => Some("looser-threshold"),
+            "aspiration-only" => Some("aspiration-only"),
+            "incomparable" => Some("incomparable-threshold"),
+            _ => None,
+        };
+        if let Some(rule) = rule {
+            out.insert((rule.into(), b.clone(), a.clone(), seg));
+        }
+        if r["verdict"] == "milestone" {
+            out.insert(("milestone".into(), b.clone(), String::new(), None));
+        }
+        if r["deadline"] == "later" {
+            out.insert(("later-deadline".into(), b, a, None));
+        }
+    }
+    out
+}
+
+/// Every (child, parent) pair of the repository at `dir`: `kh diff` and `kh
+/// check` give the same verdict for every pair of targets. Returns how many
+/// pairs and verdicts were compared.
+fn diff_agrees_with_check(dir: &Path) -> (usize, usize) {
+    let source = kh::repo::locate(&[dir.join("plans")]).unwrap();
+    let repo = kh::repo::load(source).unwrap();
+    let (out, _, _) =
+        run(kh()
+            .current_dir(dir)
+            .args(["check", "--format", "json", "--today", "2026-12-01"]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let findings = v["findings"].as_array().unwrap();
+    let plans = dir.join("plans");
+    let mut pairs = Vec::new();
+    for e in &repo.plans {
+        let file = repo.path(e.file).strip_prefix(&plans).unwrap();
+        let file = format!("plans/{}", file.to_string_lossy().replace('\\', "/"));
+        for p in repo.parents_of(e) {
+            pairs.push((file.clone(), p.plan.id.clone(), e.plan.id.clone()));
+        }
+    }
+    let compared = std::sync::atomic::AtomicUsize::new(0);
+    std::thread::scope(|s| {
+        for chunk in pairs.chunks(pairs.len().div_ceil(8).max(1)) {
+            let compared = &compared;
+            s.spawn(move || {
+                for (file, parent, child) in chunk {
+                    let from_check = check_verdicts(findings, file, parent);
+                    let from_diff = diff_verdicts(dir, parent, child);
+                    assert_eq!(from_diff, from_check, "{parent} -> {child}");
+                    compared.fetch_add(from_check.len(), std::sync::atomic::Ordering::Relaxed);
+                }
+            });
+        }
+    });
+    (pairs.len(), compared.into_inner())
+}
+
+#[test]
+fn diff_and_check_agree_on_every_pair_of_the_shipped_plans() {
+    let (pairs, verdicts) = diff_agrees_with_check(Path::new("."));
+    // Đắk Nông's Sở under the UBND tỉnh and the national decision, the UBND
+    // tỉnh and Quảng Ninh under the decision, Tam Chúc under its Sở.
+    assert_eq!(pairs, 5);
+    assert!(verdicts >= 2, "{verdicts}");
+}
+
+#[test]
+fn diff_and_check_agree_on_every_pair_of_the_generated_repository() {
+    let dir = tempfile::tempdir().unwrap();
+    kh_gen::generate(dir.path(), &kh_gen::Options { scale: 1, seed: 1 }).unwrap();
+    let (pairs, verdicts) = diff_agrees_with_check(dir.path());
+    assert!(pairs > 100, "{pairs}");
+    assert!(verdicts > 0, "{verdicts}");
+}
+
+#[test]
+fn one_plan_due_follows_every_parent_and_takes_the_earliest_deadline() {
+    let so = plan(
+        "t/so",
+        "province",
+        "2026-05-13",
+        "",
+        &[
+            "{id: III.2, text: 20% giáo viên ứng dụng AI, metric: teachers-using-ai, target: tối thiểu 20%, due: Tháng 11/2026}",
+        ],
+    );
+    let xa = plan(
+        "t/xa",
+        "commune",
+        "2026-05-20",
+        "parent: t/so\n",
+        &[
+            "{id: '2.3', text: 25% giáo viên ứng dụng AI, metric: teachers-using-ai, target: tối thiểu 25%, due: Tháng 12/2026}",
+        ],
+    );
+    let th = school(&[
+        "{id: '1', text: 30% giáo viên ứng dụng AI, metric: teachers-using-ai, target: tối thiểu 30%}",
+    ]);
+    let dir = repo(&[("so.yaml", so), ("xa.yaml", xa), ("th.yaml", th)]);
+    let (out, err, code) = run(kh().current_dir(dir.path()).args([
+        "due",
+        "--plan",
+        "t/th-kim-dong",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-12-31",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let items = v["items"].as_array().unwrap();
+    assert_eq!(items.len(), 1, "{out}");
+    // The Sở's Tháng 11/2026 comes before the ward's Tháng 12/2026.
+    assert_eq!(items[0]["date"], "2026-11-30");
+    assert_eq!(items[0]["deadline"], "2026-11-30 (from t/so)");
 }
