@@ -775,14 +775,17 @@ fn build_target(
             let mut levels = Vec::new();
             for (m, l) in list.iter().enumerate() {
                 match Binding::parse(&clean(l)) {
-                    Binding::Plan(id) if !crate::ids::is_valid(&id) => out.push(Finding::new(
-                        Rule::Schema,
-                        file,
-                        At::Value(p(&[k("targets"), i(n), k("applies_to"), i(m)])),
-                        Message::UnknownAppliesLevel {
-                            found: l.as_str().to_string(),
-                        },
-                    )),
+                    // A plan is named by its full id, province folder included:
+                    // a bare word is a mistyped level, never a plan.
+                    Binding::Plan(id) if !id.contains('/') || !crate::ids::is_valid(&id) => out
+                        .push(Finding::new(
+                            Rule::Schema,
+                            file,
+                            At::Value(p(&[k("targets"), i(n), k("applies_to"), i(m)])),
+                            Message::UnknownAppliesLevel {
+                                found: l.as_str().to_string(),
+                            },
+                        )),
                     binding => levels.push(binding),
                 }
             }

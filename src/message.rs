@@ -304,6 +304,10 @@ pub enum Message {
     ExternalParent {
         parent: String,
     },
+    UnknownBoundPlan {
+        plan: String,
+        nearest: Option<String>,
+    },
     UndeclaredUnit {
         unit: String,
         nearest: Option<String>,

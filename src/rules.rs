@@ -32,6 +32,7 @@ pub enum Rule {
     MissingParent,
     BrokenParent,
     ExternalParent,
+    UnknownPlan,
     UndeclaredUnit,
     UnknownMetric,
     UnknownSegment,
@@ -121,6 +122,7 @@ impl Rule {
             Rule::MissingParent => "missing-parent",
             Rule::BrokenParent => "broken-parent",
             Rule::ExternalParent => "external-parent",
+            Rule::UnknownPlan => "unknown-plan",
             Rule::UndeclaredUnit => "undeclared-unit",
             Rule::UnknownMetric => "unknown-metric",
             Rule::UnknownSegment => "unknown-segment",
@@ -154,6 +156,7 @@ impl Rule {
             Rule::InvisibleChar
             | Rule::MissingParent
             | Rule::BrokenParent
+            | Rule::UnknownPlan
             | Rule::DueBeforeIssued
             | Rule::UnknownMetric
             | Rule::PlanIssuedLate
@@ -186,6 +189,7 @@ impl Rule {
             Rule::MissingParent
             | Rule::BrokenParent
             | Rule::ExternalParent
+            | Rule::UnknownPlan
             | Rule::UndeclaredUnit
             | Rule::UnknownMetric
             | Rule::UnknownSegment

@@ -88,6 +88,7 @@ pub fn check_plan(repo: &Repo, e: &Entry) -> Vec<Finding> {
     references::segments(repo, e, &mut out);
     references::unit_mismatch(repo, e, &mut out);
     references::parents(repo, e, &mut out);
+    references::bound_plans(repo, e, &mut out);
     let mut seen = std::collections::HashSet::new();
     for parent in repo.parents_of(e) {
         // Itself (a cycle, reported once) or a parent named twice.

@@ -64,6 +64,37 @@ pub fn parents(repo: &Repo, e: &Entry, out: &mut Vec<Finding>) {
     }
 }
 
+/// Plans named in `applies_to` are plans of the repository (or listed as
+/// external): a mistyped id would silently bind no one. With only some plans
+/// read, the others are not ours to judge.
+pub fn bound_plans(repo: &Repo, e: &Entry, out: &mut Vec<Finding>) {
+    if repo.partial {
+        return;
+    }
+    for (n, t) in e.plan.targets.iter().enumerate() {
+        for (m, b) in t.applies_to.iter().flatten().enumerate() {
+            let crate::domain::Binding::Plan(id) = b else {
+                continue;
+            };
+            if repo.plan(id).is_some()
+                || repo.unreadable.contains_key(id)
+                || repo.settings.external.iter().any(|x| x == id)
+            {
+                continue;
+            }
+            out.push(Finding::new(
+                Rule::UnknownPlan,
+                e.file,
+                at(&[k("targets"), Seg::Index(n), k("applies_to"), Seg::Index(m)]),
+                Message::UnknownBoundPlan {
+                    plan: id.clone(),
+                    nearest: repo.nearest_id(id).map(str::to_string),
+                },
+            ));
+        }
+    }
+}
+
 /// Entries of lead, implementers, cooperating and from: a declared unit or a level word.
 pub fn units(e: &Entry, out: &mut Vec<Finding>) {
     let plan = &e.plan;

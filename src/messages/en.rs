@@ -321,6 +321,10 @@ pub fn message(m: &Message) -> String {
         } => format!(
             "parent plan `{parent}` could not be read ({file} has errors): its targets cannot be checked against this plan until its file is fixed"
         ),
+        UnknownBoundPlan { plan, nearest } => format!(
+            "applies_to names plan `{plan}`, which is not in the repository: the target binds no plan by that id{}",
+            did_you_mean(nearest)
+        ),
         ExternalParent { parent } => format!(
             "parent plan `{parent}` lives outside this repository (kh.yaml `external:`): its targets are not checked against this plan"
         ),
@@ -723,6 +727,7 @@ pub fn rule_summary(r: Rule) -> &'static str {
         Rule::MissingParent => "the parent plan is in the repository",
         Rule::BrokenParent => "the parent plan's file can be read without errors",
         Rule::ExternalParent => "a parent listed as living elsewhere is not checked",
+        Rule::UnknownPlan => "plans named in applies_to are in the repository",
         Rule::UndeclaredUnit => {
             "units named in lead, implementers, cooperating and from are declared"
         }
@@ -819,6 +824,9 @@ pub fn rule_explain(r: Rule) -> &'static str {
         }
         Rule::BrokenParent => {
             "The parent plan's file has errors: the targets that could be read are still checked against this plan, the others are not. A warning. Fix: the errors reported for the parent's file."
+        }
+        Rule::UnknownPlan => {
+            "A target's applies_to may name the plans it binds by id (a UBND tỉnh target binding its own Sở); an id that is no plan of the repository binds no one, which is almost always a typo. A warning. Fix: correct the id (the nearest is suggested), or list the plan under `external:` in kh.yaml."
         }
         Rule::ExternalParent => {
             "The parent plan is listed under `external:` in kh.yaml, as living outside this repository (another province's plan, say): it is not checked, and that is said once per plan. A note."

@@ -306,6 +306,10 @@ pub fn message(m: &Message) -> String {
         } => format!(
             "không đọc được kế hoạch cấp trên `{parent}` ({file} có lỗi): chưa thể đối chiếu chỉ tiêu của nó với kế hoạch này cho đến khi sửa tệp"
         ),
+        UnknownBoundPlan { plan, nearest } => format!(
+            "applies_to nêu kế hoạch `{plan}` không có trong kho: chỉ tiêu không ràng buộc kế hoạch nào mang mã đó{}",
+            did_you_mean(nearest)
+        ),
         ExternalParent { parent } => format!(
             "kế hoạch cấp trên `{parent}` ở ngoài kho này (`external:` trong kh.yaml): không đối chiếu chỉ tiêu của nó với kế hoạch này"
         ),
@@ -688,6 +692,7 @@ pub fn rule_summary(r: Rule) -> &'static str {
         Rule::MissingParent => "kế hoạch cấp trên có trong kho",
         Rule::BrokenParent => "tệp kế hoạch cấp trên đọc được, không có lỗi",
         Rule::ExternalParent => "kế hoạch cấp trên được khai là ở nơi khác thì không đối chiếu",
+        Rule::UnknownPlan => "các kế hoạch nêu trong applies_to có trong kho",
         Rule::UndeclaredUnit => {
             "các đơn vị nêu ở chủ trì, triển khai, phối hợp và báo cáo đều được khai báo"
         }
@@ -777,6 +782,9 @@ pub fn rule_explain(r: Rule) -> &'static str {
         }
         Rule::BrokenParent => {
             "Tệp của kế hoạch cấp trên có lỗi: các chỉ tiêu đọc được vẫn được đối chiếu với kế hoạch này, các chỉ tiêu khác thì không. Là cảnh báo. Cách sửa: sửa các lỗi được báo cho tệp cấp trên."
+        }
+        Rule::UnknownPlan => {
+            "applies_to của chỉ tiêu có thể nêu mã các kế hoạch nó ràng buộc (chỉ tiêu của UBND tỉnh giao cho Sở); mã không phải kế hoạch nào trong kho thì không ràng buộc ai, gần như luôn là gõ nhầm. Là cảnh báo. Cách sửa: sửa mã (kh gợi ý mã gần nhất), hoặc ghi kế hoạch vào `external:` trong kh.yaml."
         }
         Rule::ExternalParent => {
             "Kế hoạch cấp trên được ghi trong `external:` của kh.yaml là ở ngoài kho (chẳng hạn kế hoạch của tỉnh khác): không đối chiếu, và kh nói điều đó một lần cho mỗi kế hoạch. Là ghi chú."

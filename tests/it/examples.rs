@@ -188,6 +188,18 @@ fn external_parent() {
 }
 
 #[test]
+fn unknown_plan() {
+    expect(
+        "unknown-plan",
+        &[
+            "examples/unknown-plan/plans/ubnd-tinh-2026.yaml:17:18: warning[unknown-plan]: applies_to names plan `tinh/so-gdd-2026`, which is not in the repository: the target binds no plan by that id; did you mean `tinh/so-gddt-2026`?",
+            "checked 2 plans in examples/unknown-plan: 0 errors, 1 warning, 0 notes",
+        ],
+        0,
+    );
+}
+
+#[test]
 fn parent_cycle() {
     expect(
         "parent-cycle",
