@@ -515,6 +515,16 @@ pub enum Usage {
         rule: String,
         found: String,
     },
+    /// A key of kh.yaml that kh does not know, with where it stands.
+    UnknownSettingsKey {
+        at: String,
+        key: String,
+        nearest: Option<&'static str>,
+    },
+    BadLangInSettings {
+        at: String,
+        found: String,
+    },
 }
 
 /// Summary lines, headings and notes around the tables of due, diff, status

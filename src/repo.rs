@@ -313,6 +313,55 @@ fn clean_join(root: &Path, rel: &str) -> PathBuf {
     }
 }
 
+/// kh.yaml is read like a plan: a key kh does not know (`stric: true`) or a
+/// language it does not speak would otherwise be silently ignored in CI.
+fn check_settings(file: &Path, src: &str, read: &crate::yaml::Read<Settings>) -> Result<()> {
+    use crate::message::Usage;
+    let positions = crate::yaml::Positions::of(src);
+    let at = |p: &[crate::yaml::Seg], key: bool| {
+        let pos = if key {
+            positions.key(p)
+        } else {
+            positions.value(p)
+        };
+        match pos {
+            Some(pos) => format!("{}:{}:{}", file.display(), pos.line, pos.col),
+            None => file.display().to_string(),
+        }
+    };
+    let lang = crate::ui::Lang::current();
+    if let Some(p) = read.unknown.first() {
+        let key = match p.last() {
+            Some(crate::yaml::Seg::Key(k)) => k.clone(),
+            _ => crate::yaml::display_path(p),
+        };
+        let nearest = (p.len() == 1)
+            .then(|| crate::text::nearest(&key, crate::format::SETTINGS_FIELDS.iter().copied()))
+            .flatten();
+        bail!(crate::messages::usage(
+            lang,
+            &Usage::UnknownSettingsKey {
+                at: at(p, true),
+                key: crate::text::escape_controls(&key).into_owned(),
+                nearest,
+            }
+        ));
+    }
+    if let Some(l) = &read.value.lang {
+        let folded = l.trim().to_lowercase();
+        if !(folded.starts_with("vi") || folded.starts_with("en")) {
+            bail!(crate::messages::usage(
+                lang,
+                &Usage::BadLangInSettings {
+                    at: at(&crate::yaml::path("lang"), false),
+                    found: crate::text::escape_controls(l).into_owned(),
+                }
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// A folder named in kh.yaml, if it stays inside the repository by name: not
 /// absolute, no `..`.
 fn inside_by_name(rel: &str) -> bool {
@@ -324,7 +373,7 @@ fn inside_by_name(rel: &str) -> bool {
 
 fn repository_at(root: &Path) -> Result<Source> {
     let jail = Jail::new(root).with_context(|| format!("cannot read {}", root.display()))?;
-    let settings_file = root.join("kh.yaml");
+    let settings_file = clean_join(root, "kh.yaml");
     let settings = if std::fs::symlink_metadata(&settings_file).is_ok() {
         let bytes =
             fs_guard::read(&jail, &settings_file, fs_guard::MAX_SETTINGS_BYTES).map_err(|e| {
@@ -344,15 +393,15 @@ fn repository_at(root: &Path) -> Result<Source> {
         if src.trim().is_empty() {
             Settings::default()
         } else {
-            crate::yaml::read::<Settings>(src)
-                .map_err(|e| {
-                    let at = e
-                        .pos
-                        .map(|p| format!(":{}:{}", p.line, p.col))
-                        .unwrap_or_default();
-                    anyhow::anyhow!("{}{at}: {}", settings_file.display(), e.message)
-                })?
-                .value
+            let read = crate::yaml::read::<Settings>(src).map_err(|e| {
+                let at = e
+                    .pos
+                    .map(|p| format!(":{}:{}", p.line, p.col))
+                    .unwrap_or_default();
+                anyhow::anyhow!("{}{at}: {}", settings_file.display(), e.message)
+            })?;
+            check_settings(&settings_file, src, &read)?;
+            read.value
         }
     } else {
         Settings::default()

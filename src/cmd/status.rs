@@ -293,6 +293,14 @@ pub fn run(args: StatusArgs, ui: &Ui) -> Result<i32> {
     for f in render::locate(&repo, &skipped, ui.lang) {
         eprintln!("{}", render::line(&f));
     }
+    // A reports folder asked for (--reports, `reports:`) that is not there is
+    // never "no data" for every target: kh cannot run as asked.
+    if skipped
+        .iter()
+        .any(|f| f.rule == "unreadable" && f.at == crate::finding::At::File)
+    {
+        return Ok(super::EXIT_CANNOT_RUN);
+    }
     let latest = status::latest(&measurements, as_of);
     let wanted = |i: usize| {
         let p = &repo.plans[i].plan;

@@ -552,6 +552,15 @@ pub fn usage(u: &Usage) -> String {
                 .map(|n| format!("; did you mean `{n}`?"))
                 .unwrap_or_default()
         ),
+        Usage::UnknownSettingsKey { at, key, nearest } => format!(
+            "{at}: unknown key `{key}` in kh.yaml: expected one of plans, reports, lang, strict, rules, external{}",
+            nearest
+                .map(|n| format!("; did you mean `{n}`?"))
+                .unwrap_or_default()
+        ),
+        Usage::BadLangInSettings { at, found } => {
+            format!("{at}: `lang: {found}` in kh.yaml: expected vi or en")
+        }
         Usage::UnknownRuleInSettings { name, nearest } => format!(
             "kh.yaml: unknown rule `{name}` under `rules:`{}",
             nearest

@@ -528,6 +528,15 @@ pub fn usage(u: &Usage) -> String {
                 .map(|n| format!("; có phải là `{n}`?"))
                 .unwrap_or_default()
         ),
+        Usage::UnknownSettingsKey { at, key, nearest } => format!(
+            "{at}: khóa `{key}` không có trong kh.yaml: cần một trong plans, reports, lang, strict, rules, external{}",
+            nearest
+                .map(|n| format!("; có phải ý bạn là `{n}`?"))
+                .unwrap_or_default()
+        ),
+        Usage::BadLangInSettings { at, found } => {
+            format!("{at}: `lang: {found}` trong kh.yaml: cần vi hoặc en")
+        }
         Usage::UnknownRuleInSettings { name, nearest } => format!(
             "kh.yaml: không có quy tắc `{name}` trong `rules:`{}",
             nearest

@@ -133,3 +133,40 @@ fn output_file_format_never_follows_the_terminal() {
         "texts cut to the terminal's width in a file:\n{got}"
     );
 }
+
+/// kh.yaml is validated like a plan (issue 16): a mistyped key would leave
+/// strict mode silently off in CI, and an unknown language silently English.
+#[test]
+fn a_mistyped_kh_yaml_is_an_error_naming_the_key() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(tmp.path().join("plans")).unwrap();
+    let run = |settings: &str| {
+        std::fs::write(tmp.path().join("kh.yaml"), settings).unwrap();
+        let out = crate::util::kh()
+            .current_dir(tmp.path())
+            .args(["check", "--lang", "en"])
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    assert_eq!(
+        run("plans: plans\nstric: true\n"),
+        (
+            2,
+            "kh: error: kh.yaml:2:1: unknown key `stric` in kh.yaml: expected one of plans, reports, lang, strict, rules, external; did you mean `strict`?\n".to_string()
+        )
+    );
+    assert_eq!(
+        run("lang: xx\n"),
+        (
+            2,
+            "kh: error: kh.yaml:1:7: `lang: xx` in kh.yaml: expected vi or en\n".to_string()
+        )
+    );
+    // Known keys are read (the empty plans/ is then the finding, not kh.yaml).
+    let (code, err) = run("strict: true\nexternal: [a/b]\nlang: vi\n");
+    assert_eq!((code, err.as_str()), (1, ""));
+}

@@ -919,6 +919,9 @@ fn f16_a_reports_location_asked_for_but_missing_is_a_finding() {
         "{}",
         out.all()
     );
+    // Never a table of "no data" with exit 0 (issue 16).
+    assert_eq!(out.code, Some(2), "{}", out.all());
+    assert!(out.stdout.is_empty(), "{}", out.stdout);
 }
 
 // ---- F18, F20, F21: time and memory that must stay linear ------------------------------------
