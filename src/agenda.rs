@@ -115,6 +115,28 @@ pub fn unit_matches(query: &str, units: &[String]) -> bool {
     !q.is_empty() && units.iter().any(|u| text::fold(u).contains(&q))
 }
 
+/// A `--unit` query that matches no unit of any plan read is a mistake, never
+/// an empty answer: the usage error names the nearest unit.
+pub fn check_unit_query(repo: &Repo, query: &str) -> Result<(), crate::message::Usage> {
+    let mut names: Vec<&str> = Level::ALL.iter().map(|l| l.key()).collect();
+    for e in &repo.plans {
+        for (k, v) in &e.plan.units {
+            names.push(k);
+            names.push(v);
+        }
+    }
+    let all: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+    if unit_matches(query, &all) {
+        return Ok(());
+    }
+    names.sort_unstable();
+    names.dedup();
+    Err(crate::message::Usage::NoSuchUnit {
+        query: text::escape_controls(query).into_owned(),
+        nearest: text::nearest(query, names.into_iter()).map(str::to_string),
+    })
+}
+
 /// Every occurrence in `[from, to]`, plus ongoing items, sorted by date then plan.
 pub fn collect<'a>(
     repo: &'a Repo,

@@ -525,6 +525,11 @@ pub enum Usage {
         at: String,
         found: String,
     },
+    /// `--unit` names no unit of any plan read.
+    NoSuchUnit {
+        query: String,
+        nearest: Option<String>,
+    },
 }
 
 /// Summary lines, headings and notes around the tables of due, diff, status

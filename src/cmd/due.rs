@@ -392,6 +392,10 @@ pub fn run(args: DueArgs, ui: &Ui) -> Result<i32> {
             );
         }
     }
+    if let Some(u) = &args.unit {
+        crate::agenda::check_unit_query(&repo, u)
+            .map_err(|e| anyhow::anyhow!(crate::messages::usage(ui.lang, &e)))?;
+    }
     let (from, to, today) = window(&args, &repo)?;
     let filter = Filter {
         plans: args.plans.clone(),

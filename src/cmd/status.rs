@@ -301,6 +301,10 @@ pub fn run(args: StatusArgs, ui: &Ui) -> Result<i32> {
     {
         return Ok(super::EXIT_CANNOT_RUN);
     }
+    if let Some(u) = &args.unit {
+        crate::agenda::check_unit_query(&repo, u)
+            .map_err(|e| anyhow::anyhow!(crate::messages::usage(ui.lang, &e)))?;
+    }
     let latest = status::latest(&measurements, as_of);
     let wanted = |i: usize| {
         let p = &repo.plans[i].plan;

@@ -558,6 +558,13 @@ pub fn usage(u: &Usage) -> String {
                 .map(|n| format!("; did you mean `{n}`?"))
                 .unwrap_or_default()
         ),
+        Usage::NoSuchUnit { query, nearest } => format!(
+            "--unit `{query}` matches no unit of the plans read (an abbreviation, or part of a full name){}",
+            nearest
+                .as_ref()
+                .map(|n| format!("; did you mean `{n}`?"))
+                .unwrap_or_default()
+        ),
         Usage::BadLangInSettings { at, found } => {
             format!("{at}: `lang: {found}` in kh.yaml: expected vi or en")
         }

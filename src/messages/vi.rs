@@ -534,6 +534,13 @@ pub fn usage(u: &Usage) -> String {
                 .map(|n| format!("; có phải ý bạn là `{n}`?"))
                 .unwrap_or_default()
         ),
+        Usage::NoSuchUnit { query, nearest } => format!(
+            "--unit `{query}` không khớp đơn vị nào của các kế hoạch đã đọc (chữ viết tắt, hoặc một phần tên đầy đủ){}",
+            nearest
+                .as_ref()
+                .map(|n| format!("; có phải ý bạn là `{n}`?"))
+                .unwrap_or_default()
+        ),
         Usage::BadLangInSettings { at, found } => {
             format!("{at}: `lang: {found}` trong kh.yaml: cần vi hoặc en")
         }

@@ -426,3 +426,22 @@ fn closed_pipe_is_quiet() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A unit filter that matches nothing is a mistake, never an empty table
+/// with exit 0 (issue 16): exit 2 with the nearest unit.
+#[test]
+fn a_unit_that_matches_nothing_names_the_nearest() {
+    let (out, err, code) = crate::util::run(crate::util::kh().args([
+        "due", "--month", "12/2026", "--unit", "VHHX", "--lang", "en",
+    ]));
+    assert_eq!(code, 2);
+    assert!(out.is_empty(), "{out}");
+    assert_eq!(
+        err,
+        "kh: error: --unit `VHHX` matches no unit of the plans read (an abbreviation, or part of a full name); did you mean `VHXH`?\n"
+    );
+    let (_, err, code) =
+        crate::util::run(crate::util::kh().args(["status", "--unit", "xyz", "--lang", "en"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("--unit `xyz` matches no unit"), "{err}");
+}
