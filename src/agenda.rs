@@ -137,6 +137,77 @@ pub fn check_unit_query(repo: &Repo, query: &str) -> Result<(), crate::message::
     })
 }
 
+/// Plan ids asked for with `--plan` are plans read; the first that is not
+/// is a usage error naming the nearest id.
+pub fn check_plan_query(repo: &Repo, ids: &[String]) -> Result<(), crate::message::Usage> {
+    match ids.iter().find(|id| repo.plan(id).is_none()) {
+        None => Ok(()),
+        Some(id) => Err(crate::message::Usage::NoSuchPlan {
+            id: text::escape_controls(id).into_owned(),
+            nearest: repo.nearest_id(id).map(str::to_string),
+        }),
+    }
+}
+
+/// `--level` asks for plans of levels of which some plan was read; else it
+/// would answer with an empty table. The error lists the levels present.
+pub fn check_level_query(repo: &Repo, levels: &[Level]) -> Result<(), crate::message::Usage> {
+    let mut present: Vec<Level> = repo.plans.iter().map(|e| e.plan.level).collect();
+    present.sort_unstable();
+    present.dedup();
+    if levels.is_empty() || levels.iter().any(|l| present.contains(l)) {
+        return Ok(());
+    }
+    Err(crate::message::Usage::NoPlanOfLevel {
+        asked: levels.iter().map(|l| l.key().to_string()).collect(),
+        present: present.iter().map(|l| l.key().to_string()).collect(),
+    })
+}
+
+/// `--kind` asks for a kind of item some plan read has at all (in any
+/// window); the error lists the kinds present.
+pub fn check_kind_query(repo: &Repo, kinds: &[Kind]) -> Result<(), crate::message::Usage> {
+    let has = |k: Kind| {
+        repo.plans.iter().any(|e| match k {
+            Kind::Target => !e.plan.targets.is_empty(),
+            Kind::Task => !e.plan.tasks.is_empty(),
+            Kind::Report => !e.plan.reporting.is_empty(),
+        })
+    };
+    if kinds.is_empty() || kinds.iter().any(|k| has(*k)) {
+        return Ok(());
+    }
+    Err(crate::message::Usage::NoItemOfKind {
+        asked: kinds.iter().map(|k| k.key().to_string()).collect(),
+        present: [Kind::Target, Kind::Task, Kind::Report]
+            .into_iter()
+            .filter(|k| has(*k))
+            .map(|k| k.key().to_string())
+            .collect(),
+    })
+}
+
+/// The plans the user asked about: `--plan` ids, else the plans in the
+/// paths named on the command line (all of them when none were named). A
+/// path that holds no plan is a usage error, never "everything".
+pub fn asked_plans(repo: &Repo, ids: &[String]) -> Result<Vec<String>, crate::message::Usage> {
+    check_plan_query(repo, ids)?;
+    if !ids.is_empty() {
+        return Ok(ids.to_vec());
+    }
+    match repo.scoped_plans() {
+        Some(found) if found.is_empty() => Err(crate::message::Usage::NoPlanInPaths {
+            paths: repo
+                .scope
+                .iter()
+                .map(|p| text::escape_controls(&p.display().to_string()).into_owned())
+                .collect(),
+        }),
+        Some(found) => Ok(found),
+        None => Ok(Vec::new()),
+    }
+}
+
 /// Every occurrence in `[from, to]`, plus ongoing items, sorted by date then plan.
 pub fn collect<'a>(
     repo: &'a Repo,

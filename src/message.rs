@@ -304,6 +304,8 @@ pub enum Message {
     ExternalParent {
         parent: String,
     },
+    /// A plan file in no repository: no parent, catalog or sibling was read.
+    CheckedAlone,
     UnknownBoundPlan {
         plan: String,
         nearest: Option<String>,
@@ -530,6 +532,21 @@ pub enum Usage {
         query: String,
         nearest: Option<String>,
     },
+    NoSuchPlan {
+        id: String,
+        nearest: Option<String>,
+    },
+    NoPlanOfLevel {
+        asked: Vec<String>,
+        present: Vec<String>,
+    },
+    NoItemOfKind {
+        asked: Vec<String>,
+        present: Vec<String>,
+    },
+    NoPlanInPaths {
+        paths: Vec<String>,
+    },
 }
 
 /// Summary lines, headings and notes around the tables of due, diff, status
@@ -538,6 +555,10 @@ pub enum Usage {
 pub enum Sentence {
     CheckSummary {
         plans: usize,
+        /// YAML files read, the context of named files included.
+        files: usize,
+        /// Files with at least one error reported.
+        files_with_errors: usize,
         /// The repository checked, as the user can find it.
         root: Option<String>,
         errors: usize,

@@ -279,11 +279,13 @@ fn human(f: &Located, ui: &Ui) -> String {
 
 /// The closing line; `root` is the repository checked, so that nobody mistakes
 /// which one it was (a `kh.yaml` higher up, a folder with its own `plans/`).
-pub fn summary(plans: usize, c: Counts, root: Option<&str>, lang: Lang) -> String {
+pub fn summary(t: Tally, c: Counts, root: Option<&str>, lang: Lang) -> String {
     crate::messages::sentence(
         lang,
         &crate::message::Sentence::CheckSummary {
-            plans,
+            plans: t.plans,
+            files: t.files,
+            files_with_errors: t.files_with_errors,
             root: root.map(|r| text::escape_controls(r).into_owned()),
             errors: c.errors,
             warnings: c.warnings,
@@ -292,11 +294,22 @@ pub fn summary(plans: usize, c: Counts, root: Option<&str>, lang: Lang) -> Strin
     )
 }
 
+/// What a check covered: plans checked, and files read and found with an
+/// error, apart, so that "checked 0 plans" over 32 broken files explains itself.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Tally {
+    pub plans: usize,
+    pub files: usize,
+    pub files_with_errors: usize,
+}
+
 #[derive(Serialize)]
 pub struct CheckReport<'a> {
     /// The shape's version: fields are only ever added within a version.
     pub version: u32,
     pub plans: usize,
+    pub files: usize,
+    pub files_with_errors: usize,
     pub summary: Counts,
     pub findings: &'a [Located],
 }
@@ -534,12 +547,12 @@ pub fn rules(format: CheckFormat, ui: &Ui) -> anyhow::Result<String> {
 pub fn check(
     format: CheckFormat,
     findings: &[Located],
-    plans: usize,
+    tally: Tally,
     c: Counts,
     root: Option<&str>,
     ui: &Ui,
 ) -> anyhow::Result<String> {
-    let sum = summary(plans, c, root, ui.lang);
+    let sum = summary(tally, c, root, ui.lang);
     Ok(match format {
         CheckFormat::Short => {
             let mut lines: Vec<String> = findings.iter().map(|f| short(&f.escaped(), ui)).collect();
@@ -556,7 +569,9 @@ pub fn check(
         }
         CheckFormat::Json => serde_json::to_string_pretty(&CheckReport {
             version: 1,
-            plans,
+            plans: tally.plans,
+            files: tally.files,
+            files_with_errors: tally.files_with_errors,
             summary: c,
             findings,
         })?,

@@ -56,9 +56,40 @@ pub struct Repo {
     pub jails: Vec<Jail>,
     /// The repository root, as shown in the summary.
     pub root: Option<PathBuf>,
+    /// YAML files read (plans and catalogs), for the summary.
+    pub files_read: usize,
+    /// Files read in no repository's context: their plans are checked alone.
+    pub alone: HashSet<FileId>,
+    /// What to report on (`Source::scope`); empty: everything.
+    pub scope: Vec<PathBuf>,
 }
 
 impl Repo {
+    /// Whether a file is one the user asked about: named on the command
+    /// line or below a folder named there, or any file when none was named.
+    pub fn in_scope(&self, file: FileId) -> bool {
+        if self.scope.is_empty() {
+            return true;
+        }
+        let Some(path) = self.files.get(file) else {
+            return false;
+        };
+        let abs = absolute(path);
+        self.scope.iter().any(|s| abs.starts_with(s))
+    }
+
+    /// The ids of the plans the user asked about by path, in file order;
+    /// `None` when no path was named.
+    pub fn scoped_plans(&self) -> Option<Vec<String>> {
+        (!self.scope.is_empty()).then(|| {
+            self.plans
+                .iter()
+                .filter(|e| self.in_scope(e.file))
+                .map(|e| e.plan.id.clone())
+                .collect()
+        })
+    }
+
     pub fn plan(&self, id: &str) -> Option<&Entry> {
         self.by_id.get(id).map(|i| &self.plans[*i])
     }
@@ -156,6 +187,11 @@ pub struct Source {
     pub reports_required: bool,
     /// The repository root, for the summary.
     pub root: Option<PathBuf>,
+    /// Whether each root is in no repository, read alone.
+    pub alone: Vec<bool>,
+    /// The paths named on the command line, absolute: only what concerns
+    /// them is reported. Empty: everything.
+    pub scope: Vec<PathBuf>,
 }
 
 impl Source {
@@ -213,67 +249,134 @@ pub fn find_root(cwd: &Path) -> Option<PathBuf> {
 }
 
 /// Where the repository is: explicit paths, else the nearest repository from here.
+///
+/// Paths named on the command line are read in the context of their own
+/// repository (the nearest one from each path up, as without paths): its
+/// settings, catalog, reports and every other plan are loaded, so that a file
+/// is judged against its parents exactly as in a full check, and only what
+/// concerns the named paths is reported (`Source::scope`). A path in no
+/// repository is read alone, and its plans say so.
 pub fn locate(paths: &[PathBuf]) -> Result<Source> {
     let cwd = std::env::current_dir().context("cannot read the current directory")?;
-    let found = find_root(&cwd);
-    if !paths.is_empty() {
-        let mut src = Source {
+    if paths.is_empty() {
+        return match find_root(&cwd) {
+            Some(d) => repository_at(&shown_from(&d, &cwd)),
+            None => bail!(
+                "no plans repository here: expected kh.yaml or a plans/ directory in this directory or above (up to the top of the git work tree), or paths on the command line"
+            ),
+        };
+    }
+    // The repository of the paths, as found (absolute) and as loaded.
+    let mut home: Option<(PathBuf, Source)> = None;
+    let mut alone: Vec<(PathBuf, Jail)> = Vec::new();
+    let mut scope = Vec::new();
+    let mut whole = false;
+    let here = find_root(&cwd);
+    for p in paths {
+        let Ok(meta) = std::fs::symlink_metadata(p) else {
+            bail!("{}: no such file or directory", p.display());
+        };
+        let abs = absolute(p);
+        let dir = if meta.is_dir() {
+            abs.clone()
+        } else {
+            abs.parent().map(Path::to_path_buf).unwrap_or_default()
+        };
+        // Inside the repository found from here (by name), a repository of
+        // its own must be inside it once links are resolved: a link to a
+        // folder elsewhere is never a repository kh walks into.
+        let root = match (find_root(&dir), &here) {
+            (Some(r), Some(h)) if abs.starts_with(h) => {
+                let inside = match (std::fs::canonicalize(&r), std::fs::canonicalize(h)) {
+                    (Ok(a), Ok(b)) => a.starts_with(b),
+                    _ => false,
+                };
+                Some(if inside { r } else { h.clone() })
+            }
+            (r, _) => r,
+        };
+        let Some(root) = root else {
+            let own = if meta.is_dir() {
+                p.clone()
+            } else {
+                match p.parent() {
+                    Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+                    _ => PathBuf::from("."),
+                }
+            };
+            let jail = Jail::new(&own).with_context(|| format!("cannot read {}", own.display()))?;
+            scope.push(abs);
+            alone.push((p.clone(), jail));
+            continue;
+        };
+        match &home {
+            Some((r, _)) if *r != root => bail!(
+                "{} and {} are in two repositories: run kh once in each",
+                shown_from(r, &cwd).display(),
+                shown_from(&root, &cwd).display()
+            ),
+            Some(_) => {}
+            None => {
+                let src = repository_at(&shown_from(&root, &cwd))?;
+                home = Some((root.clone(), src));
+            }
+        }
+        let Some((_, src)) = home.as_mut() else {
+            continue;
+        };
+        // A file or folder outside the repository's plans folder (a draft
+        // next to it) is read too, under the same jail.
+        let inside_plans = src.roots.iter().any(|r| abs.starts_with(absolute(r)));
+        let holds_plans = src.roots.iter().any(|r| absolute(r).starts_with(&abs));
+        if !inside_plans && !holds_plans {
+            src.roots.push(p.clone());
+            src.jails.push(src.jails[0].clone());
+            src.alone.push(false);
+        }
+        // A folder that holds the plans folder (the repository, or plans/
+        // itself) asks about everything, reports included.
+        if holds_plans || src.roots.iter().any(|r| absolute(r) == abs) {
+            whole = true;
+        } else {
+            scope.push(abs);
+        }
+    }
+    let mut src = match home {
+        Some((_, src)) => src,
+        None => Source {
             roots: Vec::new(),
             jails: Vec::new(),
+            alone: Vec::new(),
             settings: Settings::default(),
             reports_dir: None,
             reports_required: false,
             root: None,
+            scope: Vec::new(),
+        },
+    };
+    for (p, jail) in alone {
+        src.root = src.root.or(Some(jail.shown.clone()));
+        src.roots.push(p);
+        src.jails.push(jail);
+        src.alone.push(true);
+    }
+    if !whole {
+        src.scope = scope;
+    }
+    Ok(src)
+}
+
+/// A folder as the user can find it from `cwd`: relative below or above it,
+/// else absolute.
+fn shown_from(dir: &Path, cwd: &Path) -> PathBuf {
+    if let Ok(rest) = dir.strip_prefix(cwd) {
+        return if rest.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            rest.to_path_buf()
         };
-        let mut settings = None;
-        let home = found
-            .as_deref()
-            .and_then(|d| Jail::new(&pathdiff(d, &cwd)).ok());
-        for p in paths {
-            let Ok(meta) = std::fs::symlink_metadata(p) else {
-                bail!("{}: no such file or directory", p.display());
-            };
-            // A directory that is itself a repository is read as one.
-            if meta.is_dir() && is_repository(p) {
-                let r = repository_at(p)?;
-                src.roots.extend(r.roots);
-                src.jails.extend(r.jails);
-                src.reports_dir = src.reports_dir.or(r.reports_dir);
-                src.reports_required |= r.reports_required;
-                src.root = src.root.or(r.root);
-                settings.get_or_insert(r.settings);
-                continue;
-            }
-            // Inside the repository found from here, its root is the jail;
-            // elsewhere, the folder named (or holding the file named).
-            let abs = absolute(p);
-            let jail = match &home {
-                Some(j) if abs.starts_with(absolute(&j.shown)) => j.clone(),
-                _ => {
-                    let own = if meta.is_dir() {
-                        p.clone()
-                    } else {
-                        match p.parent() {
-                            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-                            _ => PathBuf::from("."),
-                        }
-                    };
-                    Jail::new(&own).with_context(|| format!("cannot read {}", own.display()))?
-                }
-            };
-            src.root = src.root.or(Some(jail.shown.clone()));
-            src.roots.push(p.clone());
-            src.jails.push(jail);
-        }
-        src.settings = settings.unwrap_or_default();
-        return Ok(src);
     }
-    if let Some(d) = found {
-        return repository_at(&pathdiff(&d, &cwd));
-    }
-    bail!(
-        "no plans repository here: expected kh.yaml or a plans/ directory in this directory or above (up to the top of the git work tree), or paths on the command line"
-    )
+    pathdiff(dir, cwd)
 }
 
 /// `lang:` of the repository found from here, if any; read before anything
@@ -433,6 +536,8 @@ fn repository_at(root: &Path) -> Result<Source> {
     Ok(Source {
         roots: vec![plans],
         jails: vec![jail.clone()],
+        alone: vec![false],
+        scope: Vec::new(),
         reports_dir: Some(reports),
         reports_required,
         settings,
@@ -531,8 +636,16 @@ fn load_files(source: Source, files: Vec<(PathBuf, usize)>, problems: Vec<Proble
         })
         .collect();
     bar.finish_and_clear();
+    let alone: HashSet<FileId> = files
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, jail))| source.alone.get(*jail).copied().unwrap_or(false))
+        .map(|(n, _)| n)
+        .collect();
     let files = files.into_iter().map(|(f, _)| f).collect();
-    assemble(source, files, loaded, problems)
+    let mut repo = assemble(source, files, loaded, problems);
+    repo.alone = alone;
+    repo
 }
 
 /// A repository of files already read; `loaded[n]` is the content of `files[n]`.
@@ -548,6 +661,8 @@ fn assemble(
         reports_required: source.reports_required,
         jails: source.jails,
         root: source.root,
+        scope: source.scope,
+        files_read: files.len(),
         ..Repo::default()
     };
     repo.files = files;
@@ -582,9 +697,13 @@ pub fn load_plans(source: Source, ids: &[String]) -> Result<Repo> {
             ));
         }
     }
+    // Paths named on the command line are read with their whole repository.
     let ([root], [jail]) = (source.roots.as_slice(), source.jails.as_slice()) else {
         return load(source);
     };
+    if !source.scope.is_empty() {
+        return load(source);
+    }
     // A root that is not a directory inside the jail is for the full load
     // to report.
     if ids.is_empty() || !jail.resolve(root).is_ok_and(|r| r.is_dir()) {

@@ -13,6 +13,7 @@ use crate::rules::Rule;
 use crate::yaml::Pos;
 use chrono::NaiveDate;
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// One achieved value, resolved to the targets it measures.
@@ -248,6 +249,10 @@ fn read_capped(
         return (rows, findings, 0);
     };
     let (sc, src_c) = (col("segment"), col("source"));
+    // A value is read once per file: a sheet of 100,000 rows repeating one
+    // unreadable value costs one diagnosis (with its "did you mean"), not
+    // 100,000.
+    let mut values = Values::default();
     for rec in r.records() {
         let rec = match rec {
             Ok(rec) => rec,
@@ -273,6 +278,7 @@ fn read_capped(
         let hint = findings.len() < MAX_FINDINGS_PER_FILE && hinted < MAX_HINTS_PER_FILE;
         match row(
             repo,
+            &mut values,
             hint,
             file,
             line,
@@ -299,9 +305,28 @@ fn read_capped(
     (rows, findings, more)
 }
 
+/// Values of one report file as read, by their text.
+#[derive(Default)]
+struct Values(HashMap<String, Result<threshold::Quantity, threshold::ThresholdError>>);
+
+impl Values {
+    fn read(&mut self, value: &str) -> Result<threshold::Quantity, threshold::ThresholdError> {
+        if let Some(r) = self.0.get(value) {
+            return r.clone();
+        }
+        let r = threshold::parse_quantity(value);
+        // Bounded: a file of distinct values reads each as it comes.
+        if self.0.len() < 10_000 {
+            self.0.insert(value.to_string(), r.clone());
+        }
+        r
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn row(
     repo: &Repo,
+    values: &mut Values,
     hint: bool,
     file: FileId,
     line: usize,
@@ -348,7 +373,8 @@ fn row(
             },
         ));
     }
-    let value_q = threshold::parse_quantity(value)
+    let value_q = values
+        .read(value)
         .map_err(|e| err(Rule::ReportValue, Message::ReportBadValue { error: e }))?;
     let Some(date) = parse_date(as_of) else {
         return Err(err(

@@ -32,6 +32,7 @@ pub enum Rule {
     MissingParent,
     BrokenParent,
     ExternalParent,
+    CheckedAlone,
     UnknownPlan,
     UndeclaredUnit,
     UnknownMetric,
@@ -122,6 +123,7 @@ impl Rule {
             Rule::MissingParent => "missing-parent",
             Rule::BrokenParent => "broken-parent",
             Rule::ExternalParent => "external-parent",
+            Rule::CheckedAlone => "checked-alone",
             Rule::UnknownPlan => "unknown-plan",
             Rule::UndeclaredUnit => "undeclared-unit",
             Rule::UnknownMetric => "unknown-metric",
@@ -162,7 +164,9 @@ impl Rule {
             | Rule::PlanIssuedLate
             | Rule::AspirationOnly
             | Rule::MissingAdoption => Severity::Warning,
-            Rule::Milestone | Rule::TooManyFindings | Rule::ExternalParent => Severity::Note,
+            Rule::Milestone | Rule::TooManyFindings | Rule::ExternalParent | Rule::CheckedAlone => {
+                Severity::Note
+            }
             _ => Severity::Error,
         }
     }
@@ -189,6 +193,7 @@ impl Rule {
             Rule::MissingParent
             | Rule::BrokenParent
             | Rule::ExternalParent
+            | Rule::CheckedAlone
             | Rule::UnknownPlan
             | Rule::UndeclaredUnit
             | Rule::UnknownMetric

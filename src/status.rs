@@ -118,6 +118,26 @@ impl Status {
     }
 }
 
+/// One status per target, for `kh due`: met when every segment is met, else
+/// the status of a segment with data that is not met, else no data. The
+/// same rows as `kh status` shows: the two never disagree about a target.
+pub fn by_target(rows: &[Row]) -> HashMap<(String, String), Status> {
+    let mut out: HashMap<(String, String), Status> = HashMap::new();
+    for r in rows {
+        let key = (r.plan.clone(), r.target.clone());
+        let merged = match (out.get(&key).copied(), r.status) {
+            (None, s) => s,
+            (Some(Status::Met), Status::Met) => Status::Met,
+            // A segment with data that is not met decides.
+            (Some(s), Status::Met | Status::NoData) if s != Status::Met => s,
+            (Some(Status::Met), Status::NoData) => Status::NoData,
+            (Some(_), s) => s,
+        };
+        out.insert(key, merged);
+    }
+    out
+}
+
 /// Share of rows met, in percent (None for no rows): the dashboard's number.
 pub fn share_met(rows: &[Row]) -> Option<f64> {
     if rows.is_empty() {

@@ -48,6 +48,9 @@ impl Typed {
     }
 }
 
+/// The UTF-8 byte-order mark that opens every CSV kh writes.
+pub const BOM: char = '\u{feff}';
+
 /// Column headings as [`Rows`] keeps them.
 pub fn headers<const N: usize>(names: [&str; N]) -> Vec<String> {
     names.map(String::from).to_vec()
@@ -136,15 +139,26 @@ impl Rows {
             .unwrap_or(0)
     }
 
+    /// CSV as Excel opens it on a double click: UTF-8 with a byte-order mark
+    /// (without one, Excel reads Vietnamese as Windows-1252 mojibake), dates
+    /// in ISO form (2026-12-31, which Excel takes as a date under any regional
+    /// setting), commas between fields (docs/format.md, "CSV for Excel").
     pub fn csv(&self) -> anyhow::Result<String> {
         // Cells a spreadsheet would run as formulas are neutralised here, for
         // every command's CSV (see SECURITY.md).
         let mut w = csv::Writer::from_writer(Vec::new());
         w.write_record(self.headers.iter().map(|h| text::csv_cell(h).into_owned()))?;
-        for r in &self.rows {
-            w.write_record(r.iter().map(|c| text::csv_cell(c).into_owned()))?;
+        for (n, r) in self.rows.iter().enumerate() {
+            w.write_record(
+                r.iter()
+                    .enumerate()
+                    .map(|(m, c)| match self.typed_at(n, m) {
+                        Some(Typed::Date(d)) => d.format("%Y-%m-%d").to_string(),
+                        _ => text::csv_cell(c).into_owned(),
+                    }),
+            )?;
         }
-        Ok(String::from_utf8(w.into_inner()?)?)
+        Ok(format!("{BOM}{}", String::from_utf8(w.into_inner()?)?))
     }
 
     pub fn markdown(&self) -> String {
@@ -232,7 +246,10 @@ mod tests {
     #[test]
     fn csv_and_markdown_carry_the_same_cells() {
         let r = rows("a | b, \"c\"");
-        assert_eq!(r.csv().unwrap(), "id,text\n1,\"a | b, \"\"c\"\"\"\n");
+        assert_eq!(
+            r.csv().unwrap(),
+            "\u{feff}id,text\n1,\"a | b, \"\"c\"\"\"\n"
+        );
         assert_eq!(
             r.markdown(),
             "| id | text |\n|---|---|\n| 1 | a \\| b, \"c\" |\n"

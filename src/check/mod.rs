@@ -87,8 +87,19 @@ pub fn check_plan(repo: &Repo, e: &Entry) -> Vec<Finding> {
     references::metrics(repo, e, &mut out);
     references::segments(repo, e, &mut out);
     references::unit_mismatch(repo, e, &mut out);
-    references::parents(repo, e, &mut out);
-    references::bound_plans(repo, e, &mut out);
+    if repo.alone.contains(&e.file) {
+        // No repository to find parents or bound plans in: said once, rather
+        // than every parent called missing.
+        out.push(Finding::new(
+            crate::rules::Rule::CheckedAlone,
+            e.file,
+            crate::finding::At::File,
+            crate::message::Message::CheckedAlone,
+        ));
+    } else {
+        references::parents(repo, e, &mut out);
+        references::bound_plans(repo, e, &mut out);
+    }
     let mut seen = std::collections::HashSet::new();
     for parent in repo.parents_of(e) {
         // Itself (a cycle, reported once) or a parent named twice.

@@ -48,8 +48,20 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<i32> {
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     crate::reports::validate(&mut repo, today);
-    let findings = check::run(&repo, options);
-    let plans = repo.plans.len();
+    // Named paths are checked with their whole repository read, and only
+    // what concerns them is reported.
+    let mut findings = check::run(&repo, options);
+    findings.retain(|f| repo.in_scope(f.file));
+    let tally = render::Tally {
+        plans: repo.plans.iter().filter(|e| repo.in_scope(e.file)).count(),
+        files: repo.files_read,
+        files_with_errors: findings
+            .iter()
+            .filter(|f| f.severity == crate::finding::Severity::Error)
+            .map(|f| f.file)
+            .collect::<std::collections::HashSet<_>>()
+            .len(),
+    };
     let root = repo.root.as_ref().map(|r| r.display().to_string());
     // Placing findings reads their files again; the plans are no longer
     // needed, and freeing them first keeps the peak memory to the larger of
@@ -77,7 +89,7 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<i32> {
         super::emit(&render::check(
             format,
             &located,
-            plans,
+            tally,
             counts,
             root.as_deref(),
             ui,

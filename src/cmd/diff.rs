@@ -34,8 +34,9 @@ pub struct DiffArgs {
     /// Exit 1 when B is looser, later or missing something it must carry, as `git diff --exit-code`
     #[arg(long)]
     pub exit_code: bool,
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format (default: from the -o file's extension, else table)
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
 }
 
 fn cell(s: Option<&crate::diff::Side>, f: impl Fn(&crate::diff::Side) -> &str) -> String {
@@ -143,7 +144,19 @@ struct Report<'a> {
 }
 
 pub fn run(args: DiffArgs, ui: &Ui) -> Result<i32> {
-    let source = repo::locate(&args.repo)?;
+    // Plans named by file are read in their own repository's context, as
+    // `kh check FILE` reads them, unless --repo says where to look.
+    let files: Vec<PathBuf> = [&args.a, &args.b]
+        .into_iter()
+        .filter(|n| n.ends_with(".yaml") || n.ends_with(".yml"))
+        .map(PathBuf::from)
+        .filter(|p| p.exists())
+        .collect();
+    let source = if args.repo.is_empty() && !files.is_empty() {
+        repo::locate(&files)?
+    } else {
+        repo::locate(&args.repo)?
+    };
     let roots = source.roots.clone();
     let by_id: Vec<String> = [&args.a, &args.b]
         .into_iter()
@@ -169,21 +182,26 @@ pub fn run(args: DiffArgs, ui: &Ui) -> Result<i32> {
             )
         ),
     };
+    let format = super::format_or(args.format, Format::Table);
     let (a, b) = (find(&args.a)?, find(&args.b)?);
     let mut all = diff::diff(&repo, a, b);
     let problems = all.iter().any(Row::is_problem);
     if args.only_problems {
         all.retain(Row::is_problem);
     }
-    if args.format == Format::Xlsx {
+    if format == Format::Xlsx {
         let sheet = rows(&all, ui);
         let name = crate::messages::export_word(ui.lang, crate::messages::ExportWord::SheetDiff);
         let book =
             crate::xlsx::workbook(&[(name, &sheet)], &crate::xlsx::About::now(&roots), ui.lang)?;
         super::emit_bytes(&book, ui.lang)?;
-        return Ok(super::EXIT_OK);
+        return Ok(if args.exit_code && problems {
+            super::EXIT_FINDINGS
+        } else {
+            super::EXIT_OK
+        });
     }
-    let text = match args.format {
+    let text = match format {
         Format::Table => format!(
             "A: {}\nB: {}\n{}\n{}",
             diff::label(&a.plan),

@@ -60,15 +60,25 @@ pub struct DueArgs {
     /// Only this kind of item; repeatable
     #[arg(long, value_enum)]
     pub kind: Vec<Kind>,
-    /// Only items whose date has passed (before --today)
+    /// Only what is overdue: past its date (before --today) and, for a
+    /// target, not met by the reports; over the last 90 days unless a window is given
     #[arg(long)]
     pub overdue: bool,
+    /// Where the achieved-value files are (default: reports/, or `reports:` in kh.yaml): each target's row then shows its status
+    #[arg(long)]
+    pub reports: Option<PathBuf>,
     /// Show whole texts instead of shortening them to the terminal
     #[arg(long)]
     pub wide: bool,
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format (default: from the -o file's extension, else table)
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
 }
+
+/// How far back `kh due --overdue` looks when no window is given: one
+/// quarter, the cycle of most reporting duties. A duty missed years ago is
+/// history, not a to-do (docs/format.md, "Overdue").
+pub const OVERDUE_DAYS: i64 = 90;
 
 /// The years any date kh is given may fall in: wide enough for every plan,
 /// narrow enough that no date arithmetic can overflow.
@@ -210,7 +220,7 @@ fn window(args: &DueArgs, repo: &repo::Repo) -> Result<(NaiveDate, NaiveDate, Na
     } else if args.from.is_some() || args.to.is_some() {
         (args.from.unwrap_or(today), args.to.unwrap_or(latest))
     } else if args.overdue {
-        (earliest, today)
+        (add_days(today, -OVERDUE_DAYS)?.max(earliest), today)
     } else {
         (today, add_days(today, 30)?)
     };
@@ -275,42 +285,122 @@ fn kind_word(k: Kind, ui: &Ui) -> String {
     crate::messages::word(ui.lang, k.word()).to_string()
 }
 
-fn rows(items: &[&Due], today: NaiveDate, ui: &Ui) -> Rows {
+/// Each target's status from the reports, when there are any.
+type Statuses = std::collections::HashMap<(String, String), crate::status::Status>;
+
+fn status_of(d: &Due, statuses: Option<&Statuses>) -> Option<crate::status::Status> {
+    let s = statuses?;
+    (d.kind == Kind::Target)
+        .then(|| s.get(&(d.plan.to_string(), d.id.to_string())).copied())
+        .flatten()
+}
+
+/// Who reads the rows: a person at a table (marks after dates, words for
+/// overdue days), or a spreadsheet (CSV, xlsx): ISO dates without marks,
+/// days as signed numbers, where the date came from and what the document
+/// does not state in their own columns.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Table,
+    Sheet,
+}
+
+fn rows(
+    items: &[&Due],
+    today: NaiveDate,
+    ui: &Ui,
+    statuses: Option<&Statuses>,
+    shape: Shape,
+) -> Rows {
+    use crate::messages::{Word, word};
+    let w = |x: Word| word(ui.lang, x);
+    let mut headers = vec![w(Word::Date), w(Word::DaysLeft)];
+    if statuses.is_some() {
+        headers.push(w(Word::Status));
+    }
+    headers.extend([
+        w(Word::Plan),
+        w(Word::Kind),
+        w(Word::Id),
+        w(Word::Text),
+        w(Word::Lead),
+    ]);
+    if shape == Shape::Sheet {
+        headers.extend([w(Word::DeadlineFrom), w(Word::NotStated)]);
+    }
+    let text_column = headers.iter().position(|h| *h == w(Word::Text));
+    let mut cells = Vec::with_capacity(items.len());
+    let mut typed = Vec::with_capacity(items.len());
+    for d in items {
+        let status = status_of(d, statuses);
+        let days = d.days_left(today);
+        let (date, left) = match shape {
+            Shape::Table => (
+                date_cell(d, ui),
+                // A target the reports show met has no days left to count.
+                if status == Some(crate::status::Status::Met) {
+                    String::new()
+                } else {
+                    days_left(d, today, ui)
+                },
+            ),
+            Shape::Sheet => (
+                d.date
+                    .map(|x| x.format("%Y-%m-%d").to_string())
+                    .unwrap_or_else(|| w(Word::Ongoing).to_string()),
+                days.map(|n| n.to_string()).unwrap_or_default(),
+            ),
+        };
+        let mut row = vec![date, left];
+        let mut kinds = vec![
+            d.date
+                .filter(|_| {
+                    shape == Shape::Sheet
+                        || (!d.inherited() && !agenda::unstated(d.provenance, &["due"]))
+                })
+                .map(Typed::Date),
+            days.filter(|n| shape == Shape::Sheet || *n >= 0)
+                .map(Typed::int),
+        ];
+        if statuses.is_some() {
+            row.push(
+                status
+                    .map(|s| s.word(ui.lang).to_string())
+                    .unwrap_or_default(),
+            );
+            kinds.push(status.map(|s| Typed::Band(s.band())));
+        }
+        row.extend([
+            d.plan.to_string(),
+            kind_word(d.kind, ui),
+            d.id.to_string(),
+            d.text.to_string(),
+            match shape {
+                Shape::Table => lead_cell(d),
+                Shape::Sheet => d.lead.join(", "),
+            },
+        ]);
+        if shape == Shape::Sheet {
+            row.push(
+                w(match d.source {
+                    agenda::Source::Own => Word::FromOwn,
+                    agenda::Source::Parent => Word::FromParent,
+                    agenda::Source::Period => Word::FromPeriod,
+                })
+                .to_string(),
+            );
+            let mut unstated: Vec<&str> = d.provenance.keys().map(String::as_str).collect();
+            unstated.sort_unstable();
+            row.push(unstated.join(", "));
+        }
+        cells.push(row);
+        typed.push(kinds);
+    }
     Rows {
-        headers: crate::table::headers([
-            crate::messages::word(ui.lang, crate::messages::Word::Date),
-            crate::messages::word(ui.lang, crate::messages::Word::DaysLeft),
-            crate::messages::word(ui.lang, crate::messages::Word::Plan),
-            crate::messages::word(ui.lang, crate::messages::Word::Kind),
-            crate::messages::word(ui.lang, crate::messages::Word::Id),
-            crate::messages::word(ui.lang, crate::messages::Word::Text),
-            crate::messages::word(ui.lang, crate::messages::Word::Lead),
-        ]),
-        rows: items
-            .iter()
-            .map(|d| {
-                vec![
-                    date_cell(d, ui),
-                    days_left(d, today, ui),
-                    d.plan.to_string(),
-                    kind_word(d.kind, ui),
-                    d.id.to_string(),
-                    d.text.to_string(),
-                    lead_cell(d),
-                ]
-            })
-            .collect(),
-        flexible: Some(5),
-        typed: items
-            .iter()
-            .map(|d| {
-                let plain_date = !d.inherited() && !agenda::unstated(d.provenance, &["due"]);
-                vec![
-                    d.date.filter(|_| plain_date).map(Typed::Date),
-                    d.days_left(today).filter(|n| *n >= 0).map(Typed::int),
-                ]
-            })
-            .collect(),
+        headers: headers.into_iter().map(String::from).collect(),
+        rows: cells,
+        flexible: text_column,
+        typed,
     }
 }
 
@@ -360,6 +450,9 @@ struct JsonItem<'a> {
     due: &'a Due<'a>,
     days_left: Option<i64>,
     inherited: bool,
+    /// The target's status from the reports, as `kh status` gives it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<crate::status::Status>,
 }
 
 #[derive(Serialize)]
@@ -374,31 +467,48 @@ struct JsonReport<'a> {
 }
 
 pub fn run(args: DueArgs, ui: &Ui) -> Result<i32> {
-    let source = repo::locate(&args.paths)?;
+    let mut source = repo::locate(&args.paths)?;
     let roots = source.roots.clone();
-    let repo = repo::load_plans(source, &args.plans)?;
-    for id in &args.plans {
-        if repo.plan(id).is_none() {
-            bail!(
-                "{}",
-                crate::messages::sentence(
-                    ui.lang,
-                    &crate::message::Sentence::NoSuchPlan {
-                        id: id.clone(),
-                        nearest: crate::load::nearest(id, repo.by_id.keys().map(String::as_str))
-                            .map(str::to_string),
-                    }
-                )
-            );
-        }
+    if let Some(r) = &args.reports {
+        source.set_reports(r.clone());
     }
+    let mut repo = repo::load_plans(source, &args.plans)?;
+    // A filter that matches nothing is a mistake to name, never an empty table.
+    let usage = |e| anyhow::anyhow!(crate::messages::usage(ui.lang, &e));
+    let plans = agenda::asked_plans(&repo, &args.plans).map_err(usage)?;
+    agenda::check_level_query(&repo, &args.level).map_err(usage)?;
+    agenda::check_kind_query(&repo, &args.kind).map_err(usage)?;
     if let Some(u) = &args.unit {
-        crate::agenda::check_unit_query(&repo, u)
-            .map_err(|e| anyhow::anyhow!(crate::messages::usage(ui.lang, &e)))?;
+        agenda::check_unit_query(&repo, u).map_err(usage)?;
     }
     let (from, to, today) = window(&args, &repo)?;
+    // With reports at hand, each target's row says what `kh status` says of
+    // it, from the same rows; --overdue then leaves out what is met.
+    let has_reports = repo
+        .reports_dir
+        .as_ref()
+        .is_some_and(|d| std::fs::symlink_metadata(d).is_ok());
+    let measurements = if has_reports || repo.reports_required {
+        match super::read_reports(&mut repo, today, ui.lang) {
+            Ok(m) => Some(m),
+            Err(code) => return Ok(code),
+        }
+    } else {
+        None
+    };
+    let repo = repo;
+    let statuses: Option<Statuses> = measurements.map(|m| {
+        let latest = crate::status::latest(&m, today);
+        let rows: Vec<crate::status::Row> = repo
+            .plans
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| crate::status::plan_rows(&repo, e, i, &latest, today))
+            .collect();
+        crate::status::by_target(&rows)
+    });
     let filter = Filter {
-        plans: args.plans.clone(),
+        plans,
         levels: args.level.clone(),
         unit: args.unit.clone(),
         kinds: args.kind.clone(),
@@ -409,39 +519,52 @@ pub fn run(args: DueArgs, ui: &Ui) -> Result<i32> {
             "more than {MAX_OCCURRENCES} occurrences fall between {from} and {to}: narrow the window (--from/--to, --month, --quarter) or the plans (--plan, --level, --unit)"
         );
     };
+    let mut dated = dated;
+    if args.overdue {
+        dated.retain(|d| status_of(d, statuses.as_ref()) != Some(crate::status::Status::Met));
+    }
     let ongoing = (args.ongoing && !args.overdue).then_some(ongoing);
+    let st = statuses.as_ref();
     let all: Vec<&Due> = dated.iter().chain(ongoing.iter().flatten()).collect();
-    let text = match args.format {
+    let text = match super::format_or(args.format, Format::Table) {
         Format::Table => {
             let width = ui.width();
-            let mut out =
-                rows(&dated.iter().collect::<Vec<_>>(), today, ui).table(width, args.wide);
+            let mut out = rows(
+                &dated.iter().collect::<Vec<_>>(),
+                today,
+                ui,
+                st,
+                Shape::Table,
+            )
+            .table(width, args.wide);
             if let Some(o) = &ongoing {
                 out.push_str(&format!(
                     "\n\n{}\n",
                     crate::messages::sentence(ui.lang, &crate::message::Sentence::OngoingHeading)
                 ));
                 out.push_str(
-                    &rows(&o.iter().collect::<Vec<_>>(), today, ui).table(width, args.wide),
+                    &rows(&o.iter().collect::<Vec<_>>(), today, ui, st, Shape::Table)
+                        .table(width, args.wide),
                 );
             }
             out.push('\n');
             out.push_str(&counts_line(from, to, &dated, ongoing.as_deref(), ui));
             out
         }
-        Format::Csv => rows(&all, today, ui).csv()?,
+        Format::Csv => rows(&all, today, ui, st, Shape::Sheet).csv()?,
         Format::Markdown => {
-            let mut out = rows(&all, today, ui).markdown();
+            let mut out = rows(&all, today, ui, st, Shape::Table).markdown();
             out.push('\n');
             out.push_str(&counts_line(from, to, &dated, ongoing.as_deref(), ui));
             out
         }
         Format::Json => {
-            fn item<'a>(d: &'a Due<'a>, today: NaiveDate) -> JsonItem<'a> {
+            fn item<'a>(d: &'a Due<'a>, today: NaiveDate, st: Option<&Statuses>) -> JsonItem<'a> {
                 JsonItem {
                     due: d,
                     days_left: d.days_left(today),
                     inherited: d.inherited(),
+                    status: status_of(d, st),
                 }
             }
             let report = JsonReport {
@@ -449,20 +572,26 @@ pub fn run(args: DueArgs, ui: &Ui) -> Result<i32> {
                 from,
                 to,
                 today,
-                items: dated.iter().map(|d| item(d, today)).collect(),
+                items: dated.iter().map(|d| item(d, today, st)).collect(),
                 ongoing: ongoing
                     .as_ref()
-                    .map(|o| o.iter().map(|d| item(d, today)).collect()),
+                    .map(|o| o.iter().map(|d| item(d, today, st)).collect()),
             };
             serde_json::to_string_pretty(&report)?
         }
         Format::Ics => ics::calendar(&dated, today, ui.lang),
         Format::Xlsx => {
             use crate::messages::{ExportWord, export_word};
-            let main = rows(&dated.iter().collect::<Vec<_>>(), today, ui);
+            let main = rows(
+                &dated.iter().collect::<Vec<_>>(),
+                today,
+                ui,
+                st,
+                Shape::Sheet,
+            );
             let extra = ongoing
                 .as_ref()
-                .map(|o| rows(&o.iter().collect::<Vec<_>>(), today, ui));
+                .map(|o| rows(&o.iter().collect::<Vec<_>>(), today, ui, st, Shape::Sheet));
             let mut sheets = vec![(export_word(ui.lang, ExportWord::SheetDue), &main)];
             if let Some(x) = &extra {
                 sheets.push((export_word(ui.lang, ExportWord::SheetOngoing), x));

@@ -28,6 +28,47 @@ pub fn output_to(path: std::path::PathBuf, force: bool) {
     let _ = OUTPUT.set((path, force));
 }
 
+/// The format asked for with `--format`, else the one the `-o` file's
+/// extension names (`.csv`, `.json`, `.md`, `.xlsx`, `.ics`; `.txt` is the
+/// table), else `default`: never chosen from the terminal.
+pub fn format_or<F: clap::ValueEnum + Copy>(given: Option<F>, default: F) -> F {
+    given
+        .or_else(|| {
+            let ext = output_extension()?;
+            let name = match ext.as_str() {
+                "md" => "markdown",
+                "txt" => "table",
+                e => e,
+            };
+            F::from_str(name, true).ok()
+        })
+        .unwrap_or(default)
+}
+
+/// Achieved values under the reports folder, for `kh status` and `kh due`.
+/// Rows that cannot be read are reported on stderr, with their place, and
+/// skipped; a folder asked for (`--reports`, `reports:`) that is not there
+/// is `Err` with the exit status: never "no data" for every target.
+pub fn read_reports(
+    repo: &mut crate::repo::Repo,
+    upto: chrono::NaiveDate,
+    lang: crate::ui::Lang,
+) -> Result<Vec<crate::reports::Measurement>, i32> {
+    let before = repo.findings.len();
+    let measurements = crate::reports::load(repo, upto);
+    let skipped: Vec<_> = repo.findings[before..].to_vec();
+    for f in crate::render::locate(repo, &skipped, lang) {
+        eprintln!("{}", crate::render::line(&f));
+    }
+    if skipped
+        .iter()
+        .any(|f| f.rule == "unreadable" && f.at == crate::finding::At::File)
+    {
+        return Err(EXIT_CANNOT_RUN);
+    }
+    Ok(measurements)
+}
+
 /// The extension of the `-o` file, lower-case, if results go to one.
 pub fn output_extension() -> Option<String> {
     let (path, _) = OUTPUT.get()?;

@@ -2,11 +2,11 @@
 
 use crate::agenda::{unit_keys, unit_matches};
 use crate::domain::Level;
+use crate::repo;
 use crate::status::{self, Rollup, Row, Status};
 use crate::table::{Rows, Typed};
 use crate::ui::{Lang, Ui};
-use crate::{render, repo, reports};
-use anyhow::{Result, bail};
+use anyhow::Result;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
@@ -45,8 +45,9 @@ pub struct StatusArgs {
     /// Only targets whose lead or implementing unit matches (abbreviation or name, diacritics optional)
     #[arg(long)]
     pub unit: Option<String>,
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format (default: from the -o file's extension, else table)
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -278,37 +279,29 @@ pub fn run(args: StatusArgs, ui: &Ui) -> Result<i32> {
     } else {
         repo::load_plans(source, &args.plans)?
     };
-    for id in &args.plans {
-        if repo.plan(id).is_none() {
-            bail!("no plan with id `{id}` in the repository");
-        }
-    }
+    let usage = |e| anyhow::anyhow!(crate::messages::usage(ui.lang, &e));
+    // A filter that matches nothing is a mistake to name, never an empty table.
+    let plans = crate::agenda::asked_plans(&repo, &args.plans).map_err(usage)?;
+    crate::agenda::check_level_query(&repo, &args.level).map_err(usage)?;
+    let format = super::format_or(args.format, Format::Table);
     let as_of = args
         .as_of
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let before = repo.findings.len();
-    let measurements = reports::load(&mut repo, as_of.max(chrono::Local::now().date_naive()));
-    // Rows that could not be read are reported, with their line, and skipped.
-    let skipped: Vec<_> = repo.findings[before..].to_vec();
-    for f in render::locate(&repo, &skipped, ui.lang) {
-        eprintln!("{}", render::line(&f));
-    }
-    // A reports folder asked for (--reports, `reports:`) that is not there is
-    // never "no data" for every target: kh cannot run as asked.
-    if skipped
-        .iter()
-        .any(|f| f.rule == "unreadable" && f.at == crate::finding::At::File)
-    {
-        return Ok(super::EXIT_CANNOT_RUN);
-    }
+    let measurements = match super::read_reports(
+        &mut repo,
+        as_of.max(chrono::Local::now().date_naive()),
+        ui.lang,
+    ) {
+        Ok(m) => m,
+        Err(code) => return Ok(code),
+    };
     if let Some(u) = &args.unit {
-        crate::agenda::check_unit_query(&repo, u)
-            .map_err(|e| anyhow::anyhow!(crate::messages::usage(ui.lang, &e)))?;
+        crate::agenda::check_unit_query(&repo, u).map_err(usage)?;
     }
     let latest = status::latest(&measurements, as_of);
     let wanted = |i: usize| {
         let p = &repo.plans[i].plan;
-        (args.plans.is_empty() || args.plans.contains(&p.id))
+        (plans.is_empty() || plans.contains(&p.id))
             && (args.level.is_empty() || args.level.contains(&p.level))
     };
     let mut by_plan: HashMap<usize, Vec<Row>> = HashMap::new();
@@ -340,12 +333,12 @@ pub fn run(args: StatusArgs, ui: &Ui) -> Result<i32> {
                     .unwrap_or(false)
             });
         }
-        if args.format == Format::Xlsx {
+        if format == Format::Xlsx {
             let sheet = rollup_rows(&rows, ui);
             return xlsx_out(ui, &roots, crate::messages::ExportWord::SheetRollup, &sheet);
         }
         render(
-            args.format,
+            format,
             rollup_rows(&rows, ui),
             &rows,
             rollup_line(&rows, ui),
@@ -368,13 +361,13 @@ pub fn run(args: StatusArgs, ui: &Ui) -> Result<i32> {
                     })
             });
         }
-        if args.format == Format::Xlsx {
+        if format == Format::Xlsx {
             let sheet = status_rows(&rows, ui);
             return xlsx_out(ui, &roots, crate::messages::ExportWord::SheetStatus, &sheet);
         }
         let owned: Vec<Row> = rows.iter().map(|r| (*r).clone()).collect();
         render(
-            args.format,
+            format,
             status_rows(&rows, ui),
             &owned,
             counts_line(&rows, ui),

@@ -325,6 +325,7 @@ pub fn message(m: &Message) -> String {
             "applies_to names plan `{plan}`, which is not in the repository: the target binds no plan by that id{}",
             did_you_mean(nearest)
         ),
+        CheckedAlone => "this file is in no plans repository (no kh.yaml or plans/ in its folder or above): it was checked alone, so its parents' targets, the indicator catalog and other plans were not checked against it".into(),
         ExternalParent { parent } => format!(
             "parent plan `{parent}` lives outside this repository (kh.yaml `external:`): its targets are not checked against this plan"
         ),
@@ -565,6 +566,35 @@ pub fn usage(u: &Usage) -> String {
                 .map(|n| format!("; did you mean `{n}`?"))
                 .unwrap_or_default()
         ),
+        Usage::NoSuchPlan { id, nearest } => format!(
+            "--plan `{id}` is no plan of the repository{}",
+            nearest
+                .as_ref()
+                .map(|n| format!("; did you mean `{n}`?"))
+                .unwrap_or_default()
+        ),
+        Usage::NoPlanOfLevel { asked, present } => format!(
+            "--level {} matches no plan read: the plans read are of level {}",
+            asked.join(", "),
+            if present.is_empty() {
+                "none".to_string()
+            } else {
+                present.join(", ")
+            }
+        ),
+        Usage::NoItemOfKind { asked, present } => format!(
+            "--kind {} matches no item of the plans read: they have {}",
+            asked.join(", "),
+            if present.is_empty() {
+                "no items".to_string()
+            } else {
+                present.join(", ")
+            }
+        ),
+        Usage::NoPlanInPaths { paths } => format!(
+            "no plan was read from {}: name plan files, or folders that hold them",
+            paths.join(", ")
+        ),
         Usage::BadLangInSettings { at, found } => {
             format!("{at}: `lang: {found}` in kh.yaml: expected vi or en")
         }
@@ -585,16 +615,19 @@ pub fn sentence(s: &Sentence) -> String {
     match s {
         Sentence::CheckSummary {
             plans,
+            files,
+            files_with_errors,
             root,
             errors,
             warnings,
             notes,
         } => format!(
-            "checked {}{}: {}, {}, {}",
+            "checked {}{} ({} read, {files_with_errors} with errors): {}, {}, {}",
             plural(*plans, "plan"),
             root.as_ref()
                 .map(|r| format!(" in {r}"))
                 .unwrap_or_default(),
+            plural(*files, "file"),
             plural(*errors, "error"),
             plural(*warnings, "warning"),
             plural(*notes, "note")
@@ -622,7 +655,7 @@ pub fn sentence(s: &Sentence) -> String {
                 .into()
         }
         Sentence::OngoingHeading => "ongoing (no single date):".into(),
-        Sentence::OverdueDays(n) => format!("overdue {n} days"),
+        Sentence::OverdueDays(n) => format!("overdue {}", plural(*n as usize, "day")),
         Sentence::DiffSummary { rows: 0, .. } => "0 rows".into(),
         Sentence::DiffSummary { rows, parts, later } => format!(
             "{}: {}; {later} later",
@@ -743,6 +776,7 @@ pub fn rule_summary(r: Rule) -> &'static str {
         Rule::MissingParent => "the parent plan is in the repository",
         Rule::BrokenParent => "the parent plan's file can be read without errors",
         Rule::ExternalParent => "a parent listed as living elsewhere is not checked",
+        Rule::CheckedAlone => "a file in no repository is checked alone, and says so",
         Rule::UnknownPlan => "plans named in applies_to are in the repository",
         Rule::UndeclaredUnit => {
             "units named in lead, implementers, cooperating and from are declared"
@@ -843,6 +877,9 @@ pub fn rule_explain(r: Rule) -> &'static str {
         }
         Rule::UnknownPlan => {
             "A target's applies_to may name the plans it binds by id (a UBND tỉnh target binding its own Sở); an id that is no plan of the repository binds no one, which is almost always a typo. A warning. Fix: correct the id (the nearest is suggested), or list the plan under `external:` in kh.yaml."
+        }
+        Rule::CheckedAlone => {
+            "A file named on the command line is checked in the context of its repository: the nearest folder from it up with a kh.yaml or a plans/ folder. A file in no repository (a draft in Downloads, say) is checked alone: its own fields, thresholds and deadlines, but not its cascade from its parents, which kh cannot find; kh says so once per file rather than calling every parent missing. A note. Fix: put the file in the repository's plans/ folder, or run kh from there."
         }
         Rule::ExternalParent => {
             "The parent plan is listed under `external:` in kh.yaml, as living outside this repository (another province's plan, say): it is not checked, and that is said once per plan. A note."
@@ -991,6 +1028,11 @@ pub fn word(w: Word) -> &'static str {
         GroupReports => "reports",
         AspirationOnly => "strives only",
         Formal => "read as",
+        DeadlineFrom => "deadline from",
+        FromOwn => "own",
+        FromParent => "parent",
+        FromPeriod => "period",
+        NotStated => "not stated",
         Default => "default",
     }
 }

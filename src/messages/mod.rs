@@ -93,6 +93,13 @@ pub enum Word {
     GroupReports,
     AspirationOnly,
     Formal,
+    /// Where a due date came from, in the spreadsheet's own column.
+    DeadlineFrom,
+    FromOwn,
+    FromParent,
+    FromPeriod,
+    /// Fields the document does not state, in the spreadsheet's own column.
+    NotStated,
 }
 
 /// The words of the exports (workbook, Word appendix, dashboard), kept apart

@@ -310,6 +310,7 @@ pub fn message(m: &Message) -> String {
             "applies_to nêu kế hoạch `{plan}` không có trong kho: chỉ tiêu không ràng buộc kế hoạch nào mang mã đó{}",
             did_you_mean(nearest)
         ),
+        CheckedAlone => "tệp này không thuộc kho kế hoạch nào (không có kh.yaml hay plans/ ở thư mục của nó hoặc bên trên): kh chỉ kiểm tra riêng tệp, không đối chiếu với chỉ tiêu của kế hoạch cấp trên, danh mục chỉ số và các kế hoạch khác".into(),
         ExternalParent { parent } => format!(
             "kế hoạch cấp trên `{parent}` ở ngoài kho này (`external:` trong kh.yaml): không đối chiếu chỉ tiêu của nó với kế hoạch này"
         ),
@@ -541,6 +542,35 @@ pub fn usage(u: &Usage) -> String {
                 .map(|n| format!("; có phải ý bạn là `{n}`?"))
                 .unwrap_or_default()
         ),
+        Usage::NoSuchPlan { id, nearest } => format!(
+            "--plan `{id}` không phải kế hoạch nào trong kho{}",
+            nearest
+                .as_ref()
+                .map(|n| format!("; có phải ý bạn là `{n}`?"))
+                .unwrap_or_default()
+        ),
+        Usage::NoPlanOfLevel { asked, present } => format!(
+            "--level {} không khớp kế hoạch nào đã đọc: các kế hoạch đã đọc thuộc cấp {}",
+            asked.join(", "),
+            if present.is_empty() {
+                "(không có)".to_string()
+            } else {
+                present.join(", ")
+            }
+        ),
+        Usage::NoItemOfKind { asked, present } => format!(
+            "--kind {} không khớp mục nào của các kế hoạch đã đọc: chúng có {}",
+            asked.join(", "),
+            if present.is_empty() {
+                "(không có mục nào)".to_string()
+            } else {
+                present.join(", ")
+            }
+        ),
+        Usage::NoPlanInPaths { paths } => format!(
+            "không đọc được kế hoạch nào từ {}: hãy nêu tệp kế hoạch, hoặc thư mục chứa chúng",
+            paths.join(", ")
+        ),
         Usage::BadLangInSettings { at, found } => {
             format!("{at}: `lang: {found}` trong kh.yaml: cần vi hoặc en")
         }
@@ -560,12 +590,14 @@ pub fn sentence(s: &Sentence) -> String {
     match s {
         Sentence::CheckSummary {
             plans,
+            files,
+            files_with_errors,
             root,
             errors,
             warnings,
             notes,
         } => format!(
-            "đã kiểm tra {plans} kế hoạch{}: {errors} lỗi, {warnings} cảnh báo, {notes} ghi chú",
+            "đã kiểm tra {plans} kế hoạch{} (đọc {files} tệp, {files_with_errors} tệp có lỗi): {errors} lỗi, {warnings} cảnh báo, {notes} ghi chú",
             root.as_ref()
                 .map(|r| format!(" trong {r}"))
                 .unwrap_or_default()
@@ -708,6 +740,7 @@ pub fn rule_summary(r: Rule) -> &'static str {
         Rule::MissingParent => "kế hoạch cấp trên có trong kho",
         Rule::BrokenParent => "tệp kế hoạch cấp trên đọc được, không có lỗi",
         Rule::ExternalParent => "kế hoạch cấp trên được khai là ở nơi khác thì không đối chiếu",
+        Rule::CheckedAlone => "tệp không thuộc kho nào thì được kiểm tra riêng, và kh nói rõ",
         Rule::UnknownPlan => "các kế hoạch nêu trong applies_to có trong kho",
         Rule::UndeclaredUnit => {
             "các đơn vị nêu ở chủ trì, triển khai, phối hợp và báo cáo đều được khai báo"
@@ -801,6 +834,9 @@ pub fn rule_explain(r: Rule) -> &'static str {
         }
         Rule::UnknownPlan => {
             "applies_to của chỉ tiêu có thể nêu mã các kế hoạch nó ràng buộc (chỉ tiêu của UBND tỉnh giao cho Sở); mã không phải kế hoạch nào trong kho thì không ràng buộc ai, gần như luôn là gõ nhầm. Là cảnh báo. Cách sửa: sửa mã (kh gợi ý mã gần nhất), hoặc ghi kế hoạch vào `external:` trong kh.yaml."
+        }
+        Rule::CheckedAlone => {
+            "Tệp nêu trên dòng lệnh được kiểm tra trong kho của nó: thư mục gần nhất từ tệp trở lên có kh.yaml hoặc thư mục plans/. Tệp không thuộc kho nào (bản nháp trong Downloads chẳng hạn) được kiểm tra riêng: các trường, ngưỡng và thời hạn của chính nó, nhưng không đối chiếu với kế hoạch cấp trên mà kh không tìm được; kh nói điều đó một lần cho mỗi tệp thay vì báo mọi kế hoạch cấp trên là thiếu. Là ghi chú. Cách sửa: đặt tệp vào thư mục plans/ của kho, hoặc chạy kh từ đó."
         }
         Rule::ExternalParent => {
             "Kế hoạch cấp trên được ghi trong `external:` của kh.yaml là ở ngoài kho (chẳng hạn kế hoạch của tỉnh khác): không đối chiếu, và kh nói điều đó một lần cho mỗi kế hoạch. Là ghi chú."
@@ -949,6 +985,11 @@ pub fn word(w: Word) -> &'static str {
         GroupReports => "báo cáo",
         AspirationOnly => "chỉ phấn đấu",
         Formal => "đọc là",
+        DeadlineFrom => "thời hạn lấy từ",
+        FromOwn => "tự ghi",
+        FromParent => "cấp trên",
+        FromPeriod => "thời kỳ kế hoạch",
+        NotStated => "văn bản không ghi",
         Default => "mặc định",
     }
 }

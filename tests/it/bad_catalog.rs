@@ -414,7 +414,7 @@ fn case_empty_plans_directory() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
-        "plans:1:1: error[unreadable]: no plan files (*.yaml) here: expected at least one plan\nchecked 0 plans in .: 1 error, 0 warnings, 0 notes\n"
+        "plans:1:1: error[unreadable]: no plan files (*.yaml) here: expected at least one plan\nchecked 0 plans in . (0 files read, 1 with errors): 1 error, 0 warnings, 0 notes\n"
     );
 }
 

@@ -131,7 +131,7 @@ fn every_bad_file_is_located_and_good_files_are_still_checked() {
     assert!(find("plans/l-latin1.yaml:3:9: error[syntax]: file is not UTF-8").contains("0xEA"));
     assert_eq!(
         *lines.last().unwrap(),
-        "checked 8 plans in .: 11 errors, 0 warnings, 0 notes"
+        "checked 8 plans in . (13 files read, 11 with errors): 11 errors, 0 warnings, 0 notes"
     );
 }
 

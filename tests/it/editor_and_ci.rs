@@ -131,7 +131,7 @@ fn init_creates_a_repository_that_checks_clean_and_refuses_to_overwrite() {
     assert_eq!(code, 0, "{out}{err}");
     assert_eq!(
         out.trim(),
-        "đã kiểm tra 1 kế hoạch trong .: 0 lỗi, 0 cảnh báo, 0 ghi chú"
+        "đã kiểm tra 1 kế hoạch trong . (đọc 2 tệp, 0 tệp có lỗi): 0 lỗi, 0 cảnh báo, 0 ghi chú"
     );
 
     let gh: serde_yaml::Value = serde_yaml::from_str(
@@ -210,14 +210,14 @@ fn the_same_broken_example_in_both_languages() {
         vi.lines().collect::<Vec<_>>(),
         vec![
             "examples/looser-threshold/plans/phuong-a-2026.yaml:22:13: error[looser-threshold]: chỉ tiêu 2.3 (teachers-using-ai) của tinh/phuong-a-2026 lỏng hơn chỉ tiêu cấp trên: cần ngưỡng nằm trong `>= 20%` (chỉ tiêu III.2 của tinh/so-gddt-2026), gặp `>= 15%` [chỉ tiêu III.2 của tinh/so-gddt-2026: examples/looser-threshold/plans/so-gddt-2026.yaml:23:13]",
-            "đã kiểm tra 2 kế hoạch trong examples/looser-threshold: 1 lỗi, 0 cảnh báo, 0 ghi chú",
+            "đã kiểm tra 2 kế hoạch trong examples/looser-threshold (đọc 3 tệp, 1 tệp có lỗi): 1 lỗi, 0 cảnh báo, 0 ghi chú",
         ]
     );
     let (en, _, _) = kh(&["check", "--lang", "en", "examples/looser-threshold"]);
     assert!(en.contains("is looser than its parent's: expected a threshold within `>= 20%`"));
     assert!(
         en.ends_with(
-            "checked 2 plans in examples/looser-threshold: 1 error, 0 warnings, 0 notes\n"
+            "checked 2 plans in examples/looser-threshold (3 files read, 1 with errors): 1 error, 0 warnings, 0 notes\n"
         )
     );
     let (human, _, _) = kh(&[
@@ -268,9 +268,9 @@ fn language_from_lang_and_kh_yaml_and_for_every_command() {
         "--format",
         "csv",
     ]);
-    assert!(
-        st.starts_with("kế hoạch,chỉ tiêu,chỉ số,nhóm,ngưỡng,đạt được,tính đến,hạn,tình trạng\n")
-    );
+    assert!(st.starts_with(
+        "\u{feff}kế hoạch,chỉ tiêu,chỉ số,nhóm,ngưỡng,đạt được,tính đến,hạn,tình trạng\n"
+    ));
     assert!(
         st.contains(",quá hạn\n")
             && st.contains(",chưa có số liệu\n")

@@ -25,7 +25,9 @@ fn expect(example: &str, lines: &[&str], code: i32) {
 fn clean() {
     expect(
         "clean",
-        &["checked 2 plans in examples/clean: 0 errors, 0 warnings, 0 notes"],
+        &[
+            "checked 2 plans in examples/clean (3 files read, 0 with errors): 0 errors, 0 warnings, 0 notes",
+        ],
         0,
     );
 }
@@ -36,7 +38,7 @@ fn deadline() {
         "deadline",
         &[
             "examples/deadline/plans/phuong-a-2026.yaml:23:10: error[deadline]: deadline \"Quý V/2026\": quarter V does not exist; quarters are I to IV (1 to 4); e.g. \"Quý IV/2026\"",
-            "checked 2 plans in examples/deadline: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/deadline (3 files read, 1 with errors): 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -48,7 +50,7 @@ fn duplicate_id() {
         "duplicate-id",
         &[
             "examples/duplicate-id/plans/phuong-a-2026.yaml:25:9: error[duplicate-id]: duplicate target id `2.3`: targets[1] already has it",
-            "checked 2 plans in examples/duplicate-id: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/duplicate-id (3 files read, 1 with errors): 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -60,7 +62,7 @@ fn incomparable_threshold() {
         "incomparable-threshold",
         &[
             "examples/incomparable-threshold/plans/phuong-a-2026.yaml:28:13: error[incomparable-threshold]: target 2.5 (model-schools) cannot be compared with target IV.1 of tinh/so-gddt-2026: cannot compare a count of \"cụm trường\" (\">= 1 cụm trường\") with a count of \"mô hình\" (\">= 1 mô hình\") [target IV.1 of tinh/so-gddt-2026: examples/incomparable-threshold/plans/so-gddt-2026.yaml:31:13]",
-            "checked 2 plans in examples/incomparable-threshold: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/incomparable-threshold (3 files read, 1 with errors): 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -72,7 +74,7 @@ fn invisible_char() {
         "invisible-char",
         &[
             "examples/invisible-char/plans/phuong-a-2026.yaml:20:19: warning[invisible-char]: invisible character U+200B (zero-width space) was ignored; it usually comes from copying out of Word",
-            "checked 2 plans in examples/invisible-char: 0 errors, 1 warning, 0 notes",
+            "checked 2 plans in examples/invisible-char (3 files read, 0 with errors): 0 errors, 1 warning, 0 notes",
         ],
         0,
     );
@@ -84,7 +86,7 @@ fn issued_before_parent() {
         "issued-before-parent",
         &[
             "examples/issued-before-parent/plans/phuong-a-2026.yaml:7:9: error[issued-before-parent]: plan issued before the plan it implements: expected on or after 13/05/2026 (tinh/so-gddt-2026), found 04/2026 [issue date of tinh/so-gddt-2026: examples/issued-before-parent/plans/so-gddt-2026.yaml:7:9]",
-            "checked 2 plans in examples/issued-before-parent: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/issued-before-parent (3 files read, 1 with errors): 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -96,7 +98,7 @@ fn later_deadline() {
         "later-deadline",
         &[
             "examples/later-deadline/plans/phuong-a-2026.yaml:23:10: error[later-deadline]: target 2.3 (teachers-using-ai) is due later than its parent's: expected no later than 30/11/2026 (target III.2 of tinh/so-gddt-2026), found 31/12/2026 [target III.2 of tinh/so-gddt-2026: examples/later-deadline/plans/so-gddt-2026.yaml:24:10]",
-            "checked 2 plans in examples/later-deadline: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/later-deadline (3 files read, 1 with errors): 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -108,7 +110,7 @@ fn looser_threshold() {
         "looser-threshold",
         &[
             "examples/looser-threshold/plans/phuong-a-2026.yaml:22:13: error[looser-threshold]: target 2.3 (teachers-using-ai) of tinh/phuong-a-2026 is looser than its parent's: expected a threshold within `>= 20%` (target III.2 of tinh/so-gddt-2026), found `>= 15%` [target III.2 of tinh/so-gddt-2026: examples/looser-threshold/plans/so-gddt-2026.yaml:23:13]",
-            "checked 2 plans in examples/looser-threshold: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/looser-threshold (3 files read, 1 with errors): 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -120,7 +122,7 @@ fn milestone() {
         "milestone",
         &[
             "examples/milestone/plans/phuong-a-2026.yaml:23:10: note[milestone]: target 2.3 (teachers-using-ai) is due 30/06/2026, before every parent target of this metric: an intermediate step, not judged against tinh/so-gddt-2026 [target III.2 of tinh/so-gddt-2026: examples/milestone/plans/so-gddt-2026.yaml:24:10]",
-            "checked 2 plans in examples/milestone: 0 errors, 0 warnings, 1 note",
+            "checked 2 plans in examples/milestone (3 files read, 0 with errors): 0 errors, 0 warnings, 1 note",
         ],
         0,
     );
@@ -132,7 +134,7 @@ fn missing_adoption() {
         "missing-adoption",
         &[
             "examples/missing-adoption/plans/phuong-a-2026.yaml:12:1: warning[missing-adoption]: parent target III.2 (teachers-using-ai) of tinh/so-gddt-2026 applies to commune plans but is neither adopted nor waived: expected a target with metric `teachers-using-ai` or a waiver with a reason [target III.2 of tinh/so-gddt-2026: examples/missing-adoption/plans/so-gddt-2026.yaml:22:13]",
-            "checked 2 plans in examples/missing-adoption: 0 errors, 1 warning, 0 notes",
+            "checked 2 plans in examples/missing-adoption (3 files read, 0 with errors): 0 errors, 1 warning, 0 notes",
         ],
         0,
     );
@@ -144,7 +146,7 @@ fn missing_parent() {
         "missing-parent",
         &[
             "examples/missing-parent/plans/phuong-a-2026.yaml:9:9: warning[missing-parent]: parent plan `tinh/khong-co-2026` is not in the repository: its targets cannot be checked against this plan; add it to plans/, or list it under `external:` in kh.yaml if it lives elsewhere",
-            "checked 1 plan in examples/missing-parent: 0 errors, 1 warning, 0 notes",
+            "checked 1 plan in examples/missing-parent (2 files read, 0 with errors): 0 errors, 1 warning, 0 notes",
         ],
         0,
     );
@@ -156,7 +158,7 @@ fn due_before_issued() {
         "due-before-issued",
         &[
             "examples/due-before-issued/plans/phuong-a-2026.yaml:13:9: warning[due-before-issued]: target 2.3 is due 31/05/2026 (inherited from target III.2 of tinh/so-gddt-2026), before its plan was issued (10/06/2026): expected a deadline on or after the issue date [target III.2 of tinh/so-gddt-2026: examples/due-before-issued/plans/so-gddt-2026.yaml:16:10]",
-            "checked 2 plans in examples/due-before-issued: 0 errors, 1 warning, 0 notes",
+            "checked 2 plans in examples/due-before-issued (3 files read, 0 with errors): 0 errors, 1 warning, 0 notes",
         ],
         0,
     );
@@ -169,7 +171,7 @@ fn broken_parent() {
         &[
             "examples/broken-parent/plans/phuong-a-2026.yaml:9:9: warning[broken-parent]: parent plan `tinh/so-gddt-2026` has errors in its file (examples/broken-parent/plans/so-gddt-2026.yaml): only the targets that could be read are checked against this plan",
             "examples/broken-parent/plans/so-gddt-2026.yaml:22:13: error[threshold]: \"tối thiểu 120%\": a percentage must be between 0 and 100; expected a threshold such as \"tối thiểu 95%\"",
-            "checked 2 plans in examples/broken-parent: 1 error, 1 warning, 0 notes",
+            "checked 2 plans in examples/broken-parent (3 files read, 1 with errors): 1 error, 1 warning, 0 notes",
         ],
         1,
     );
@@ -181,7 +183,7 @@ fn external_parent() {
         "external-parent",
         &[
             "examples/external-parent/plans/thpt-an-lao-2026.yaml:8:9: note[external-parent]: parent plan `hai-phong/so-gddt-2026` lives outside this repository (kh.yaml `external:`): its targets are not checked against this plan",
-            "checked 1 plan in examples/external-parent: 0 errors, 0 warnings, 1 note",
+            "checked 1 plan in examples/external-parent (2 files read, 0 with errors): 0 errors, 0 warnings, 1 note",
         ],
         0,
     );
@@ -193,7 +195,7 @@ fn unknown_plan() {
         "unknown-plan",
         &[
             "examples/unknown-plan/plans/ubnd-tinh-2026.yaml:17:18: warning[unknown-plan]: applies_to names plan `tinh/so-gdd-2026`, which is not in the repository: the target binds no plan by that id; did you mean `tinh/so-gddt-2026`?",
-            "checked 2 plans in examples/unknown-plan: 0 errors, 1 warning, 0 notes",
+            "checked 2 plans in examples/unknown-plan (3 files read, 0 with errors): 0 errors, 1 warning, 0 notes",
         ],
         0,
     );
@@ -205,7 +207,7 @@ fn parent_cycle() {
         "parent-cycle",
         &[
             "examples/parent-cycle/plans/a.yaml:8:9: error[parent-cycle]: plan `tinh/a` is its own ancestor (tinh/a -> tinh/c -> tinh/b -> tinh/a): expected a chain of parents that ends at a root plan",
-            "checked 3 plans in examples/parent-cycle: 1 error, 0 warnings, 0 notes",
+            "checked 3 plans in examples/parent-cycle (4 files read, 1 with errors): 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -217,7 +219,7 @@ fn period_outside_parent() {
         "period-outside-parent",
         &[
             "examples/period-outside-parent/plans/phuong-a-2026.yaml:8:9: error[period-outside-parent]: period 2026-2027 is not within the period of tinh/so-gddt-2026: expected within 2026, found 2026-2027 [period of tinh/so-gddt-2026: examples/period-outside-parent/plans/so-gddt-2026.yaml:8:9]",
-            "checked 2 plans in examples/period-outside-parent: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/period-outside-parent (3 files read, 1 with errors): 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -230,7 +232,7 @@ fn plan_issued_late() {
         &[
             "examples/plan-issued-late/plans/phuong-a-2026.yaml:7:9: warning[plan-issued-late]: plan issued 06/2026, after the deadline for commune plans to be issued set by target I.1 of tinh/so-gddt-2026: expected by 31/05/2026, found 06/2026 [target I.1 of tinh/so-gddt-2026: examples/plan-issued-late/plans/so-gddt-2026.yaml:16:10]",
             "examples/plan-issued-late/plans/phuong-a-2026.yaml:13:9: warning[due-before-issued]: target 2.1 is due 31/05/2026 (inherited from target I.1 of tinh/so-gddt-2026), before its plan was issued (06/2026): expected a deadline on or after the issue date [target I.1 of tinh/so-gddt-2026: examples/plan-issued-late/plans/so-gddt-2026.yaml:16:10]",
-            "checked 2 plans in examples/plan-issued-late: 0 errors, 2 warnings, 0 notes",
+            "checked 2 plans in examples/plan-issued-late (3 files read, 0 with errors): 0 errors, 2 warnings, 0 notes",
         ],
         0,
     );
@@ -242,7 +244,7 @@ fn schema() {
         "schema",
         &[
             "examples/schema/plans/phuong-a-2026.yaml:6:8: error[schema]: unknown level: expected one of national, province, district, commune, school; found `village`",
-            "checked 1 plan in examples/schema: 1 error, 0 warnings, 0 notes",
+            "checked 1 plan in examples/schema (3 files read, 1 with errors): 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -254,7 +256,7 @@ fn syntax() {
         "syntax",
         &[
             "examples/syntax/plans/phuong-a-2026.yaml:18:7: error[syntax]: not valid YAML: did not find expected ',' or ']'",
-            "checked 1 plan in examples/syntax: 1 error, 0 warnings, 0 notes",
+            "checked 1 plan in examples/syntax (3 files read, 1 with errors): 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -266,7 +268,7 @@ fn threshold() {
         "threshold",
         &[
             "examples/threshold/plans/phuong-a-2026.yaml:22:13: error[threshold]: \"tối thiểu 120%\": a percentage must be between 0 and 100; expected a threshold such as \"tối thiểu 95%\"",
-            "checked 2 plans in examples/threshold: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/threshold (3 files read, 1 with errors): 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -278,7 +280,7 @@ fn undeclared_unit() {
         "undeclared-unit",
         &[
             "examples/undeclared-unit/plans/phuong-a-2026.yaml:23:12: error[undeclared-unit]: unit `VHHX` is not declared: expected a key of `units:` or a level word (province, district, commune, school); did you mean `VHXH`?",
-            "checked 2 plans in examples/undeclared-unit: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/undeclared-unit (3 files read, 1 with errors): 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -290,7 +292,7 @@ fn unit_mismatch() {
         "unit-mismatch",
         &[
             "examples/unit-mismatch/plans/phuong-a-2026.yaml:28:13: error[unit-mismatch]: metric `digital-skills` is measured in percent, found a threshold in level (`mức 2`)",
-            "checked 2 plans in examples/unit-mismatch: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/unit-mismatch (3 files read, 1 with errors): 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -302,7 +304,7 @@ fn unknown_field() {
         "unknown-field",
         &[
             "examples/unknown-field/plans/phuong-a-2026.yaml:3:1: error[unknown-field]: unknown field `numbr` in the plan; did you mean `number`?",
-            "checked 2 plans in examples/unknown-field: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/unknown-field (3 files read, 1 with errors): 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -314,7 +316,7 @@ fn unknown_metric() {
         "unknown-metric",
         &[
             "examples/unknown-metric/plans/phuong-a-2026.yaml:27:13: warning[unknown-metric]: metric `digital-skils` is not in the indicator catalog (plans/indicators.yaml); did you mean `digital-skills`?",
-            "checked 2 plans in examples/unknown-metric: 0 errors, 1 warning, 0 notes",
+            "checked 2 plans in examples/unknown-metric (3 files read, 0 with errors): 0 errors, 1 warning, 0 notes",
         ],
         0,
     );
@@ -326,7 +328,7 @@ fn unknown_segment() {
         "unknown-segment",
         &[
             "examples/unknown-segment/plans/phuong-a-2026.yaml:10:11: error[unknown-segment]: segment `urban` is not one of the parent's segments: tinh/so-gddt-2026 declares no segments",
-            "checked 2 plans in examples/unknown-segment: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/unknown-segment (3 files read, 1 with errors): 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -338,7 +340,7 @@ fn waiver() {
         "waiver",
         &[
             "examples/waiver/plans/phuong-a-2026.yaml:20:11: error[waiver]: waiver of `teachers-using-ai` gives no reason: expected `reason:` saying why the parent target is not adopted",
-            "checked 2 plans in examples/waiver: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/waiver (3 files read, 1 with errors): 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -350,7 +352,7 @@ fn link_outside() {
         "link-outside",
         &[
             "examples/link-outside/plans/creds.yaml:1:1: error[link-outside]: symbolic link points outside the repository; not followed",
-            "checked 2 plans in examples/link-outside: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/link-outside (3 files read, 1 with errors): 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -362,7 +364,7 @@ fn link_loop() {
         "link-loop",
         &[
             "examples/link-loop/plans/tinh/loop:1:1: error[link-loop]: directory already visited (a symbolic link loop); skipped",
-            "checked 2 plans in examples/link-loop: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/link-loop (3 files read, 1 with errors): 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -377,7 +379,7 @@ fn too_deep() {
             &format!(
                 "{deep}:1:1: error[too-deep]: directories nested more than 32 levels deep; not read further"
             ),
-            "checked 2 plans in examples/too-deep: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/too-deep (3 files read, 1 with errors): 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -389,7 +391,7 @@ fn bad_id() {
         "bad-id",
         &[
             "examples/bad-id/plans/phuong-a-2026.yaml:2:5: error[bad-id]: plan id `tinh/../Phuong-A` is not valid: segment `..` is not allowed; expected segments of lowercase ASCII letters, digits, `-`, `_` and `.`, each starting with a letter or digit, separated by `/` (e.g. ninh-binh/so-gddt-2026)",
-            "checked 2 plans in examples/bad-id: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/bad-id (3 files read, 1 with errors): 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -401,7 +403,7 @@ fn confusable_id() {
         "confusable-id",
         &[
             "examples/confusable-id/plans/phuong-a-2026.yaml:12:3: error[confusable-id]: unit abbreviation `V\u{41d}XH` looks like `VHXH` of the same plan: rename one so that they cannot be mistaken",
-            "checked 2 plans in examples/confusable-id: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/confusable-id (3 files read, 1 with errors): 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -413,7 +415,7 @@ fn duplicate_catalog_key() {
         "duplicate-catalog-key",
         &[
             "examples/duplicate-catalog-key/plans/phuong/indicators.yaml:3:10: error[duplicate-catalog-key]: indicator key `teachers-using-ai` is already defined in another catalog file: one key, one definition [first definition of this key: examples/duplicate-catalog-key/plans/indicators.yaml:8:10]",
-            "checked 2 plans in examples/duplicate-catalog-key: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/duplicate-catalog-key (4 files read, 1 with errors): 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -438,7 +440,7 @@ fn too_many_findings() {
         &lines[200..],
         [
             "examples/too-many-findings/plans/phuong-a-2026.yaml:1:1: note[too-many-findings]: and 5 more findings in this file (the first 200 are shown)",
-            "checked 2 plans in examples/too-many-findings: 205 errors, 0 warnings, 0 notes",
+            "checked 2 plans in examples/too-many-findings (3 files read, 1 with errors): 205 errors, 0 warnings, 0 notes",
         ]
     );
     assert_eq!(out.status.code(), Some(1));
@@ -482,7 +484,7 @@ fn not_a_file() {
         },
         &[
             "not-a-file/plans/pipe.yaml:1:1: error[not-a-file]: this is a FIFO (named pipe), not a regular file; not read (expected a plan)",
-            "checked 2 plans in not-a-file: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in not-a-file (3 files read, 1 with errors): 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -498,7 +500,7 @@ fn too_large() {
         },
         &[
             "too-large/plans/huge.yaml:1:1: error[too-large]: file is 11.0 MB: a plan is at most 10 MB; not read (is this the right file?)",
-            "checked 2 plans in too-large: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in too-large (4 files read, 1 with errors): 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -510,7 +512,7 @@ fn report_syntax() {
         "report-syntax",
         &[
             "examples/report-syntax/reports/q3.csv:2:1: error[report-syntax]: row skipped: found 7 fields where the header has 6",
-            "checked 2 plans in examples/report-syntax: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/report-syntax (3 files read, 1 with errors): 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -522,7 +524,7 @@ fn report_columns() {
         "report-columns",
         &[
             "examples/report-columns/reports/q3.csv:1:1: error[report-columns]: missing column as_of: expected a header with plan, metric (or target), segment (optional), value, as_of, source (optional); found plan, metric, value",
-            "checked 2 plans in examples/report-columns: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/report-columns (3 files read, 1 with errors): 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -534,7 +536,7 @@ fn report_plan() {
         "report-plan",
         &[
             "examples/report-plan/reports/q3.csv:2:1: error[report-plan]: unknown plan `tinh/phuong-b-2026` (did you mean `tinh/phuong-a-2026`?); row skipped",
-            "checked 2 plans in examples/report-plan: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/report-plan (3 files read, 1 with errors): 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -546,7 +548,7 @@ fn report_metric() {
         "report-metric",
         &[
             "examples/report-metric/reports/q3.csv:2:1: error[report-metric]: `teachers-using-a` is neither a metric nor a target id of plan tinh/phuong-a-2026 (did you mean `teachers-using-ai`?); row skipped",
-            "checked 2 plans in examples/report-metric: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/report-metric (3 files read, 1 with errors): 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -558,7 +560,7 @@ fn report_segment() {
         "report-segment",
         &[
             "examples/report-segment/reports/q3.csv:2:1: error[report-segment]: segment `urban` is not one of the segments of `teachers-using-ai` in plan tinh/phuong-a-2026; row skipped",
-            "checked 2 plans in examples/report-segment: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/report-segment (3 files read, 1 with errors): 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -570,7 +572,7 @@ fn report_value() {
         "report-value",
         &[
             "examples/report-value/reports/q3.csv:2:1: error[report-value]: value: expected a value such as \"tối thiểu 25%\"; found \"hai mươi\": \"hai\" is not understood; row skipped",
-            "checked 2 plans in examples/report-value: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/report-value (3 files read, 1 with errors): 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -582,7 +584,7 @@ fn report_date() {
         "report-date",
         &[
             "examples/report-date/reports/q3.csv:2:1: error[report-date]: as_of `30.09.2026` is not a date: expected 2026-09-30 or 30/09/2026; row skipped",
-            "checked 2 plans in examples/report-date: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/report-date (3 files read, 1 with errors): 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -594,7 +596,7 @@ fn report_unit() {
         "report-unit",
         &[
             "examples/report-unit/reports/q3.csv:2:1: error[report-unit]: metric `teachers-using-ai` is measured in percent, found a value in count (`3 mô hình`); row skipped",
-            "checked 2 plans in examples/report-unit: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/report-unit (3 files read, 1 with errors): 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -606,7 +608,7 @@ fn unreadable() {
         "unreadable",
         &[
             "examples/unreadable/plans/broken.yaml:1:1: error[unreadable]: broken symbolic link; skipped",
-            "checked 2 plans in examples/unreadable: 1 error, 0 warnings, 0 notes",
+            "checked 2 plans in examples/unreadable (3 files read, 1 with errors): 1 error, 0 warnings, 0 notes",
         ],
         1,
     );
@@ -618,8 +620,34 @@ fn aspiration_only() {
         "aspiration-only",
         &[
             "examples/aspiration-only/plans/phuong-a-2026.yaml:22:13: warning[aspiration-only]: target 2.3 (teachers-using-ai) of tinh/phuong-a-2026 only strives for (\"phấn đấu\") `phấn đấu >= 25%` where target III.2 of tinh/so-gddt-2026 requires `>= 20%`: write a firm threshold [target III.2 of tinh/so-gddt-2026: examples/aspiration-only/plans/so-gddt-2026.yaml:23:13]",
-            "checked 2 plans in examples/aspiration-only: 0 errors, 1 warning, 0 notes",
+            "checked 2 plans in examples/aspiration-only (3 files read, 0 with errors): 0 errors, 1 warning, 0 notes",
         ],
         0,
     );
+}
+
+#[test]
+fn checked_alone() {
+    // A file in no repository: git cannot hold one inside kh's own, so the
+    // example is copied to a folder of its own.
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        "examples/checked-alone/ward.yaml",
+        tmp.path().join("ward.yaml"),
+    )
+    .unwrap();
+    let (out, err, code) = crate::util::run(
+        crate::util::kh()
+            .current_dir(tmp.path())
+            .args(["check", "ward.yaml"]),
+    );
+    assert!(err.is_empty(), "{err}");
+    assert_eq!(
+        out.lines().collect::<Vec<_>>(),
+        [
+            "ward.yaml:1:1: note[checked-alone]: this file is in no plans repository (no kh.yaml or plans/ in its folder or above): it was checked alone, so its parents' targets, the indicator catalog and other plans were not checked against it",
+            "checked 1 plan in . (1 file read, 0 with errors): 0 errors, 0 warnings, 1 note",
+        ]
+    );
+    assert_eq!(code, 0);
 }

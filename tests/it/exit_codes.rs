@@ -66,7 +66,7 @@ fn output_file_is_never_overwritten_without_force() {
         0
     );
     let first = std::fs::read_to_string(&file).unwrap();
-    assert!(first.starts_with("date,days left,plan"));
+    assert!(first.starts_with("\u{feff}date,days left,status,plan"));
     let (code, err) = status(&["due", "--month", "11/2026", "--format", "csv", "-o", f]);
     assert_eq!(code, 2);
     assert!(err.contains("already exists: not overwritten (use --force to replace it)"));

@@ -21,6 +21,9 @@ fn kh(args: &[&str]) -> (String, String, i32) {
 
 /// The CSV of a command, as rows of cells, header first.
 fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let text = text
+        .strip_prefix('\u{feff}')
+        .expect("CSV opens with a BOM for Excel");
     let mut r = csv::ReaderBuilder::new()
         .has_headers(false)
         .from_reader(text.as_bytes());
@@ -41,7 +44,7 @@ fn same_cell(csv: &str, cell: &Data, typed: &mut BTreeMap<&'static str, usize>, 
         Data::DateTime(dt) => {
             *typed.entry("date").or_default() += 1;
             let d = dt.as_datetime().expect("a date").date();
-            assert_eq!(d.format("%d/%m/%Y").to_string(), csv, "{at}");
+            assert_eq!(d.format("%Y-%m-%d").to_string(), csv, "{at}");
         }
         Data::Float(f) => {
             *typed.entry("number").or_default() += 1;

@@ -20,7 +20,18 @@ fn keys(v: &Value) -> Vec<&str> {
 #[test]
 fn check_shape() {
     let v = json(&["check", "tests/golden/repo"]);
-    assert_eq!(keys(&v), ["findings", "plans", "summary", "version"]);
+    assert_eq!(
+        keys(&v),
+        [
+            "files",
+            "files_with_errors",
+            "findings",
+            "plans",
+            "summary",
+            "version"
+        ]
+    );
+    assert_eq!(v["files"], 3);
     assert_eq!(v["version"], 1);
     assert_eq!(keys(&v["summary"]), ["errors", "notes", "warnings"]);
     let f = &v["findings"][1];

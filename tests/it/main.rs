@@ -6,6 +6,7 @@ mod util;
 mod bad_catalog;
 mod bad_input;
 mod calendar;
+mod context;
 mod diff;
 mod due;
 mod editor_and_ci;

@@ -77,7 +77,7 @@ fn shipped_plans_give_the_seeds_real_findings() {
     );
     assert_eq!(
         lines.last().unwrap(),
-        "checked 7 plans in .: 1 error, 9 warnings, 1 note"
+        "checked 7 plans in . (8 files read, 1 with errors): 1 error, 9 warnings, 1 note"
     );
 }
 
@@ -87,7 +87,7 @@ fn strict_turns_the_seed_warnings_into_errors() {
     assert_eq!(code, 1);
     assert_eq!(
         lines.last().unwrap(),
-        "checked 7 plans in .: 10 errors, 0 warnings, 1 note"
+        "checked 7 plans in . (8 files read, 3 with errors): 10 errors, 0 warnings, 1 note"
     );
 }
 
@@ -186,7 +186,7 @@ fn kh_yaml_names_the_plans_directory_and_strictness_and_is_found_from_below() {
     assert_eq!(code, 1);
     assert_eq!(
         lines.last().unwrap(),
-        "checked 7 plans in ../..: 11 errors, 0 warnings, 0 notes"
+        "checked 7 plans in ../.. (8 files read, 4 with errors): 11 errors, 0 warnings, 0 notes"
     );
     assert!(
         lines[0].starts_with(

@@ -826,11 +826,11 @@ fn f14_a_kh_yaml_higher_up_never_takes_over() {
     std::fs::write(c.tmp.path().join("kh.yaml"), "plans: evil\n").unwrap();
     let out = c.run(&["check"]);
     assert!(out.has(COMPANION), "{}", out.stdout);
-    assert!(out.has("checked 2 plans in .:"), "{}", out.stdout);
+    assert!(out.has("checked 2 plans in . ("), "{}", out.stdout);
     // Below the repository, its root is named.
     std::fs::create_dir_all(c.path("plans/tinh")).unwrap();
     let out = run_in(&c.path("plans/tinh"), &["check"]);
-    assert!(out.has("checked 2 plans in ../..:"), "{}", out.stdout);
+    assert!(out.has("checked 2 plans in ../.. ("), "{}", out.stdout);
 }
 
 #[test]
@@ -862,12 +862,12 @@ fn issue16_the_nearest_repository_wins() {
     assert!(!out.has(COMPANION), "the outer repository was checked");
     assert_eq!(
         out.lines(),
-        ["checked 1 plan in .: 0 errors, 0 warnings, 0 notes"]
+        ["checked 1 plan in . (1 file read, 0 with errors): 0 errors, 0 warnings, 0 notes"]
     );
     let out = run_in(&inner.join("plans"), &["check"]);
     assert_eq!(
         out.lines(),
-        ["checked 1 plan in ..: 0 errors, 0 warnings, 0 notes"]
+        ["checked 1 plan in .. (1 file read, 0 with errors): 0 errors, 0 warnings, 0 notes"]
     );
 }
 
@@ -989,6 +989,8 @@ fn f21_a_valid_plan_cannot_make_kh_due_use_unbounded_memory() {
     let out = c.run(&[
         "due",
         "--overdue",
+        "--from",
+        "1900-01-01",
         "--today",
         "2026-01-01",
         "--format",

@@ -207,10 +207,10 @@ fn bad_rows_are_reported_with_their_line_and_skipped_and_the_rest_count() {
     );
     assert!(lines[4].starts_with("reports/q3/so.csv:7:1: error[report-unit]: metric `online-payment` is measured in percent, found a value in level"));
     assert!(out.contains(
-        "ninh-binh/so-gddt-2026,III.2b,teachers-using-ai,,>= 20%,23%,30/09/2026,ongoing,met"
+        "ninh-binh/so-gddt-2026,III.2b,teachers-using-ai,,>= 20%,23%,2026-09-30,ongoing,met"
     ));
     assert!(out.contains(
-        "ninh-binh/so-gddt-2026,V.8,online-payment,,>= 83%,81%,30/09/2026,30/11/2026,due soon"
+        "ninh-binh/so-gddt-2026,V.8,online-payment,,>= 83%,81%,2026-09-30,2026-11-30,due soon"
     ));
 
     let (out, _, code) = kh_in(tmp.path(), &["check", "--today", "2026-11-23"]);
@@ -223,7 +223,7 @@ fn bad_rows_are_reported_with_their_line_and_skipped_and_the_rest_count() {
     );
     assert_eq!(
         out.lines().last().unwrap(),
-        "checked 1 plan in .: 5 errors, 0 warnings, 0 notes"
+        "checked 1 plan in . (2 files read, 1 with errors): 5 errors, 0 warnings, 0 notes"
     );
 }
 
