@@ -199,8 +199,29 @@ fn read_capped(
         ));
         return (Vec::new(), findings, 0);
     }
+    // A sheet saved from Excel in a legacy code page garbles every name: said
+    // once, with the encoding it probably is, rather than row by row.
+    if let Err(e) = std::str::from_utf8(bytes) {
+        let line = 1 + bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        findings.push(Finding::new(
+            Rule::ReportSyntax,
+            file,
+            at(line),
+            Message::NotUtf8 {
+                byte: bytes.get(e.valid_up_to()).copied().unwrap_or(0),
+                legacy: crate::encoding::guess(bytes).map(|enc| enc.name()),
+            },
+        ));
+        return (Vec::new(), findings, 0);
+    }
     let mut rows = Vec::new();
-    let mut r = csv::ReaderBuilder::new().flexible(false).from_reader(bytes);
+    let mut r = csv::ReaderBuilder::new()
+        .flexible(false)
+        .delimiter(delimiter(bytes))
+        .from_reader(bytes);
     let headers: Vec<String> = match r.headers() {
         Ok(h) => h
             .iter()
@@ -303,6 +324,20 @@ fn read_capped(
         }
     }
     (rows, findings, more)
+}
+
+/// The field separator of a report, from its header line: Excel writes `;`
+/// under Vietnamese (and most European) regional settings, and "Unicode
+/// text" is tab-separated. The one of `,` `;` tab most frequent in the
+/// header wins; a comma when none is there.
+fn delimiter(bytes: &[u8]) -> u8 {
+    let header = bytes.split(|b| *b == b'\n').next().unwrap_or(bytes);
+    let count = |d: u8| header.iter().filter(|b| **b == d).count();
+    [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|d| (count(*d), *d == b','))
+        .filter(|d| count(*d) > 0)
+        .unwrap_or(b',')
 }
 
 /// Values of one report file as read, by their text.
@@ -443,4 +478,25 @@ fn row(
         file,
         line,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_separator_is_read_from_the_header() {
+        assert_eq!(delimiter(b"plan,metric,value,as_of\n"), b',');
+        assert_eq!(
+            delimiter(b"plan;metric;value;as_of\r\nx;y;85,5%;2026-09-30\n"),
+            b';'
+        );
+        assert_eq!(delimiter(b"plan\tmetric\tvalue\tas_of\n"), b'\t');
+        assert_eq!(delimiter(b"plan\n"), b',');
+        // A semicolon inside a comma header's heading stays a comma file.
+        assert_eq!(
+            delimiter(b"plan,metric,value (%; of schools),as_of\n"),
+            b','
+        );
+    }
 }

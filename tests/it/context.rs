@@ -290,3 +290,61 @@ fn a_link_named_inside_the_repository_is_no_repository_of_its_own() {
         ]
     );
 }
+
+/// A repository with the report-value example's plans and one report file.
+fn with_report(name: &str, bytes: &[u8]) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir("examples/report-value/plans", &tmp.path().join("plans"));
+    std::fs::create_dir_all(tmp.path().join("reports")).unwrap();
+    std::fs::write(tmp.path().join("reports").join(name), bytes).unwrap();
+    tmp
+}
+
+#[test]
+fn report_csvs_as_excel_saves_them_are_read_whatever_the_separator() {
+    for (name, text) in [
+        (
+            "semicolon.csv",
+            "\u{feff}plan;metric;segment;value;as_of;source\r\ntinh/phuong-a-2026;teachers-using-ai;;25%;2026-09-30;Sở\r\n",
+        ),
+        (
+            "tab.csv",
+            "plan\tmetric\tsegment\tvalue\tas_of\tsource\ntinh/phuong-a-2026\tteachers-using-ai\t\t25%\t2026-09-30\tSở\n",
+        ),
+    ] {
+        let tmp = with_report(name, text.as_bytes());
+        let (out, err, code) = run(kh().current_dir(tmp.path()).args([
+            "status",
+            "--as-of",
+            "2026-10-01",
+            "--format",
+            "csv",
+        ]));
+        assert_eq!(code, 0, "{name}: {err}");
+        assert!(err.is_empty(), "{name}: {err}");
+        assert!(
+            out.lines()
+                .any(|l| l.starts_with("tinh/phuong-a-2026,") && l.contains(",25%,2026-09-30,")),
+            "{name}: {out}"
+        );
+    }
+}
+
+#[test]
+fn a_report_in_a_legacy_encoding_is_named_once() {
+    // "Sở" in Windows-1258: S, o with horn (0xF5), hook above (0xD2).
+    let tmp = with_report(
+        "cp1258.csv",
+        b"plan,metric,segment,value,as_of,source\ntinh/phuong-a-2026,teachers-using-ai,,25%,2026-09-30,S\xF5\xD2\n",
+    );
+    let (out, _, code) = run(kh()
+        .current_dir(tmp.path())
+        .args(["check", "--today", "2026-12-01"]));
+    assert_eq!(code, 1, "{out}");
+    let lines = lines_of(&out, "reports/cp1258.csv");
+    assert_eq!(lines.len(), 1, "{out}");
+    assert!(
+        lines[0].starts_with("reports/cp1258.csv:2:1: error[report-syntax]: file is not UTF-8"),
+        "{out}"
+    );
+}
