@@ -349,4 +349,56 @@ fn the_schema_refuses_a_numeric_level_and_a_date_without_a_year() {
     assert!(catalog.is_valid(&as_json(c)));
     assert!(!catalog.is_valid(&as_json(&c.replace("percent", "percentage"))));
     assert!(!catalog.is_valid(&as_json(&c.replace("higher", "up"))));
+    let settings = validator("settings");
+    assert!(settings.is_valid(&as_json("lang: vi\nrules: {missing-adoption: error}\n")));
+    for bad in [
+        "lang: xx\n",
+        "stric: true\n",
+        "rules: {missing-adoptoin: error}\n",
+        "rules: {missing-adoption: fatal}\n",
+    ] {
+        assert!(!settings.is_valid(&as_json(bad)), "{bad}");
+    }
+}
+
+/// Vietnamese letters that English never has: a description holding one in
+/// its last paragraph has its Vietnamese half.
+fn has_vietnamese(s: &str) -> bool {
+    s.chars().any(|c| {
+        "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+            .contains(c.to_lowercase().next().unwrap_or(c))
+    })
+}
+
+/// An editor shows a field's description on hover: every field and every
+/// kind of entry is described in English and then in Vietnamese.
+#[test]
+fn every_field_of_every_schema_is_described_in_both_languages() {
+    for which in ["plan", "indicators", "settings"] {
+        let (out, _, _) = kh(&["schema", which]);
+        let s: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let mut objects = vec![("(root)".to_string(), &s)];
+        if let Some(defs) = s["$defs"].as_object() {
+            objects.extend(defs.iter().map(|(k, v)| (k.clone(), v)));
+        }
+        let mut described = 0;
+        for (name, o) in objects {
+            let mut fields: Vec<(String, &serde_json::Value)> = vec![(name.clone(), o)];
+            if let Some(props) = o["properties"].as_object() {
+                fields.extend(props.iter().map(|(k, v)| (format!("{name}.{k}"), v)));
+            }
+            for (field, v) in fields {
+                let d = v["description"]
+                    .as_str()
+                    .unwrap_or_else(|| panic!("{which}: {field} has no description"));
+                let parts: Vec<&str> = d.split("\n\n").collect();
+                assert!(
+                    parts.len() >= 2 && has_vietnamese(parts[parts.len() - 1]),
+                    "{which}: {field} is not described in both languages: {d:?}"
+                );
+                described += 1;
+            }
+        }
+        assert!(described >= 7, "{which}: {described}");
+    }
 }
