@@ -599,10 +599,18 @@ pub enum Sentence {
         of: usize,
     },
     StretchMet(String),
-    InitFilesExist(Vec<String>),
+    /// `kh init` wrote these files.
     InitCreated {
         dir: String,
-        files: usize,
+        files: Vec<String>,
+    },
+    InitNothingToWrite {
+        dir: String,
+    },
+    /// Files `kh init` found there and left alone.
+    InitSkipped(Vec<String>),
+    InitNoExample {
+        plans: String,
     },
     /// A plan named by id or path that is not in the repository.
     NoSuchPlanOrFile {

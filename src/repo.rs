@@ -474,12 +474,20 @@ fn inside_by_name(rel: &str) -> bool {
             .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
 }
 
-fn repository_at(root: &Path) -> Result<Source> {
-    let jail = Jail::new(root).with_context(|| format!("cannot read {}", root.display()))?;
+/// The settings of the repository at `root`, from its kh.yaml (defaults when
+/// there is none), validated; and the folders of its plans and reports,
+/// relative to `root` and inside it by name.
+pub struct Layout {
+    pub settings: Settings,
+    pub plans: String,
+    pub reports: String,
+}
+
+pub fn layout(root: &Path, jail: &Jail) -> Result<Layout> {
     let settings_file = clean_join(root, "kh.yaml");
     let settings = if std::fs::symlink_metadata(&settings_file).is_ok() {
         let bytes =
-            fs_guard::read(&jail, &settings_file, fs_guard::MAX_SETTINGS_BYTES).map_err(|e| {
+            fs_guard::read(jail, &settings_file, fs_guard::MAX_SETTINGS_BYTES).map_err(|e| {
                 let m = e.message(fs_guard::Role::Settings);
                 anyhow::anyhow!(
                     "{}: {}",
@@ -509,9 +517,9 @@ fn repository_at(root: &Path) -> Result<Source> {
     } else {
         Settings::default()
     };
-    // Paths in kh.yaml stay inside the repository: by name, and once every
-    // link is resolved.
-    let folder = |key: &str, value: Option<&str>, default: &str| -> Result<PathBuf> {
+    // Paths in kh.yaml stay inside the repository by name; `repository_at`
+    // checks them again once every link is resolved.
+    let folder = |key: &str, value: Option<&str>, default: &str| -> Result<String> {
         let rel = value.unwrap_or(default);
         if !inside_by_name(rel) {
             bail!(
@@ -520,9 +528,23 @@ fn repository_at(root: &Path) -> Result<Source> {
                 crate::text::escape_controls(rel)
             );
         }
-        Ok(clean_join(root, rel))
+        Ok(rel.to_string())
     };
-    let plans = folder("plans", settings.plans.as_deref(), "plans")?;
+    Ok(Layout {
+        plans: folder("plans", settings.plans.as_deref(), "plans")?,
+        reports: folder("reports", settings.reports.as_deref(), "reports")?,
+        settings,
+    })
+}
+
+fn repository_at(root: &Path) -> Result<Source> {
+    let jail = Jail::new(root).with_context(|| format!("cannot read {}", root.display()))?;
+    let Layout {
+        settings,
+        plans,
+        reports,
+    } = layout(root, &jail)?;
+    let plans = clean_join(root, &plans);
     match jail.resolve(&plans) {
         Err(GuardError::LinkOutside) => bail!(
             "{}: a symbolic link that points outside the repository; not followed",
@@ -531,7 +553,7 @@ fn repository_at(root: &Path) -> Result<Source> {
         Ok(real) if real.is_dir() => {}
         _ => bail!("{}: plans directory not found", plans.display()),
     }
-    let reports = folder("reports", settings.reports.as_deref(), "reports")?;
+    let reports = clean_join(root, &reports);
     let reports_required = settings.reports.is_some();
     Ok(Source {
         roots: vec![plans],

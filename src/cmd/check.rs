@@ -95,6 +95,14 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<i32> {
             ui,
         )?)?;
     }
+    // Findings written to a file (a CI report) still leave their tally in
+    // the log, so that one run of kh serves both.
+    if super::output_path().is_some() {
+        eprintln!(
+            "{}",
+            render::summary(tally, counts, root.as_deref(), ui.lang)
+        );
+    }
     Ok(if counts.errors > 0 {
         super::EXIT_FINDINGS
     } else {

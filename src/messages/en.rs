@@ -672,12 +672,20 @@ pub fn sentence(s: &Sentence) -> String {
         } => format!("{targets} parent targets: {met_by_all} met by every child plan, {not} not"),
         Sentence::RollupCell { met, of } => format!("{met}/{of} met"),
         Sentence::StretchMet(s) => format!(" (stretch {s} met)"),
-        Sentence::InitFilesExist(files) => format!(
-            "these files already exist and were not overwritten: {} (--force)",
+        Sentence::InitCreated { dir, files } => format!(
+            "wrote {} in {dir}: {}\nnext: kh check",
+            plural(files.len(), "file"),
             files.join(", ")
         ),
-        Sentence::InitCreated { dir, files } => {
-            format!("created a plans repository in {dir} ({files} files): kh check")
+        Sentence::InitNothingToWrite { dir } => {
+            format!("nothing to write: {dir} already has every file of a plans repository")
+        }
+        Sentence::InitSkipped(files) => format!(
+            "left as they were (already there; --force replaces them): {}",
+            files.join(", ")
+        ),
+        Sentence::InitNoExample { plans } => {
+            format!("no example plan written: {plans}/ already holds plans")
         }
         Sentence::NoSuchPlanOrFile { name, nearest } => format!(
             "no plan `{name}` in the repository (give a plan id or the path of its file){}",

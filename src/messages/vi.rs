@@ -637,12 +637,20 @@ pub fn sentence(s: &Sentence) -> String {
         ),
         Sentence::RollupCell { met, of } => format!("{met}/{of} đạt"),
         Sentence::StretchMet(s) => format!(" (đạt cả mức phấn đấu {s})"),
-        Sentence::InitFilesExist(files) => format!(
-            "các tệp sau đã có và không bị ghi đè: {} (--force)",
+        Sentence::InitCreated { dir, files } => format!(
+            "đã ghi {} tệp vào {dir}: {}\ntiếp theo: kh check",
+            files.len(),
             files.join(", ")
         ),
-        Sentence::InitCreated { dir, files } => {
-            format!("đã tạo kho kế hoạch tại {dir} ({files} tệp): kh check")
+        Sentence::InitNothingToWrite { dir } => {
+            format!("không có gì để ghi: {dir} đã có đủ các tệp của một kho kế hoạch")
+        }
+        Sentence::InitSkipped(files) => format!(
+            "giữ nguyên các tệp đã có (--force để thay): {}",
+            files.join(", ")
+        ),
+        Sentence::InitNoExample { plans } => {
+            format!("không ghi kế hoạch mẫu: {plans}/ đã có kế hoạch")
         }
         Sentence::NoSuchPlanOrFile { name, nearest } => format!(
             "không có kế hoạch `{name}` trong kho (hãy nêu mã kế hoạch hoặc đường dẫn tệp){}",

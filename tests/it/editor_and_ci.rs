@@ -156,7 +156,8 @@ fn init_creates_a_repository_that_checks_clean_and_refuses_to_overwrite() {
     assert!(
         script
             .iter()
-            .any(|s| s.starts_with("kh check --format gitlab"))
+            .any(|s| s
+                .starts_with(".kh/bin/kh check --format gitlab -o gl-code-quality-report.json"))
     );
     assert_eq!(
         gl["kh-check"]["artifacts"]["reports"]["codequality"].as_str(),
@@ -164,15 +165,24 @@ fn init_creates_a_repository_that_checks_clean_and_refuses_to_overwrite() {
     );
 
     std::fs::write(dir.join("kh.yaml"), "plans: plans\n# edited\n").unwrap();
-    let (_, err, code) = kh(&["init", d]);
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("already exist") && err.contains("kh.yaml"),
-        "{err}"
+    std::fs::remove_file(dir.join(".gitlab-ci.yml")).unwrap();
+    let (out, err, code) = kh(&["init", d, "--lang", "en"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        format!(
+            "wrote 1 file in {d}: .gitlab-ci.yml\nnext: kh check\nleft as they were (already there; --force replaces them): kh.yaml, README.md, plans/indicators.yaml, plans/vi-du/so-gddt-2027.yaml, reports/.gitkeep, schema/plan.schema.json, schema/indicators.schema.json, .github/workflows/kh.yml\n"
+        )
     );
     assert_eq!(
         std::fs::read_to_string(dir.join("kh.yaml")).unwrap(),
         "plans: plans\n# edited\n"
+    );
+    let (out, _, code) = kh(&["init", d, "--lang", "en"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.starts_with(&format!("nothing to write: {d} already has every file")),
+        "{out}"
     );
     let (_, _, code) = kh(&["init", d, "--force"]);
     assert_eq!(code, 0);
@@ -181,6 +191,177 @@ fn init_creates_a_repository_that_checks_clean_and_refuses_to_overwrite() {
             .unwrap()
             .contains("reports: reports")
     );
+}
+
+/// A folder that already keeps its plans (with its own README and a kh.yaml
+/// naming another plans folder) gains the missing files only, in the folders
+/// its kh.yaml names, with no example plan beside its own, and checks clean.
+#[test]
+fn init_in_an_existing_repository_writes_only_what_is_missing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::write(dir.join("README.md"), "# Our plans\n").unwrap();
+    std::fs::write(dir.join("kh.yaml"), "plans: docs/plans\nlang: en\n").unwrap();
+    std::fs::create_dir_all(dir.join("docs/plans")).unwrap();
+    std::fs::write(
+        dir.join("docs/plans/so.yaml"),
+        "kh: 1\nid: so\ntitle: T\nissuer: Sở GDĐT\nlevel: province\nissued: 2026-01-10\nperiod: 2026\n",
+    )
+    .unwrap();
+    let (out, err, code) = kh_in(dir, &["init"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "wrote 6 files in .: docs/plans/indicators.yaml, reports/.gitkeep, schema/plan.schema.json, schema/indicators.schema.json, .github/workflows/kh.yml, .gitlab-ci.yml\nnext: kh check\nleft as they were (already there; --force replaces them): kh.yaml, README.md\nno example plan written: docs/plans/ already holds plans\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("README.md")).unwrap(),
+        "# Our plans\n"
+    );
+    assert!(!dir.join("docs/plans/vi-du").exists());
+    assert!(!dir.join("plans").exists());
+    // The catalog's schema line reaches schema/ from docs/plans/.
+    let catalog = std::fs::read_to_string(dir.join("docs/plans/indicators.yaml")).unwrap();
+    assert!(
+        catalog
+            .starts_with("# yaml-language-server: $schema=../../schema/indicators.schema.json\n"),
+        "{catalog}"
+    );
+    let (out, err, code) = kh_in(dir, &["check"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(
+        out.trim(),
+        "checked 1 plan in . (2 files read, 0 with errors): 0 errors, 0 warnings, 0 notes"
+    );
+}
+
+/// The CI templates need nothing filled in: they name this kh's version and
+/// source, install it only when the cache does not hold that version, and
+/// run `kh check` once.
+#[test]
+fn init_writes_ci_templates_with_no_placeholders_that_install_kh_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let (_, err, code) = kh_in(dir, &["init"]);
+    assert_eq!(code, 0, "{err}");
+    let mut written = Vec::new();
+    fn all(d: &Path, out: &mut Vec<PathBuf>) {
+        for e in std::fs::read_dir(d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                all(&p, out);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    all(dir, &mut written);
+    assert_eq!(written.len(), 9);
+    // The schemas are kh's own text; every other file is the user's to keep.
+    for f in written
+        .iter()
+        .filter(|f| !f.starts_with(dir.join("schema")))
+    {
+        let text = std::fs::read_to_string(f).unwrap();
+        for placeholder in ["@KH_", "KH_GIT_URL", "…", "TODO", "example.com"] {
+            assert!(
+                !text.contains(placeholder),
+                "{} holds {placeholder}",
+                f.display()
+            );
+        }
+    }
+    let version = env!("CARGO_PKG_VERSION");
+    let source = env!("CARGO_PKG_REPOSITORY");
+
+    let gh: serde_yaml::Value = serde_yaml::from_str(
+        &std::fs::read_to_string(dir.join(".github/workflows/kh.yml")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(gh["env"]["KH_VERSION"].as_str(), Some(version));
+    let steps = gh["jobs"]["check"]["steps"].as_sequence().unwrap();
+    let cache = steps
+        .iter()
+        .find(|s| {
+            s["uses"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("actions/cache@"))
+        })
+        .expect("a cache step");
+    assert!(
+        cache["with"]["key"]
+            .as_str()
+            .unwrap()
+            .contains("${{ env.KH_VERSION }}")
+    );
+    let install = steps
+        .iter()
+        .find(|s| {
+            s["run"]
+                .as_str()
+                .is_some_and(|r| r.contains("cargo install"))
+        })
+        .expect("an install step");
+    assert_eq!(
+        install["if"].as_str(),
+        Some("steps.kh-cache.outputs.cache-hit != 'true'")
+    );
+    let install = install["run"].as_str().unwrap();
+    assert!(
+        install.contains(&format!("--git {source} --tag \"v$KH_VERSION\"")),
+        "{install}"
+    );
+    let runs: Vec<&str> = steps.iter().filter_map(|s| s["run"].as_str()).collect();
+    assert_eq!(runs.iter().filter(|r| r.contains("kh check")).count(), 1);
+
+    let gl: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(dir.join(".gitlab-ci.yml")).unwrap())
+            .unwrap();
+    let job = &gl["kh-check"];
+    assert_eq!(job["variables"]["KH_VERSION"].as_str(), Some(version));
+    assert_eq!(job["cache"]["key"].as_str(), Some("kh-$KH_VERSION"));
+    let script: Vec<&str> = job["script"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s.as_str())
+        .collect();
+    assert_eq!(
+        script.iter().filter(|s| s.contains("kh check")).count(),
+        1,
+        "{script:?}"
+    );
+    assert!(
+        script[0].starts_with("test -x .kh/bin/kh || cargo install"),
+        "{script:?}"
+    );
+}
+
+/// A report written with -o leaves the tally in the log: one run of kh
+/// serves the merge request widget and the job log.
+#[test]
+fn check_to_a_file_leaves_its_summary_on_stderr() {
+    let tmp = tempfile::tempdir().unwrap();
+    let report = tmp.path().join("gl.json");
+    let (out, err, code) = kh(&[
+        "check",
+        "examples/looser-threshold",
+        "--format",
+        "gitlab",
+        "--lang",
+        "en",
+        "-o",
+        report.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(out, "");
+    assert!(
+        err.starts_with("checked 2 plans in examples/looser-threshold"),
+        "{err}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert!(json.as_array().is_some_and(|a| !a.is_empty()));
 }
 
 #[test]
