@@ -57,7 +57,8 @@ pub struct Due<'a> {
     pub plan: &'a str,
     pub level: &'static str,
     pub kind: Kind,
-    pub id: &'a str,
+    /// The item's id as written; a reporting duty's is its place, `R1`, `R2`…
+    pub id: std::borrow::Cow<'a, str>,
     pub text: &'a str,
     /// Lead units by full name.
     pub lead: Vec<&'a str>,
@@ -249,7 +250,7 @@ pub fn collect_at_most<'a>(
         }
     }
     // Keys computed once per occurrence, not once per comparison.
-    let order = |d: &Due<'a>| (d.date, d.plan, d.kind, natural(d.id));
+    let order = |d: &Due<'a>| (d.date, d.plan, d.kind, natural(&d.id));
     dated.sort_by_cached_key(order);
     ongoing.sort_by_cached_key(order);
     Some((dated, ongoing))
@@ -273,7 +274,7 @@ enum When {
 /// A target, task or reporting duty of one plan, before it is dated.
 struct Item<'a> {
     kind: Kind,
-    id: &'a str,
+    id: std::borrow::Cow<'a, str>,
     text: &'a str,
     lead: &'a [String],
     /// Abbreviations and full names of every unit named, for the unit filter.
@@ -292,7 +293,7 @@ impl<'a> Item<'a> {
             plan: &plan.id,
             level: plan.level.key(),
             kind: self.kind,
-            id: self.id,
+            id: self.id.clone(),
             text: self.text,
             lead: self.lead.iter().map(|k| plan.unit_name(k)).collect(),
             deadline: self.shown.clone(),
@@ -324,7 +325,7 @@ fn items<'a>(repo: &'a Repo, e: &'a Entry) -> Vec<Item<'a>> {
         let (due, source, shown) = target_when(repo, e, t);
         out.push(Item {
             kind: Kind::Target,
-            id: &t.id,
+            id: t.id.as_str().into(),
             text: &t.text,
             lead: &t.lead,
             units: unit_keys(plan, &[&t.lead, &t.implementers]),
@@ -341,7 +342,7 @@ fn items<'a>(repo: &'a Repo, e: &'a Entry) -> Vec<Item<'a>> {
         };
         out.push(Item {
             kind: Kind::Task,
-            id: &t.id,
+            id: t.id.as_str().into(),
             text: &t.text,
             lead: &t.lead,
             units: unit_keys(plan, &[&t.lead, &t.cooperating]),
@@ -355,7 +356,7 @@ fn items<'a>(repo: &'a Repo, e: &'a Entry) -> Vec<Item<'a>> {
         let (due, source, shown) = own(&r.due, active);
         out.push(Item {
             kind: Kind::Report,
-            id: REPORT_IDS.get(n).copied().unwrap_or("R"),
+            id: format!("R{}", n + 1).into(),
             text: &r.what,
             lead: &r.from,
             units: unit_keys(plan, &[&r.from]),
@@ -369,10 +370,6 @@ fn items<'a>(repo: &'a Repo, e: &'a Entry) -> Vec<Item<'a>> {
 }
 
 /// Reporting duties have no number in the documents; they are named R1, R2...
-const REPORT_IDS: &[&str] = &[
-    "R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10", "R11", "R12",
-];
-
 fn own(d: &Deadline, active: (NaiveDate, NaiveDate)) -> (When, Source, String) {
     let shown = d.to_string();
     match d {

@@ -72,7 +72,7 @@ pub fn uid(d: &Due, date: NaiveDate) -> String {
     format!(
         "{}-{:016x}@kh",
         d.kind.key(),
-        fnv1a(&[d.plan, d.kind.key(), d.id, &occ])
+        fnv1a(&[d.plan, d.kind.key(), &d.id, &occ])
     )
 }
 

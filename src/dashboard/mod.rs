@@ -526,7 +526,7 @@ fn plan_page(input: &Input, i: usize, lang: Lang) -> String {
                     .map(|x| x.format("%d/%m/%Y").to_string())
                     .unwrap_or_default(),
                 esc(word(lang, d.kind.word())),
-                esc(d.id),
+                esc(&d.id),
                 esc(d.text),
                 esc(&d.lead.join(", "))
             );

@@ -67,3 +67,32 @@ fn uids_are_unique_and_a_moved_deadline_keeps_its_event() {
     b.sort();
     assert_eq!(a, b, "the same items give the same UIDs");
 }
+
+/// A plan's thirteenth and fourteenth duties are events of their own, not
+/// merged into one under a shared id.
+#[test]
+fn every_reporting_duty_has_its_own_event_however_many() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("plans")).unwrap();
+    let duties: String = (1..=14)
+        .map(|n| {
+            format!(
+                "  - {{what: Báo cáo {n}, from: [VP], to: Sở, due: Tháng {}/2026}}\n",
+                (n - 1) % 12 + 1
+            )
+        })
+        .collect();
+    std::fs::write(
+        dir.path().join("plans/so.yaml"),
+        format!("kh: 1\nid: t/so-2026\ntitle: T\nissuer: Sở\nlevel: province\nissued: 2026-01-10\nperiod: 2026\nunits: {{VP: Văn phòng}}\nreporting:\n{duties}"),
+    )
+    .unwrap();
+    let events = events(dir.path(), "2026-06-01");
+    assert_eq!(events.len(), 14, "{events:#?}");
+    let mut summaries: Vec<&str> = events.values().map(|v| v.2.as_str()).collect();
+    summaries.sort();
+    assert!(
+        summaries.iter().any(|s| s.contains(" R14: Báo cáo 14")),
+        "{summaries:?}"
+    );
+}
