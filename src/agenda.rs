@@ -460,7 +460,7 @@ mod tests {
         let (dated, ongoing) = collect(&r, d("2026-01-01"), d("2026-12-31"), &Filter::default());
         let got: Vec<(String, &str, &str, Source)> = dated
             .iter()
-            .map(|x| (x.date.unwrap().to_string(), x.plan, x.id, x.source))
+            .map(|x| (x.date.unwrap().to_string(), x.plan, &*x.id, x.source))
             .collect();
         assert_eq!(
             got,
@@ -477,7 +477,7 @@ mod tests {
                 ("2026-12-31".into(), "p", "T1", Source::Own),
             ]
         );
-        let ongoing: Vec<(&str, &str)> = ongoing.iter().map(|x| (x.plan, x.id)).collect();
+        let ongoing: Vec<(&str, &str)> = ongoing.iter().map(|x| (x.plan, &*x.id)).collect();
         assert_eq!(ongoing, vec![("c", "2"), ("p", "I.2"), ("p", "T3")]);
     }
 
@@ -489,7 +489,7 @@ mod tests {
             ..Filter::default()
         };
         let (dated, _) = collect(&r, d("2026-01-01"), d("2026-12-31"), &f);
-        assert_eq!(dated.iter().map(|x| x.id).collect::<Vec<_>>(), vec!["T1"]);
+        assert_eq!(dated.iter().map(|x| &*x.id).collect::<Vec<_>>(), vec!["T1"]);
         let f = Filter {
             kinds: vec![Kind::Report],
             levels: vec![Level::Commune],
