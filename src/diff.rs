@@ -19,6 +19,8 @@ pub enum Verdict {
     Looser,
     /// B only strives for ("phấn đấu") what A requires firmly.
     AspirationOnly,
+    /// B is below the floor A sets for each child ("không có xã nào dưới 50%").
+    BelowFloor,
     Incomparable,
     OnlyInA,
     OnlyInB,
@@ -39,6 +41,7 @@ impl Verdict {
             Verdict::AspirationOnly => {
                 crate::messages::word(lang, crate::messages::Word::AspirationOnly)
             }
+            Verdict::BelowFloor => crate::messages::word(lang, crate::messages::Word::BelowFloor),
             Verdict::Incomparable => {
                 crate::messages::word(lang, crate::messages::Word::Incomparable)
             }
@@ -55,6 +58,7 @@ impl Verdict {
             Verdict::Same => "same",
             Verdict::Looser => "looser",
             Verdict::AspirationOnly => "aspiration-only",
+            Verdict::BelowFloor => "below-floor",
             Verdict::Incomparable => "incomparable",
             Verdict::OnlyInA => "only in A",
             Verdict::OnlyInB => "only in B",
@@ -119,7 +123,7 @@ impl Row {
     pub fn is_problem(&self) -> bool {
         matches!(
             self.verdict,
-            Verdict::Looser | Verdict::Incomparable | Verdict::AspirationOnly
+            Verdict::Looser | Verdict::Incomparable | Verdict::AspirationOnly | Verdict::BelowFloor
         ) || self.deadline == Some(DeadlineVerdict::Later)
             || (self.verdict == Verdict::OnlyInA && !self.optional)
     }
@@ -380,11 +384,12 @@ fn pair(
             used.insert(c.parent_target);
             let pt = &pu.targets[c.parent_target];
             let up_date = cascade::own_due(pu, pt);
-            let up = Some(side(
-                pt,
-                &c.parent,
-                show_due(up_date, pt.due.is_none(), &pt.due),
-            ));
+            let mut up = side(pt, &c.parent, show_due(up_date, pt.due.is_none(), &pt.due));
+            // A floor is shown as the plan's formal form writes it.
+            if let Some(per) = &c.floor {
+                up.threshold = crate::domain::threshold::floor_text(per.as_deref(), &c.parent);
+            }
+            let up = Some(up);
             let low = Some(side(ct, &c.child, lower_due.clone()));
             // Verdicts read as "B compared with A".
             let (a, b, verdict, deadline) = if swapped {
@@ -397,6 +402,7 @@ fn pair(
             } else {
                 let v = match &c.inclusion {
                     Inclusion::Incomparable(_) => Verdict::Incomparable,
+                    Inclusion::Outside if c.floor.is_some() => Verdict::BelowFloor,
                     _ => verdict_of(&c.child, &c.parent),
                 };
                 (up, low, v, deadline_verdict(c.timing, true))

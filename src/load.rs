@@ -324,9 +324,27 @@ fn check_version(file: FileId, kh: &Option<Text>, out: &mut Vec<Finding>) {
 
 /// A plan file: the plan if its required parts could be read, and every finding.
 pub fn plan(file: FileId, src: &str) -> (Option<Plan>, Vec<Finding>) {
+    let (read, out) = read_plan(file, src);
+    match read {
+        PlanRead::Complete(plan) => (Some(plan), out),
+        _ => (None, out),
+    }
+}
+
+/// What a plan file gave.
+pub enum PlanRead {
+    Complete(Plan),
+    /// Its level, issue date or period could not be read: the rest was read
+    /// under a stand-in header, so that its own checks still run, but it
+    /// takes no part in any cascade, agenda or status.
+    HeaderBroken(Plan),
+    Unreadable,
+}
+
+pub fn read_plan(file: FileId, src: &str) -> (PlanRead, Vec<Finding>) {
     let mut out = Vec::new();
     let Some(read) = read_document::<PlanFile>(file, src, &mut out) else {
-        return (None, out);
+        return (PlanRead::Unreadable, out);
     };
     unknown_fields(file, false, read.unknown, &mut out);
     let f = read.value;
@@ -334,6 +352,11 @@ pub fn plan(file: FileId, src: &str) -> (Option<Plan>, Vec<Finding>) {
     let plan = build_plan(file, f, &mut out);
     (plan, out)
 }
+
+/// The year deadlines without one are read in when a plan states neither a
+/// readable period nor a readable issue date: any year serves, since such a
+/// plan is only read for its own findings.
+const STAND_IN_YEAR: i32 = 2026;
 
 /// Whether `src` could hold what `prescan` refuses; false for a plain plan,
 /// which is then not scanned a second time (it was a sixth of `kh check`).
@@ -398,7 +421,7 @@ fn read_document<T: serde::de::DeserializeOwned>(
     }
 }
 
-fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> Option<Plan> {
+fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> PlanRead {
     let level = Level::parse(f.level.as_str());
     if level.is_none() {
         out.push(Finding::new(
@@ -525,11 +548,31 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> Option<Plan>
             )),
         }
     }
-    let (level, issued, period) = (level?, issued?, period?);
-    let year = if period.from == period.to {
-        period.from
-    } else {
-        issued.year()
+    // A header value kh cannot read keeps the plan out of the repository, but
+    // never hides the rest of its file: its targets, tasks and duties are
+    // still read, and their findings reported, under a stand-in header.
+    let complete = level.is_some() && issued.is_some() && period.is_some();
+    let year = match (&period, &issued) {
+        (Some(p), _) if p.from == p.to => p.from,
+        (_, Some(i)) => i.year(),
+        (Some(p), None) => p.from,
+        (None, None) => STAND_IN_YEAR,
+    };
+    let (level, issued, period) = match (level, issued, period) {
+        (Some(l), Some(i), Some(p)) => (l, i, p),
+        (l, i, p) => {
+            let (Some(stand_in_issued), Ok(stand_in_period)) = (
+                Issued::read(&year.to_string()).ok(),
+                Period::read(&year.to_string(), None),
+            ) else {
+                return PlanRead::Unreadable;
+            };
+            (
+                l.unwrap_or(Level::Commune),
+                i.unwrap_or(stand_in_issued),
+                p.unwrap_or(stand_in_period),
+            )
+        }
     };
 
     let mut plan = Plan {
@@ -663,7 +706,11 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> Option<Plan>
             reason,
         });
     }
-    Some(plan)
+    if complete {
+        PlanRead::Complete(plan)
+    } else {
+        PlanRead::HeaderBroken(plan)
+    }
 }
 
 fn parse_due(

@@ -332,6 +332,21 @@ pub enum Message {
         found: &'static str,
         threshold: String,
     },
+    /// "100% học sinh" under an indicator that counts teachers.
+    PopulationMismatch {
+        target: String,
+        metric: String,
+        population: String,
+        noun: String,
+    },
+    /// A bound against the indicator's direction: "dưới 10%" where higher is
+    /// better (`upper`), "tối thiểu 5%" where lower is better.
+    DirectionMismatch {
+        target: String,
+        metric: String,
+        threshold: String,
+        upper: bool,
+    },
 
     // --- cascade --------------------------------------------------------
     Milestone {
@@ -345,6 +360,18 @@ pub enum Message {
         metric: String,
         plan: String,
         segment: Option<String>,
+        expected: String,
+        parent_target: String,
+        parent_plan: String,
+        found: String,
+    },
+    /// Below the floor a parent sets for each child ("không có xã nào dưới 50%").
+    BelowFloor {
+        target: String,
+        metric: String,
+        plan: String,
+        segment: Option<String>,
+        per: Option<String>,
         expected: String,
         parent_target: String,
         parent_plan: String,

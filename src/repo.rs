@@ -62,6 +62,9 @@ pub struct Repo {
     pub alone: HashSet<FileId>,
     /// What to report on (`Source::scope`); empty: everything.
     pub scope: Vec<PathBuf>,
+    /// Plans whose level, issue date or period could not be read, read for
+    /// their own checks only: in no cascade, agenda or status.
+    pub header_broken: Vec<Entry>,
 }
 
 impl Repo {
@@ -607,8 +610,9 @@ enum Loaded {
     Plan(Option<Box<Plan>>, Vec<Finding>),
     /// A plan file that could not be read as a plan, and the id its `id:`
     /// line claims, so that its children hear that it is broken rather than
-    /// absent.
-    Broken(Option<String>, Vec<Finding>),
+    /// absent; and, when only its header could not be read, the rest of it
+    /// for its own checks.
+    Broken(Option<String>, Vec<Finding>, Option<Box<Plan>>),
     Catalog(Vec<(usize, Indicator)>, Vec<Finding>),
 }
 
@@ -640,7 +644,7 @@ fn read_file(id: FileId, path: &Path, jail: &Jail) -> Loaded {
             if catalog {
                 Loaded::Catalog(Vec::new(), f)
             } else {
-                Loaded::Broken(None, f)
+                Loaded::Broken(None, f, None)
             }
         }
     }
@@ -837,19 +841,21 @@ fn load_bytes(id: FileId, is_catalog: bool, bytes: &[u8]) -> Loaded {
     let src = match load::decode(id, bytes) {
         Ok(s) => s,
         Err(f) if is_catalog => return Loaded::Catalog(Vec::new(), vec![*f]),
-        Err(f) => return Loaded::Broken(None, vec![*f]),
+        Err(f) => return Loaded::Broken(None, vec![*f], None),
     };
     if is_catalog {
         let (list, f) = load::catalog(id, src);
         Loaded::Catalog(list, f)
     } else {
-        let (plan, f) = load::plan(id, src);
+        let (plan, f) = load::read_plan(id, src);
+        let claimed =
+            || top_line(src.as_bytes(), "id").and_then(|v| list_items(v).into_iter().next());
         match plan {
-            Some(plan) => Loaded::Plan(Some(Box::new(plan)), f),
-            None => Loaded::Broken(
-                top_line(src.as_bytes(), "id").and_then(|v| list_items(v).into_iter().next()),
-                f,
-            ),
+            load::PlanRead::Complete(plan) => Loaded::Plan(Some(Box::new(plan)), f),
+            load::PlanRead::HeaderBroken(plan) => {
+                Loaded::Broken(claimed(), f, Some(Box::new(plan)))
+            }
+            load::PlanRead::Unreadable => Loaded::Broken(claimed(), f, None),
         }
     }
 }
@@ -862,8 +868,11 @@ fn absorb(repo: &mut Repo, file: FileId, loaded: Loaded) {
                 repo.plans.push(Entry { plan: *plan, file });
             }
         }
-        Loaded::Broken(id, findings) => {
+        Loaded::Broken(id, findings, rest) => {
             repo.findings.extend(findings);
+            if let Some(plan) = rest {
+                repo.header_broken.push(Entry { plan: *plan, file });
+            }
             if let Some(id) = id {
                 repo.unreadable.entry(id).or_insert(file);
             }

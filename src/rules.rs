@@ -38,7 +38,10 @@ pub enum Rule {
     UnknownMetric,
     UnknownSegment,
     UnitMismatch,
+    PopulationMismatch,
+    DirectionMismatch,
     LooserThreshold,
+    BelowFloor,
     IncomparableThreshold,
     AspirationOnly,
     Milestone,
@@ -129,6 +132,9 @@ impl Rule {
             Rule::UnknownMetric => "unknown-metric",
             Rule::UnknownSegment => "unknown-segment",
             Rule::UnitMismatch => "unit-mismatch",
+            Rule::PopulationMismatch => "population-mismatch",
+            Rule::DirectionMismatch => "direction-mismatch",
+            Rule::BelowFloor => "below-floor",
             Rule::LooserThreshold => "looser-threshold",
             Rule::IncomparableThreshold => "incomparable-threshold",
             Rule::AspirationOnly => "aspiration-only",
@@ -163,6 +169,8 @@ impl Rule {
             | Rule::UnknownMetric
             | Rule::PlanIssuedLate
             | Rule::AspirationOnly
+            | Rule::PopulationMismatch
+            | Rule::DirectionMismatch
             | Rule::MissingAdoption => Severity::Warning,
             Rule::Milestone | Rule::TooManyFindings | Rule::ExternalParent | Rule::CheckedAlone => {
                 Severity::Note
@@ -198,8 +206,11 @@ impl Rule {
             | Rule::UndeclaredUnit
             | Rule::UnknownMetric
             | Rule::UnknownSegment
-            | Rule::UnitMismatch => Group::References,
+            | Rule::UnitMismatch
+            | Rule::PopulationMismatch
+            | Rule::DirectionMismatch => Group::References,
             Rule::LooserThreshold
+            | Rule::BelowFloor
             | Rule::IncomparableThreshold
             | Rule::AspirationOnly
             | Rule::Milestone

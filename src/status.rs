@@ -259,10 +259,25 @@ pub struct Rollup {
     pub threshold: String,
     pub met: usize,
     pub of: usize,
+    /// Beside a per-child floor ("bình quân 80%, không có xã nào dưới 50%"),
+    /// each child is judged against the floor and the mean of the children's
+    /// latest values against the aggregate: the mean, and whether it meets it
+    /// (`None` when the values cannot be averaged).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aggregate: Option<Aggregate>,
     /// Children that do not meet it, with why (a status against the parent's
     /// threshold, "not adopted" or "waived") and, where a value is reported,
     /// the child's own status against its own target beside it.
     pub failing: Vec<(String, String, Option<String>)>,
+}
+
+/// The children's mean beside an aggregate threshold ("bình quân 80%").
+#[derive(Debug, Clone, Serialize)]
+pub struct Aggregate {
+    /// Empty when the children's values cannot be averaged (none, or of
+    /// different kinds).
+    pub mean: String,
+    pub met: Option<bool>,
 }
 
 /// For each parent target, how many of the children it binds meet it: each
@@ -287,10 +302,19 @@ pub fn rollup(
         }
         for v in &pt.values {
             let threshold = oriented(repo, &pt.metric, &v.value.binding);
+            let floor = v.value.floor.as_deref();
+            let floor_threshold = floor.map(|f| oriented(repo, &pt.metric, &f.threshold));
             let mut met = 0;
             let mut failing = Vec::new();
+            let mut achieved = Vec::new();
             for c in &bound {
                 let child = &repo.plans[*c].plan;
+                // One judgement with `kh check`: a child the floor applies to
+                // answers to the floor, the others to the threshold itself.
+                let threshold = match (floor, &floor_threshold) {
+                    (Some(f), Some(ft)) if crate::check::cascade::floor_applies(f, child) => ft,
+                    _ => &threshold,
+                };
                 let mine: Vec<&Row> = rows_by_plan
                     .get(c)
                     .map(|rows| {
@@ -314,6 +338,9 @@ pub fn rollup(
                         None,
                     ))
                 } else {
+                    if let Some(q) = mine.iter().find_map(|r| r.measured.as_ref()) {
+                        achieved.push(q);
+                    }
                     mine.iter().find_map(|r| {
                         let against_parent = match &r.measured {
                             None => Status::NoData,
@@ -333,14 +360,35 @@ pub fn rollup(
                     }
                 }
             }
+            let aggregate = floor.map(|_| {
+                let mean = crate::domain::threshold::mean(&achieved);
+                match mean {
+                    Some(m) => Aggregate {
+                        mean: m.to_string(),
+                        met: threshold.accepts(&m),
+                    },
+                    None => Aggregate {
+                        mean: String::new(),
+                        met: None,
+                    },
+                }
+            });
+            let shown = match (floor, &floor_threshold) {
+                (Some(f), Some(ft)) => format!(
+                    "{threshold}; {}",
+                    crate::domain::threshold::floor_text(f.per.as_deref(), ft)
+                ),
+                _ => threshold.to_string(),
+            };
             out.push(Rollup {
                 plan: parent.plan.id.clone(),
                 target: pt.id.clone(),
                 metric: pt.metric.clone(),
                 segment: v.segment.clone(),
-                threshold: threshold.to_string(),
+                threshold: shown,
                 met,
                 of: bound.len(),
+                aggregate,
                 failing,
             });
         }

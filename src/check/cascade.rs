@@ -122,6 +122,11 @@ pub struct Comparison {
     pub child: Threshold,
     pub parent: Threshold,
     pub inclusion: Inclusion,
+    /// `Some(per)` when `parent` is the parent's per-child floor ("không có
+    /// xã nào dưới 50%", `per` = "xã") rather than its aggregate: a child
+    /// the floor applies to is judged against the floor, and the aggregate
+    /// against the roll-up in `kh status`.
+    pub floor: Option<Option<String>>,
     /// The child's deadline beside this parent target's, as judged: `Greater`
     /// only when the child is due later than it may be (a `later-deadline`);
     /// `None` when either is undated, or the child is due after this target
@@ -215,7 +220,16 @@ pub fn judge(repo: &Repo, child: &Plan, ct: &Target, parent: &Plan, pts: &[usize
                 continue;
             };
             let c = oriented(repo, &ct.metric, &cv);
-            let p = oriented(repo, &pt.metric, &pv.value.binding);
+            let floor = pv
+                .value
+                .floor
+                .as_deref()
+                .filter(|f| floor_applies(f, child));
+            let p = oriented(
+                repo,
+                &pt.metric,
+                floor.map_or(&pv.value.binding, |f| &f.threshold),
+            );
             let inclusion = c.within(&p);
             j.comparisons.push(Comparison {
                 parent_target: *pi,
@@ -223,11 +237,25 @@ pub fn judge(repo: &Repo, child: &Plan, ct: &Target, parent: &Plan, pts: &[usize
                 child: c,
                 parent: p,
                 inclusion,
+                floor: floor.map(|f| f.per.clone()),
                 timing,
             });
         }
     }
     j
+}
+
+/// Whether a parent's per-child floor applies to `child`: one naming the
+/// kind of body ("xã", "trường", "trường THPT") applies to plans of that
+/// level or kind; one naming none, or a word kh does not know as a level
+/// ("đơn vị"), to every child.
+pub fn floor_applies(floor: &crate::domain::threshold::Floor, child: &Plan) -> bool {
+    match floor.per.as_deref().map(crate::domain::Binding::parse) {
+        Some(b @ (crate::domain::Binding::Level(_) | crate::domain::Binding::School(_))) => {
+            b.binds(child)
+        }
+        _ => true,
+    }
 }
 
 /// The (segment, child threshold) pairs to compare with a parent target: the
@@ -342,6 +370,29 @@ pub fn check(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
                     .with_related(
                         parent.file,
                         related.clone(),
+                        label(&parent.plan, pt),
+                    ),
+                ),
+                Inclusion::Outside if c.floor.is_some() => out.push(
+                    Finding::new(
+                        Rule::BelowFloor,
+                        e.file,
+                        here,
+                        Message::BelowFloor {
+                            target: ct.id.clone(),
+                            metric: ct.metric.clone(),
+                            plan: e.plan.id.clone(),
+                            segment: c.segment.clone(),
+                            per: c.floor.clone().flatten(),
+                            expected: c.parent.to_string(),
+                            parent_target: pt.id.clone(),
+                            parent_plan: parent.plan.id.clone(),
+                            found: c.child.to_string(),
+                        },
+                    )
+                    .with_related(
+                        parent.file,
+                        related,
                         label(&parent.plan, pt),
                     ),
                 ),

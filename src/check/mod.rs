@@ -63,6 +63,7 @@ pub fn run(repo: &Repo, opts: Options) -> Vec<Finding> {
         .flat_map_iter(|e| check_plan(repo, e))
         .collect();
     out.extend(per_plan);
+    out.extend(repo.header_broken.iter().flat_map(|e| own_checks(repo, e)));
     out.extend(consistency::cycles(repo));
     for f in &mut out {
         if let Some((_, s)) = opts.severities.iter().find(|(r, _)| *r == f.rule) {
@@ -82,11 +83,7 @@ pub fn run(repo: &Repo, opts: Options) -> Vec<Finding> {
 /// The checks of one plan against the catalog and each of its parents, on
 /// their own: every cascade finding names the parent concerned.
 pub fn check_plan(repo: &Repo, e: &Entry) -> Vec<Finding> {
-    let mut out = Vec::new();
-    references::units(e, &mut out);
-    references::metrics(repo, e, &mut out);
-    references::segments(repo, e, &mut out);
-    references::unit_mismatch(repo, e, &mut out);
+    let mut out = own_checks(repo, e);
     if repo.alone.contains(&e.file) {
         // No repository to find parents or bound plans in: said once, rather
         // than every parent called missing.
@@ -111,6 +108,20 @@ pub fn check_plan(repo: &Repo, e: &Entry) -> Vec<Finding> {
         coverage::check(repo, e, parent, &mut out);
     }
     consistency::due_before_issued(repo, e, &mut out);
+    out
+}
+
+/// The checks of a plan on its own, against the catalog: these also run on a
+/// plan whose header could not be read, so that one bad value never hides the
+/// rest of its file.
+pub fn own_checks(repo: &Repo, e: &Entry) -> Vec<Finding> {
+    let mut out = Vec::new();
+    references::units(e, &mut out);
+    references::metrics(repo, e, &mut out);
+    references::segments(repo, e, &mut out);
+    references::unit_mismatch(repo, e, &mut out);
+    references::population_mismatch(repo, e, &mut out);
+    references::direction_mismatch(repo, e, &mut out);
     out
 }
 

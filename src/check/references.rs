@@ -224,10 +224,7 @@ pub fn unit_mismatch(repo: &Repo, e: &Entry, out: &mut Vec<Finding>) {
             }
             let found = unit_of(&binding.qty);
             if found != ind.unit {
-                let p = match &v.segment {
-                    Some(s) => vec![k("targets"), Seg::Index(n), k("by_segment"), k(s)],
-                    None => vec![k("targets"), Seg::Index(n), k("target")],
-                };
+                let p = value_at(n, v.segment.as_deref());
                 out.push(Finding::new(
                     Rule::UnitMismatch,
                     e.file,
@@ -239,6 +236,72 @@ pub fn unit_mismatch(repo: &Repo, e: &Entry, out: &mut Vec<Finding>) {
                         threshold: v.value.binding.to_string(),
                     },
                 ));
+            }
+        }
+    }
+}
+
+/// The place of a target's value for one segment.
+fn value_at(n: usize, segment: Option<&str>) -> Vec<Seg> {
+    match segment {
+        Some(s) => vec![k("targets"), Seg::Index(n), k("by_segment"), k(s)],
+        None => vec![k("targets"), Seg::Index(n), k("target")],
+    }
+}
+
+/// What a value counts ("100% học sinh") is what its indicator counts.
+/// Severity: warning; the words may be loose, the metric may be wrong.
+pub fn population_mismatch(repo: &Repo, e: &Entry, out: &mut Vec<Finding>) {
+    for (n, t) in e.plan.targets.iter().enumerate() {
+        let Some(ind) = repo.indicators.get(&t.metric) else {
+            continue;
+        };
+        for v in &t.values {
+            let b = &v.value.binding;
+            if let (true, Some(population), Some(noun)) = (
+                b.population_contradicts(ind.noun.as_deref()),
+                &b.population,
+                &ind.noun,
+            ) {
+                out.push(Finding::new(
+                    Rule::PopulationMismatch,
+                    e.file,
+                    At::Value(value_at(n, v.segment.as_deref())),
+                    Message::PopulationMismatch {
+                        target: t.id.clone(),
+                        metric: t.metric.clone(),
+                        population: population.clone(),
+                        noun: noun.clone(),
+                    },
+                ));
+            }
+        }
+    }
+}
+
+/// A threshold bounds its indicator on the better side: "dưới 10%" under a
+/// higher-is-better indicator is said, never silently judged backwards.
+/// Severity: warning.
+pub fn direction_mismatch(repo: &Repo, e: &Entry, out: &mut Vec<Finding>) {
+    for (n, t) in e.plan.targets.iter().enumerate() {
+        let Some(ind) = repo.indicators.get(&t.metric) else {
+            continue;
+        };
+        for v in &t.values {
+            let b = &v.value.binding;
+            match b.phrase_direction() {
+                Some(d) if d != ind.direction => out.push(Finding::new(
+                    Rule::DirectionMismatch,
+                    e.file,
+                    At::Value(value_at(n, v.segment.as_deref())),
+                    Message::DirectionMismatch {
+                        target: t.id.clone(),
+                        metric: t.metric.clone(),
+                        threshold: b.to_string(),
+                        upper: d == crate::domain::Direction::Lower,
+                    },
+                )),
+                _ => {}
             }
         }
     }

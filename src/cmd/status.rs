@@ -143,20 +143,29 @@ fn reason(why: &str, lang: Lang) -> &str {
 }
 
 fn rollup_rows(rows: &[Rollup], ui: &Ui) -> Rows {
+    use crate::messages::{Word, word};
+    // The children's mean is shown only where a target judges it: beside a
+    // per-child floor.
+    let with_mean = rows.iter().any(|r| r.aggregate.is_some());
+    let mut headers = vec![
+        word(ui.lang, Word::Plan),
+        word(ui.lang, Word::Target),
+        word(ui.lang, Word::Indicator),
+        word(ui.lang, Word::Segment),
+        word(ui.lang, Word::Threshold),
+        word(ui.lang, Word::ChildrenMeeting),
+    ];
+    if with_mean {
+        headers.push(word(ui.lang, Word::ChildrenMean));
+    }
+    headers.push(word(ui.lang, Word::NotMeeting));
     Rows {
-        headers: crate::table::headers([
-            crate::messages::word(ui.lang, crate::messages::Word::Plan),
-            crate::messages::word(ui.lang, crate::messages::Word::Target),
-            crate::messages::word(ui.lang, crate::messages::Word::Indicator),
-            crate::messages::word(ui.lang, crate::messages::Word::Segment),
-            crate::messages::word(ui.lang, crate::messages::Word::Threshold),
-            crate::messages::word(ui.lang, crate::messages::Word::ChildrenMeeting),
-            crate::messages::word(ui.lang, crate::messages::Word::NotMeeting),
-        ]),
+        flexible: Some(headers.len() - 1),
+        headers: headers.into_iter().map(String::from).collect(),
         rows: rows
             .iter()
             .map(|r| {
-                vec![
+                let mut row = vec![
                     r.plan.clone(),
                     r.target.clone(),
                     r.metric.clone(),
@@ -169,23 +178,38 @@ fn rollup_rows(rows: &[Rollup], ui: &Ui) -> Rows {
                             of: r.of,
                         },
                     ),
+                ];
+                if with_mean {
+                    row.push(match &r.aggregate {
+                        Some(status::Aggregate {
+                            mean,
+                            met: Some(met),
+                        }) => format!(
+                            "{mean} ({})",
+                            word(ui.lang, if *met { Word::Met } else { Word::NotMet })
+                        ),
+                        Some(a) => a.mean.clone(),
+                        None => String::new(),
+                    });
+                }
+                row.push(
                     r.failing
                         .iter()
                         .map(|(p, why, own)| match own {
                             Some(own) if own != why => format!(
                                 "{p} ({}; {}: {})",
                                 reason(why, ui.lang),
-                                crate::messages::word(ui.lang, crate::messages::Word::OwnTarget),
+                                word(ui.lang, Word::OwnTarget),
                                 reason(own, ui.lang)
                             ),
                             _ => format!("{p} ({})", reason(why, ui.lang)),
                         })
                         .collect::<Vec<_>>()
                         .join("; "),
-                ]
+                );
+                row
             })
             .collect(),
-        flexible: Some(6),
         typed: Vec::new(),
     }
 }

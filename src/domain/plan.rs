@@ -221,7 +221,8 @@ impl Binding {
         }
     }
 
-    fn binds(&self, child: &Plan) -> bool {
+    /// Whether it binds `child`: the body's level, its kind of school, or its id.
+    pub fn binds(&self, child: &Plan) -> bool {
         match self {
             Binding::Level(l) => child.level == *l,
             // A school whose kind is not known is bound: a target is never

@@ -292,16 +292,49 @@ impl fmt::Display for TargetValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.binding)?;
         if let Some(fl) = &self.floor {
-            match &fl.per {
-                Some(per) => write!(f, "; mỗi {per} {}", fl.threshold)?,
-                None => write!(f, "; mỗi {}", fl.threshold)?,
-            }
+            write!(f, "; {}", floor_text(fl.per.as_deref(), &fl.threshold))?;
         }
         if let Some(s) = &self.stretch {
             write!(f, ", phấn đấu {s}")?;
         }
         Ok(())
     }
+}
+
+/// A floor in the formal form, which parses back: "mỗi xã >= 50%". `mỗi`
+/// is the plans' own word, kept in both languages like `mức` and `phấn đấu`.
+pub fn floor_text(per: Option<&str>, threshold: &Threshold) -> String {
+    match per {
+        Some(per) => format!("mỗi {per} {threshold}"),
+        None => format!("mỗi {threshold}"),
+    }
+}
+
+/// The mean of achieved values on one scale (percentages and ratios as
+/// percentages, counts of one noun, levels): the aggregate a parent's
+/// "bình quân 80%" is judged by. `None` when there is none, or they are of
+/// different kinds, or not numbers.
+pub fn mean(values: &[&Quantity]) -> Option<Quantity> {
+    let first = values.first()?;
+    let (scale, _) = locate(first).ok()?;
+    let mut sum = 0.0;
+    for q in values {
+        let (s, v) = locate(q).ok()?;
+        if !s.compatible(&scale) || matches!(s, Scale::Bool) {
+            return None;
+        }
+        sum += v;
+    }
+    let m = sum / values.len() as f64;
+    Some(match first {
+        Quantity::Percent(_) | Quantity::Ratio { .. } => Quantity::Percent(m),
+        Quantity::Count { noun, .. } => Quantity::Count {
+            n: m,
+            noun: noun.clone(),
+        },
+        Quantity::Level(_) => Quantity::Level(m),
+        Quantity::Yes(_) | Quantity::Qualitative(_) => return None,
+    })
 }
 
 /// Does a child's threshold meet a parent's per-child floor? Inside (or an
@@ -2704,6 +2737,27 @@ mod tests {
     use Comparator::{Eq, Ge, Gt, Le, Lt};
 
     // ---- one test per row of domain.md "How thresholds are phrased"
+
+    #[test]
+    fn the_mean_of_achieved_values_keeps_their_scale() {
+        let (a, b) = (
+            Quantity::Percent(60.0),
+            Quantity::Ratio {
+                num: 4,
+                den: 5,
+                noun: None,
+            },
+        );
+        assert_eq!(mean(&[&a, &b]), Some(Quantity::Percent(70.0)));
+        let c = |n: f64| Quantity::Count {
+            n,
+            noun: Some("mô hình".into()),
+        };
+        assert_eq!(mean(&[&c(1.0), &c(4.0)]), Some(c(2.5)));
+        assert_eq!(mean(&[&a, &c(1.0)]), None);
+        assert_eq!(mean(&[&Quantity::Yes(true)]), None);
+        assert_eq!(mean(&[]), None);
+    }
 
     #[test]
     fn bare_hundred_percent() {

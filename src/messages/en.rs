@@ -360,6 +360,29 @@ pub fn message(m: &Message) -> String {
         } => format!(
             "metric `{metric}` is measured in {expected}, found a threshold in {found} (`{threshold}`)"
         ),
+        PopulationMismatch {
+            target,
+            metric,
+            population,
+            noun,
+        } => format!(
+            "target {target} counts \"{population}\" but indicator `{metric}` counts \"{noun}\": check the metric, or the words after the value"
+        ),
+        DirectionMismatch {
+            target,
+            metric,
+            threshold,
+            upper,
+        } => {
+            let (bound, better) = if *upper {
+                ("an upper bound", "higher")
+            } else {
+                ("a lower bound", "lower")
+            };
+            format!(
+                "target {target} sets {bound} (`{threshold}`) but indicator `{metric}` is better when {better}: check the threshold, or the indicator's direction"
+            )
+        }
 
         Milestone {
             target,
@@ -394,6 +417,22 @@ pub fn message(m: &Message) -> String {
             "target {target} ({metric}) cannot be compared with target {parent_target} of {parent_plan}{}: {}",
             seg(segment),
             incomparability(why)
+        ),
+        BelowFloor {
+            target,
+            metric,
+            plan,
+            segment,
+            per,
+            expected,
+            parent_target,
+            parent_plan,
+            found,
+        } => format!(
+            "target {target} ({metric}) of {plan}{} does not meet the floor its parent sets for each {}: expected a threshold within `{expected}` (target {parent_target} of {parent_plan}), found `{found}`",
+            seg(segment),
+            per.as_ref()
+                .map_or("child plan".to_string(), |p| format!("\"{p}\""))
         ),
         AspirationOnly {
             target,
@@ -792,6 +831,13 @@ pub fn rule_summary(r: Rule) -> &'static str {
         Rule::UnknownMetric => "metrics are in the indicator catalog; the nearest key is named",
         Rule::UnknownSegment => "segments used are declared by the plan or its parent",
         Rule::UnitMismatch => "a threshold's unit is the indicator's unit",
+        Rule::PopulationMismatch => {
+            "the words after a value (\"100% học sinh\") name what the indicator counts"
+        }
+        Rule::DirectionMismatch => {
+            "a threshold bounds the indicator on the side its direction says is better"
+        }
+        Rule::BelowFloor => "a child target meets the floor its parent sets for each child",
         Rule::LooserThreshold => {
             "a child target accepts only values its parent's accepts (`>= 50%` is not inside `> 50%`; `= 83%` is inside `>= 83%`; 4/4 is 100%), per segment, with the indicator's direction"
         }
@@ -903,6 +949,15 @@ pub fn rule_explain(r: Rule) -> &'static str {
         }
         Rule::UnitMismatch => {
             "A threshold must be in its indicator's unit (percent, count, level or yes-no); a count where a percentage is expected cannot be compared. Fix: write the threshold in the indicator's unit."
+        }
+        Rule::PopulationMismatch => {
+            "Plans print what a value counts after it: \"100% học sinh\", \"95% cán bộ, giáo viên\". kh keeps these words and compares them with what the indicator counts (`noun:` in the catalog); when they name something else, the target may be under the wrong metric. A warning. Fix: move the target to the indicator that counts those people or things, or correct the words."
+        }
+        Rule::DirectionMismatch => {
+            "A phrase that bounds a value from above (\"dưới 10%\", \"không quá 10%\", \"giảm xuống dưới 5%\") suits an indicator that is better when lower; one that bounds it from below (\"tối thiểu 80%\") suits one that is better when higher. The other way round, the target or the catalog's `direction:` is probably wrong, and the cascade would judge it the wrong way. A warning. Fix: correct the threshold, or the indicator's direction in the catalog. Ranges (\"từ 60% đến 80%\") bound both sides and are never flagged."
+        }
+        Rule::BelowFloor => {
+            "A parent may set an aggregate and a floor for each child: \"bình quân 80%, không có xã nào dưới 50%\", \"mỗi trường tối thiểu 2 mô hình\". Every child plan the floor names (communes, schools; every child when it names none) must meet the floor; the aggregate is not judged plan by plan but against the roll-up of the children's achieved values in `kh status --rollup`. Fix: raise the child's threshold to the floor at least."
         }
         Rule::LooserThreshold => {
             "A child plan must carry each of its parent's targets at least as strictly. For a higher-is-better indicator the child's threshold must be at least the parent's; for a lower-is-better one, at most. The finding names the parent's target and quotes both thresholds. Fix: raise the child's threshold to the parent's, or record why not."
@@ -1016,6 +1071,7 @@ pub fn word(w: Word) -> &'static str {
         BDue => "B due",
         Verdict => "verdict",
         ChildrenMeeting => "children meeting",
+        ChildrenMean => "children's mean",
         NotMeeting => "not meeting",
         Lead2 => "Lead",
         Due2 => "Due",
@@ -1035,6 +1091,7 @@ pub fn word(w: Word) -> &'static str {
         GroupCascade => "cascade",
         GroupReports => "reports",
         AspirationOnly => "strives only",
+        BelowFloor => "below floor",
         Formal => "read as",
         DeadlineFrom => "deadline from",
         FromOwn => "own",

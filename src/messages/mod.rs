@@ -68,6 +68,7 @@ pub enum Word {
     BDue,
     Verdict,
     ChildrenMeeting,
+    ChildrenMean,
     NotMeeting,
     /// "Lead:" in calendar descriptions.
     Lead2,
@@ -92,6 +93,7 @@ pub enum Word {
     GroupCascade,
     GroupReports,
     AspirationOnly,
+    BelowFloor,
     Formal,
     /// Where a due date came from, in the spreadsheet's own column.
     DeadlineFrom,

@@ -336,6 +336,29 @@ pub fn message(m: &Message) -> String {
         } => format!(
             "chỉ số `{metric}` đo bằng {expected}, nhưng ngưỡng lại tính bằng {found} (`{threshold}`)"
         ),
+        PopulationMismatch {
+            target,
+            metric,
+            population,
+            noun,
+        } => format!(
+            "chỉ tiêu {target} tính trên \"{population}\" nhưng chỉ số `{metric}` tính trên \"{noun}\": kiểm tra lại chỉ số, hoặc các từ sau giá trị"
+        ),
+        DirectionMismatch {
+            target,
+            metric,
+            threshold,
+            upper,
+        } => {
+            let (bound, better) = if *upper {
+                ("mức trần", "càng cao càng tốt")
+            } else {
+                ("mức sàn", "càng thấp càng tốt")
+            };
+            format!(
+                "chỉ tiêu {target} đặt {bound} (`{threshold}`) nhưng chỉ số `{metric}` {better}: kiểm tra lại ngưỡng, hoặc chiều tốt hơn của chỉ số"
+            )
+        }
 
         Milestone {
             target,
@@ -370,6 +393,21 @@ pub fn message(m: &Message) -> String {
             "chỉ tiêu {target} ({metric}) không so sánh được với chỉ tiêu {parent_target} của {parent_plan}{}: {}",
             seg(segment),
             incomparability(why)
+        ),
+        BelowFloor {
+            target,
+            metric,
+            plan,
+            segment,
+            per,
+            expected,
+            parent_target,
+            parent_plan,
+            found,
+        } => format!(
+            "chỉ tiêu {target} ({metric}) của {plan}{} không đạt mức sàn cấp trên đặt cho mỗi {}: cần ngưỡng trong `{expected}` (chỉ tiêu {parent_target} của {parent_plan}), hiện là `{found}`",
+            seg(segment),
+            per.as_deref().unwrap_or("đơn vị cấp dưới")
         ),
         AspirationOnly {
             target,
@@ -756,6 +794,11 @@ pub fn rule_summary(r: Rule) -> &'static str {
         Rule::UnknownMetric => "chỉ số có trong danh mục chỉ số; gợi ý khóa gần nhất",
         Rule::UnknownSegment => "các nhóm được kế hoạch hoặc cấp trên khai báo",
         Rule::UnitMismatch => "ngưỡng tính bằng đơn vị đo của chỉ số",
+        Rule::PopulationMismatch => {
+            "các từ sau giá trị (\"100% học sinh\") đúng là đối tượng chỉ số tính trên"
+        }
+        Rule::DirectionMismatch => "ngưỡng giới hạn chỉ số theo đúng chiều tốt hơn của nó",
+        Rule::BelowFloor => "chỉ tiêu cấp dưới đạt mức sàn cấp trên đặt cho mỗi đơn vị cấp dưới",
         Rule::LooserThreshold => "chỉ tiêu cấp dưới chặt ít nhất như chỉ tiêu cấp trên",
         Rule::IncomparableThreshold => "chỉ tiêu cấp dưới so sánh được với chỉ tiêu cấp trên",
         Rule::AspirationOnly => "cấp dưới không chỉ `phấn đấu` điều cấp trên yêu cầu bắt buộc",
@@ -860,6 +903,15 @@ pub fn rule_explain(r: Rule) -> &'static str {
         }
         Rule::UnitMismatch => {
             "Ngưỡng phải tính bằng đơn vị đo của chỉ số (percent, count, level hoặc yes-no); một số lượng ở chỗ cần tỷ lệ thì không so sánh được. Cách sửa: viết ngưỡng bằng đơn vị đo của chỉ số."
+        }
+        Rule::PopulationMismatch => {
+            "Văn bản thường ghi đối tượng sau giá trị: \"100% học sinh\", \"95% cán bộ, giáo viên\". kh giữ các từ này và so với đối tượng chỉ số tính trên (`noun:` trong danh mục); khi chúng chỉ đối tượng khác, có thể chỉ tiêu đang gắn nhầm chỉ số. Là cảnh báo. Cách sửa: chuyển chỉ tiêu sang chỉ số tính trên đúng đối tượng đó, hoặc sửa lại các từ."
+        }
+        Rule::DirectionMismatch => {
+            "Cụm từ giới hạn giá trị từ trên (\"dưới 10%\", \"không quá 10%\", \"giảm xuống dưới 5%\") hợp với chỉ số càng thấp càng tốt; cụm từ giới hạn từ dưới (\"tối thiểu 80%\") hợp với chỉ số càng cao càng tốt. Nếu ngược lại, có thể ngưỡng hoặc `direction:` trong danh mục bị sai, và việc đối chiếu sẽ xét ngược chiều. Là cảnh báo. Cách sửa: sửa ngưỡng, hoặc chiều tốt hơn của chỉ số trong danh mục. Khoảng (\"từ 60% đến 80%\") giới hạn cả hai phía nên không bị nêu."
+        }
+        Rule::BelowFloor => {
+            "Cấp trên có thể đặt mức bình quân kèm mức sàn cho mỗi đơn vị cấp dưới: \"bình quân 80%, không có xã nào dưới 50%\", \"mỗi trường tối thiểu 2 mô hình\". Mọi kế hoạch cấp dưới thuộc đối tượng của mức sàn (xã, trường; mọi cấp dưới khi không nêu) phải đạt mức sàn; mức bình quân không xét từng kế hoạch mà so với số liệu tổng hợp của các cấp dưới trong `kh status --rollup`. Cách sửa: nâng ngưỡng cấp dưới ít nhất lên mức sàn."
         }
         Rule::LooserThreshold => {
             "Kế hoạch cấp dưới phải nhận mỗi chỉ tiêu của cấp trên với mức ít nhất chặt như cấp trên. Với chỉ số càng cao càng tốt, ngưỡng cấp dưới phải ít nhất bằng cấp trên; với chỉ số càng thấp càng tốt, nhiều nhất bằng cấp trên. Phát hiện nêu chỉ tiêu cấp trên và trích cả hai ngưỡng. Cách sửa: nâng ngưỡng cấp dưới lên bằng cấp trên, hoặc ghi rõ lý do."
@@ -973,6 +1025,7 @@ pub fn word(w: Word) -> &'static str {
         BDue => "hạn B",
         Verdict => "so sánh",
         ChildrenMeeting => "đơn vị cấp dưới đạt",
+        ChildrenMean => "bình quân cấp dưới",
         NotMeeting => "chưa đạt",
         Lead2 => "Chủ trì",
         Due2 => "Hạn",
@@ -992,6 +1045,7 @@ pub fn word(w: Word) -> &'static str {
         GroupCascade => "cấp trên - cấp dưới",
         GroupReports => "báo cáo",
         AspirationOnly => "chỉ phấn đấu",
+        BelowFloor => "dưới mức sàn",
         Formal => "đọc là",
         DeadlineFrom => "thời hạn lấy từ",
         FromOwn => "tự ghi",

@@ -466,6 +466,7 @@ fn check_verdicts(findings: &[serde_json::Value], child_file: &str, parent: &str
     const CASCADE: &[&str] = &[
         "looser-threshold",
         "aspiration-only",
+        "below-floor",
         "incomparable-threshold",
         "later-deadline",
         "milestone",
@@ -505,6 +506,7 @@ fn diff_verdicts(dir: &Path, parent: &str, child: &str) -> Verdicts {
         let rule = match r["verdict"].as_str().unwrap() {
             "looser" => Some("looser-threshold"),
             "aspiration-only" => Some("aspiration-only"),
+            "below-floor" => Some("below-floor"),
             "incomparable" => Some("incomparable-threshold"),
             _ => None,
         };
