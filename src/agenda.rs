@@ -67,6 +67,9 @@ pub struct Due<'a> {
     pub source: Source,
     /// Fields not stated in the item's document (`{}` when all are).
     pub provenance: &'a crate::domain::Provenances,
+    /// Dated by its start ("Từ năm 2027"): never due, so never overdue.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub start: bool,
 }
 
 /// The mark `kh due` and `kh diff` put after a value its document does not state.
@@ -84,6 +87,9 @@ impl Due<'_> {
 
     /// Days from `today` to the date; negative when overdue.
     pub fn days_left(&self, today: NaiveDate) -> Option<i64> {
+        if self.start {
+            return None;
+        }
         self.date.map(|d| (d - today).num_days())
     }
 }
@@ -256,6 +262,38 @@ pub fn collect_at_most<'a>(
     Some((dated, ongoing))
 }
 
+/// Items whose written deadline is only a start falling in `[from, to]`:
+/// never due, they are listed apart, dated by their start.
+pub fn starting<'a>(
+    repo: &'a Repo,
+    from: NaiveDate,
+    to: NaiveDate,
+    filter: &Filter,
+) -> Vec<Due<'a>> {
+    let mut out = Vec::new();
+    for e in repo.plans.iter().filter(|e| filter.plan(&e.plan)) {
+        for item in items(repo, e) {
+            if let Some((start, written)) = &item.start
+                && (from..=to).contains(start)
+                && filter.item(item.kind, &item.units)
+            {
+                let mut d = item.occurrence(e, Some(*start));
+                d.deadline = written.clone();
+                d.start = true;
+                out.push(d);
+            }
+        }
+    }
+    out.sort_by_cached_key(|d| (d.date, d.plan, d.kind, natural(&d.id)));
+    out
+}
+
+/// The day a deadline that is only a start begins.
+fn start_of(d: Option<&Deadline>) -> Option<(NaiveDate, String)> {
+    let d = d.filter(|d| d.is_start())?;
+    Some((d.start_date()?, d.to_string()))
+}
+
 /// Sorts "II.10" after "II.9".
 fn natural(id: &str) -> Vec<(u64, String)> {
     id.split(['.', '-'])
@@ -280,6 +318,9 @@ struct Item<'a> {
     /// Abbreviations and full names of every unit named, for the unit filter.
     units: Vec<String>,
     due: When,
+    /// When it begins, and the start as written, if all it has is a start
+    /// ("Từ năm 2027").
+    start: Option<(NaiveDate, String)>,
     source: Source,
     shown: String,
     provenance: &'a crate::domain::Provenances,
@@ -299,6 +340,7 @@ impl<'a> Item<'a> {
             deadline: self.shown.clone(),
             source: self.source,
             provenance: self.provenance,
+            start: false,
         }
     }
 }
@@ -330,6 +372,7 @@ fn items<'a>(repo: &'a Repo, e: &'a Entry) -> Vec<Item<'a>> {
             lead: &t.lead,
             units: unit_keys(plan, &[&t.lead, &t.implementers]),
             due,
+            start: start_of(t.due.as_ref()),
             source,
             shown,
             provenance: &t.provenance,
@@ -347,6 +390,7 @@ fn items<'a>(repo: &'a Repo, e: &'a Entry) -> Vec<Item<'a>> {
             lead: &t.lead,
             units: unit_keys(plan, &[&t.lead, &t.cooperating]),
             due,
+            start: start_of(t.due.as_ref()),
             source,
             shown,
             provenance: &t.provenance,
@@ -361,6 +405,7 @@ fn items<'a>(repo: &'a Repo, e: &'a Entry) -> Vec<Item<'a>> {
             lead: &r.from,
             units: unit_keys(plan, &[&r.from]),
             due,
+            start: start_of(Some(&r.due)),
             source,
             shown,
             provenance: &r.provenance,

@@ -101,6 +101,11 @@ pub struct Side {
     pub threshold: String,
     /// The deadline as compared: a date (`*` when inherited), "ongoing", or a recurrence.
     pub due: String,
+    /// The same deadline as a date, for a spreadsheet, and whether it is inherited.
+    #[serde(skip)]
+    pub due_date: Option<NaiveDate>,
+    #[serde(skip)]
+    pub inherited: bool,
     /// Fields of the target not stated in its document (`{}` when all are).
     pub provenance: crate::domain::Provenances,
 }
@@ -129,7 +134,23 @@ impl Row {
     }
 }
 
-fn show_due(date: Option<NaiveDate>, inherited: bool, d: &Option<Deadline>) -> String {
+/// A deadline as a row shows it, with the date and inheritance it was made from.
+#[derive(Debug, Clone)]
+struct Shown {
+    text: String,
+    date: Option<NaiveDate>,
+    inherited: bool,
+}
+
+fn show_due(date: Option<NaiveDate>, inherited: bool, d: &Option<Deadline>) -> Shown {
+    Shown {
+        text: due_text(date, inherited, d),
+        date,
+        inherited,
+    }
+}
+
+fn due_text(date: Option<NaiveDate>, inherited: bool, d: &Option<Deadline>) -> String {
     match (date, d) {
         (Some(x), _) => format!(
             "{}{}",
@@ -141,11 +162,13 @@ fn show_due(date: Option<NaiveDate>, inherited: bool, d: &Option<Deadline>) -> S
     }
 }
 
-fn side(t: &Target, threshold: &Threshold, due: String) -> Side {
+fn side(t: &Target, threshold: &Threshold, due: Shown) -> Side {
     Side {
         id: t.id.clone(),
         threshold: threshold.to_string(),
-        due,
+        due: due.text,
+        due_date: due.date,
+        inherited: due.inherited,
         provenance: t.provenance.clone(),
     }
 }

@@ -600,6 +600,9 @@ pub enum Sentence {
         reports: usize,
     },
     OngoingCount(usize),
+    /// Items that begin in the window: never due, listed apart.
+    StartsCount(usize),
+    StartsHeading,
     /// What the `*` after a date means.
     InheritedNote,
     /// What the `†` after a value means.

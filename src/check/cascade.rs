@@ -489,6 +489,51 @@ mod tests {
     use crate::check::{Options, run};
     use crate::repo::from_sources;
 
+    fn floor_case(parent_target: &str, level: &str, child_target: &str) -> Vec<&'static str> {
+        let p = plan("p", "province", "2026-05-13", None, &[parent_target]);
+        let c = plan("c", level, "2026-06", Some("p"), &[child_target]);
+        let repo = from_sources(&[("indicators.yaml", CATALOG), ("p.yaml", &p), ("c.yaml", &c)]);
+        rules(&run(&repo, Options::default()))
+    }
+
+    #[test]
+    fn a_floor_judges_the_children_it_names_and_the_aggregate_judges_none() {
+        let parent =
+            "{id: P, text: t, metric: ai, target: 'bình quân 80%, không có xã nào dưới 50%'}";
+        let none: Vec<&str> = Vec::new();
+        assert_eq!(
+            floor_case(
+                parent,
+                "commune",
+                "{id: C, text: t, metric: ai, target: 60%}"
+            ),
+            none
+        );
+        assert_eq!(
+            floor_case(
+                parent,
+                "commune",
+                "{id: C, text: t, metric: ai, target: 40%}"
+            ),
+            vec!["below-floor"]
+        );
+        // A school is no commune: the aggregate judges it.
+        assert_eq!(
+            floor_case(
+                parent,
+                "school",
+                "{id: C, text: t, metric: ai, target: 60%}"
+            ),
+            vec!["looser-threshold"]
+        );
+        let every =
+            "{id: P, text: t, metric: ai, target: 'bình quân 80%, mỗi đơn vị tối thiểu 50%'}";
+        assert_eq!(
+            floor_case(every, "school", "{id: C, text: t, metric: ai, target: 40%}"),
+            vec!["below-floor"]
+        );
+    }
+
     fn pair(parent_target: &str, child_target: &str) -> Vec<crate::finding::Finding> {
         let p = plan("p", "province", "2026-05-13", None, &[parent_target]);
         let c = plan("c", "commune", "2026-06", Some("p"), &[child_target]);

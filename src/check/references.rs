@@ -289,8 +289,8 @@ pub fn direction_mismatch(repo: &Repo, e: &Entry, out: &mut Vec<Finding>) {
         };
         for v in &t.values {
             let b = &v.value.binding;
-            match b.phrase_direction() {
-                Some(d) if d != ind.direction => out.push(Finding::new(
+            if b.contradicts(ind.direction) {
+                out.push(Finding::new(
                     Rule::DirectionMismatch,
                     e.file,
                     At::Value(value_at(n, v.segment.as_deref())),
@@ -298,10 +298,10 @@ pub fn direction_mismatch(repo: &Repo, e: &Entry, out: &mut Vec<Finding>) {
                         target: t.id.clone(),
                         metric: t.metric.clone(),
                         threshold: b.to_string(),
-                        upper: d == crate::domain::Direction::Lower,
+                        // A phrase against a higher-is-better indicator bounds from above.
+                        upper: ind.direction == crate::domain::Direction::Higher,
                     },
-                )),
-                _ => {}
+                ));
             }
         }
     }
@@ -312,6 +312,55 @@ mod tests {
     use crate::check::fixture::{CATALOG, plan, rules};
     use crate::check::{Options, run};
     use crate::repo::from_sources;
+
+    fn own(target: &str) -> Vec<&'static str> {
+        let p = plan("p", "commune", "2026-06", None, &[target]);
+        let repo = from_sources(&[("indicators.yaml", CATALOG), ("p.yaml", &p)]);
+        rules(&run(&repo, Options::default()))
+    }
+
+    #[test]
+    fn a_population_other_than_the_indicators_noun_is_a_warning() {
+        let catalog = "kh: 1\nindicators:\n  - {key: t, name: T, unit: percent, noun: giáo viên}\n  - {key: ai, name: AI, unit: percent}\n";
+        let found = |target: &str| {
+            let p = plan("p", "commune", "2026-06", None, &[target]);
+            let repo = from_sources(&[("indicators.yaml", catalog), ("p.yaml", &p)]);
+            rules(&run(&repo, Options::default()))
+        };
+        let none: Vec<&str> = Vec::new();
+        assert_eq!(
+            found("{id: 1, text: x, metric: t, target: '95% cán bộ, giáo viên'}"),
+            none
+        );
+        assert_eq!(
+            found("{id: 1, text: x, metric: t, target: 100% học sinh}"),
+            vec!["population-mismatch"]
+        );
+        // No noun in the catalog: nothing to contradict.
+        assert_eq!(
+            found("{id: 1, text: x, metric: ai, target: 100% học sinh}"),
+            none
+        );
+    }
+
+    #[test]
+    fn a_bound_against_the_indicators_direction_is_a_warning() {
+        assert_eq!(
+            own("{id: 1, text: t, metric: ai, target: dưới 10%}"),
+            vec!["direction-mismatch"]
+        );
+        assert_eq!(
+            own("{id: 1, text: t, metric: wait, target: tối thiểu 5 ngày}"),
+            vec!["direction-mismatch"]
+        );
+        for fine in ["tối thiểu 10%", "từ 60% đến 80%", "80%", "hoàn thành"] {
+            assert_eq!(
+                own(&format!("{{id: 1, text: t, metric: ai, target: {fine}}}")),
+                Vec::<&str>::new(),
+                "{fine}"
+            );
+        }
+    }
 
     #[test]
     fn missing_parent_is_a_warning_and_strict_makes_it_an_error() {

@@ -72,8 +72,21 @@ fn due_cell(s: Option<&crate::diff::Side>, ui: &Ui) -> String {
     }
 }
 
-pub fn rows(rows: &[Row], ui: &Ui) -> Rows {
-    Rows {
+/// The rows for people (`sheet` false: marks in the cells) or for a
+/// spreadsheet (`sheet`: deadlines as dates, whether each is inherited in a
+/// column of its own), as docs/format.md's "CSV for Excel" says.
+pub fn rows(rows: &[Row], ui: &Ui, sheet: bool) -> Rows {
+    use crate::messages::{Word, word};
+    let from = |s: Option<&crate::diff::Side>| -> String {
+        match s {
+            Some(s) if s.inherited => word(ui.lang, Word::FromParent).to_string(),
+            Some(_) => word(ui.lang, Word::FromOwn).to_string(),
+            None => String::new(),
+        }
+    };
+    let due_date =
+        |s: Option<&crate::diff::Side>| s.and_then(|s| s.due_date).map(crate::table::Typed::Date);
+    let mut out = Rows {
         headers: crate::table::headers([
             crate::messages::word(ui.lang, crate::messages::Word::Indicator),
             crate::messages::word(ui.lang, crate::messages::Word::Segment),
@@ -107,7 +120,30 @@ pub fn rows(rows: &[Row], ui: &Ui) -> Rows {
             .collect(),
         flexible: Some(0),
         typed: Vec::new(),
+    };
+    if sheet {
+        let deadline_from = word(ui.lang, Word::DeadlineFrom);
+        out.headers.push(format!("A: {deadline_from}"));
+        out.headers.push(format!("B: {deadline_from}"));
+        // A deadline carries no `*` here: the two columns say where it is from.
+        for (cells, r) in out.rows.iter_mut().zip(rows) {
+            for col in [4, 7] {
+                cells[col] = cells[col].replacen('*', "", 1);
+            }
+            cells.push(from(r.a.as_ref()));
+            cells.push(from(r.b.as_ref()));
+        }
+        out.typed = rows
+            .iter()
+            .map(|r| {
+                let mut t = vec![None; 12];
+                t[4] = due_date(r.a.as_ref());
+                t[7] = due_date(r.b.as_ref());
+                t
+            })
+            .collect();
     }
+    out
 }
 
 fn summary(rows: &[Row], ui: &Ui) -> String {
@@ -190,7 +226,7 @@ pub fn run(args: DiffArgs, ui: &Ui) -> Result<i32> {
         all.retain(Row::is_problem);
     }
     if format == Format::Xlsx {
-        let sheet = rows(&all, ui);
+        let sheet = rows(&all, ui, true);
         let name = crate::messages::export_word(ui.lang, crate::messages::ExportWord::SheetDiff);
         let book =
             crate::xlsx::workbook(&[(name, &sheet)], &crate::xlsx::About::now(&roots), ui.lang)?;
@@ -206,15 +242,15 @@ pub fn run(args: DiffArgs, ui: &Ui) -> Result<i32> {
             "A: {}\nB: {}\n{}\n{}",
             diff::label(&a.plan),
             diff::label(&b.plan),
-            rows(&all, ui).table(ui.width(), true),
+            rows(&all, ui, false).table(ui.width(), true),
             summary(&all, ui)
         ),
-        Format::Csv => rows(&all, ui).csv()?,
+        Format::Csv => rows(&all, ui, true).csv()?,
         Format::Markdown => format!(
             "A: {}  \nB: {}\n\n{}\n{}",
             diff::label(&a.plan),
             diff::label(&b.plan),
-            rows(&all, ui).markdown(),
+            rows(&all, ui, false).markdown(),
             summary(&all, ui)
         ),
         Format::Xlsx => String::new(),

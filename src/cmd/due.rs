@@ -408,6 +408,7 @@ pub fn counts_line(
     from: NaiveDate,
     to: NaiveDate,
     dated: &[Due],
+    starts: &[Due],
     ongoing: Option<&[Due]>,
     ui: &Ui,
 ) -> String {
@@ -422,6 +423,12 @@ pub fn counts_line(
             reports: n(Kind::Report),
         },
     );
+    if !starts.is_empty() {
+        s.push_str(&crate::messages::sentence(
+            ui.lang,
+            &crate::message::Sentence::StartsCount(starts.len()),
+        ));
+    }
     if let Some(o) = ongoing {
         s.push_str(&crate::messages::sentence(
             ui.lang,
@@ -462,6 +469,9 @@ struct JsonReport<'a> {
     to: NaiveDate,
     today: NaiveDate,
     items: Vec<JsonItem<'a>>,
+    /// Items that begin in the window (a start, not a deadline).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    starts: Vec<JsonItem<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     ongoing: Option<Vec<JsonItem<'a>>>,
 }
@@ -524,6 +534,12 @@ pub fn run(args: DueArgs, ui: &Ui) -> Result<i32> {
         dated.retain(|d| status_of(d, statuses.as_ref()) != Some(crate::status::Status::Met));
     }
     let ongoing = (args.ongoing && !args.overdue).then_some(ongoing);
+    // What begins in the window is shown apart, never as due.
+    let starts = if args.overdue {
+        Vec::new()
+    } else {
+        agenda::starting(&repo, from, to, &filter)
+    };
     let st = statuses.as_ref();
     let all: Vec<&Due> = dated.iter().chain(ongoing.iter().flatten()).collect();
     let text = match super::format_or(args.format, Format::Table) {
@@ -537,6 +553,22 @@ pub fn run(args: DueArgs, ui: &Ui) -> Result<i32> {
                 Shape::Table,
             )
             .table(width, args.wide);
+            if !starts.is_empty() {
+                out.push_str(&format!(
+                    "\n\n{}\n",
+                    crate::messages::sentence(ui.lang, &crate::message::Sentence::StartsHeading)
+                ));
+                out.push_str(
+                    &rows(
+                        &starts.iter().collect::<Vec<_>>(),
+                        today,
+                        ui,
+                        st,
+                        Shape::Table,
+                    )
+                    .table(width, args.wide),
+                );
+            }
             if let Some(o) = &ongoing {
                 out.push_str(&format!(
                     "\n\n{}\n",
@@ -548,14 +580,28 @@ pub fn run(args: DueArgs, ui: &Ui) -> Result<i32> {
                 );
             }
             out.push('\n');
-            out.push_str(&counts_line(from, to, &dated, ongoing.as_deref(), ui));
+            out.push_str(&counts_line(
+                from,
+                to,
+                &dated,
+                &starts,
+                ongoing.as_deref(),
+                ui,
+            ));
             out
         }
         Format::Csv => rows(&all, today, ui, st, Shape::Sheet).csv()?,
         Format::Markdown => {
             let mut out = rows(&all, today, ui, st, Shape::Table).markdown();
             out.push('\n');
-            out.push_str(&counts_line(from, to, &dated, ongoing.as_deref(), ui));
+            out.push_str(&counts_line(
+                from,
+                to,
+                &dated,
+                &starts,
+                ongoing.as_deref(),
+                ui,
+            ));
             out
         }
         Format::Json => {
@@ -573,6 +619,7 @@ pub fn run(args: DueArgs, ui: &Ui) -> Result<i32> {
                 to,
                 today,
                 items: dated.iter().map(|d| item(d, today, st)).collect(),
+                starts: starts.iter().map(|d| item(d, today, st)).collect(),
                 ongoing: ongoing
                     .as_ref()
                     .map(|o| o.iter().map(|d| item(d, today, st)).collect()),
@@ -592,7 +639,17 @@ pub fn run(args: DueArgs, ui: &Ui) -> Result<i32> {
             let extra = ongoing
                 .as_ref()
                 .map(|o| rows(&o.iter().collect::<Vec<_>>(), today, ui, st, Shape::Sheet));
+            let begins = rows(
+                &starts.iter().collect::<Vec<_>>(),
+                today,
+                ui,
+                st,
+                Shape::Sheet,
+            );
             let mut sheets = vec![(export_word(ui.lang, ExportWord::SheetDue), &main)];
+            if !starts.is_empty() {
+                sheets.push((export_word(ui.lang, ExportWord::SheetStarts), &begins));
+            }
             if let Some(x) = &extra {
                 sheets.push((export_word(ui.lang, ExportWord::SheetOngoing), x));
             }

@@ -686,6 +686,8 @@ pub fn sentence(s: &Sentence) -> String {
             plural(*reports, "report")
         ),
         Sentence::OngoingCount(n) => format!("; ongoing: {n}"),
+        Sentence::StartsCount(n) => format!("; starting (not due): {n}"),
+        Sentence::StartsHeading => "starting in this window (a start, not a deadline):".into(),
         Sentence::InheritedNote => {
             " (* deadline inherited from the parent target or the plan's period)".into()
         }

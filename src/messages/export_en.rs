@@ -8,6 +8,7 @@ pub fn word(w: ExportWord) -> &'static str {
         SheetAbout => "About",
         SheetDue => "Due",
         SheetOngoing => "Ongoing",
+        SheetStarts => "Starts",
         SheetStatus => "Status",
         SheetRollup => "Roll-up",
         SheetDiff => "Diff",

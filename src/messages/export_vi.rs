@@ -8,6 +8,7 @@ pub fn word(w: ExportWord) -> &'static str {
         SheetAbout => "Thông tin",
         SheetDue => "Đến hạn",
         SheetOngoing => "Thường xuyên",
+        SheetStarts => "Bắt đầu",
         SheetStatus => "Tình hình",
         SheetRollup => "Tổng hợp",
         SheetDiff => "So sánh",

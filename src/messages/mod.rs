@@ -111,6 +111,7 @@ pub enum ExportWord {
     SheetAbout,
     SheetDue,
     SheetOngoing,
+    SheetStarts,
     SheetStatus,
     SheetRollup,
     SheetDiff,

@@ -652,6 +652,10 @@ pub fn sentence(s: &Sentence) -> String {
             d(to)
         ),
         Sentence::OngoingCount(n) => format!("; thường xuyên: {n}"),
+        Sentence::StartsCount(n) => format!("; bắt đầu (không phải hạn): {n}"),
+        Sentence::StartsHeading => {
+            "bắt đầu trong khoảng này (thời điểm bắt đầu, không phải hạn):".into()
+        }
         Sentence::InheritedNote => {
             " (* thời hạn kế thừa từ chỉ tiêu cấp trên hoặc hết kỳ kế hoạch)".into()
         }

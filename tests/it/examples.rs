@@ -651,3 +651,39 @@ fn checked_alone() {
     );
     assert_eq!(code, 0);
 }
+
+#[test]
+fn below_floor() {
+    expect(
+        "below-floor",
+        &[
+            "examples/below-floor/plans/xa-a-2026.yaml:13:13: error[below-floor]: target 2.3 (model-schools) of tinh/xa-a-2026 does not meet the floor its parent sets for each \"xã\": expected a threshold within `>= 2 mô hình` (target II.3 of tinh/so-gddt-2026), found `>= 1 mô hình` [target II.3 of tinh/so-gddt-2026: examples/below-floor/plans/so-gddt-2026.yaml:12:13]",
+            "checked 3 plans in examples/below-floor (4 files read, 1 with errors): 1 error, 0 warnings, 0 notes",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn population_mismatch() {
+    expect(
+        "population-mismatch",
+        &[
+            "examples/population-mismatch/plans/xa-a-2026.yaml:17:13: warning[population-mismatch]: target 2.2 counts \"học sinh\" but indicator `teachers-using-ai` counts \"giáo viên\": check the metric, or the words after the value",
+            "checked 1 plan in examples/population-mismatch (2 files read, 0 with errors): 0 errors, 1 warning, 0 notes",
+        ],
+        0,
+    );
+}
+
+#[test]
+fn direction_mismatch() {
+    expect(
+        "direction-mismatch",
+        &[
+            "examples/direction-mismatch/plans/xa-a-2026.yaml:12:13: warning[direction-mismatch]: target 1.1 sets an upper bound (`< 10%`) but indicator `schools-with-lms` is better when higher: check the threshold, or the indicator's direction",
+            "checked 1 plan in examples/direction-mismatch (2 files read, 0 with errors): 0 errors, 1 warning, 0 notes",
+        ],
+        0,
+    );
+}

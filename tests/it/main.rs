@@ -19,6 +19,7 @@ mod generator;
 mod golden;
 mod import;
 mod json_shape;
+mod kinds;
 mod language;
 mod parents;
 mod plans;
