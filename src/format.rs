@@ -123,6 +123,14 @@ mod field_schema {
         })
     }
 
+    /// "5/9", "31/5": a day and a month.
+    pub fn day_month(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^[ \t]*[0-9]{1,2}[/.-][0-9]{1,2}[ \t]*$"
+        })
+    }
+
     pub fn direction(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "type": "string",
@@ -605,9 +613,53 @@ pub struct Settings {
     /// cấp trên thuộc danh sách này chỉ là ghi chú, không phải cảnh báo.
     #[serde(default)]
     pub external: Vec<String>,
+    /// The days a school year and its semesters run, where a province's
+    /// calendar differs from the ministry's framework.
+    ///
+    /// Ngày bắt đầu, kết thúc năm học và học kỳ, khi lịch của tỉnh khác khung của Bộ.
+    #[serde(default)]
+    pub school_year: Option<SchoolYearSettings>,
 }
 
-pub const SETTINGS_FIELDS: &[&str] = &["plans", "reports", "lang", "strict", "rules", "external"];
+pub const SETTINGS_FIELDS: &[&str] = &[
+    "plans",
+    "reports",
+    "lang",
+    "strict",
+    "rules",
+    "external",
+    "school_year",
+];
+
+/// `school_year:` in kh.yaml: the days a school year and its semesters run.
+///
+/// `school_year:` trong kh.yaml: ngày bắt đầu, kết thúc năm học và học kỳ.
+#[derive(Debug, Deserialize, Default, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct SchoolYearSettings {
+    /// First day of the school year, day/month (default 5/9, the ministry's
+    /// framework).
+    ///
+    /// Ngày khai giảng, ngày/tháng (mặc định 5/9, theo khung kế hoạch thời gian năm
+    /// học của Bộ).
+    #[serde(default)]
+    #[schemars(schema_with = "field_schema::day_month")]
+    pub start: Option<Text>,
+    /// Last day of semester I, day/month (default 18/1).
+    ///
+    /// Ngày kết thúc học kỳ I, ngày/tháng (mặc định 18/1).
+    #[serde(default)]
+    #[schemars(schema_with = "field_schema::day_month")]
+    pub semester_one_end: Option<Text>,
+    /// Last day of the school year, day/month (default 31/5).
+    ///
+    /// Ngày kết thúc năm học, ngày/tháng (mặc định 31/5).
+    #[serde(default)]
+    #[schemars(schema_with = "field_schema::day_month")]
+    pub end: Option<Text>,
+}
+
+pub const SCHOOL_YEAR_FIELDS: &[&str] = &["start", "semester_one_end", "end"];
 
 /// The fields known at a path of a plan or catalog file, for "did you mean".
 pub fn known_fields(catalog: bool, parent: &[crate::yaml::Seg]) -> &'static [&'static str] {

@@ -554,6 +554,12 @@ pub enum Usage {
         at: String,
         found: String,
     },
+    /// A `school_year:` bound that is no day of the year.
+    BadSchoolDayInSettings {
+        at: String,
+        key: &'static str,
+        found: String,
+    },
     /// `--unit` names no unit of any plan read.
     NoSuchUnit {
         query: String,

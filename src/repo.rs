@@ -441,9 +441,14 @@ fn check_settings(file: &Path, src: &str, read: &crate::yaml::Read<Settings>) ->
             Some(crate::yaml::Seg::Key(k)) => k.clone(),
             _ => crate::yaml::display_path(p),
         };
-        let nearest = (p.len() == 1)
-            .then(|| crate::text::nearest(&key, crate::format::SETTINGS_FIELDS.iter().copied()))
-            .flatten();
+        let fields = match p.first() {
+            Some(crate::yaml::Seg::Key(k)) if p.len() == 2 && k == "school_year" => {
+                Some(crate::format::SCHOOL_YEAR_FIELDS)
+            }
+            _ if p.len() == 1 => Some(crate::format::SETTINGS_FIELDS),
+            _ => None,
+        };
+        let nearest = fields.and_then(|fields| crate::text::nearest(&key, fields.iter().copied()));
         bail!(crate::messages::usage(
             lang,
             &Usage::UnknownSettingsKey {
@@ -465,7 +470,41 @@ fn check_settings(file: &Path, src: &str, read: &crate::yaml::Read<Settings>) ->
             ));
         }
     }
+    if let Some(sy) = &read.value.school_year {
+        let mut bounds = [None; 3];
+        for (n, (key, value)) in [
+            ("start", &sy.start),
+            ("semester_one_end", &sy.semester_one_end),
+            ("end", &sy.end),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let Some(v) = value else { continue };
+            match day_month(v.as_str()) {
+                Some(md) => bounds[n] = Some(md),
+                None => bail!(crate::messages::usage(
+                    lang,
+                    &Usage::BadSchoolDayInSettings {
+                        at: at(&crate::yaml::path(&format!("school_year.{key}")), false),
+                        key,
+                        found: crate::text::escape_controls(v.as_str()).into_owned(),
+                    }
+                )),
+            }
+        }
+        crate::domain::school_year::SchoolCalendar::with_overrides(bounds[0], bounds[1], bounds[2])
+            .configure();
+    }
     Ok(())
+}
+
+/// "5/9", "05-09", "5.9": day and month, as Vietnamese dates are written;
+/// a day that no year has (31/2) is refused, 29/2 taken.
+fn day_month(s: &str) -> Option<crate::domain::school_year::MonthDay> {
+    let (d, m) = s.trim().split_once(['/', '-', '.'])?;
+    let (d, m): (u32, u32) = (d.trim().parse().ok()?, m.trim().parse().ok()?);
+    chrono::NaiveDate::from_ymd_opt(2028, m, d).map(|_| (m, d))
 }
 
 /// A folder named in kh.yaml, if it stays inside the repository by name: not

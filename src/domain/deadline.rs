@@ -368,7 +368,7 @@ impl Deadline {
     /// Inherited and Start deadlines, and for values no parse could produce
     /// (month 13). School years use the ministry's default framework.
     pub fn final_date(&self) -> Option<NaiveDate> {
-        self.final_date_in(&SchoolCalendar::default())
+        self.final_date_in(&SchoolCalendar::current())
     }
 
     /// [`Deadline::final_date`] with a school calendar (kh.yaml may override it).
@@ -401,7 +401,7 @@ impl Deadline {
     /// school year; the day itself for a date. For a [`Deadline::Start`], the
     /// day work begins. `None` for recurring, ongoing and inherited ones.
     pub fn start_date(&self) -> Option<NaiveDate> {
-        self.start_date_in(&SchoolCalendar::default())
+        self.start_date_in(&SchoolCalendar::current())
     }
 
     pub fn start_date_in(&self, cal: &SchoolCalendar) -> Option<NaiveDate> {
@@ -1090,7 +1090,7 @@ fn school_terms(toks: &[Tok]) -> Result<Vec<Tok>, Problem> {
                 }
                 out.pop();
                 out.pop();
-                let (m, d) = SchoolCalendar::default().start;
+                let (m, d) = SchoolCalendar::current().start;
                 out.push(Tok::Num {
                     value: d,
                     digits: 2,
@@ -1137,7 +1137,7 @@ fn school_terms(toks: &[Tok]) -> Result<Vec<Tok>, Problem> {
                 if matches!(out.last(), Some(Tok::Word(w)) if matches!(w.as_str(), "hang" | "tung" | "moi"))
                 {
                     out.pop();
-                    let (m, d) = SchoolCalendar::default().end;
+                    let (m, d) = SchoolCalendar::current().end;
                     out.push(Tok::Word("yearly".into()));
                     out.push(Tok::Num {
                         value: d,
@@ -1544,7 +1544,7 @@ fn parse_fixed(toks: &[Tok], plan_year: Option<i32>) -> Result<Deadline, Problem
                 (Some(term), _) => Deadline::Semester { start, term: *term },
                 (None, true) => Deadline::Month {
                     year: start,
-                    month: SchoolCalendar::default().start.0,
+                    month: SchoolCalendar::current().start.0,
                 },
                 (None, false) => Deadline::SchoolYear { start },
             })

@@ -142,14 +142,14 @@ impl Period {
 
     pub fn start(&self) -> NaiveDate {
         if self.school_year {
-            return SchoolCalendar::default().year_bounds(self.from).0;
+            return SchoolCalendar::current().year_bounds(self.from).0;
         }
         NaiveDate::from_ymd_opt(self.from, 1, 1).unwrap_or(NaiveDate::MIN)
     }
 
     pub fn end(&self) -> NaiveDate {
         if self.school_year {
-            return SchoolCalendar::default().year_bounds(self.from).1;
+            return SchoolCalendar::current().year_bounds(self.from).1;
         }
         NaiveDate::from_ymd_opt(self.to, 12, 31).unwrap_or(NaiveDate::MAX)
     }

@@ -11,6 +11,9 @@
 
 use chrono::NaiveDate;
 
+/// The calendar of this run: the ministry's unless kh.yaml names other bounds.
+static CONFIGURED: std::sync::OnceLock<SchoolCalendar> = std::sync::OnceLock::new();
+
 /// A day of the year, as (month, day).
 pub type MonthDay = (u32, u32);
 
@@ -35,6 +38,17 @@ impl Default for SchoolCalendar {
 }
 
 impl SchoolCalendar {
+    /// The calendar every deadline and period of this run is read with:
+    /// kh.yaml's `school_year:` once set, else the ministry's framework.
+    pub fn current() -> SchoolCalendar {
+        CONFIGURED.get().copied().unwrap_or_default()
+    }
+
+    /// Sets the run's calendar from kh.yaml; once, before any plan is read.
+    pub fn configure(self) {
+        let _ = CONFIGURED.set(self);
+    }
+
     /// The ministry's defaults with any bound replaced (from kh.yaml).
     pub fn with_overrides(
         start: Option<MonthDay>,

@@ -637,6 +637,9 @@ pub fn usage(u: &Usage) -> String {
         Usage::BadLangInSettings { at, found } => {
             format!("{at}: `lang: {found}` in kh.yaml: expected vi or en")
         }
+        Usage::BadSchoolDayInSettings { at, key, found } => format!(
+            "{at}: `school_year.{key}: {found}` in kh.yaml is not a day of the year: expected day/month, such as 5/9"
+        ),
         Usage::UnknownRuleInSettings { name, nearest } => format!(
             "kh.yaml: unknown rule `{name}` under `rules:`{}",
             nearest

@@ -612,6 +612,9 @@ pub fn usage(u: &Usage) -> String {
         Usage::BadLangInSettings { at, found } => {
             format!("{at}: `lang: {found}` trong kh.yaml: cần vi hoặc en")
         }
+        Usage::BadSchoolDayInSettings { at, key, found } => format!(
+            "{at}: `school_year.{key}: {found}` trong kh.yaml không phải một ngày trong năm: cần ngày/tháng, ví dụ 5/9"
+        ),
         Usage::UnknownRuleInSettings { name, nearest } => format!(
             "kh.yaml: không có quy tắc `{name}` trong `rules:`{}",
             nearest

@@ -290,3 +290,64 @@ fn populations_bounds_and_a_broken_header_are_each_said() {
     );
     assert_eq!(code, 1);
 }
+
+/// A school year ends when the ministry's framework says (31 May), unless
+/// the province's kh.yaml says otherwise; a bound that is no day is refused.
+#[test]
+fn school_years_follow_the_framework_or_kh_yaml() {
+    let repo = repository();
+    let plans = repo.path().join("plans");
+    std::fs::write(
+        plans.join("truong.yaml"),
+        "kh: 1\nid: truong\ntitle: T\nissuer: Trường THCS A\nlevel: school\nissued: 2026-08-20\nperiod: năm học 2026 – 2027\ntasks:\n  - {id: '1', text: Sổ điểm số, due: hết năm học 2026-2027}\n  - {id: '2', text: Học bạ số, due: học kỳ I năm học 2026-2027}\n",
+    )
+    .unwrap();
+    let dates = |dir: &Path| -> Vec<String> {
+        let (out, err, code) = kh(
+            dir,
+            &[
+                "due",
+                "--plan",
+                "truong",
+                "--from",
+                "2026-09-01",
+                "--to",
+                "2027-12-31",
+                "--format",
+                "json",
+            ],
+        );
+        assert_eq!((err.as_str(), code), ("", 0));
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| {
+                format!(
+                    "{} {}",
+                    i["id"].as_str().unwrap(),
+                    i["date"].as_str().unwrap()
+                )
+            })
+            .collect()
+    };
+    assert_eq!(dates(repo.path()), ["2 2027-01-18", "1 2027-05-31"]);
+    std::fs::write(
+        repo.path().join("kh.yaml"),
+        "school_year:\n  semester_one_end: 15/1\n  end: 15/6\n",
+    )
+    .unwrap();
+    assert_eq!(dates(repo.path()), ["2 2027-01-15", "1 2027-06-15"]);
+    std::fs::write(repo.path().join("kh.yaml"), "school_year:\n  end: 31/6\n").unwrap();
+    let (_, err, code) = kh(repo.path(), &["check"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err.trim(),
+        "kh: error: kh.yaml:2:8: `school_year.end: 31/6` in kh.yaml is not a day of the year: expected day/month, such as 5/9"
+    );
+    std::fs::write(repo.path().join("kh.yaml"), "school_year:\n  ends: 15/6\n").unwrap();
+    let (_, err, code) = kh(repo.path(), &["check"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("did you mean `end`"), "{err}");
+}
