@@ -315,6 +315,13 @@ fn read(toks: &[Tok], plan_year: Option<i32>) -> Result<Deadline, DeadlineProble
     if let Some((kind, formal, at)) = find_recurrence(&words)? {
         return parse_recurrence(toks, kind, formal, at);
     }
+    // "Trước ngày 20 tháng cuối quý": the last month of every quarter is
+    // itself a recurrence, with or without "hằng quý" before it.
+    if has_phrase(&words, &[&["thang", "cuoi", "quy"]]) {
+        let mut every_quarter = vec![Tok::Word("hang".into()), Tok::Word("quy".into())];
+        every_quarter.extend(toks.iter().cloned());
+        return read(&every_quarter, plan_year);
+    }
     if has_phrase(&words, ONGOING) {
         return Ok(Deadline::Ongoing);
     }
@@ -819,6 +826,9 @@ const INHERITED: &[&[&str]] = &[
     &["theo", "van", "ban"],
     &["theo", "thong", "bao"],
     &["theo", "thoi", "gian"],
+    // "Sau khi có hướng dẫn của Bộ": after an event, not on a date.
+    &["sau", "khi"],
+    &["ngay", "khi"],
     &["inherited"],
 ];
 
@@ -2257,6 +2267,17 @@ mod tests {
                 "{v:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_last_month_of_the_quarter_recurs_and_an_event_has_no_date() {
+        reads(
+            "Trước ngày 20 tháng cuối quý",
+            None,
+            Deadline::Quarterly { day: Some(20) },
+        );
+        reads("Sau khi có hướng dẫn của Bộ", None, Deadline::Inherited);
+        reads("Ngay khi có văn bản chỉ đạo", None, Deadline::Inherited);
     }
 
     #[test]

@@ -211,9 +211,33 @@ pub fn same_horizon(
         || (parent.horizons.is_empty() && child.horizons.is_empty())
 }
 
+/// "trong 2 năm 2026-2027", "05 năm (2026-2030)": the length of a span
+/// printed beside it says nothing more, and is dropped when years follow.
+fn without_length(folded: &str) -> String {
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    let short = |w: &str| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    let mut out: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let lead = usize::from(words[i] == "trong");
+        if words.get(i + lead).is_some_and(|w| short(w))
+            && words.get(i + lead + 1) == Some(&"nam")
+            && words[i + lead + 2..]
+                .iter()
+                .any(|w| w.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4))
+        {
+            i += lead + 2;
+            continue;
+        }
+        out.push(words[i]);
+        i += 1;
+    }
+    out.join(" ")
+}
+
 fn read_folded(folded: &str, issued_year: Option<i32>) -> Result<Period, PeriodProblem> {
     // An open end adds no year: "và các năm tiếp theo", "trở đi".
-    let mut open = folded.to_string();
+    let mut open = without_length(folded);
     for tail in [
         "cac nam tiep theo",
         "nhung nam tiep theo",
@@ -397,6 +421,13 @@ mod tests {
                 "{v:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_length_printed_beside_a_span_is_dropped() {
+        check("trong 2 năm 2026-2027", None, 2026, 2027, &[], false);
+        check("05 năm (2026 - 2030)", None, 2026, 2030, &[], false);
+        check("giai đoạn 5 năm 2026 – 2030", None, 2026, 2030, &[], false);
     }
 
     #[test]

@@ -845,14 +845,7 @@ impl fmt::Display for Quantity {
                 Ok(())
             }
             Quantity::Count { n, noun } => {
-                // A count with three decimals ("1.234") reads back as a
-                // possible thousands separator and is refused: a fourth
-                // decimal, zero, keeps it readable ("1.2340").
-                let mut shown = number(*n);
-                if shown.split_once('.').is_some_and(|(_, f)| f.len() == 3) {
-                    shown.push('0');
-                }
-                write!(f, "{shown}")?;
+                write!(f, "{}", number(*n))?;
                 match noun {
                     Some(noun) if noun.starts_with('/') => write!(f, "{noun}")?,
                     Some(noun) => write!(f, " {noun}")?,
@@ -873,7 +866,13 @@ impl fmt::Display for Quantity {
 fn number(v: f64) -> String {
     // -0.0 would print as "-0".
     let v = if v == 0.0 { 0.0 } else { v };
-    format!("{v}")
+    let mut shown = format!("{v}");
+    // Three decimals ("1.234") read back as Vietnamese thousands: a fourth
+    // decimal, zero, keeps the value ("1.2340").
+    if shown.split_once('.').is_some_and(|(_, f)| f.len() == 3) {
+        shown.push('0');
+    }
+    shown
 }
 
 fn unit_kind(q: &Quantity) -> UnitKind {
@@ -1234,6 +1233,7 @@ fn lex(s: &str) -> Result<Vec<Token>, Fail> {
             '0'..='9' => {
                 let mut j = i;
                 let mut digits = String::new();
+                let mut raw = String::new();
                 let mut marks = 0;
                 while let Some(d) = char_at(j) {
                     if d.is_ascii_digit() {
@@ -1242,14 +1242,20 @@ fn lex(s: &str) -> Result<Vec<Token>, Fail> {
                         && char_at(j + 1).is_some_and(|e| e.is_ascii_digit())
                     {
                         marks += 1;
-                        if marks > 1 {
-                            return Err(Fail::new(ThresholdProblem::TwoDecimalMarks).help("87,5%"));
-                        }
                         digits.push('.');
                     } else {
                         break;
                     }
+                    raw.push(d);
                     j += 1;
+                }
+                // Vietnamese writes thousands with dots and decimals with a
+                // comma: "1.000 giáo viên" is a thousand, "12.500.000" twelve
+                // and a half million.
+                if let Some(whole) = thousands(&raw) {
+                    digits = whole;
+                } else if marks > 1 {
+                    return Err(Fail::new(ThresholdProblem::TwoDecimalMarks).help("87,5%"));
                 }
                 let value: f64 = digits
                     .parse()
@@ -1440,8 +1446,8 @@ const PREFIXES: &[(&[&str], Pre)] = {
         (&["khong", "nhieu", "hon"], Cmp(Le)),
         (&["bang", "hoac", "thap", "hon"], Cmp(Le)),
         (&["bang", "hoac", "duoi"], Cmp(Le)),
-        (&["con"], Cmp(Le)),
-        (&["chi", "con"], Cmp(Le)),
+        (&["con"], DecreaseTo),
+        (&["chi", "con"], DecreaseTo),
         (&["at", "most"], Cmp(Le)),
         (&["no", "more", "than"], Cmp(Le)),
         (&["maximum"], Cmp(Le)),
@@ -1475,6 +1481,8 @@ const PREFIXES: &[(&[&str], Pre)] = {
         (&["muc", "tieu"], Filler),
         (&["dat"], Filler),
         (&["dat", "duoc"], Filler),
+        (&["bao", "dam"], Filler),
+        (&["dam", "bao"], Filler),
         (&["dat", "ty", "le"], Filler),
         (&["ty", "le"], Filler),
         (&["ti", "le"], Filler),
@@ -2249,7 +2257,9 @@ fn quantity_at(text: &str, tokens: &[Token], at: &mut usize) -> Result<Option<Qu
         }
         _ => {
             // Vietnamese writes thousands as "1.000": reading that as 1.0
-            // would silently turn a thousand pupils into one.
+            // would silently turn a thousand pupils into one. The tokenizer
+            // has read dotted groups as thousands already (`thousands`);
+            // what is left ("1,000", "0.750") could be either, and is refused.
             if digits.split_once('.').is_some_and(|(_, f)| f.len() == 3) {
                 return Err(Fail {
                     problem: ThresholdProblem::AmbiguousThousands {
@@ -2266,6 +2276,25 @@ fn quantity_at(text: &str, tokens: &[Token], at: &mut usize) -> Result<Option<Qu
         }
     };
     Ok(Some(qty))
+}
+
+/// A number written with Vietnamese thousands separators, "1.000" or
+/// "12.500.000" (one to three digits, not starting with 0, then groups of
+/// three after dots), as its digits alone.
+fn thousands(raw: &str) -> Option<String> {
+    let mut groups = raw.split('.');
+    let head = groups.next()?;
+    let rest: Vec<&str> = groups.collect();
+    let digits_only = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    if rest.is_empty()
+        || !(1..=3).contains(&head.len())
+        || !digits_only(head)
+        || head.starts_with('0')
+        || !rest.iter().all(|g| g.len() == 3 && digits_only(g))
+    {
+        return None;
+    }
+    Some(raw.replace('.', ""))
 }
 
 fn value(text: &str, tokens: &[Token]) -> Result<(Threshold, Option<String>), Fail> {
@@ -3278,6 +3307,16 @@ mod tests {
     }
 
     #[test]
+    fn a_comparator_after_giam_con_says_how() {
+        assert_eq!(t("giảm còn dưới 2%").to_string(), "< 2%");
+        assert_eq!(t("giảm còn 3%").to_string(), "<= 3%");
+        assert_eq!(t("còn không quá 3%").to_string(), "<= 3%");
+        assert_eq!(t("chỉ còn dưới 1%").to_string(), "< 1%");
+        assert_eq!(t("bảo đảm 100%").to_string(), "100%");
+        assert_eq!(t("Đảm bảo tối thiểu 90%").to_string(), ">= 90%");
+    }
+
+    #[test]
     fn decreasing_targets() {
         reads("giảm xuống dưới 5%", "< 5%");
         reads("giảm còn 3%", "<= 3%");
@@ -3635,8 +3674,14 @@ mod tests {
 
     #[test]
     fn error_ambiguous_thousands_in_count() {
-        let m = error("1.000 học sinh");
+        let m = error("0.750 học sinh");
         assert!(m.contains("thousand"), "{m}");
+        assert_eq!(t("1.000 giáo viên").to_string(), "1000 giáo viên");
+        assert_eq!(
+            t("ít nhất 12.500.000 học sinh").to_string(),
+            ">= 12500000 học sinh"
+        );
+        assert_eq!(t("1.5 mô hình").to_string(), "1.5 mô hình");
         assert_eq!(t("1000 học sinh").to_string(), "1000 học sinh");
         assert_eq!(
             t("1,5 tỷ đồng").qty,
