@@ -160,7 +160,14 @@ fn split_place(s: &str) -> (Option<String>, &str) {
             return (Some(place.to_string()), &s[*i..]);
         }
     }
-    if let Some(comma) = s.rfind(',') {
+    // The last comma with no date word before it: "ngày 13 tháng 5, năm
+    // 2026" has no place, "Ninh Bình, 13 tháng 5, năm 2026" has one.
+    let comma = s.match_indices(',').map(|(i, _)| i).rfind(|comma| {
+        !folded_words
+            .iter()
+            .any(|(i, w)| i < comma && matches!(w.as_str(), "ngay" | "thang" | "nam"))
+    });
+    if let Some(comma) = comma {
         let place = s[..comma].trim();
         if place.chars().any(char::is_alphabetic)
             && s[comma + 1..].chars().any(|c| c.is_ascii_digit())
@@ -247,7 +254,19 @@ fn read(folded: &str) -> Result<Issued, DateProblem> {
                 .position(|t| *t == Tok::Word(w.into()))
                 .and_then(|i| toks.get(i + 1))
         };
-        let day = small(after("ngay"));
+        // "13 tháng 5 năm 2026": without "ngày", the number before "tháng".
+        let before_month = || {
+            toks.iter()
+                .position(|t| *t == Tok::Word("thang".into()))
+                .and_then(|i| i.checked_sub(1))
+                .and_then(|i| toks.get(i))
+                .filter(|t| matches!(t, Tok::Num { .. }))
+        };
+        let day = if has("ngay") {
+            small(after("ngay"))
+        } else {
+            small(before_month())
+        };
         let month = small(after("thang"));
         let y = match after("nam") {
             Some(t) => year(t)?,
@@ -377,6 +396,25 @@ mod tests {
             assert_eq!(p.place.is_some(), place.is_some(), "{v:?}");
         }
         assert_eq!(parse_printed(s).unwrap().place.as_deref(), place, "{s}");
+    }
+
+    #[test]
+    fn a_comma_inside_the_date_is_no_place_and_the_day_may_lack_its_word() {
+        check(
+            "ngày 13 tháng 5, năm 2026",
+            Issued::Day(NaiveDate::from_ymd_opt(2026, 5, 13).unwrap()),
+            None,
+        );
+        check(
+            "13 tháng 5 năm 2026",
+            Issued::Day(NaiveDate::from_ymd_opt(2026, 5, 13).unwrap()),
+            None,
+        );
+        check(
+            "Ninh Bình, 13 tháng 5, năm 2026",
+            Issued::Day(NaiveDate::from_ymd_opt(2026, 5, 13).unwrap()),
+            Some("Ninh Bình"),
+        );
     }
 
     #[test]

@@ -252,6 +252,7 @@ pub fn parse(input: &str, plan_year: Option<i32>) -> Result<Deadline, DeadlineEr
         Some(i) if !folded[i + 1..].trim().is_empty() => &folded[i + 1..],
         _ => folded.as_str(),
     };
+    let body = &plain_words(body, plan_year);
     let toks = lex(body);
     if !toks
         .iter()
@@ -288,6 +289,29 @@ pub fn parse(input: &str, plan_year: Option<i32>) -> Result<Deadline, DeadlineEr
     }
 }
 
+/// Words plans use for a point that a form kh reads says as well: "năm học
+/// mới" is the school year of the plan's year, "tuần đầu tháng 9" is by the
+/// 7th, "tuần cuối tháng 9" by its end, "cả năm" the plan's year.
+fn plain_words(body: &str, plan_year: Option<i32>) -> String {
+    let mut s = format!(
+        " {} ",
+        body.split_whitespace().collect::<Vec<_>>().join(" ")
+    );
+    if let Some(y) = plan_year {
+        s = s.replace(
+            " nam hoc moi ",
+            &format!(" nam hoc {y}-{} ", y.saturating_add(1)),
+        );
+        if s.trim() == "ca nam" {
+            s = format!(" nam {y} ");
+        }
+    }
+    s = s
+        .replace(" tuan dau thang ", " truoc ngay 07 thang ")
+        .replace(" tuan cuoi thang ", " thang ");
+    s.trim().to_string()
+}
+
 fn read(toks: &[Tok], plan_year: Option<i32>) -> Result<Deadline, DeadlineProblem> {
     let toks = &half_yearly(&school_terms(toks)?);
     let words: Vec<&str> = toks
@@ -312,7 +336,8 @@ fn read(toks: &[Tok], plan_year: Option<i32>) -> Result<Deadline, DeadlineProble
     if let Some(from) = yearly_from(toks, &words) {
         return Ok(Deadline::YearlyFrom { from });
     }
-    if let Some((kind, formal, at)) = find_recurrence(&words)? {
+    let dated = toks.iter().any(|t| matches!(t, Tok::Num { .. }));
+    if let Some((kind, formal, at)) = find_recurrence(&words, dated)? {
         return parse_recurrence(toks, kind, formal, at);
     }
     // "Trước ngày 20 tháng cuối quý": the last month of every quarter is
@@ -828,6 +853,7 @@ const INHERITED: &[&[&str]] = &[
     &["theo", "thoi", "gian"],
     // "Sau khi có hướng dẫn của Bộ": after an event, not on a date.
     &["sau", "khi"],
+    &["dot", "xuat"],
     &["ngay", "khi"],
     &["inherited"],
 ];
@@ -845,7 +871,12 @@ enum Every {
 
 /// Finds the one recurrence keyword: its kind, whether it is the formal
 /// English word, and its position among `words`.
-fn find_recurrence(words: &[&str]) -> Result<Option<(Every, bool, usize)>, DeadlineProblem> {
+/// `dated`: the phrase has numbers, which may give each recurrence a day of
+/// its own.
+fn find_recurrence(
+    words: &[&str],
+    dated: bool,
+) -> Result<Option<(Every, bool, usize)>, DeadlineProblem> {
     let mut found: Vec<(Every, bool, usize)> = Vec::new();
     for (i, w) in words.iter().enumerate() {
         let next = words.get(i + 1).copied();
@@ -871,8 +902,15 @@ fn find_recurrence(words: &[&str]) -> Result<Option<(Every, bool, usize)>, Deadl
     match found.as_slice() {
         [] => Ok(None),
         [one] => Ok(Some(*one)),
-        // "hằng quý (...) và hằng năm (...)" names two duties; each needs its own entry.
         [first, rest @ ..] if rest.iter().all(|r| r.0 == first.0) => Ok(Some(*first)),
+        // "Định kỳ 6 tháng, hằng năm", "hằng quý và hằng năm": a yearly
+        // report beside a more frequent one, neither with a day of its own,
+        // falls on the last of its dates, so the more frequent one says
+        // every date.
+        [_, _] if !dated && found.iter().any(|r| r.0 == Every::Year) => {
+            Ok(found.iter().copied().find(|r| r.0 != Every::Year))
+        }
+        // "hằng tháng (...) và hằng quý (...)" names two duties; each needs its own entry.
         _ => Err(DeadlineProblem::SeveralRecurrences),
     }
 }
@@ -908,6 +946,30 @@ fn parse_recurrence(
         .find(|t| matches!(t, Tok::Word(w) if RECURRENCE_UNSUPPORTED.contains(&w.as_str())))
     {
         return Err(DeadlineProblem::UnsupportedInRecurrence(w.clone()));
+    }
+    // "Quý I hằng năm": by the end of that quarter, every year.
+    if kind == Every::Year
+        && let [Tok::Word(q), n, ..] = rest.as_slice()
+        && matches!(q.as_str(), "quy" | "qui")
+        && !rest.iter().any(|t| year_of(t).is_some())
+    {
+        let quarter = match n {
+            Tok::Num { value, .. } => Some(*value),
+            Tok::Word(w) => match w.as_str() {
+                "i" => Some(1),
+                "ii" => Some(2),
+                "iii" => Some(3),
+                "iv" => Some(4),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(q @ 1..=4) = quarter {
+            return Ok(Deadline::Yearly {
+                month: Some(q * 3),
+                day: None,
+            });
+        }
     }
     let month_marker = rest.first() == Some(&Tok::Word("thang".to_string()));
     let nums: Vec<Tok> = rest
@@ -2278,6 +2340,48 @@ mod tests {
         );
         reads("Sau khi có hướng dẫn của Bộ", None, Deadline::Inherited);
         reads("Ngay khi có văn bản chỉ đạo", None, Deadline::Inherited);
+        reads("Đột xuất", None, Deadline::Inherited);
+    }
+
+    #[test]
+    fn words_for_points_a_form_says_as_well() {
+        reads(
+            "Quý I hằng năm",
+            None,
+            Deadline::Yearly {
+                month: Some(3),
+                day: None,
+            },
+        );
+        reads(
+            "Định kỳ 6 tháng, hằng năm",
+            None,
+            Deadline::HalfYearly { day: None },
+        );
+        reads(
+            "Trước khai giảng năm học mới",
+            Some(2026),
+            Deadline::Date(NaiveDate::from_ymd_opt(2026, 9, 5).unwrap()),
+        );
+        reads(
+            "Tuần đầu tháng 9/2026",
+            None,
+            Deadline::Date(NaiveDate::from_ymd_opt(2026, 9, 7).unwrap()),
+        );
+        reads(
+            "Tuần cuối tháng 9/2026",
+            None,
+            Deadline::Month {
+                year: 2026,
+                month: 9,
+            },
+        );
+        reads("Cả năm", Some(2027), Deadline::Year(2027));
+        reads(
+            "trong năm học mới",
+            Some(2026),
+            Deadline::SchoolYear { start: 2026 },
+        );
     }
 
     #[test]

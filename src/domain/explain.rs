@@ -344,6 +344,9 @@ pub const FORMS: &[Form] = forms! {
     Deadline "yearly-from" "năm 2026 và các năm tiếp theo" => "yearly from 2026";
     Deadline "inherited" "theo quy định" => "inherited";
     Deadline "after-event" "Sau khi có hướng dẫn của Bộ" => "inherited";
+    Deadline "quarter-yearly" "Quý I hằng năm" => "yearly 03";
+    Deadline "new-school-year" "Trước khai giảng năm học mới" => "2026-09-05";
+    Deadline "first-week" "Tuần đầu tháng 9/2026" => "2026-09-07";
     Period "year" "năm 2027" => "2027";
     Period "span" "giai đoạn 2026 – 2030" => "2026-2030";
     Period "horizon" "giai đoạn 2026-2030, tầm nhìn đến năm 2035" => "2026-2030, tầm nhìn 2035";
@@ -357,6 +360,7 @@ pub const FORMS: &[Form] = forms! {
     Issued "dashes" "13-5-2026" => "2026-05-13";
     Issued "words" "ngày 13 tháng 5 năm 2026" => "2026-05-13";
     Issued "header" "Ninh Bình, ngày 13 tháng 5 năm 2026" => "2026-05-13 @ Ninh Bình";
+    Issued "no-day-word" "13 tháng 5, năm 2026" => "2026-05-13";
     Issued "blank-day" "ngày    tháng 6 năm 2026" => "2026-06";
     Issued "blank-day-month" "ngày   tháng   năm 2026" => "2026";
 };

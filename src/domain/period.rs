@@ -72,7 +72,8 @@ impl std::error::Error for PeriodError {}
 
 /// Words a period may use besides its years.
 const WORDS: &[&str] = &[
-    "giai", "doan", "thoi", "ky", "nam", "ke", "hoach", "cua", "trong", "period", "tu", "from",
+    "giai", "doan", "cac", "thoi", "ky", "nam", "ke", "hoach", "cua", "trong", "period", "tu",
+    "from",
 ];
 
 fn years_in(folded: &str) -> Result<Vec<i32>, PeriodProblem> {
@@ -428,6 +429,7 @@ mod tests {
         check("trong 2 năm 2026-2027", None, 2026, 2027, &[], false);
         check("05 năm (2026 - 2030)", None, 2026, 2030, &[], false);
         check("giai đoạn 5 năm 2026 – 2030", None, 2026, 2030, &[], false);
+        check("các năm 2026-2028", None, 2026, 2028, &[], false);
     }
 
     #[test]
