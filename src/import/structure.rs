@@ -1537,6 +1537,8 @@ impl Walk {
             };
             last_tt = Some(number.clone());
             let id = match (&section, restarts) {
+                // A TT that already carries the appendix ("PL2.1") keeps it as it is.
+                _ if !prefix.is_empty() && number.starts_with(prefix.as_str()) => number.clone(),
                 (Some((s, _)), true) if !s.is_empty() => format!("{prefix}{s}.{number}"),
                 _ => format!("{prefix}{number}"),
             };
@@ -1558,7 +1560,13 @@ impl Walk {
                         if given.is_empty() {
                             vec![(text.clone(), Value::Missing)]
                         } else {
-                            vec![(text.clone(), Value::One(given))]
+                            // A value per segment in the cell ("100% ở thành
+                            // thị; 80% ở miền núi") is read as in a sentence.
+                            let value = match split_item(&given).as_slice() {
+                                [(_, v @ Value::Segments(_))] => v.clone(),
+                                _ => Value::One(given),
+                            };
+                            vec![(text.clone(), value)]
                         }
                     } else {
                         let f = split_item(&text);
