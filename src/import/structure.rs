@@ -2009,6 +2009,20 @@ pub fn outline(doc: &Document) -> Outline {
         }
     }
     w.flush_flat();
+    // A value inside a task row that restates a target of the same id (the
+    // targets table and the tasks table numbered alike) is not a second
+    // target: ids stay unique.
+    let own: std::collections::HashSet<String> = w
+        .out
+        .targets
+        .iter()
+        .filter(|t| !t.in_task)
+        .map(|t| t.id.clone())
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    w.out
+        .targets
+        .retain(|t| !t.in_task || (!own.contains(&t.id) && seen.insert(t.id.clone())));
     let h = &mut w.out.header;
     if h.title.as_deref() == Some("") {
         h.title = None;

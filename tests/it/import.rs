@@ -280,6 +280,27 @@ fn import_drafts_pass_kh_check_without_syntax_or_schema_errors() {
     assert!(out.contains("unknown-metric") || out.is_empty() || !out.contains("error[syntax]"));
 }
 
+/// Every draft's ids are unique: a value inside a task row that restates a
+/// target of the same id is not made a second target.
+#[test]
+fn import_drafts_have_unique_ids() {
+    for (seed, _) in SEEDS {
+        for f in ["txt", "docx", "xlsx", "pdf"] {
+            let (out, _, _) = import(&fixture(&format!("seed-{seed}.{f}")), &["--id", "a/b"]);
+            let (plan, _) = kh::load::plan(0, &out);
+            let plan = plan.expect("the draft loads");
+            let mut ids = std::collections::HashSet::new();
+            for t in &plan.targets {
+                assert!(
+                    ids.insert(t.id.clone()),
+                    "seed {seed}.{f}: target {} twice",
+                    t.id
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn import_summary_of_seed_000_is_exact() {
     let (out, err, code) = import(
