@@ -878,6 +878,42 @@ struct LRow {
 }
 
 fn merge_rows(rows: &[&Row], text_col: usize, out: &mut Vec<LRow>) {
+    merge_rows_raw(rows, text_col, out);
+    // An unnumbered row between two rows numbered one after the other (3, then
+    // 4) has no number left to take: a cell that wrapped onto a line beginning
+    // with a capital, so it continues the row before.
+    let number = |r: &LRow| strip_tags(&r.tt).trim_end_matches('.').parse::<u64>().ok();
+    let mut i = 1;
+    while i < out.len() {
+        if out[i].numbered {
+            i += 1;
+            continue;
+        }
+        let before = out[..i].iter().rev().find(|r| r.numbered).and_then(number);
+        let after = out[i + 1..].iter().find(|r| r.numbered).and_then(number);
+        match (before, after) {
+            (Some(b), Some(a)) if a == b + 1 => {
+                let r = out.remove(i);
+                let last = &mut out[i - 1];
+                for (k, c) in r.cells.iter().enumerate().skip(1) {
+                    if c.trim().is_empty() {
+                        continue;
+                    }
+                    if last.cells.len() <= k {
+                        last.cells.resize(k + 1, String::new());
+                    }
+                    if !last.cells[k].is_empty() {
+                        last.cells[k].push(' ');
+                    }
+                    last.cells[k].push_str(c.trim());
+                }
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+fn merge_rows_raw(rows: &[&Row], text_col: usize, out: &mut Vec<LRow>) {
     for r in rows {
         let tt = r.cells.first().map_or("", |s| s.trim()).to_string();
         let filled = r
@@ -1301,6 +1337,10 @@ impl Walk {
                 }
                 let reports = reports_in(text);
                 if !reports.is_empty() {
+                    // The duty keeps its place in the numbering: the bullets
+                    // after it are numbered as the document has them.
+                    let path = path_of(&self.stack);
+                    let _ = self.next_id(&path);
                     let from = self
                         .stack
                         .last()
@@ -2085,6 +2125,31 @@ mod tests {
         assert!(o.targets[0].in_task);
         assert_eq!(o.targets[0].due.as_deref(), Some("2025"));
         assert_eq!(o.targets[0].value, Value::One("50%".into()));
+    }
+
+    #[test]
+    fn a_wrapped_cell_between_consecutive_numbers_continues_its_row() {
+        let o = outline_of(
+            "PHỤ LỤC 2\nTT\tNhiệm vụ\tChủ trì\tThời gian\n\
+             1\tTriển khai hệ thống\tTổ CM\tQuý I\n\
+             \tLMS cho cấp THCS\t\t\n\
+             2\tKiểm tra trực tuyến\tTổ CM\tQuý II\n\
+             \tCông khai kết quả\tVăn phòng\tQuý III\n",
+        );
+        let got: Vec<_> = o
+            .tasks
+            .iter()
+            .map(|t| (t.id.as_str(), t.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("PL2.1", "Triển khai hệ thống LMS cho cấp THCS"),
+                ("PL2.2", "Kiểm tra trực tuyến"),
+                ("PL2.3", "Công khai kết quả"),
+            ],
+            "after the last number there is room for an unnumbered row"
+        );
     }
 
     #[test]
