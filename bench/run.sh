@@ -221,16 +221,5 @@ echo
 echo "For reference: floor growth $prev% → $L%: $(ratio "${T[floor $L]}" "${T[floor $prev]}")× wall, $(ratio "${C[floor $L]}" "${C[floor $prev]}")× CPU; \`kh check\` peak memory / plans/ size: $(ratio "$((${M[check $L]} * 1024))" "${PSIZE[$L]}"); \`kh status --rollup\` / \`kh check\`: $(ratio "${T[status $L]}" "${T[check $L]}")."
 echo "Plans used: province \`${PROV[$L]}\`, commune \`${COMM[$L]}\` (\`${COMMFILE[$L]}\`)."
 
-# kh import (issue 17): a 100-page plan, made of the seed fixtures end to end
-# (about 3 KB of text a page), as text and as .docx; goal: under a second.
-IMP=$(mktemp -d)
-for i in 1 2 3; do cat "$ROOT"/tests/import/seed-00{0,1,2,3,4}.txt; done > "$IMP/plan-100p.txt"
-pages=$(( $(wc -c < "$IMP/plan-100p.txt") / 3000 ))
-echo
-echo "| \`kh import\` (issue 17) | wall time (s) |"
-echo "|---|---:|"
-t0=$(date +%s.%N); "$KH" import "$IMP/plan-100p.txt" >/dev/null 2>&1; t1=$(date +%s.%N)
-echo "| a ${pages}-page plan as text (seeds 000-004, three times) | $(echo "$t1 - $t0" | bc -l | xargs printf '%.3f') |"
-t0=$(date +%s.%N); "$KH" import "$ROOT/tests/import/seed-004.docx" >/dev/null 2>&1; t1=$(date +%s.%N)
-echo "| seed 004 (Đắk Nông, 70 KB of text) as .docx | $(echo "$t1 - $t0" | bc -l | xargs printf '%.3f') |"
-rm -rf "$IMP"
+# kh import (issue 17): a 100-page plan as .docx and as text; goal: under a second.
+KH=$KH RUNS=${FAST_RUNS} "$ROOT/bench/import.sh"

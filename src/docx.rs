@@ -116,6 +116,30 @@ fn roman(n: usize) -> String {
     s
 }
 
+/// The "Mức đạt" cell: the target's words as written ("tối thiểu 20%"), with
+/// its stretch goal ("…, phấn đấu 50%") or its value per segment ("100% ở
+/// thành thị; 80% ở miền núi"); empty for a yes/no target.
+fn value_cell(file: &PlanFile, t: &crate::format::TargetEntry) -> String {
+    let mut v = match &t.by_segment {
+        Some(segs) if !segs.is_empty() => segs
+            .iter()
+            .map(|(k, p)| {
+                let name = file.segments.get(k).map_or(k.as_str(), |n| n.as_str());
+                vi::at_segment(p.as_str(), name)
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        _ => text_or_empty(&t.target),
+    };
+    if crate::text::fold(v.trim()) == "yes" {
+        v.clear();
+    }
+    match &t.stretch {
+        Some(s) if !v.is_empty() => vi::with_stretch(&v, s.as_str()),
+        _ => v,
+    }
+}
+
 /// A table with its header row and, per area, a heading row then its rows.
 fn table(
     headers: &[&str],
@@ -213,7 +237,7 @@ pub fn document(file: &PlanFile, plan: &Plan, source: &str) -> Result<Vec<u8>> {
         .add_section(front);
 
     // Phụ lục 1: the targets.
-    let tw = [1000, 6400, 2600, 2900, 2000];
+    let tw = [1000, 5000, 1700, 2400, 2600, 1900];
     let targets = by_area(
         &file.targets,
         |t| t.area.as_ref(),
@@ -221,6 +245,7 @@ pub fn document(file: &PlanFile, plan: &Plan, source: &str) -> Result<Vec<u8>> {
             vec![
                 t.id.as_str().to_string(),
                 t.text.as_str().to_string(),
+                value_cell(file, t),
                 units(plan, &t.lead),
                 units(plan, &t.implementers),
                 text_or_empty(&t.due),

@@ -363,7 +363,12 @@ pub fn rows(findings: &[Located], lang: Lang) -> Rows {
             .iter()
             .map(|f| {
                 vec![
-                    f.file.clone(),
+                    // A workbook's cell names its sheet too: `reports/q4.xlsx:Sheet1!C12`.
+                    if f.cell.is_some() {
+                        f.place()
+                    } else {
+                        f.file.clone()
+                    },
                     f.line.to_string(),
                     f.col.to_string(),
                     f.severity().word(lang).to_string(),
@@ -424,7 +429,11 @@ pub fn github(f: &Located) -> String {
         gh_prop(&text::escape_controls(&f.file)),
         f.line,
         f.col,
-        gh_prop(&format!("kh {}", f.rule)),
+        gh_prop(&match &f.cell {
+            // GitHub knows lines, not sheets: the cell goes in the title.
+            Some(c) => format!("kh {} ({c})", f.rule),
+            None => format!("kh {}", f.rule),
+        }),
         gh_data(&message)
     )
 }
@@ -441,7 +450,7 @@ fn fingerprint(f: &Located) -> String {
 
 #[derive(Serialize)]
 struct CodeQuality<'a> {
-    description: &'a str,
+    description: std::borrow::Cow<'a, str>,
     check_name: &'a str,
     fingerprint: String,
     severity: &'static str,
@@ -463,7 +472,11 @@ pub fn gitlab(findings: &[Located]) -> serde_json::Result<String> {
     let list: Vec<CodeQuality> = findings
         .iter()
         .map(|f| CodeQuality {
-            description: &f.message,
+            // Code Quality locates by path and line: a workbook's cell leads the description.
+            description: match &f.cell {
+                Some(c) => format!("{c}: {}", f.message).into(),
+                None => f.message.as_str().into(),
+            },
             check_name: f.rule,
             fingerprint: fingerprint(f),
             severity: match f.severity() {

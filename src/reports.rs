@@ -1,6 +1,9 @@
-//! Achieved values: CSV files under `reports/` (any layout), one row per
-//! measurement. Bad rows become located findings and are skipped; the other
-//! rows still count.
+//! Achieved values: CSV files, or workbooks (.xlsx, .xlsm, .xls, .ods) with
+//! the same columns on a sheet, under `reports/` (any layout), one row per
+//! measurement. Rows of both go through the same validation and the same
+//! messages; a finding in a workbook points at its sheet and cell
+//! (`reports/q4.xlsx:Sheet1!C12`). Bad rows become located findings and are
+//! skipped; the other rows still count.
 
 use crate::check::references::unit_of;
 use crate::domain::threshold::{self, Quantity};
@@ -32,17 +35,35 @@ pub struct Measurement {
 
 pub const REQUIRED: &[&str] = &["plan", "metric", "value", "as_of"];
 
-/// Every CSV file below `dir`, sorted, found as plans are: links followed
-/// only inside the repository, loops and excessive depth reported, special
-/// files never opened.
+/// The files read as reports: CSV, and the workbooks calamine reads.
+pub const REPORT_EXTENSIONS: &[&str] = &["csv", "xlsx", "xlsm", "xls", "ods"];
+
+/// Whether a report file is a workbook (by its name), not CSV.
+pub fn is_workbook(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        !e.eq_ignore_ascii_case("csv")
+            && REPORT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())
+    })
+}
+
+/// Every report file (CSV or workbook) below `dir`, sorted, found as plans
+/// are: links followed only inside the repository, loops and excessive depth
+/// reported, special files never opened. Office's lock files (`~$q4.xlsx`,
+/// `.~lock.q4.ods#`) are not reports.
 pub fn files(jail: &Jail, dir: &Path) -> (Vec<PathBuf>, Vec<Problem>) {
     let mut out = Vec::new();
     let mut problems = Vec::new();
     let csv = |name: &str| {
-        Path::new(name)
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+        let file = Path::new(name)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or(name);
+        !file.starts_with("~$")
+            && !file.starts_with(".~lock")
+            && Path::new(name)
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| REPORT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
     };
     fs_guard::walk(
         jail,
@@ -121,7 +142,11 @@ fn read_all(repo: &mut Repo, today: NaiveDate, keep_rows: bool) -> Vec<Measureme
             let file = first + n;
             match fs_guard::read_walked(&jail, path, fs_guard::MAX_CSV_BYTES) {
                 Ok(src) => {
-                    let (rows, findings) = read_with(shared, file, &src, today);
+                    let (rows, findings) = if is_workbook(path) {
+                        read_workbook(shared, file, &src, today)
+                    } else {
+                        read_with(shared, file, &src, today)
+                    };
                     (if keep_rows { rows } else { Vec::new() }, findings)
                 }
                 Err(e) => {
@@ -165,7 +190,16 @@ fn read_with(
     bytes: &[u8],
     today: NaiveDate,
 ) -> (Vec<Measurement>, Vec<Finding>) {
-    let (rows, mut findings, more) = read_capped(repo, file, bytes, today);
+    let (rows, findings, more) = read_capped(repo, file, bytes, today);
+    capped(file, rows, findings, more)
+}
+
+fn capped(
+    file: FileId,
+    rows: Vec<Measurement>,
+    mut findings: Vec<Finding>,
+    more: usize,
+) -> (Vec<Measurement>, Vec<Finding>) {
     if more > 0 {
         findings.push(Finding::new(
             Rule::TooManyFindings,
@@ -186,8 +220,6 @@ fn read_capped(
     bytes: &[u8],
     today: NaiveDate,
 ) -> (Vec<Measurement>, Vec<Finding>, usize) {
-    let mut more = 0usize;
-    let mut hinted = 0usize;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut findings = Vec::new();
     if let Some(enc) = crate::encoding::wide_unicode(bytes) {
@@ -239,6 +271,95 @@ fn read_capped(
             return (rows, findings, 0);
         }
     };
+    let records = r.records().map(|rec| match rec {
+        Ok(rec) => {
+            let line = rec.position().map_or(1, |p| p.line() as usize);
+            Ok(Record {
+                place: RowAt::Line(line),
+                cells: rec.iter().map(str::to_string).collect(),
+                numeric: Vec::new(),
+            })
+        }
+        Err(e) => {
+            let line = e.position().map_or(1, |p| p.line() as usize);
+            Err(Box::new(Finding::new(
+                Rule::ReportSyntax,
+                file,
+                at(line),
+                Message::ReportRow {
+                    problem: (&e).into(),
+                },
+            )))
+        }
+    });
+    let more = table(
+        repo,
+        file,
+        &RowAt::Line(1),
+        &headers,
+        records,
+        today,
+        &mut rows,
+        &mut findings,
+    );
+    (rows, findings, more)
+}
+
+/// Where a row is: a CSV line, or a sheet's row (from 1) with the column of
+/// its first cell (from 0).
+#[derive(Clone)]
+enum RowAt {
+    Line(usize),
+    Cell {
+        sheet: std::sync::Arc<str>,
+        row: usize,
+        col0: usize,
+    },
+}
+
+impl RowAt {
+    /// The place of column `c` (from 0) of this row.
+    fn at(&self, c: Option<usize>) -> At {
+        match self {
+            RowAt::Line(line) => at(*line),
+            RowAt::Cell { sheet, row, col0 } => At::Cell {
+                sheet: sheet.to_string(),
+                row: *row,
+                col: col0 + c.unwrap_or(0) + 1,
+            },
+        }
+    }
+
+    fn line(&self) -> usize {
+        match self {
+            RowAt::Line(l) => *l,
+            RowAt::Cell { row, .. } => *row,
+        }
+    }
+}
+
+/// One row's cells as text, and which of them were numbers in a workbook.
+struct Record {
+    place: RowAt,
+    cells: Vec<String>,
+    numeric: Vec<bool>,
+}
+
+/// The rows under a header, a CSV file's or a sheet's: every row validated
+/// the same way. Returns how many findings were left out past the cap.
+#[allow(clippy::too_many_arguments)]
+fn table(
+    repo: &Repo,
+    file: FileId,
+    header_at: &RowAt,
+    headers: &[String],
+    records: impl Iterator<Item = Result<Record, Box<Finding>>>,
+    today: NaiveDate,
+    rows: &mut Vec<Measurement>,
+    findings: &mut Vec<Finding>,
+) -> usize {
+    let mut more = 0usize;
+    let mut hinted = 0usize;
     let col = |name: &str| headers.iter().position(|h| h == name);
     let metric_col = col("metric").or_else(|| col("target"));
     let missing: Vec<&str> = REQUIRED
@@ -256,46 +377,44 @@ fn read_capped(
         findings.push(Finding::new(
             Rule::ReportColumns,
             file,
-            at(1),
+            header_at.at(None),
             Message::ReportColumns {
                 missing: missing.iter().map(|m| m.to_string()).collect(),
-                found: headers.clone(),
+                found: headers.to_vec(),
             },
         ));
-        return (rows, findings, 0);
+        return 0;
     }
     let (Some(pc), Some(mc), Some(vc), Some(dc)) =
         (col("plan"), metric_col, col("value"), col("as_of"))
     else {
-        return (rows, findings, 0);
+        return 0;
     };
     let (sc, src_c) = (col("segment"), col("source"));
     // A value is read once per file: a sheet of 100,000 rows repeating one
     // unreadable value costs one diagnosis (with its "did you mean"), not
     // 100,000.
     let mut values = Values::default();
-    for rec in r.records() {
+    for rec in records {
         let rec = match rec {
             Ok(rec) => rec,
-            Err(e) => {
+            Err(f) => {
                 if findings.len() >= MAX_FINDINGS_PER_FILE {
                     more += 1;
-                    continue;
+                } else {
+                    findings.push(*f);
                 }
-                let line = e.position().map_or(1, |p| p.line() as usize);
-                findings.push(Finding::new(
-                    Rule::ReportSyntax,
-                    file,
-                    at(line),
-                    Message::ReportRow {
-                        problem: (&e).into(),
-                    },
-                ));
                 continue;
             }
         };
-        let line = rec.position().map_or(1, |p| p.line() as usize);
-        let get = |c: usize| crate::text::nfc(rec.get(c).unwrap_or("").trim());
+        // A blank row of a sheet is no measurement.
+        if matches!(rec.place, RowAt::Cell { .. }) && rec.cells.iter().all(|c| c.trim().is_empty())
+        {
+            continue;
+        }
+        let line = rec.place.line();
+        let get = |c: usize| crate::text::nfc(rec.cells.get(c).map_or("", |s| s.trim()));
+        let numeric = rec.numeric.get(vc).copied().unwrap_or(false);
         let hint = findings.len() < MAX_FINDINGS_PER_FILE && hinted < MAX_HINTS_PER_FILE;
         match row(
             repo,
@@ -306,7 +425,7 @@ fn read_capped(
             &get(pc),
             &get(mc),
             sc.map(get).filter(|s| !s.is_empty()),
-            &get(vc),
+            (&get(vc), numeric),
             &get(dc),
             src_c.map(get).unwrap_or_default(),
             today,
@@ -315,15 +434,165 @@ fn read_capped(
             // With only some plans read, rows of the others are not ours to judge.
             Err(f) if repo.partial && f.rule == "report-plan" => {}
             Err(_) if findings.len() >= MAX_FINDINGS_PER_FILE => more += 1,
-            Err(f) => {
+            Err(mut f) => {
                 if f.rule == "report-plan" {
                     hinted += 1;
+                }
+                // In a workbook, the finding points at the cell it is about.
+                if matches!(rec.place, RowAt::Cell { .. }) {
+                    let c = match f.rule {
+                        Rule::ReportPlan => Some(pc),
+                        Rule::ReportMetric => Some(mc),
+                        Rule::ReportSegment => sc,
+                        Rule::ReportDate => Some(dc),
+                        _ => Some(vc),
+                    };
+                    f.at = rec.place.at(c);
                 }
                 findings.push(*f)
             }
         }
     }
-    (rows, findings, more)
+    more
+}
+
+/// The most a workbook's zip may expand to, part by part and in all: a report
+/// sheet of 100,000 rows is a few MB; a zip bomb declares far more.
+const MAX_WORKBOOK_PART: u64 = fs_guard::MAX_CSV_BYTES;
+
+/// One workbook's rows and findings: every sheet whose first row holds the
+/// report's columns (a sheet of notes beside them is skipped; when no sheet
+/// has them, the first says what is missing). Its zip's declared sizes are
+/// bounded before calamine reads anything.
+pub fn read_workbook(
+    repo: &Repo,
+    file: FileId,
+    bytes: &[u8],
+    today: NaiveDate,
+) -> (Vec<Measurement>, Vec<Finding>) {
+    use calamine::{Data, Reader};
+    let mut rows = Vec::new();
+    let mut findings = Vec::new();
+    let unreadable = |findings: &mut Vec<Finding>| {
+        findings.push(Finding::new(
+            Rule::ReportSyntax,
+            file,
+            At::File,
+            Message::ReportHeader {
+                problem: crate::message::CsvProblem::Workbook,
+            },
+        ))
+    };
+    if let Err(size) = crate::import::xlsx::zip_within(bytes, MAX_WORKBOOK_PART) {
+        match size {
+            Some(size) => findings.push(Finding::new(
+                Rule::TooLarge,
+                file,
+                At::File,
+                Message::TooLarge {
+                    bytes: size,
+                    limit: MAX_WORKBOOK_PART,
+                    role: fs_guard::Role::Report,
+                },
+            )),
+            None => unreadable(&mut findings),
+        }
+        return (rows, findings);
+    }
+    // calamine may panic on a malformed file: that is an unreadable report.
+    let opened = std::panic::catch_unwind(|| {
+        calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).ok()
+    });
+    let Ok(Some(mut book)) = opened else {
+        unreadable(&mut findings);
+        return (rows, findings);
+    };
+    let text = |d: &Data| -> String {
+        match d {
+            Data::Empty | Data::Error(_) => String::new(),
+            Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+            Data::Int(i) => i.to_string(),
+            Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+            Data::Float(f) => format!("{f}"),
+            Data::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
+            Data::DateTime(dt) => dt
+                .as_datetime()
+                .map(|d| d.date().format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
+        }
+    };
+    let mut read_any = false;
+    let mut more = 0;
+    let mut first_other: Option<(RowAt, Vec<String>)> = None;
+    for sheet in book.sheet_names() {
+        let range = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            book.worksheet_range(&sheet).ok()
+        })) {
+            Ok(Some(r)) => r,
+            _ => {
+                unreadable(&mut findings);
+                continue;
+            }
+        };
+        let Some((r0, c0)) = range.start() else {
+            continue;
+        };
+        let name: std::sync::Arc<str> = sheet.as_str().into();
+        let place = |i: usize| RowAt::Cell {
+            sheet: name.clone(),
+            row: r0 as usize + i + 1,
+            col0: c0 as usize,
+        };
+        let mut it = range.rows().enumerate();
+        let Some((_, head)) = it.next() else {
+            continue;
+        };
+        let headers: Vec<String> = head
+            .iter()
+            .map(|h| crate::text::fold(text(h).trim()).replace(' ', "_"))
+            .collect();
+        if !headers
+            .iter()
+            .any(|h| REQUIRED.contains(&h.as_str()) || h == "target")
+        {
+            first_other.get_or_insert((place(0), headers));
+            continue;
+        }
+        read_any = true;
+        let records = it.map(|(i, cells)| {
+            Ok(Record {
+                place: place(i),
+                cells: cells.iter().map(text).collect(),
+                numeric: cells
+                    .iter()
+                    .map(|c| matches!(c, Data::Float(_) | Data::Int(_)))
+                    .collect(),
+            })
+        });
+        more += table(
+            repo,
+            file,
+            &place(0),
+            &headers,
+            records,
+            today,
+            &mut rows,
+            &mut findings,
+        );
+    }
+    if !read_any && let Some((place, headers)) = first_other {
+        more += table(
+            repo,
+            file,
+            &place,
+            &headers,
+            std::iter::empty(),
+            today,
+            &mut rows,
+            &mut findings,
+        );
+    }
+    capped(file, rows, findings, more)
 }
 
 /// The field separator of a report, from its header line: Excel writes `;`
@@ -368,7 +637,7 @@ fn row(
     plan_id: &str,
     key: &str,
     segment: Option<String>,
-    value: &str,
+    (value, numeric): (&str, bool),
     as_of: &str,
     source: String,
     today: NaiveDate,
@@ -436,6 +705,17 @@ fn row(
         ));
     }
     let metric = &p.targets[targets[0]].metric;
+    // A number in a workbook's value cell for a percent indicator is a
+    // percentage: Excel keeps a cell shown as 85% as 0.85; one typed as 85
+    // stays 85.
+    let value_q = match (&value_q, repo.indicators.get(metric)) {
+        (Quantity::Count { n, noun: None }, Some(ind))
+            if numeric && ind.unit == crate::domain::IndicatorUnit::Percent =>
+        {
+            Quantity::Percent(if *n <= 1.0 { n * 100.0 } else { *n })
+        }
+        _ => value_q,
+    };
     if let Some(ind) = repo.indicators.get(metric) {
         let found = unit_of(&value_q);
         if found != ind.unit {

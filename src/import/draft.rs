@@ -30,6 +30,11 @@ pub enum Review {
     NotATarget { text: String },
     /// Rows of a table whose columns kh did not recognise.
     RowNotRead { text: String },
+    /// A value stated inside a task row, made a target of the same id too.
+    TargetInTask,
+    /// The other cells of a row of a table copied as lines, which ran
+    /// together: kept as they stand.
+    CellsRunTogether { text: String },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -468,6 +473,14 @@ pub fn draft(o: &Outline, opt: &Options) -> Draft {
             }
         };
         let _ = writeln!(body, "    metric: {}", q(&metric));
+        if t.in_task {
+            let rv = Review::TargetInTask;
+            let _ = writeln!(body, "    # {}", comment(&msg(&rv)));
+            d.notes.push(Note {
+                place: t.place,
+                review: rv,
+            });
+        }
         let mut prov: Vec<&str> = Vec::new();
         match &t.value {
             Value::One(p) => {
@@ -565,6 +578,20 @@ pub fn draft(o: &Outline, opt: &Options) -> Draft {
         if let Some(due) = &t.due {
             due_line(&mut body, due, year, t.place, &mut d.notes, &msg);
         }
+        if let Some(rest) = &t.rest {
+            d.notes.push(Note {
+                place: t.place,
+                review: Review::CellsRunTogether { text: rest.clone() },
+            });
+        }
+    }
+    for u in &o.run_together {
+        d.notes.push(Note {
+            place: u.place,
+            review: Review::CellsRunTogether {
+                text: u.text.clone(),
+            },
+        });
     }
     for u in &o.no_value {
         d.notes.push(Note {
@@ -587,7 +614,7 @@ pub fn draft(o: &Outline, opt: &Options) -> Draft {
     for n in d.notes.iter().filter(|n| {
         matches!(
             n.review,
-            Review::NotATarget { .. } | Review::RowNotRead { .. }
+            Review::NotATarget { .. } | Review::RowNotRead { .. } | Review::CellsRunTogether { .. }
         )
     }) {
         let _ = writeln!(tail, "# {}", comment(&msg(&n.review)));

@@ -146,7 +146,25 @@ fn is_heading_cell(s: &str) -> bool {
 fn page_text(glyphs: Vec<Glyph>, out: &mut String) {
     let mut cols: Option<Vec<f64>> = None;
     let mut header_open = false;
-    for line in lines(glyphs) {
+    let lines = lines(glyphs);
+    // A paragraph's last line stops short of the right margin, and paragraphs
+    // are set further apart than lines: either makes a blank line, which the
+    // text reader takes as the end of a sentence or of a heading.
+    let right = lines
+        .iter()
+        .filter_map(|l| l.last().map(|g| g.end))
+        .fold(f64::NEG_INFINITY, f64::max);
+    let left = lines
+        .iter()
+        .filter_map(|l| l.first().map(|g| g.x))
+        .fold(f64::INFINITY, f64::min);
+    let line_gap = lines
+        .windows(2)
+        .map(|w| w[1][0].y - w[0][0].y)
+        .filter(|g| *g > 0.0)
+        .fold(f64::INFINITY, f64::min);
+    let mut prose_before: Option<(f64, f64)> = None;
+    for line in lines {
         let segs = segments(&line);
         if segs.len() >= 3 && is_heading_cell(&segs[0].1) {
             cols = Some(segs.iter().map(|s| s.0).collect());
@@ -159,6 +177,7 @@ fn page_text(glyphs: Vec<Glyph>, out: &mut String) {
             );
             out.push('\n');
             header_open = true;
+            prose_before = None;
             continue;
         }
         if let Some(c) = &cols {
@@ -178,6 +197,7 @@ fn page_text(glyphs: Vec<Glyph>, out: &mut String) {
                     continue;
                 }
                 header_open = false;
+                prose_before = None;
                 out.push_str(&cs.join("\t"));
                 out.push('\n');
                 continue;
@@ -188,6 +208,16 @@ fn page_text(glyphs: Vec<Glyph>, out: &mut String) {
             .map(|s| s.1.as_str())
             .collect::<Vec<_>>()
             .join(" ");
+        let (y, end) = (line[0].y, line.last().map_or(line[0].end, |g| g.end));
+        if let Some((py, pend)) = prose_before {
+            let short =
+                right.is_finite() && left.is_finite() && pend < right - 0.15 * (right - left);
+            let apart = line_gap.is_finite() && y - py > line_gap * 1.15;
+            if short || apart {
+                out.push('\n');
+            }
+        }
+        prose_before = Some((y, end));
         out.push_str(&text);
         out.push('\n');
     }

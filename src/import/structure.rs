@@ -43,6 +43,9 @@ pub struct Target {
     pub place: Place,
     /// The row had no TT: its id is the one after the row before.
     pub id_inferred: bool,
+    /// A value stated inside the task of the same id (a table row), made a
+    /// target too.
+    pub in_task: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -55,6 +58,9 @@ pub struct Task {
     pub product: Option<String>,
     pub due: Option<String>,
     pub place: Place,
+    /// The other cells of a row whose cells ran together (a table copied out
+    /// of a PDF as lines), kept as they stand for review.
+    pub rest: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -88,6 +94,8 @@ pub struct Outline {
     pub unread_rows: Vec<Unread>,
     /// Bullets under "Mục tiêu cụ thể" holding no value: not targets.
     pub no_value: Vec<Unread>,
+    /// The other cells of target rows of a table copied as lines.
+    pub run_together: Vec<Unread>,
 }
 
 // ---------------------------------------------------------------- labels
@@ -870,6 +878,42 @@ struct LRow {
 }
 
 fn merge_rows(rows: &[&Row], text_col: usize, out: &mut Vec<LRow>) {
+    merge_rows_raw(rows, text_col, out);
+    // An unnumbered row between two rows numbered one after the other (3, then
+    // 4) has no number left to take: a cell that wrapped onto a line beginning
+    // with a capital, so it continues the row before.
+    let number = |r: &LRow| strip_tags(&r.tt).trim_end_matches('.').parse::<u64>().ok();
+    let mut i = 1;
+    while i < out.len() {
+        if out[i].numbered {
+            i += 1;
+            continue;
+        }
+        let before = out[..i].iter().rev().find(|r| r.numbered).and_then(number);
+        let after = out[i + 1..].iter().find(|r| r.numbered).and_then(number);
+        match (before, after) {
+            (Some(b), Some(a)) if a == b + 1 => {
+                let r = out.remove(i);
+                let last = &mut out[i - 1];
+                for (k, c) in r.cells.iter().enumerate().skip(1) {
+                    if c.trim().is_empty() {
+                        continue;
+                    }
+                    if last.cells.len() <= k {
+                        last.cells.resize(k + 1, String::new());
+                    }
+                    if !last.cells[k].is_empty() {
+                        last.cells[k].push(' ');
+                    }
+                    last.cells[k].push_str(c.trim());
+                }
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+fn merge_rows_raw(rows: &[&Row], text_col: usize, out: &mut Vec<LRow>) {
     for r in rows {
         let tt = r.cells.first().map_or("", |s| s.trim()).to_string();
         let filled = r
@@ -1102,6 +1146,8 @@ struct Walk {
     /// The pending field-bulleted task (a numbered heading under tasks).
     field_task: Option<usize>,
     seen_body: bool,
+    /// The open table copied as lines, if any.
+    flat: Option<Flat>,
 }
 
 impl Walk {
@@ -1136,17 +1182,33 @@ impl Walk {
             _ => text,
         };
         let f = fold(text);
+        if self.flat.is_some() {
+            let ends = f.starts_with("noi nhan")
+                || appendix_heading(&f).is_some()
+                || matches!(label_of(text), Some((_, LabelKind::Roman, _)));
+            if !ends {
+                self.flat_para(text, place);
+                return;
+            }
+            self.flush_flat();
+        } else if let Some((kind, n)) = flat_heading_kind(text) {
+            self.flat = Some(Flat {
+                kind,
+                heading: text[..n].to_string(),
+                next: 1,
+                section: None,
+                rows: Vec::new(),
+            });
+            self.table = None;
+            self.flat_para(&text[n..], place);
+            return;
+        }
         if f.starts_with("noi nhan") {
             self.mode = Mode::Closing;
             return;
         }
-        if let Some(rest) = f.strip_prefix("phu luc") {
-            let n: String = rest
-                .trim()
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric())
-                .collect();
-            self.appendix = Some(n.to_uppercase());
+        if let Some(n) = appendix_heading(&f) {
+            self.appendix = Some(n);
             self.table = None;
             self.mode = Mode::Other;
             self.stack.clear();
@@ -1275,6 +1337,10 @@ impl Walk {
                 }
                 let reports = reports_in(text);
                 if !reports.is_empty() {
+                    // The duty keeps its place in the numbering: the bullets
+                    // after it are numbered as the document has them.
+                    let path = path_of(&self.stack);
+                    let _ = self.next_id(&path);
                     let from = self
                         .stack
                         .last()
@@ -1303,6 +1369,7 @@ impl Walk {
                     product: None,
                     due: None,
                     place,
+                    rest: None,
                 });
             }
             _ => {}
@@ -1322,6 +1389,7 @@ impl Walk {
                 product: None,
                 due: None,
                 place,
+                rest: None,
             });
             self.field_task = Some(self.out.tasks.len() - 1);
         }
@@ -1368,6 +1436,7 @@ impl Walk {
                 implementers: Vec::new(),
                 place,
                 id_inferred: false,
+                in_task: false,
             });
         }
     }
@@ -1388,14 +1457,9 @@ impl Walk {
                     .collect::<Vec<_>>()
                     .join(" "),
             );
-            if let Some(rest) = joined.strip_prefix("phu luc") {
+            if let Some(n) = appendix_heading(&joined) {
                 self.table_piece(&std::mem::take(&mut piece));
-                let n: String = rest
-                    .trim()
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric())
-                    .collect();
-                self.appendix = Some(n.to_uppercase());
+                self.appendix = Some(n);
                 self.table = None;
                 kind = None;
                 continue;
@@ -1513,6 +1577,8 @@ impl Walk {
             };
             last_tt = Some(number.clone());
             let id = match (&section, restarts) {
+                // A TT that already carries the appendix ("PL2.1") keeps it as it is.
+                _ if !prefix.is_empty() && number.starts_with(prefix.as_str()) => number.clone(),
                 (Some((s, _)), true) if !s.is_empty() => format!("{prefix}{s}.{number}"),
                 _ => format!("{prefix}{number}"),
             };
@@ -1534,7 +1600,13 @@ impl Walk {
                         if given.is_empty() {
                             vec![(text.clone(), Value::Missing)]
                         } else {
-                            vec![(text.clone(), Value::One(given))]
+                            // A value per segment in the cell ("100% ở thành
+                            // thị; 80% ở miền núi") is read as in a sentence.
+                            let value = match split_item(&given).as_slice() {
+                                [(_, v @ Value::Segments(_))] => v.clone(),
+                                _ => Value::One(given),
+                            };
+                            vec![(text.clone(), value)]
                         }
                     } else {
                         let f = split_item(&text);
@@ -1560,6 +1632,7 @@ impl Walk {
                             implementers: implementers.clone(),
                             place: r.place,
                             id_inferred: inferred,
+                            in_task: false,
                         });
                     }
                 }
@@ -1570,20 +1643,378 @@ impl Walk {
                     }
                     let product = Some(cell(&r.cells, cols.product).to_string())
                         .filter(|p| !p.trim().is_empty());
-                    self.out.tasks.push(Task {
-                        id,
-                        area,
-                        text,
-                        lead,
-                        cooperating,
-                        product,
-                        due,
-                        place: r.place,
-                    });
+                    let horizon = section.as_ref().and_then(|(_, t)| horizon(t));
+                    self.task_row(
+                        Task {
+                            id,
+                            area,
+                            text,
+                            lead,
+                            cooperating,
+                            product,
+                            due,
+                            place: r.place,
+                            rest: None,
+                        },
+                        horizon,
+                    );
                 }
             }
         }
     }
+
+    /// A task row of an appendix table. Under a horizon row ("Đến năm 2025")
+    /// with no time of its own, it runs from the start of the plan's period to
+    /// that year ("2022-2025"). A value its text states ("đảm bảo trường học
+    /// đạt mức độ 3", "100% nhà giáo có hồ sơ") is also a target of the same
+    /// id, due when the row says or at the horizon, marked for review.
+    fn task_row(&mut self, mut task: Task, horizon: Option<String>) {
+        if task.due.is_none()
+            && let Some(h) = &horizon
+        {
+            let start = self
+                .out
+                .header
+                .period
+                .as_deref()
+                .and_then(|p| p.get(..4))
+                .filter(|y| y.chars().all(|c| c.is_ascii_digit()) && *y < h.as_str());
+            task.due = Some(match start {
+                Some(y) => format!("{y}-{h}"),
+                None => h.clone(),
+            });
+        }
+        let found = split_item(&task.text);
+        let target_due =
+            if horizon.is_some() && task.due.as_deref().is_some_and(|d| d.contains('-')) {
+                horizon
+            } else {
+                task.due.clone().or(horizon)
+            };
+        let many = found.len() > 1;
+        for (i, (words, value)) in found.into_iter().enumerate() {
+            self.out.targets.push(Target {
+                id: if many {
+                    format!("{}{}", task.id, letter(i))
+                } else {
+                    task.id.clone()
+                },
+                area: task.area.clone(),
+                text: if many { words } else { task.text.clone() },
+                value,
+                due: target_due.clone(),
+                lead: task.lead.clone(),
+                implementers: task.cooperating.clone(),
+                place: task.place,
+                id_inferred: false,
+                in_task: true,
+            });
+        }
+        self.out.tasks.push(task);
+    }
+
+    // ------------------------------------------------ tables copied as lines
+
+    /// A paragraph under a heading row whose cells ran together: rows open
+    /// with the next number ("1  50% cơ sở ...", "2 Triển khai ..."), anything
+    /// else continues the row before; a short line before the first row or
+    /// between rows that names a horizon ("Đến năm 2025") is a section.
+    fn flat_para(&mut self, text: &str, place: Place) {
+        let Some(flat) = self.flat.as_mut() else {
+            return;
+        };
+        let mut text = text.to_string();
+        if !flat.heading.is_empty() {
+            text = text.replace(flat.heading.as_str(), " ");
+        }
+        if let Some(n) = flat_heading(&text) {
+            text = text[n..].to_string();
+        }
+        let text = clean(&text);
+        let mut rest = text.as_str();
+        loop {
+            let at = row_start(rest, flat.next);
+            let before = at.map_or(rest, |a| &rest[..a]).trim();
+            if !before.is_empty() {
+                let short = before.chars().count() < 60 && values(before).is_empty();
+                if short && horizon(before).is_some() {
+                    flat.section = Some(before.trim_end_matches([':', '.']).to_string());
+                } else if let Some(row) = flat.rows.last_mut() {
+                    row.text.push(' ');
+                    row.text.push_str(before);
+                } else {
+                    self.out.unread_rows.push(Unread {
+                        place,
+                        text: before.to_string(),
+                    });
+                }
+            }
+            let Some(a) = at else { break };
+            let digits = flat.next.to_string().len();
+            flat.rows.push(FlatRow {
+                n: flat.next,
+                text: String::new(),
+                section: flat.section.clone(),
+                place,
+            });
+            flat.next += 1;
+            rest = &rest[a + digits..];
+        }
+    }
+
+    /// The rows of a table copied as lines, each into a task (or target): its
+    /// text up to the list of lead units ("1. Phòng GDTH-GDMN, 2. ..."), those
+    /// units, and the other cells run together kept for review.
+    fn flush_flat(&mut self) {
+        let Some(flat) = self.flat.take() else {
+            return;
+        };
+        self.out.rows += flat.rows.len() + 1;
+        let prefix = match &self.appendix {
+            Some(n) if !n.is_empty() => format!("PL{n}."),
+            _ => String::new(),
+        };
+        for row in flat.rows {
+            let all = clean(&row.text);
+            let (text, lead, rest) = split_flat_row(&all);
+            let id = format!("{prefix}{}", row.n);
+            let area = row.section.clone();
+            let horizon = row.section.as_deref().and_then(horizon);
+            match flat.kind {
+                TableKind::Tasks => self.task_row(
+                    Task {
+                        id,
+                        area,
+                        text,
+                        lead,
+                        cooperating: Vec::new(),
+                        product: None,
+                        due: None,
+                        place: row.place,
+                        rest,
+                    },
+                    horizon,
+                ),
+                TableKind::Targets => {
+                    let found = split_item(&text);
+                    let found = if found.is_empty() {
+                        vec![(text.clone(), Value::Missing)]
+                    } else {
+                        found
+                    };
+                    let many = found.len() > 1;
+                    for (i, (words, value)) in found.into_iter().enumerate() {
+                        self.out.targets.push(Target {
+                            id: if many {
+                                format!("{id}{}", letter(i))
+                            } else {
+                                id.clone()
+                            },
+                            area: area.clone(),
+                            text: if many { words } else { text.clone() },
+                            value,
+                            due: horizon.clone(),
+                            lead: lead.clone(),
+                            implementers: Vec::new(),
+                            place: row.place,
+                            id_inferred: false,
+                            in_task: false,
+                        });
+                    }
+                    if let Some(rest) = rest {
+                        self.out.run_together.push(Unread {
+                            place: row.place,
+                            text: rest,
+                        });
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Where a second unit name begins in a run of words, after the first word
+/// ("Phòng GDTrH Văn phòng tổng hợp" -> at "Văn phòng").
+fn next_unit_start(s: &str) -> Option<usize> {
+    const STARTS: [&str; 8] = [
+        "van phong ",
+        "cac phong ",
+        "phong ",
+        "so ",
+        "ubnd ",
+        "cac don vi ",
+        "don vi ",
+        "cac co so ",
+    ];
+    let first = s.find(' ')?;
+    s[first..].char_indices().find_map(|(i, c)| {
+        let at = first + i;
+        let word_start = s[..at].ends_with(' ') && c.is_uppercase();
+        let f = fold(&s[at..]) + " ";
+        (word_start && STARTS.iter().any(|k| f.starts_with(k))).then_some(at)
+    })
+}
+
+/// "PHỤ LỤC 2", "Phụ lục 1: Chỉ tiêu ...", "Phụ lục II - ..." (folded): the
+/// appendix's numeral, upper-cased. Not a sentence that names an appendix and
+/// goes on ("Phụ lục 2; - Phối hợp ...", "phụ lục 1 và phụ lục 2 đính kèm").
+pub fn appendix_heading(folded: &str) -> Option<String> {
+    let rest = folded.strip_prefix("phu luc")?;
+    if !rest.is_empty() && !rest.starts_with([' ', ':', '.', '\u{a0}']) {
+        return None;
+    }
+    let rest = rest.trim_start_matches([' ', ':']);
+    let n: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    let after = rest[n.len()..].trim_start();
+    let heading = after.is_empty()
+        || after.starts_with([':', '.', '-', '–', '(', '\n'])
+        || (!after.starts_with("va ") && !after.starts_with([';', ',']) && !n.is_empty());
+    heading.then(|| n.to_uppercase())
+}
+
+/// A table copied as lines: its kind, the heading as printed, its rows.
+struct Flat {
+    kind: TableKind,
+    heading: String,
+    next: u32,
+    section: Option<String>,
+    rows: Vec<FlatRow>,
+}
+
+struct FlatRow {
+    n: u32,
+    text: String,
+    section: Option<String>,
+    place: Place,
+}
+
+/// The words of column headings, folded ("Nội dung, chỉ tiêu", "Đơn vị chủ
+/// trì", "Thời gian hoàn thành", "Sản phẩm", "Ghi chú").
+const HEADING_WORDS: [&str; 30] = [
+    "noi", "dung", "nhiem", "vu", "giai", "phap", "chi", "tieu", "chu", "tri", "phoi", "hop",
+    "san", "pham", "thoi", "gian", "hoan", "thanh", "thuc", "hien", "don", "vi", "trien", "khai",
+    "ghi", "ket", "qua", "tien", "do", "han",
+];
+
+/// A heading row whose cells ran together on one line ("TT Nội dung, chỉ tiêu
+/// Chủ trì Phối hợp Sản phẩm"): the byte length of the heading, when the line
+/// opens with TT and names the text column and at least one other.
+pub fn flat_heading(text: &str) -> Option<usize> {
+    flat_heading_kind(text).map(|(_, n)| n)
+}
+
+fn flat_heading_kind(text: &str) -> Option<(TableKind, usize)> {
+    let mut words = text.split_whitespace();
+    let first = words.next()?;
+    if !matches!(fold(first).as_str(), "tt" | "stt") {
+        return None;
+    }
+    let mut end = text.find(first)? + first.len();
+    let mut folded = String::new();
+    for w in words {
+        let f = fold(w);
+        let core = f.trim_matches([',', '/', ';', ':', '(', ')', '.']);
+        if !core.is_empty() && !HEADING_WORDS.contains(&core) {
+            break;
+        }
+        let at = text[end..].find(w)? + end;
+        end = at + w.len();
+        folded.push(' ');
+        folded.push_str(core);
+    }
+    let kind = if folded.contains("noi dung") || folded.contains("nhiem vu") {
+        TableKind::Tasks
+    } else if folded.contains("chi tieu") {
+        TableKind::Targets
+    } else {
+        return None;
+    };
+    let others = [
+        "chu tri",
+        "phoi hop",
+        "san pham",
+        "thoi gian",
+        "ket qua",
+        "trien khai",
+    ]
+    .iter()
+    .filter(|k| folded.contains(*k))
+    .count();
+    (others >= 1).then_some((kind, end))
+}
+
+/// Where row `n` opens in a paragraph of a table copied as lines: its number
+/// at the start or after a space, then a space, then a capital, a digit or a
+/// bullet ("3 Triển khai", "1  50% cơ sở", "10  + 100% thủ tục").
+fn row_start(s: &str, n: u32) -> Option<usize> {
+    let num = n.to_string();
+    let mut from = 0;
+    while let Some(i) = s[from..].find(num.as_str()) {
+        let at = from + i;
+        from = at + num.len();
+        let before_ok = at == 0 || s[..at].ends_with(' ');
+        let after = &s[at + num.len()..];
+        let Some(rest) = after.strip_prefix(' ') else {
+            continue;
+        };
+        let next = rest.trim_start().chars().next();
+        let opens =
+            next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '+' || c == '-');
+        // Not a value ("5 %"), not a date or a count running on ("10 tháng").
+        if before_ok && opens && !rest.trim_start().starts_with('%') {
+            return Some(at);
+        }
+    }
+    None
+}
+
+/// A row of a table copied as lines: the text up to its numbered list of lead
+/// units ("1. Phòng GDTH-GDMN, 2. Phòng GDTrH-QLCL"), the first unit of each
+/// item of that list, and what follows (the other cells, run together).
+fn split_flat_row(all: &str) -> (String, Vec<String>, Option<String>) {
+    let cut = if all.starts_with("1. ") {
+        Some(0)
+    } else {
+        all.find(" 1. ").map(|i| i + 1)
+    };
+    let Some(cut) = cut else {
+        return (all.trim().to_string(), Vec::new(), None);
+    };
+    let text = all[..cut].trim().to_string();
+    let mut lead = Vec::new();
+    let mut rest = &all[cut..];
+    let mut k = 1;
+    loop {
+        let label = format!("{k}. ");
+        let Some(body) = rest.strip_prefix(label.as_str()) else {
+            break;
+        };
+        let next_label = format!(" {}. ", k + 1);
+        let end = body.find(next_label.as_str()).unwrap_or(body.len());
+        let item = &body[..end];
+        let clause_end = item.find([',', ';', '.']).unwrap_or(item.len());
+        // The next cell run on after the unit: "Phòng GDTrH Văn phòng tổng hợp".
+        let clause_end = next_unit_start(&item[..clause_end]).unwrap_or(clause_end);
+        let clause = &item[..clause_end];
+        if let Some(u) = unit_names(clause).into_iter().next() {
+            lead.push(u);
+        }
+        // What follows the unit's clause in the last item: the other cells.
+        if end == body.len() {
+            let tail = item[clause_end..]
+                .trim_start_matches([',', ';', '.'])
+                .trim();
+            rest = tail;
+            break;
+        }
+        rest = body[end..].trim_start();
+        k += 1;
+    }
+    let rest = rest.trim();
+    (text, lead, (!rest.is_empty()).then(|| rest.to_string()))
 }
 
 fn letter(i: usize) -> char {
@@ -1601,6 +2032,7 @@ pub fn outline(doc: &Document) -> Outline {
         table: None,
         field_task: None,
         seen_body: false,
+        flat: None,
     };
     for b in &doc.blocks {
         match b {
@@ -1610,9 +2042,27 @@ pub fn outline(doc: &Document) -> Outline {
                 }
                 w.para(&p.text, p.numbering.as_deref(), p.place);
             }
-            Block::Table(t) => w.table(t),
+            Block::Table(t) => {
+                w.flush_flat();
+                w.table(t);
+            }
         }
     }
+    w.flush_flat();
+    // A value inside a task row that restates a target of the same id (the
+    // targets table and the tasks table numbered alike) is not a second
+    // target: ids stay unique.
+    let own: std::collections::HashSet<String> = w
+        .out
+        .targets
+        .iter()
+        .filter(|t| !t.in_task)
+        .map(|t| t.id.clone())
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    w.out
+        .targets
+        .retain(|t| !t.in_task || (!own.contains(&t.id) && seen.insert(t.id.clone())));
     let h = &mut w.out.header;
     if h.title.as_deref() == Some("") {
         h.title = None;
@@ -1633,6 +2083,99 @@ mod tests {
 
     fn one(s: &str) -> Vec<(String, Value)> {
         split_item(s)
+    }
+
+    fn outline_of(text: &str) -> Outline {
+        outline(&super::super::text::from_str(text, None).unwrap())
+    }
+
+    #[test]
+    fn a_table_copied_as_lines_is_read_row_by_row() {
+        // As text copied out of a PDF table: the heading row on one line, each
+        // row opening with its number, the cells of a row one after the other.
+        let o = outline_of(
+            "Số: 12/KH-SGDĐT\n\nKẾ HOẠCH\n\nChuyển đổi số giai đoạn 2022-2025\n\n\
+             PHỤ LỤC 1\n\nTT Nội dung, chỉ tiêu Chủ trì Phối hợp Sản phẩm\n\nĐến năm 2025\n\n\
+             1  50% cơ sở giáo dục có tổ chức hoạt động STEM.\n\n1. Phòng GDTH,\n\n\
+             2. Phòng GDTrH\n\nVăn phòng tổng hợp\n\n\
+             2  Xây dựng kho học liệu số dùng chung\n\nVăn phòng\n\n\
+             TT Nội dung, chỉ tiêu Chủ trì Phối hợp Sản phẩm\n\n\
+             3 Triển khai học bạ số, 10 tháng một lần\n\nPHỤ LỤC 2\n",
+        );
+        let ids: Vec<_> = o.tasks.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["PL1.1", "PL1.2", "PL1.3"], "{o:#?}");
+        let t = &o.tasks[0];
+        assert_eq!(t.text, "50% cơ sở giáo dục có tổ chức hoạt động STEM.");
+        assert_eq!(t.lead, ["Phòng GDTH", "Phòng GDTrH"]);
+        assert_eq!(t.rest.as_deref(), Some("Văn phòng tổng hợp"));
+        assert_eq!(t.area.as_deref(), Some("Đến năm 2025"));
+        assert_eq!(
+            t.due.as_deref(),
+            Some("2022-2025"),
+            "the period up to the horizon"
+        );
+        assert_eq!(
+            o.tasks[1].text,
+            "Xây dựng kho học liệu số dùng chung Văn phòng"
+        );
+        assert_eq!(o.tasks[2].text, "Triển khai học bạ số, 10 tháng một lần");
+        // The value inside row 1 is a target of the same id, due at the horizon.
+        assert_eq!(o.targets.len(), 1, "{:#?}", o.targets);
+        assert_eq!(o.targets[0].id, "PL1.1");
+        assert!(o.targets[0].in_task);
+        assert_eq!(o.targets[0].due.as_deref(), Some("2025"));
+        assert_eq!(o.targets[0].value, Value::One("50%".into()));
+    }
+
+    #[test]
+    fn a_wrapped_cell_between_consecutive_numbers_continues_its_row() {
+        let o = outline_of(
+            "PHỤ LỤC 2\nTT\tNhiệm vụ\tChủ trì\tThời gian\n\
+             1\tTriển khai hệ thống\tTổ CM\tQuý I\n\
+             \tLMS cho cấp THCS\t\t\n\
+             2\tKiểm tra trực tuyến\tTổ CM\tQuý II\n\
+             \tCông khai kết quả\tVăn phòng\tQuý III\n",
+        );
+        let got: Vec<_> = o
+            .tasks
+            .iter()
+            .map(|t| (t.id.as_str(), t.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("PL2.1", "Triển khai hệ thống LMS cho cấp THCS"),
+                ("PL2.2", "Kiểm tra trực tuyến"),
+                ("PL2.3", "Công khai kết quả"),
+            ],
+            "after the last number there is room for an unnumbered row"
+        );
+    }
+
+    #[test]
+    fn appendix_headings_are_not_sentences_that_name_an_appendix() {
+        assert_eq!(appendix_heading("phu luc 1"), Some("1".into()));
+        assert_eq!(appendix_heading("phu luc ii: chi tieu"), Some("II".into()));
+        assert_eq!(
+            appendix_heading("phu luc 2 nhiem vu chuyen doi so"),
+            Some("2".into())
+        );
+        assert_eq!(appendix_heading("phu luc 2; - phoi hop"), None);
+        assert_eq!(appendix_heading("phu luc 1 va phu luc 2 dinh kem"), None);
+        assert_eq!(appendix_heading("phu lucx"), None);
+    }
+
+    #[test]
+    fn a_heading_row_on_one_line_names_its_columns() {
+        let h = "TT Nội dung, chỉ tiêu Chủ trì Phối hợp Sản phẩm";
+        assert_eq!(flat_heading(h), Some(h.len()));
+        assert_eq!(flat_heading(&format!("{h} phổ thông được")), Some(h.len()));
+        assert_eq!(
+            flat_heading("TT Nội dung của kế hoạch"),
+            None,
+            "one column only"
+        );
+        assert_eq!(flat_heading("Tổ chức thực hiện"), None);
     }
 
     #[test]

@@ -103,7 +103,12 @@ pub fn from_str(s: &str, first_page: Option<u32>) -> Result<Document, ReadError>
                 });
             }
         }
-        hard = heading || is_heading_line(para.as_ref().map_or("", |p| p.text.as_str()));
+        let ptext = para.as_ref().map_or("", |p| p.text.as_str());
+        // A table's heading row copied as one line ("TT Nội dung, chỉ tiêu
+        // Chủ trì Phối hợp Sản phẩm") is a line of its own.
+        hard = heading
+            || is_heading_line(ptext)
+            || super::structure::flat_heading(ptext).is_some_and(|n| n == ptext.len());
     }
     if let Some(p) = para.take() {
         doc.push(Block::Para(p))?;
@@ -157,21 +162,19 @@ pub fn opens_item(line: &str) -> bool {
         return true;
     }
     let f = crate::text::fold(l);
-    [
-        "phu luc",
-        "so:",
-        "noi nhan",
-        "can cu ",
-        "thuc hien ke hoach",
-    ]
-    .iter()
-    .any(|k| f.starts_with(k))
+    if super::structure::appendix_heading(&f).is_some() {
+        return true;
+    }
+    ["so:", "noi nhan", "can cu ", "thuc hien ke hoach"]
+        .iter()
+        .any(|k| f.starts_with(k))
         || l.starts_with("KẾ HOẠCH")
         || ["Thực hiện ", "Căn cứ ", "Trên cơ sở "]
             .iter()
             .any(|k| l.starts_with(k))
         || is_date_line(&f)
         || is_heading_line(l)
+        || super::structure::flat_heading(l).is_some()
 }
 
 /// A short line opening with a section number ("1.2. Xây dựng văn bản",

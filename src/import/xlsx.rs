@@ -37,6 +37,26 @@ fn text(d: &Data) -> String {
     }
 }
 
+/// Whether the zip of an .xlsx / .ods declares at most `limit` bytes for each
+/// part and twice that in all (anything not a zip passes: .xls is bounded by
+/// its file size). `Err(Some(size))` names the size declared past the limit,
+/// `Err(None)` a zip that cannot be read.
+pub fn zip_within(bytes: &[u8], limit: u64) -> Result<(), Option<u64>> {
+    if !bytes.starts_with(b"PK") {
+        return Ok(());
+    }
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| None)?;
+    let mut total = 0u64;
+    for i in 0..zip.len() {
+        let f = zip.by_index(i).map_err(|_| None)?;
+        total = total.saturating_add(f.size());
+        if f.size() > limit || total > 2 * limit {
+            return Err(Some(f.size().max(total)));
+        }
+    }
+    Ok(())
+}
+
 /// Bounds what the zip of an .xlsx / .ods expands to before calamine reads it.
 fn check_zip(bytes: &[u8]) -> Result<(), ReadError> {
     if !bytes.starts_with(b"PK") {

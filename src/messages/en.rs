@@ -863,7 +863,7 @@ pub fn rule_summary(r: Rule) -> &'static str {
         Rule::IssuedBeforeParent => "a child is not issued before its parent",
         Rule::DueBeforeIssued => "no target falls due before its plan is issued",
         Rule::ParentCycle => "no plan is its own ancestor",
-        Rule::ReportSyntax => "a report file is CSV",
+        Rule::ReportSyntax => "a report file is CSV or a workbook kh can read",
         Rule::ReportColumns => "a report has the columns plan, metric (or target), value, as_of",
         Rule::ReportPlan => "a report row names a plan of the repository",
         Rule::ReportMetric => "a report row names a metric or target id of that plan",
@@ -1001,7 +1001,7 @@ pub fn rule_explain(r: Rule) -> &'static str {
             "Following parents from any plan must end at a root plan; a plan that is its own ancestor makes the cascade meaningless. Fix: correct one `parent:` of the ring."
         }
         Rule::ReportSyntax => {
-            "A report file under reports/ must be CSV that kh can read. Rows that cannot be read are skipped and reported. Fix: save the file as CSV (UTF-8)."
+            "A report file under reports/ must be CSV, or a workbook (xlsx, xls, ods), that kh can read. Rows that cannot be read are skipped and reported. Fix: save the file as CSV (UTF-8) or as an .xlsx workbook."
         }
         Rule::ReportColumns => {
             "A report needs the columns plan, metric (or target), value and as_of; segment and source are optional. Fix: add the missing columns to the header row."

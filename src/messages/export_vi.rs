@@ -156,10 +156,19 @@ pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
 pub const PLAN_WORD: &str = "KẾ HOẠCH";
 pub const APPENDIX_TARGETS: &str = "PHỤ LỤC 1: CÁC CHỈ TIÊU";
 pub const APPENDIX_TASKS: &str = "PHỤ LỤC 2: CÁC NHIỆM VỤ";
+/// "tối thiểu 15%, phấn đấu 50%": the stretch goal after the binding value.
+pub fn with_stretch(target: &str, stretch: &str) -> String {
+    format!("{target}, phấn đấu {stretch}")
+}
+/// "80% ở vùng dân tộc thiểu số": a segment's value, as the plans print it.
+pub fn at_segment(value: &str, segment: &str) -> String {
+    format!("{value} ở {segment}")
+}
 /// The target table's columns, as the plans print them.
-pub const TARGET_COLUMNS: [&str; 5] = [
+pub const TARGET_COLUMNS: [&str; 6] = [
     "TT",
     "Chỉ tiêu",
+    "Mức đạt",
     "Đơn vị chủ trì",
     "Đơn vị tổ chức triển khai",
     "Thời gian hoàn thành",

@@ -43,6 +43,12 @@ pub fn review(r: &Review) -> String {
         Review::RowNotRead { text } => {
             format!("REVIEW: table columns not recognised, row not read: {text}")
         }
+        Review::TargetInTask => {
+            "REVIEW: a value stated inside the task of the same id, made a target too: keep it or remove it".into()
+        }
+        Review::CellsRunTogether { text } => {
+            format!("REVIEW: the other cells of this row ran together when the table was copied, kept as they stand: {text}")
+        }
     }
 }
 

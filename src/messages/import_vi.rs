@@ -55,6 +55,15 @@ pub fn review(r: &Review) -> String {
         Review::RowNotRead { text } => {
             format!("RÀ SOÁT: không nhận ra các cột của bảng, chưa đọc dòng: {text}")
         }
+        Review::TargetInTask => {
+            "RÀ SOÁT: mức đạt nêu trong nhiệm vụ cùng số, lập thêm thành chỉ tiêu: giữ lại hoặc bỏ"
+                .into()
+        }
+        Review::CellsRunTogether { text } => {
+            format!(
+                "RÀ SOÁT: các ô khác của dòng này bị dính liền khi sao chép bảng, giữ nguyên văn: {text}"
+            )
+        }
     }
 }
 

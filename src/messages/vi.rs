@@ -820,7 +820,7 @@ pub fn rule_summary(r: Rule) -> &'static str {
         Rule::IssuedBeforeParent => "kế hoạch cấp dưới không ban hành trước cấp trên",
         Rule::DueBeforeIssued => "không chỉ tiêu nào đến hạn trước khi kế hoạch ban hành",
         Rule::ParentCycle => "không kế hoạch nào là cấp trên của chính nó",
-        Rule::ReportSyntax => "tệp báo cáo là CSV",
+        Rule::ReportSyntax => "tệp báo cáo là CSV hoặc bảng tính kh đọc được",
         Rule::ReportColumns => "báo cáo có các cột plan, metric (hoặc target), value, as_of",
         Rule::ReportPlan => "mỗi dòng báo cáo nêu một kế hoạch có trong kho",
         Rule::ReportMetric => "mỗi dòng báo cáo nêu một chỉ số hoặc mã chỉ tiêu của kế hoạch đó",
@@ -957,7 +957,7 @@ pub fn rule_explain(r: Rule) -> &'static str {
             "Lần theo cấp trên từ bất kỳ kế hoạch nào cũng phải dừng ở một kế hoạch gốc; kế hoạch là cấp trên của chính nó làm việc đối chiếu mất ý nghĩa. Cách sửa: sửa một `parent:` trong vòng."
         }
         Rule::ReportSyntax => {
-            "Tệp báo cáo trong reports/ phải là CSV mà kh đọc được. Các dòng không đọc được bị bỏ qua và được báo. Cách sửa: lưu tệp dạng CSV (UTF-8)."
+            "Tệp báo cáo trong reports/ phải là CSV, hoặc bảng tính (xlsx, xls, ods), mà kh đọc được. Các dòng không đọc được bị bỏ qua và được báo. Cách sửa: lưu tệp dạng CSV (UTF-8) hoặc bảng tính .xlsx."
         }
         Rule::ReportColumns => {
             "Báo cáo cần các cột plan, metric (hoặc target), value và as_of; segment và source là tùy chọn. Cách sửa: thêm các cột còn thiếu vào dòng tiêu đề."

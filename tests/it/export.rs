@@ -371,19 +371,25 @@ fn the_word_appendix_carries_every_target_and_task_of_the_plan() {
             [
                 "TT",
                 "Chỉ tiêu",
+                "Mức đạt",
                 "Đơn vị chủ trì",
                 "Đơn vị tổ chức triển khai",
                 "Thời gian hoàn thành"
             ]
         );
-        let rows: Vec<&Vec<String>> = targets[1..].iter().filter(|r| r.len() == 5).collect();
+        let rows: Vec<&Vec<String>> = targets[1..].iter().filter(|r| r.len() == 6).collect();
         let want = plan["targets"].as_sequence().unwrap();
         assert_eq!(rows.len(), want.len(), "{id}: every target");
         for (r, t) in rows.iter().zip(want) {
             assert_eq!(r[0], s(&t["id"]));
             assert_eq!(r[1], s(&t["text"]));
+            // The value as the plan writes it (a yes/no target leaves it empty).
+            let value = t.get("target").map(s).unwrap_or_default();
+            if t.get("stretch").is_none() && t.get("by_segment").is_none() && value != "yes" {
+                assert_eq!(r[2], value, "{id} {}", r[0]);
+            }
             assert_eq!(
-                r[4],
+                r[5],
                 t.get("due").map(s).unwrap_or_default(),
                 "{id} {}",
                 r[0]

@@ -39,6 +39,8 @@ pub struct Agreement {
     pub leads_same: usize,
     pub leads: usize,
     pub misses: Vec<String>,
+    /// Entries whose lead units differ: "target 2.1.1: {draft} / shipped {shipped}".
+    pub lead_misses: Vec<String>,
 }
 
 impl Agreement {
@@ -113,6 +115,13 @@ pub fn agreement(draft: &str, shipped: &str) -> Agreement {
             a.leads += 1;
             if lead_names(&d, &m.lead) == lead_names(&s, &t.lead) {
                 a.leads_same += 1;
+            } else {
+                a.lead_misses.push(format!(
+                    "target {}: {:?} / shipped {:?}",
+                    t.id,
+                    lead_names(&d, &m.lead),
+                    lead_names(&s, &t.lead)
+                ));
             }
         }
     }
@@ -129,6 +138,13 @@ pub fn agreement(draft: &str, shipped: &str) -> Agreement {
             a.leads += 1;
             if lead_names(&d, &m.lead) == lead_names(&s, &t.lead) {
                 a.leads_same += 1;
+            } else {
+                a.lead_misses.push(format!(
+                    "task {}: {:?} / shipped {:?}",
+                    t.id,
+                    lead_names(&d, &m.lead),
+                    lead_names(&s, &t.lead)
+                ));
             }
         }
     }
@@ -187,10 +203,10 @@ fn import_agreement_table() {
 /// The measured shares (targets and tasks together, in %), asserted as floors:
 /// a change that reads a seed worse fails here. docs/import.md has the table.
 const FLOORS: &[(&str, &str, f64)] = &[
-    ("000", "txt", 93.0),
-    ("000", "docx", 93.0),
-    ("000", "xlsx", 93.0),
-    ("000", "pdf", 93.0),
+    ("000", "txt", 95.0),
+    ("000", "docx", 95.0),
+    ("000", "xlsx", 95.0),
+    ("000", "pdf", 95.0),
     ("001", "txt", 92.0),
     ("001", "docx", 93.0),
     ("001", "xlsx", 93.0),
@@ -199,14 +215,14 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("002", "docx", 87.0),
     ("002", "xlsx", 87.0),
     ("002", "pdf", 87.0),
-    ("003", "txt", 97.0),
-    ("003", "docx", 97.0),
-    ("003", "xlsx", 97.0),
-    ("003", "pdf", 86.0),
-    ("004", "txt", 57.0),
-    ("004", "docx", 61.0),
-    ("004", "xlsx", 61.0),
-    ("004", "pdf", 30.0),
+    ("003", "txt", 98.0),
+    ("003", "docx", 98.0),
+    ("003", "xlsx", 98.0),
+    ("003", "pdf", 98.0),
+    ("004", "txt", 83.0),
+    ("004", "docx", 87.0),
+    ("004", "xlsx", 87.0),
+    ("004", "pdf", 84.0),
 ];
 
 #[test]
@@ -264,6 +280,27 @@ fn import_drafts_pass_kh_check_without_syntax_or_schema_errors() {
     assert!(out.contains("unknown-metric") || out.is_empty() || !out.contains("error[syntax]"));
 }
 
+/// Every draft's ids are unique: a value inside a task row that restates a
+/// target of the same id is not made a second target.
+#[test]
+fn import_drafts_have_unique_ids() {
+    for (seed, _) in SEEDS {
+        for f in ["txt", "docx", "xlsx", "pdf"] {
+            let (out, _, _) = import(&fixture(&format!("seed-{seed}.{f}")), &["--id", "a/b"]);
+            let (plan, _) = kh::load::plan(0, &out);
+            let plan = plan.expect("the draft loads");
+            let mut ids = std::collections::HashSet::new();
+            for t in &plan.targets {
+                assert!(
+                    ids.insert(t.id.clone()),
+                    "seed {seed}.{f}: target {} twice",
+                    t.id
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn import_summary_of_seed_000_is_exact() {
     let (out, err, code) = import(
@@ -281,12 +318,13 @@ fn import_summary_of_seed_000_is_exact() {
     assert_eq!(
         summary,
         format!(
-            "kh import: {file} (text): 51 table rows read, 31 targets, 12 tasks, 0 reporting duties, 12 units; metrics: 30 matched in the catalog, 1 proposed\n\
-             to review (4):\n  \
+            "kh import: {file} (text): 51 table rows read, 32 targets, 12 tasks, 0 reporting duties, 12 units; metrics: 31 matched in the catalog, 1 proposed\n\
+             to review (5):\n  \
              header: the document does not state the title\n  \
              header: the document does not state the issued\n  \
              table 1, row 7: the row has no TT; numbered after the row before\n  \
-             table 1, row 17: the document states no value; read as yes/no"
+             table 1, row 17: the document states no value; read as yes/no\n  \
+             table 2, row 3: a value stated inside the task of the same id, made a target too: keep it or remove it"
         )
     );
 }
@@ -295,7 +333,7 @@ fn import_summary_of_seed_000_is_exact() {
 fn import_summary_speaks_vietnamese() {
     let (_, err, _) = import(&fixture("seed-000.txt"), &["--lang", "vi", "--id", "a/b"]);
     assert!(
-        err.contains("đã đọc 51 dòng bảng, 31 chỉ tiêu, 12 nhiệm vụ"),
+        err.contains("đã đọc 51 dòng bảng, 32 chỉ tiêu, 12 nhiệm vụ"),
         "{err}"
     );
     assert!(err.contains("bảng 1, dòng 7: dòng không có số TT"), "{err}");
@@ -453,3 +491,63 @@ proptest::proptest! {
         }
     }
 }
+
+/// Issue 18, bullet 3: `kh export PLAN --format docx` then `kh import` of that
+/// file gives back the plan: every target and task by id, threshold (every
+/// value, per segment, stretch), deadline and lead units (by name). What still
+/// differs is listed per plan, exactly.
+#[test]
+fn export_to_docx_then_import_gives_back_each_shipped_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut report = String::new();
+    for (_, id) in SEEDS {
+        let file = dir.path().join(format!("{}.docx", id.replace('/', "-")));
+        let mut cmd = kh();
+        cmd.current_dir(root())
+            .args(["export", id, "--format", "docx", "-o"])
+            .arg(&file);
+        let (_, err, code) = run(&mut cmd);
+        assert_eq!(code, 0, "kh export {id}: {err}");
+        let (draft, err, code) = import(&file, &["--id", id]);
+        assert!(code == 0 || code == 1, "kh import of {id}'s export: {err}");
+        let a = agreement(&draft, &shipped(id));
+        let mut misses = a.misses.clone();
+        misses.extend(a.lead_misses.iter().cloned());
+        let expected: Vec<String> = ROUND_TRIP_DIFFERENCES
+            .iter()
+            .filter(|(p, _)| p == id)
+            .flat_map(|(_, m)| m.iter().map(|s| s.to_string()))
+            .collect();
+        assert_eq!(misses, expected, "{id}: what differs after the round trip");
+        assert!(a.targets > 0 && a.targets_same == a.targets, "{id}: {a:?}");
+        assert!(a.tasks_same == a.tasks, "{id}: {a:?}");
+        report.push_str(&format!("{id}: {}\n", misses.join("\n  ")));
+    }
+    println!("{report}");
+}
+
+/// What the round trip does not give back: a unit whose name holds a comma or
+/// a semicolon ("Phòng Kinh tế, Hạ tầng và Đô thị") comes back as two units,
+/// because the cell lists units separated by "; " and the reader splits names
+/// at both. Every id, threshold and deadline comes back.
+const ROUND_TRIP_DIFFERENCES: &[(&str, &[&str])] = &[
+    (
+        "ninh-binh/tam-chuc-2026",
+        &[
+            r#"task V.1.3: {"ha tang va do thi", "phong kinh te"} / shipped {"phong kinh te, ha tang va do thi"}"#,
+        ],
+    ),
+    (
+        "quang-ninh/so-gddt-2023",
+        &[
+            r#"task III.4.1: {"trung tam giao duc huong nghiep va giao duc thuong xuyen, giao duc nghe nghiep - giao duc thuong xuyen", "truong co cap trung hoc pho thong"} / shipped {"truong co cap trung hoc pho thong; trung tam giao duc huong nghiep va giao duc thuong xuyen, giao duc nghe nghiep - giao duc thuong xuyen"}"#,
+        ],
+    ),
+    (
+        "hai-phong/thpt-an-lao-2026",
+        &[
+            r#"task 18: {"gdnn&dh", "phong gdtx"} / shipped {"phong gdtx, gdnn&dh"}"#,
+            r#"task 19: {"gdnn&dh", "phong gdtx"} / shipped {"phong gdtx, gdnn&dh"}"#,
+        ],
+    ),
+];

@@ -25,6 +25,7 @@ mod parents;
 mod plans;
 mod properties;
 mod readme;
+mod reports_xlsx;
 mod rules;
 mod security;
 mod status;
