@@ -107,12 +107,14 @@ impl Cache {
         let jail = source.jails.first()?.clone();
         let dir = clean_join(root, DIR);
         match std::fs::symlink_metadata(&dir) {
-            Ok(m) if m.file_type().is_dir() => {}
+            // Only a cache that is there can have been planted.
+            Ok(m) if m.file_type().is_dir() => {
+                if crate::git::tracks_any(root, DIR) {
+                    return None;
+                }
+            }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             _ => return None,
-        }
-        if crate::git::tracks_any(root, DIR) {
-            return None;
         }
         let version = version();
         let identity = hash(jail.real.as_os_str().as_encoded_bytes());

@@ -16,7 +16,9 @@ const BASE_BRANCH_VARS: [&str; 2] = ["GITHUB_BASE_REF", "CI_MERGE_REQUEST_TARGET
 
 fn git(root: &Path) -> Command {
     let mut c = Command::new("git");
-    c.arg("-C").arg(root);
+    // No file system monitor hook: a folder's own .git/config must not make
+    // `kh check` run a program.
+    c.arg("-C").arg(root).args(["-c", "core.fsmonitor=false"]);
     // Never a pager, a prompt, or the user's external diff tools.
     c.env("GIT_PAGER", "cat")
         .env("GIT_TERMINAL_PROMPT", "0")
@@ -102,6 +104,7 @@ pub fn changes(root: &Path, rev: Option<&str>) -> Result<Changes, Usage> {
         "--no-renames",
         "--relative",
         "--no-ext-diff",
+        "--no-textconv",
         &base,
         "--",
     ]);
