@@ -205,7 +205,7 @@ impl Source {
 
 /// `path` made absolute without touching the file system: `.` and `..` are
 /// resolved by name, as the user wrote them.
-pub(crate) fn absolute(path: &Path) -> PathBuf {
+pub fn absolute(path: &Path) -> PathBuf {
     let joined = if path.is_absolute() {
         path.to_path_buf()
     } else {

@@ -73,7 +73,21 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<i32> {
     let today = args
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    crate::reports::validate(&mut repo, today);
+    match &changes {
+        // A report's findings are of its own file: only the changed ones
+        // can be reported.
+        Some((root, c)) => {
+            let changed: std::collections::HashSet<std::path::PathBuf> = c
+                .paths
+                .iter()
+                .map(|p| crate::repo::absolute(&root.join(p)))
+                .collect();
+            crate::reports::validate_some(&mut repo, today, &|p| {
+                changed.contains(&crate::repo::absolute(p))
+            });
+        }
+        None => crate::reports::validate(&mut repo, today),
+    }
     // Named paths are checked with their whole repository read, and only
     // what concerns them is reported; with --changed, only what concerns
     // the plans affected.

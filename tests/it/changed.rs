@@ -284,3 +284,17 @@ fn no_git_repository_or_no_such_revision_is_an_error() {
     assert_eq!(code, 2);
     assert!(err.contains("no base branch found"), "{err}");
 }
+
+#[test]
+fn a_changed_report_is_reported_and_an_unchanged_one_is_not() {
+    let dir = repository();
+    let d = dir.path();
+    write(d, "reports/old.csv", "nothing,here\n1,2\n");
+    git(d, &["add", "."]);
+    git(d, &["commit", "-q", "-m", "an old report"]);
+    write(d, "reports/new.csv", "not,a,report\n1,2,3\n");
+    let want = full_in(d, &["reports/new.csv"]);
+    assert!(!want.is_empty(), "the new report has findings");
+    assert!(!full_in(d, &["reports/old.csv"]).is_empty());
+    assert_eq!(check(d, &["--changed", "HEAD"], &[]).1, want);
+}
