@@ -71,8 +71,10 @@ trap 'log "stopped by a signal"; exit 130' INT TERM HUP
 median_of() { sort -g "$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 # measure KEY RUNS DIR CMD...: runs CMD in DIR; sets T[KEY] (wall s), C[KEY]
-# (CPU s) and M[KEY] (peak KB).
+# (CPU s) and M[KEY] (peak KB). When BEFORE is set, it is evaluated (in DIR,
+# untimed) before each run, with $i the run's number.
 declare -A T C M
+BEFORE=
 measure() {
     local key=$1 runs=$2 dir=$3
     shift 3
@@ -85,6 +87,7 @@ measure() {
         if [ "$i" = 2 ] && awk -v t="$(head -1 "$TMP/t")" 'BEGIN { exit !(t < 0.5) }'; then
             runs=$((runs > FAST_RUNS ? runs : FAST_RUNS))
         fi
+        [ -n "$BEFORE" ] && (cd "$dir" && eval "$BEFORE")
         rc=0
         t0=$(date +%s%N)
         (cd "$dir" && "$TIME" -f "%e %M %U %S" -o "$TMP/one" "$@" >/dev/null 2>"$TMP/err") || rc=$?
@@ -119,12 +122,13 @@ for s in $SCALES; do
     fi
     PLANS[$s]=$(find "$repo/plans" -name '*.yaml' ! -name indicators.yaml | wc -l)
     CSVS[$s]=$(find "$repo/reports" -name '*.csv' | wc -l)
-    SIZE[$s]=$(du -sb "$repo" | cut -f1)
+    # The repository as generated: neither git's objects nor kh's cache.
+    SIZE[$s]=$(du -sb --exclude=.git --exclude=.kh-cache "$repo" | cut -f1)
     PSIZE[$s]=$(du -sb "$repo/plans" | cut -f1)
     PLANTED[$s]=$(($(wc -l <"$repo/planted.csv") - 1))
     # The first province (in name order) and its first commune.
-    pdir=$(find "$repo/plans" -mindepth 1 -maxdepth 1 -type d ! -name national | sort | head -1)
-    cdir=$(find "$pdir" -mindepth 1 -maxdepth 1 -type d | sort | head -1)
+    pdir=$(find "$repo/plans" -mindepth 1 -maxdepth 1 -type d ! -name national | sort | sed -n 1p)
+    cdir=$(find "$pdir" -mindepth 1 -maxdepth 1 -type d | sort | sed -n 1p)
     PROV[$s]=$(sed -n 's/^id: //p' "$pdir"/so-gddt-*.yaml)
     COMMFILE[$s]=${pdir#"$repo"/}/$(basename "$cdir")-2026.yaml
     COMM[$s]=$(sed -n 's/^id: //p' "$repo/${COMMFILE[$s]}")
@@ -133,8 +137,36 @@ for s in $SCALES; do
     [ "$s" = "$LARGEST" ] && runs=$RUNS_LARGEST
     log "measuring $s% (${PLANS[$s]} plans, $runs runs each)"
     "$FLOOR" "$repo/plans" >/dev/null # warm the page cache
-    measure "check $s" "$runs" "$repo" "$KH" check --today $TODAY
+    # Cold: no cache at all, every file parsed (what kh check always did).
+    measure "check $s" "$runs" "$repo" "$KH" check --no-cache --today $TODAY
     measure "floor $s" "$runs" "$repo" "$FLOOR" plans
+    # The cache (issue 19): the first run, which fills it; a warm run,
+    # nothing changed; one commune plan changed before each run (a comment
+    # line with the run's number: its bytes differ every time).
+    BEFORE='rm -rf .kh-cache'
+    measure "first $s" "$runs" "$repo" "$KH" check --today $TODAY
+    BEFORE=
+    "$KH" check --today $TODAY >/dev/null 2>&1 || true
+    measure "warm $s" "$runs" "$repo" "$KH" check --today $TODAY
+    cp "$repo/${COMMFILE[$s]}" "$TMP/commune.yaml"
+    BEFORE='cp "$TMP/commune.yaml" "${COMMFILE[$s]}" && echo "# bench run $i $RANDOM" >> "${COMMFILE[$s]}"'
+    measure "one $s" "$runs" "$repo" "$KH" check --today $TODAY
+    BEFORE=
+    cp "$TMP/commune.yaml" "$repo/${COMMFILE[$s]}"
+    # kh check --changed for a pull request that changes that commune plan:
+    # the repository in git (once), a branch "bench-pr" with the change
+    # committed, the cache warm from the default branch.
+    if [ ! -d "$repo/.git" ]; then
+        log "  putting $repo under git (once)"
+        (cd "$repo" && git init -q -b main && git add -A && git -c user.name=bench -c user.email=bench@localhost commit -q -m generated) >&2
+    fi
+    (cd "$repo" && git checkout -q main && git branch -q -f bench-pr main && git checkout -q bench-pr &&
+        sed -i 's/^title: /title: (PR) /' "${COMMFILE[$s]}" &&
+        git -c user.name=bench -c user.email=bench@localhost commit -q -am "one commune plan changed") >&2
+    "$KH" check --today $TODAY >/dev/null 2>&1 || true
+    measure "changed $s" "$runs" "$repo" "$KH" check --changed main --today $TODAY
+    (cd "$repo" && git checkout -q main) >&2
+    "$KH" check --today $TODAY >/dev/null 2>&1 || true
     measure "due $s" "$runs" "$repo" "$KH" due --month 12/2026 --today $TODAY
     measure "diff $s" "$runs" "$repo" "$KH" diff "${PROV[$s]}" "${COMM[$s]}"
     measure "status $s" "$runs" "$repo" "$KH" status --rollup --as-of $TODAY
@@ -145,14 +177,14 @@ done
 # ---- report
 mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 mbb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1000000 }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "failed" || b == "failed" || b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "failed" || b == "failed" || a + 0 == 0 || b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'; }
 met() { awk -v r="$1" -v t="$2" -v op="$3" 'BEGIN { if (r == "n/a") print "n/a"; else if ((op == "<=" && r + 0 <= t + 0) || (op == "<" && r + 0 < t + 0)) print "**met**"; else print "**not met**" }'; }
 wall() { [ "${T[$1]}" = failed ] && echo "failed" || echo "${T[$1]}"; }
 cpu() { [ "${C[$1]}" = failed ] && echo "failed" || echo "${C[$1]}"; }
 peak() { [ "${T[$1]}" = failed ] && echo "failed" || mb "${M[$1]}"; }
 
 cores=$(nproc)
-cpu_model=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -1)
+cpu_model=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | sed -n 1p)
 mem=$(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo 2>/dev/null)
 if [ -n "${KH_REV:-}" ]; then
     commit=$KH_REV
@@ -184,8 +216,12 @@ table() {
     printf '\n|---|'
     for s in $SCALES; do printf -- '---:|'; done
     echo
-    row "\`kh check --today $TODAY\`" check "$fn"
+    row "\`kh check --no-cache --today $TODAY\` (cold)" check "$fn"
     row "floor: \`yaml-floor plans\` (serde_yaml::Value, all cores)" floor "$fn"
+    row "\`kh check\`, first run: fills the cache" first "$fn"
+    row "\`kh check\`, warm: nothing changed" warm "$fn"
+    row "\`kh check\`, one commune plan changed" one "$fn"
+    row "\`kh check --changed main\`, a pull request changing one commune plan" changed "$fn"
     row "\`kh due --month 12/2026 --today $TODAY\`" due "$fn"
     row "\`kh diff <province> <commune>\`" diff "$fn"
     row "\`kh status --rollup --as-of $TODAY\`" status "$fn"
@@ -217,6 +253,30 @@ r=$(ratio "${T[due1 $L]}" "${T[check1 $L]}")
 echo "| \`kh due --plan <commune>\` / \`kh check <that plan's file>\` (time) | $r | < 1.5 | $(met "$r" 1.5 "<") |"
 r=$(ratio "${T[diff $L]}" "${T[check1 $L]}")
 echo "| \`kh diff <province> <commune>\` / \`kh check <the commune's file>\` (time) | $r | < 1.5 | $(met "$r" 1.5 "<") |"
+echo
+echo "Ratios at $L% (targets from issue 19), each against the cold \`kh check --no-cache\` of the same run:"
+echo
+echo "| ratio | value | target | |"
+echo "|---|---:|---|---|"
+for k in warm one; do
+    case $k in warm) what="warm \`kh check\`, nothing changed"; target=0.15 ;; one) what="\`kh check\`, one commune plan changed"; target=0.2 ;; esac
+    r=$(ratio "${T[$k $L]}" "${T[check $L]}")
+    echo "| $what / cold, wall time | $r | ≤ $target | $(met "$r" $target "<=") |"
+    r=$(ratio "${C[$k $L]}" "${C[check $L]}")
+    echo "| $what / cold, CPU time | $r | (≤ $target) | $(met "$r" $target "<=") |"
+done
+r=$(wall "changed $L")
+echo "| \`kh check --changed\`, one commune plan changed, wall time (s) | $r | < 0.3 | $(met "$r" 0.3 "<") |"
+for k in due status; do
+    r=$(ratio "${T[$k $L]}" "${T[check $L]}")
+    echo "| \`kh $k\` (whole repository) / cold \`kh check\`, wall time | $r | ≤ 1.3 | $(met "$r" 1.3 "<=") |"
+    r=$(ratio "${M[$k $L]}" "${M[check $L]}")
+    echo "| \`kh $k\` (whole repository) / cold \`kh check\`, peak memory | $r | ≤ 1.5 | $(met "$r" 1.5 "<=") |"
+done
+r=$(ratio "${T[check $L]}" "${T[floor $L]}")
+echo "| cold \`kh check\` / floor, wall time | $r | ≤ 1.1 | $(met "$r" 1.1 "<=") |"
+r=$(ratio "$((${M[check $L]} * 1024))" "${SIZE[$L]}")
+echo "| cold \`kh check\` peak memory / repository size on disk | $r | ≤ 1.5 | $(met "$r" 1.5 "<=") |"
 echo
 echo "For reference: floor growth $prev% → $L%: $(ratio "${T[floor $L]}" "${T[floor $prev]}")× wall, $(ratio "${C[floor $L]}" "${C[floor $prev]}")× CPU; \`kh check\` peak memory / plans/ size: $(ratio "$((${M[check $L]} * 1024))" "${PSIZE[$L]}"); \`kh status --rollup\` / \`kh check\`: $(ratio "${T[status $L]}" "${T[check $L]}")."
 echo "Plans used: province \`${PROV[$L]}\`, commune \`${COMM[$L]}\` (\`${COMMFILE[$L]}\`)."

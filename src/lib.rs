@@ -6,6 +6,8 @@
 //! of plans), `check` (the rules), `render` (output), `cmd` (subcommands).
 
 pub mod agenda;
+pub mod cache;
+pub mod changed;
 pub mod check;
 pub mod cmd;
 pub mod dashboard;
@@ -16,6 +18,7 @@ pub mod encoding;
 pub mod finding;
 pub mod format;
 pub mod fs_guard;
+pub mod git;
 pub mod ics;
 pub mod ids;
 pub mod import;

@@ -580,6 +580,28 @@ pub enum Usage {
     NoPlanInPaths {
         paths: Vec<String>,
     },
+    /// `kh check --changed`: git could not be run.
+    GitUnavailable {
+        problem: String,
+    },
+    /// `kh check --changed` in a folder outside any git repository.
+    NotAGitRepository {
+        dir: String,
+    },
+    /// `kh check --changed REV` with a REV that names no commit.
+    NoSuchRevision {
+        rev: String,
+        dir: String,
+    },
+    /// `kh check --changed` without REV, and no base branch to be found.
+    NoDefaultBranch {
+        dir: String,
+    },
+    /// The base branch shares no history with HEAD (a shallow clone).
+    NoMergeBase {
+        branch: String,
+        dir: String,
+    },
 }
 
 /// Summary lines, headings and notes around the tables of due, diff, status

@@ -208,7 +208,7 @@ impl Source {
 
 /// `path` made absolute without touching the file system: `.` and `..` are
 /// resolved by name, as the user wrote them.
-fn absolute(path: &Path) -> PathBuf {
+pub fn absolute(path: &Path) -> PathBuf {
     let joined = if path.is_absolute() {
         path.to_path_buf()
     } else {
@@ -411,7 +411,7 @@ fn pathdiff(dir: &Path, cwd: &Path) -> PathBuf {
     }
 }
 
-fn clean_join(root: &Path, rel: &str) -> PathBuf {
+pub(crate) fn clean_join(root: &Path, rel: &str) -> PathBuf {
     if root == Path::new(".") {
         PathBuf::from(rel)
     } else {
@@ -658,10 +658,25 @@ enum Loaded {
 /// Reads and parses every file in parallel, then indexes plans by id.
 pub fn load(source: Source) -> Result<Repo> {
     let (files, problems) = discover(&source.roots, &source.jails);
-    Ok(load_files(source, files, problems))
+    Ok(load_files(source, files, problems, None))
 }
 
-fn is_catalog(path: &Path) -> bool {
+/// `load`, with the repository's cache (`crate::cache`): the plans of
+/// files unchanged since they were cached are taken from it, every other
+/// file is parsed, and the cache is brought up to date. The same repository
+/// as `load` gives, to the last finding.
+pub fn load_cached(source: Source) -> Result<Repo> {
+    let Some(cache) = crate::cache::Cache::open(&source) else {
+        return load(source);
+    };
+    let (files, problems) = discover(&source.roots, &source.jails);
+    let mut live = Vec::new();
+    let repo = load_files(source, files, problems, Some((&cache, &mut live)));
+    cache.save(live);
+    Ok(repo)
+}
+
+pub(crate) fn is_catalog(path: &Path) -> bool {
     path.file_name().and_then(|n| n.to_str()) == Some(CATALOG_FILE)
 }
 
@@ -674,33 +689,74 @@ fn guard_finding(id: FileId, e: &GuardError, catalog: bool) -> Finding {
     Finding::new(e.rule(), id, At::File, e.message(role))
 }
 
-fn read_file(id: FileId, path: &Path, jail: &Jail) -> Loaded {
+fn read_file(
+    id: FileId,
+    path: &Path,
+    jail: &Jail,
+    cache: Option<&crate::cache::Cache>,
+) -> (Loaded, Option<crate::cache::Live>) {
+    use crate::cache::Live;
     let catalog = is_catalog(path);
     match fs_guard::read_walked(jail, path, load::MAX_FILE_BYTES) {
-        Ok(bytes) => load_bytes(id, catalog, &bytes),
+        Ok(bytes) => match cache {
+            Some(cache) if !catalog => {
+                let h = crate::cache::hash(&bytes);
+                if let Some(plan) = cache.get(&h) {
+                    return (
+                        Loaded::Plan(Some(Box::new(plan)), Vec::new()),
+                        Some(Live::Hit(h)),
+                    );
+                }
+                let loaded = load_bytes(id, catalog, &bytes);
+                // Only a plan read without a finding is kept.
+                let live = match &loaded {
+                    Loaded::Plan(Some(plan), f) if f.is_empty() => {
+                        crate::cache::encode(plan).map(|b| Live::New(h, b))
+                    }
+                    _ => None,
+                };
+                (loaded, live)
+            }
+            _ => (load_bytes(id, catalog, &bytes), None),
+        },
         Err(e) => {
             let f = vec![guard_finding(id, &e, catalog)];
-            if catalog {
+            let loaded = if catalog {
                 Loaded::Catalog(Vec::new(), f)
             } else {
                 Loaded::Broken(None, f, None)
-            }
+            };
+            (loaded, None)
         }
     }
 }
 
-fn load_files(source: Source, files: Vec<(PathBuf, usize)>, problems: Vec<Problem>) -> Repo {
+type CacheUse<'a> = (&'a crate::cache::Cache, &'a mut Vec<crate::cache::Live>);
+
+fn load_files(
+    source: Source,
+    files: Vec<(PathBuf, usize)>,
+    problems: Vec<Problem>,
+    cache: Option<CacheUse<'_>>,
+) -> Repo {
     let bar = crate::progress::files(files.len());
-    let loaded: Vec<Loaded> = files
+    let (cache, live) = match cache {
+        Some((c, l)) => (Some(c), Some(l)),
+        None => (None, None),
+    };
+    let (loaded, kept): (Vec<Loaded>, Vec<Option<crate::cache::Live>>) = files
         .par_iter()
         .enumerate()
         .map(|(id, (path, jail))| {
-            let l = read_file(id, path, &source.jails[*jail]);
+            let l = read_file(id, path, &source.jails[*jail], cache);
             bar.inc(1);
             l
         })
-        .collect();
+        .unzip();
     bar.finish_and_clear();
+    if let Some(live) = live {
+        live.extend(kept.into_iter().flatten());
+    }
     let alone: HashSet<FileId> = files
         .iter()
         .enumerate()

@@ -93,16 +93,27 @@ fn parse_date(s: &str) -> Option<NaiveDate> {
 
 /// Reads every report file into `repo` (files and findings) and returns the good rows.
 pub fn load(repo: &mut Repo, today: NaiveDate) -> Vec<Measurement> {
-    read_all(repo, today, true)
+    read_all(repo, today, true, None)
 }
 
 /// Reads every report file for its findings only, as `kh check` does: the rows
 /// of a national repository are not held in memory beside its plans.
 pub fn validate(repo: &mut Repo, today: NaiveDate) {
-    read_all(repo, today, false);
+    read_all(repo, today, false, None);
 }
 
-fn read_all(repo: &mut Repo, today: NaiveDate, keep_rows: bool) -> Vec<Measurement> {
+/// `validate` for the report files `wanted` picks (`kh check --changed`:
+/// the changed ones); a report's findings are of that file alone.
+pub fn validate_some(repo: &mut Repo, today: NaiveDate, wanted: &dyn Fn(&Path) -> bool) {
+    read_all(repo, today, false, Some(wanted));
+}
+
+fn read_all(
+    repo: &mut Repo,
+    today: NaiveDate,
+    keep_rows: bool,
+    wanted: Option<&dyn Fn(&Path) -> bool>,
+) -> Vec<Measurement> {
     let Some(dir) = repo.reports_dir.clone() else {
         return Vec::new();
     };
@@ -123,7 +134,10 @@ fn read_all(repo: &mut Repo, today: NaiveDate, keep_rows: bool) -> Vec<Measureme
     let Some(jail) = repo.jail_for(&dir) else {
         return Vec::new();
     };
-    let (paths, problems) = files(&jail, &dir);
+    let (mut paths, problems) = files(&jail, &dir);
+    if let Some(wanted) = wanted {
+        paths.retain(|p| wanted(p));
+    }
     for p in problems {
         let file = repo.files.len();
         repo.files.push(p.path);

@@ -87,8 +87,20 @@ pub fn write(path: &Path, content: &[u8], force: bool) -> Result<()> {
     commit(tmp, path, force)
 }
 
+/// Replaces `path` whole, as `write` with `--force` does, without waiting
+/// for the disk: for kh's cache, where a file lost in a crash is only a
+/// miss (each cache file carries its own digest).
+pub fn replace_unsynced(path: &Path, content: &[u8]) -> Result<()> {
+    let tmp = stage_with(path, content, true, false)?;
+    commit(tmp, path, true)
+}
+
 /// The content written and synced to a temporary file beside `path`.
 pub fn stage(path: &Path, content: &[u8], force: bool) -> Result<tempfile::TempPath> {
+    stage_with(path, content, force, true)
+}
+
+fn stage_with(path: &Path, content: &[u8], force: bool, sync: bool) -> Result<tempfile::TempPath> {
     let exists = refuse_special(path)?;
     if exists && !force {
         bail!(
@@ -113,7 +125,7 @@ pub fn stage(path: &Path, content: &[u8], force: bool) -> Result<tempfile::TempP
     pending(f.path(), true);
     let result = f
         .write_all(content)
-        .and_then(|()| f.as_file().sync_all())
+        .and_then(|()| if sync { f.as_file().sync_all() } else { Ok(()) })
         .with_context(|| format!("cannot write {}", f.path().display()));
     let tmp = f.into_temp_path();
     if let Err(e) = result {

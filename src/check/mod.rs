@@ -56,10 +56,19 @@ impl Options {
 
 /// All findings of the repository, in no particular order.
 pub fn run(repo: &Repo, opts: Options) -> Vec<Finding> {
+    run_for(repo, opts, |_| true)
+}
+
+/// The findings of the repository, with the checks of each plan run only
+/// for the plans `wanted` picks (`kh check --changed`): what is found about
+/// those plans is what `run` finds about them, each plan's checks being of
+/// that plan and its parents alone.
+pub fn run_for(repo: &Repo, opts: Options, wanted: impl Fn(&Entry) -> bool + Sync) -> Vec<Finding> {
     let mut out = repo.findings.clone();
     let per_plan: Vec<Finding> = repo
         .plans
         .par_iter()
+        .filter(|e| wanted(e))
         .flat_map_iter(|e| check_plan(repo, e))
         .collect();
     out.extend(per_plan);

@@ -21,6 +21,12 @@ pub struct CheckArgs {
     /// List the rules and exit
     #[arg(long)]
     pub rules: bool,
+    /// Neither read nor write the cache (.kh-cache/ at the repository's root)
+    #[arg(long)]
+    pub no_cache: bool,
+    /// Only the plans changed since REV (default: the merge base with the pull request's base branch in CI, else with the default branch), and the plans their cascade affects
+    #[arg(long, value_name = "REV", num_args = 0..=1, default_missing_value = "")]
+    pub changed: Option<String>,
     /// The day achieved values may not be later than (default: today)
     #[arg(long, hide = true, value_parser = parse_date)]
     pub today: Option<chrono::NaiveDate>,
@@ -43,17 +49,61 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<i32> {
     let source = repo::locate(&args.paths)?;
     let roots = source.roots.clone();
     let options = Options::from_settings(&source.settings, args.strict, ui.lang)?;
-    let mut repo = repo::load(source)?;
+    // Asked before anything is read: a folder outside git or a revision
+    // that does not exist stops here, with exit 2.
+    let changes = match &args.changed {
+        Some(rev) => {
+            let root = source
+                .root
+                .clone()
+                .filter(|_| source.alone.first() == Some(&false))
+                .unwrap_or_else(|| std::path::PathBuf::from("."));
+            let rev = (!rev.is_empty()).then_some(rev.as_str());
+            let changes = crate::git::changes(&root, rev)
+                .map_err(|u| anyhow::anyhow!(crate::messages::usage(ui.lang, &u)))?;
+            Some((root, changes))
+        }
+        None => None,
+    };
+    let mut repo = if args.no_cache {
+        repo::load(source)?
+    } else {
+        repo::load_cached(source)?
+    };
     let today = args
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    crate::reports::validate(&mut repo, today);
+    match &changes {
+        // A report's findings are of its own file: only the changed ones
+        // can be reported.
+        Some((root, c)) => {
+            let changed: std::collections::HashSet<std::path::PathBuf> = c
+                .paths
+                .iter()
+                .map(|p| crate::repo::absolute(&root.join(p)))
+                .collect();
+            crate::reports::validate_some(&mut repo, today, &|p| {
+                changed.contains(&crate::repo::absolute(p))
+            });
+        }
+        None => crate::reports::validate(&mut repo, today),
+    }
     // Named paths are checked with their whole repository read, and only
-    // what concerns them is reported.
-    let mut findings = check::run(&repo, options);
-    findings.retain(|f| repo.in_scope(f.file));
+    // what concerns them is reported; with --changed, only what concerns
+    // the plans affected.
+    let affected = changes
+        .as_ref()
+        .and_then(|(root, c)| crate::changed::affected(&repo, root, c));
+    let concerns = |file: crate::finding::FileId| {
+        repo.in_scope(file) && affected.as_ref().is_none_or(|a| a.contains(&file))
+    };
+    let mut findings = match &affected {
+        Some(files) => check::run_for(&repo, options, |e| files.contains(&e.file)),
+        None => check::run(&repo, options),
+    };
+    findings.retain(|f| concerns(f.file));
     let tally = render::Tally {
-        plans: repo.plans.iter().filter(|e| repo.in_scope(e.file)).count(),
+        plans: repo.plans.iter().filter(|e| concerns(e.file)).count(),
         files: repo.files_read,
         files_with_errors: findings
             .iter()

@@ -59,6 +59,10 @@ pub fn files(plans: &str, reports: &str) -> Vec<(String, String)> {
             ".gitlab-ci.yml".into(),
             ci(include_str!("../../templates/gitlab-ci.yml")),
         ),
+        (
+            ".gitignore".into(),
+            include_str!("../../templates/gitignore").into(),
+        ),
     ]
 }
 

@@ -7,7 +7,7 @@ use crate::text::fold;
 
 /// What kind of document a plan (or a cited document) is. A decision that
 /// approves a plan ("Quyết định … phê duyệt Đề án …") is a plan for kh.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DocType {
     /// Kế hoạch.

@@ -11,7 +11,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::text;
 
 /// When a plan was issued: drafts often leave the day, or day and month, blank.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Issued {
     Day(NaiveDate),
     Month {

@@ -26,7 +26,7 @@ use chrono::{Datelike, NaiveDate};
 use super::school_year::SchoolCalendar;
 use crate::text;
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Deadline {
     /// Due at the end of that month.
     Month {
@@ -92,17 +92,58 @@ pub enum Deadline {
     /// "tháng 9/2026 - tháng 12/2026": worked on from one point to another,
     /// due at the end of `to`.
     Span {
+        #[serde(deserialize_with = "nested")]
         from: Box<Deadline>,
+        #[serde(deserialize_with = "nested")]
         to: Box<Deadline>,
     },
     /// A start, not a deadline ("Từ năm 2027", "bắt đầu từ Quý III/2026",
     /// "Bắt đầu" alone: `None`). It never yields a due date: a target with
     /// only a start inherits its deadline.
-    Start(Option<Box<Deadline>>),
+    Start(#[serde(deserialize_with = "nested_start")] Option<Box<Deadline>>),
     /// By 31 December of every year from `from` ("năm 2026 và các năm tiếp theo").
     YearlyFrom {
         from: i32,
     },
+}
+
+/// How deep deadlines may nest when read back from kh's cache: a phrase
+/// nests two or three levels ("từ tháng 9/2026 đến tháng 12/2026"); a cache
+/// file that claims more is damaged or forged, and refused rather than
+/// followed down until the stack runs out.
+const MAX_NESTED: u32 = 16;
+
+thread_local! {
+    static NESTED: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+fn nested<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Box<Deadline>, D::Error> {
+    use serde::Deserialize;
+    let depth = NESTED.with(|n| n.get());
+    if depth >= MAX_NESTED {
+        return Err(serde::de::Error::custom("deadlines nested too deep"));
+    }
+    NESTED.with(|n| n.set(depth + 1));
+    let read = Deadline::deserialize(d);
+    NESTED.with(|n| n.set(depth));
+    read.map(Box::new)
+}
+
+fn nested_start<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Box<Deadline>>, D::Error> {
+    struct Inner;
+    impl<'de> serde::de::Visitor<'de> for Inner {
+        type Value = Option<Box<Deadline>>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an optional deadline")
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            nested(d).map(Some)
+        }
+    }
+    d.deserialize_option(Inner)
 }
 
 /// Why a deadline phrase could not be read. No sentence is built here: the

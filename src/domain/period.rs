@@ -18,7 +18,7 @@ use super::school_year::SchoolCalendar;
 use crate::text;
 
 /// The years a plan covers, inclusive, and its horizons.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Period {
     pub from: i32,
     pub to: i32,

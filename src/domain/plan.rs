@@ -6,7 +6,9 @@ use super::threshold::{Direction, TargetValue};
 use std::collections::BTreeMap;
 
 /// Where an issuing body sits in the cascade; a plan's children sit lower.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Level {
     National,
     Province,
@@ -126,7 +128,7 @@ impl Level {
 }
 
 /// The kinds of school (cấp học) a school plan is of, and a target may bind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum SchoolKind {
     Preschool,
     Primary,
@@ -199,7 +201,7 @@ impl SchoolKind {
 }
 
 /// One entry of `applies_to`: whom a target binds.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Binding {
     Level(Level),
     /// Schools of one kind: "THPT" binds upper-secondary schools only.
@@ -303,14 +305,78 @@ impl serde::Serialize for Provenance {
 /// does not state, by field name; empty when the document states them all.
 pub type Provenances = BTreeMap<String, Provenance>;
 
+/// The cache's form (`crate::cache`) of the fields whose `Serialize` is the
+/// JSON shape of kh's output (a provenance as `{from: …}`, a citation's date
+/// as text): a plain form that reads back exactly what was written.
+mod wire {
+    pub mod provenances {
+        use super::super::{Provenance, Provenances};
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        pub fn serialize<S: Serializer>(p: &Provenances, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq(p.iter().map(|(k, v)| {
+                let from = match v {
+                    Provenance::Inferred => None,
+                    Provenance::From(d) => Some(d),
+                };
+                (k, from)
+            }))
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Provenances, D::Error> {
+            let list: Vec<(String, Option<String>)> = Vec::deserialize(d)?;
+            Ok(list
+                .into_iter()
+                .map(|(k, v)| (k, v.map_or(Provenance::Inferred, Provenance::From)))
+                .collect())
+        }
+    }
+
+    pub mod cites {
+        use super::super::{Citation, DocType, Issued};
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        type Wire = (
+            String,
+            Option<DocType>,
+            Option<String>,
+            Option<Issued>,
+            Option<String>,
+            Option<String>,
+        );
+
+        pub fn serialize<S: Serializer>(c: &[Citation], s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq(
+                c.iter()
+                    .map(|c| (&c.printed, c.kind, &c.number, c.date, &c.issuer, &c.title)),
+            )
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Citation>, D::Error> {
+            let list: Vec<Wire> = Vec::deserialize(d)?;
+            Ok(list
+                .into_iter()
+                .map(|(printed, kind, number, date, issuer, title)| Citation {
+                    printed,
+                    kind,
+                    number,
+                    date,
+                    issuer,
+                    title,
+                })
+                .collect())
+        }
+    }
+}
+
 /// A threshold for all of a plan's segments (`segment: None`) or one of them.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SegmentValue {
     pub segment: Option<String>,
     pub value: TargetValue,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Target {
     pub id: String,
     pub area: Option<String>,
@@ -323,6 +389,7 @@ pub struct Target {
     pub implementers: Vec<String>,
     /// None: binds every level below the plan's; empty: internal, binds no one.
     pub applies_to: Option<Vec<Binding>>,
+    #[serde(with = "wire::provenances")]
     pub provenance: Provenances,
 }
 
@@ -387,7 +454,7 @@ impl Target {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Task {
     pub id: String,
     pub area: Option<String>,
@@ -397,25 +464,27 @@ pub struct Task {
     pub product: Option<String>,
     pub due: Option<Deadline>,
     pub note: Option<String>,
+    #[serde(with = "wire::provenances")]
     pub provenance: Provenances,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Reporting {
     pub what: String,
     pub from: Vec<String>,
     pub to: Option<String>,
     pub due: Deadline,
+    #[serde(with = "wire::provenances")]
     pub provenance: Provenances,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Waiver {
     pub metric: String,
     pub reason: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Plan {
     pub id: String,
     pub number: Option<String>,
@@ -427,6 +496,7 @@ pub struct Plan {
     /// The plans this one implements, the most direct first.
     pub parents: Vec<String>,
     /// The documents it cites, which need not be plans of the repository.
+    #[serde(with = "wire::cites")]
     pub cites: Vec<Citation>,
     /// What kind of document it is (`type:`), when it says.
     pub kind: Option<DocType>,
@@ -441,6 +511,7 @@ pub struct Plan {
     pub waivers: Vec<Waiver>,
     pub tasks: Vec<Task>,
     /// Header values not stated in the document (number, issued, ...).
+    #[serde(with = "wire::provenances")]
     pub provenance: Provenances,
 }
 

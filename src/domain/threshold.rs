@@ -27,7 +27,7 @@ use unicode_normalization::char::is_combining_mark;
 use super::plan::IndicatorUnit;
 use crate::text::{fold, nfc};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Comparator {
     Ge,
     Gt,
@@ -72,7 +72,7 @@ impl fmt::Display for Comparator {
 
 /// Whether an indicator improves upwards or downwards; it comes from the
 /// indicator catalog, never from the phrase.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Direction {
     Higher,
     Lower,
@@ -80,7 +80,7 @@ pub enum Direction {
 
 /// A target that is reached or not, never a number: "hoàn thành", "được
 /// triển khai", or a benchmark relative to something outside the plan.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Qualitative {
     /// "hoàn thành", "completed", "xong".
     Done,
@@ -201,7 +201,7 @@ impl fmt::Display for Qualitative {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Quantity {
     /// 0..=100.
     Percent(f64),
@@ -225,7 +225,7 @@ pub enum Quantity {
     Qualitative(Qualitative),
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Threshold {
     pub cmp: Comparator,
     pub qty: Quantity,
@@ -243,14 +243,14 @@ pub struct Threshold {
 
 /// A floor every child must meet beside an aggregate: "không có xã nào dưới
 /// 50%" (per "xã"), "mỗi trường tối thiểu 2 mô hình" (per "trường").
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Floor {
     /// The child the floor applies to, as printed ("xã", "trường"), if named.
     pub per: Option<String>,
     pub threshold: Threshold,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TargetValue {
     /// The firm threshold; beside a floor, the aggregate ("bình quân 80%").
     pub binding: Threshold,

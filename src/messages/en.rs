@@ -630,6 +630,21 @@ pub fn usage(u: &Usage) -> String {
                 present.join(", ")
             }
         ),
+        Usage::GitUnavailable { problem } => {
+            format!("--changed needs git, which could not be run: {problem}")
+        }
+        Usage::NotAGitRepository { dir } => format!(
+            "{dir}: not in a git repository: --changed compares with git history (run kh check without it)"
+        ),
+        Usage::NoSuchRevision { rev, dir } => format!(
+            "{dir}: --changed {rev}: no such commit, branch or tag in this repository (is it fetched?)"
+        ),
+        Usage::NoDefaultBranch { dir } => format!(
+            "{dir}: --changed: no base branch found (neither the pull request's, origin/HEAD, main nor master): name one, such as --changed origin/main"
+        ),
+        Usage::NoMergeBase { branch, dir } => format!(
+            "{dir}: --changed: HEAD and {branch} share no history (a shallow clone? fetch more, such as git fetch --unshallow)"
+        ),
         Usage::NoPlanInPaths { paths } => format!(
             "no plan was read from {}: name plan files, or folders that hold them",
             paths.join(", ")

@@ -605,6 +605,21 @@ pub fn usage(u: &Usage) -> String {
                 present.join(", ")
             }
         ),
+        Usage::GitUnavailable { problem } => {
+            format!("--changed cần git, nhưng không chạy được git: {problem}")
+        }
+        Usage::NotAGitRepository { dir } => format!(
+            "{dir}: không nằm trong kho git: --changed so sánh với lịch sử git (hãy chạy kh check không có tùy chọn này)"
+        ),
+        Usage::NoSuchRevision { rev, dir } => format!(
+            "{dir}: --changed {rev}: không có commit, nhánh hay thẻ này trong kho (đã fetch chưa?)"
+        ),
+        Usage::NoDefaultBranch { dir } => format!(
+            "{dir}: --changed: không tìm thấy nhánh gốc (không có nhánh của pull request, origin/HEAD, main hay master): hãy nêu một nhánh, ví dụ --changed origin/main"
+        ),
+        Usage::NoMergeBase { branch, dir } => format!(
+            "{dir}: --changed: HEAD và {branch} không có lịch sử chung (bản clone nông? hãy fetch thêm, ví dụ git fetch --unshallow)"
+        ),
         Usage::NoPlanInPaths { paths } => format!(
             "không đọc được kế hoạch nào từ {}: hãy nêu tệp kế hoạch, hoặc thư mục chứa chúng",
             paths.join(", ")

@@ -171,7 +171,7 @@ fn init_creates_a_repository_that_checks_clean_and_refuses_to_overwrite() {
     assert_eq!(
         out,
         format!(
-            "wrote 1 file in {d}: .gitlab-ci.yml\nnext: kh check\nleft as they were (already there; --force replaces them): kh.yaml, README.md, plans/indicators.yaml, plans/vi-du/so-gddt-2027.yaml, reports/.gitkeep, schema/plan.schema.json, schema/indicators.schema.json, .github/workflows/kh.yml\n"
+            "wrote 1 file in {d}: .gitlab-ci.yml\nnext: kh check\nleft as they were (already there; --force replaces them): kh.yaml, README.md, plans/indicators.yaml, plans/vi-du/so-gddt-2027.yaml, reports/.gitkeep, schema/plan.schema.json, schema/indicators.schema.json, .github/workflows/kh.yml, .gitignore\n"
         )
     );
     assert_eq!(
@@ -212,7 +212,7 @@ fn init_in_an_existing_repository_writes_only_what_is_missing() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(
         out,
-        "wrote 6 files in .: docs/plans/indicators.yaml, reports/.gitkeep, schema/plan.schema.json, schema/indicators.schema.json, .github/workflows/kh.yml, .gitlab-ci.yml\nnext: kh check\nleft as they were (already there; --force replaces them): kh.yaml, README.md\nno example plan written: docs/plans/ already holds plans\n"
+        "wrote 7 files in .: docs/plans/indicators.yaml, reports/.gitkeep, schema/plan.schema.json, schema/indicators.schema.json, .github/workflows/kh.yml, .gitlab-ci.yml, .gitignore\nnext: kh check\nleft as they were (already there; --force replaces them): kh.yaml, README.md\nno example plan written: docs/plans/ already holds plans\n"
     );
     assert_eq!(
         std::fs::read_to_string(dir.join("README.md")).unwrap(),
@@ -256,7 +256,7 @@ fn init_writes_ci_templates_with_no_placeholders_that_install_kh_once() {
         }
     }
     all(dir, &mut written);
-    assert_eq!(written.len(), 9);
+    assert_eq!(written.len(), 10);
     // The schemas are kh's own text; every other file is the user's to keep.
     for f in written
         .iter()
@@ -311,6 +311,12 @@ fn init_writes_ci_templates_with_no_placeholders_that_install_kh_once() {
         install.contains(&format!("--git {source} --tag \"v$KH_VERSION\"")),
         "{install}"
     );
+    assert!(
+        steps
+            .iter()
+            .any(|s| s["with"]["path"].as_str() == Some(".kh-cache")),
+        "kh's cache of parsed plans is kept between runs"
+    );
     let runs: Vec<&str> = steps.iter().filter_map(|s| s["run"].as_str()).collect();
     assert_eq!(runs.iter().filter(|r| r.contains("kh check")).count(), 1);
 
@@ -319,7 +325,9 @@ fn init_writes_ci_templates_with_no_placeholders_that_install_kh_once() {
             .unwrap();
     let job = &gl["kh-check"];
     assert_eq!(job["variables"]["KH_VERSION"].as_str(), Some(version));
-    assert_eq!(job["cache"]["key"].as_str(), Some("kh-$KH_VERSION"));
+    assert_eq!(job["cache"][0]["key"].as_str(), Some("kh-$KH_VERSION"));
+    // kh's cache of parsed plans is kept between pipelines too.
+    assert_eq!(job["cache"][1]["paths"][0].as_str(), Some(".kh-cache/"));
     let script: Vec<&str> = job["script"]
         .as_sequence()
         .unwrap()

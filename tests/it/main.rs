@@ -5,7 +5,9 @@ mod util;
 
 mod bad_catalog;
 mod bad_input;
+mod cache;
 mod calendar;
+mod changed;
 mod context;
 mod diff;
 mod due;

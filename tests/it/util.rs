@@ -21,6 +21,8 @@ const CLEARED: &[&str] = &[
     "CI",
     "GITHUB_ACTIONS",
     "GITLAB_CI",
+    "GITHUB_BASE_REF",
+    "CI_MERGE_REQUEST_TARGET_BRANCH_NAME",
 ];
 
 /// `kh` as a user would type it, in a clean environment with a temporary HOME.

@@ -1,0 +1,372 @@
+//! kh's cache, as ruff keeps one: the plans parsed from each file, keyed by
+//! the SHA-256 of the file's bytes and by the build of kh that parsed them,
+//! under `.kh-cache/` at the repository's root. A warm `kh check` reads and
+//! hashes every file, takes the plans of the unchanged ones from here, and
+//! parses only the files that changed; the checks across plans run as always.
+//!
+//! What is cached is the pure result of parsing one file: a plan file that
+//! parsed without a finding of its own. A file with findings is parsed at
+//! every run (its findings are placed by reading it again anyway), so no
+//! finding is ever kept here, and the answer cannot depend on the cache.
+//!
+//! Nothing in the cache is trusted:
+//! - each shard file says which kh build and which repository (its resolved
+//!   root) wrote it, and a digest of its whole content: one from another
+//!   version or repository, truncated or changed is ignored, and written
+//!   anew;
+//! - each entry is found by the hash of the bytes just read, never by name;
+//! - reads go through `fs_guard` (inside the root, no link out, no FIFO,
+//!   bounded); a `.kh-cache` that is a link or not a directory turns the
+//!   cache off;
+//! - a cache committed to git (a pull request can plant any file, digests
+//!   included) is never read: files under `.kh-cache/` that git tracks turn
+//!   the cache off for the run;
+//! - writes are whole files moved into place (`crate::write`), from
+//!   temporary files with random names.
+
+use crate::domain::Plan;
+use crate::fs_guard::{self, Jail};
+use crate::repo::Source;
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// The folder, at the repository's root.
+pub const DIR: &str = ".kh-cache";
+/// Each shard file starts with this: the format and its version.
+const MAGIC: &[u8; 8] = b"KHCACHE\x01";
+/// Entries are spread over this many files by the first byte of their hash,
+/// so that one changed plan rewrites a sixty-fourth of the cache.
+const SHARDS: usize = 64;
+/// A shard read stops here: a national repository's are a few MB each.
+pub const MAX_SHARD_BYTES: u64 = 512 * 1024 * 1024;
+
+/// The SHA-256 of a file's bytes.
+pub type Hash = [u8; 32];
+
+pub fn hash(bytes: &[u8]) -> Hash {
+    Sha256::digest(bytes).into()
+}
+
+/// The build of kh, as the cache knows it: its version and a hash of the
+/// source it was built from (`build.rs`). `KH_CACHE_VERSION` stands for it in
+/// tests, to play a kh of another version.
+pub fn version() -> String {
+    std::env::var("KH_CACHE_VERSION")
+        .unwrap_or_else(|_| format!("{}+{}", env!("CARGO_PKG_VERSION"), env!("KH_BUILD_ID")))
+}
+
+#[derive(serde::Serialize, serde::Deserialize, PartialEq)]
+struct Header {
+    version: String,
+    /// The SHA-256 of the repository's resolved root.
+    identity: Hash,
+    shard: u32,
+    entries: u64,
+}
+
+/// One shard file as read: its bytes, and where each entry's plan is in them.
+#[derive(Default)]
+struct Shard {
+    bytes: Vec<u8>,
+    index: HashMap<Hash, (usize, usize)>,
+    /// Read whole and valid.
+    valid: bool,
+}
+
+/// What one file of a load gives the cache.
+pub enum Live {
+    /// Its plan came from the cache.
+    Hit(Hash),
+    /// Parsed now, cleanly: its plan, encoded, to keep.
+    New(Hash, Vec<u8>),
+}
+
+/// An entry to write: its hash, and its plan encoded now (`None`: the one
+/// already in the shard).
+type Entry = (Hash, Option<Vec<u8>>);
+
+pub struct Cache {
+    dir: PathBuf,
+    jail: Jail,
+    version: String,
+    identity: Hash,
+    shards: Vec<Shard>,
+}
+
+impl Cache {
+    /// The cache of the repository `source` reads, when it may have one: a
+    /// repository (not files read alone), whose `.kh-cache` is absent or a
+    /// real directory, and not tracked by git.
+    pub fn open(source: &Source) -> Option<Cache> {
+        let root = source.root.as_ref()?;
+        if source.alone.first() != Some(&false) {
+            return None;
+        }
+        let jail = source.jails.first()?.clone();
+        let dir = clean_join(root, DIR);
+        match std::fs::symlink_metadata(&dir) {
+            // Only a cache that is there can have been planted.
+            Ok(m) if m.file_type().is_dir() => {
+                if crate::git::tracks_any(root, DIR) {
+                    return None;
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            _ => return None,
+        }
+        // Plans are parsed with the run's school calendar (kh.yaml's
+        // `school_year:`): a cache made under other bounds is another build's.
+        let version = format!(
+            "{} {:?}",
+            version(),
+            crate::domain::school_year::SchoolCalendar::current()
+        );
+        let identity = hash(jail.real.as_os_str().as_encoded_bytes());
+        let mut cache = Cache {
+            dir,
+            jail,
+            version,
+            identity,
+            shards: Vec::new(),
+        };
+        cache.shards = (0..SHARDS)
+            .into_par_iter()
+            .map(|n| cache.read_shard(n))
+            .collect();
+        Some(cache)
+    }
+
+    fn shard_path(&self, n: usize) -> PathBuf {
+        self.dir.join(format!("plans-{n:02x}.bin"))
+    }
+
+    fn header(&self, n: usize, entries: usize) -> Header {
+        Header {
+            version: self.version.clone(),
+            identity: self.identity,
+            shard: n as u32,
+            entries: entries as u64,
+        }
+    }
+
+    /// A shard file, or an empty shard when it is absent, unreadable,
+    /// damaged, or from another build or repository.
+    fn read_shard(&self, n: usize) -> Shard {
+        let path = self.shard_path(n);
+        if std::fs::symlink_metadata(&path).is_err() {
+            return Shard::default();
+        }
+        match fs_guard::read(&self.jail, &path, MAX_SHARD_BYTES) {
+            Ok(bytes) => self.parse(n, bytes).unwrap_or_default(),
+            Err(_) => Shard::default(),
+        }
+    }
+
+    fn parse(&self, n: usize, bytes: Vec<u8>) -> Option<Shard> {
+        let rest = bytes.strip_prefix(MAGIC)?;
+        let (digest, body) = rest.split_first_chunk::<32>()?;
+        if hash(body) != *digest {
+            return None;
+        }
+        let (header, mut entries) = postcard::take_from_bytes::<Header>(body).ok()?;
+        if header.version != self.version || header.identity != self.identity {
+            return None;
+        }
+        if header.shard as usize != n || header.entries > (entries.len() / 36) as u64 {
+            return None;
+        }
+        let mut index = HashMap::with_capacity(header.entries as usize);
+        let base = bytes.len() - entries.len();
+        let mut at = base;
+        for _ in 0..header.entries {
+            let (h, rest) = entries.split_first_chunk::<32>()?;
+            let (len, rest) = rest.split_first_chunk::<4>()?;
+            let len = u32::from_le_bytes(*len) as usize;
+            if rest.len() < len || h[0] as usize % SHARDS != n {
+                return None;
+            }
+            index.insert(*h, (at + 36, len));
+            at += 36 + len;
+            entries = &rest[len..];
+        }
+        if !entries.is_empty() {
+            return None;
+        }
+        Some(Shard {
+            bytes,
+            index,
+            valid: true,
+        })
+    }
+
+    /// The plan cached for these bytes, if any reads back whole.
+    pub fn get(&self, h: &Hash) -> Option<Plan> {
+        let shard = &self.shards[h[0] as usize % SHARDS];
+        let &(at, len) = shard.index.get(h)?;
+        let (plan, rest) = postcard::take_from_bytes::<Plan>(&shard.bytes[at..at + len]).ok()?;
+        rest.is_empty().then_some(plan)
+    }
+
+    /// Keeps exactly the entries of this load: the shards that gained,
+    /// lost or could not read one are written again; the others are left
+    /// as they are. A cache that cannot be written costs speed, never an
+    /// answer, and is not reported.
+    pub fn save(self, live: Vec<Live>) {
+        let mut by_shard: Vec<Vec<Entry>> = vec![Vec::new(); SHARDS];
+        for l in live {
+            let (h, blob) = match l {
+                Live::Hit(h) => (h, None),
+                Live::New(h, b) => (h, Some(b)),
+            };
+            by_shard[h[0] as usize % SHARDS].push((h, blob));
+        }
+        let dirty: Vec<(usize, Vec<Entry>)> = by_shard
+            .into_iter()
+            .enumerate()
+            .filter_map(|(n, mut entries)| {
+                entries.sort_unstable_by_key(|e| e.0);
+                entries.dedup_by(|a, b| a.0 == b.0);
+                let shard = &self.shards[n];
+                let same = shard.valid
+                    && entries.len() == shard.index.len()
+                    && entries
+                        .iter()
+                        .all(|(h, b)| b.is_none() && shard.index.contains_key(h));
+                // No entry, and no file to empty: nothing to write.
+                let absent =
+                    entries.is_empty() && std::fs::symlink_metadata(self.shard_path(n)).is_err();
+                (!same && !absent).then_some((n, entries))
+            })
+            .collect();
+        if dirty.is_empty() || !self.make_dir() {
+            return;
+        }
+        dirty.into_par_iter().for_each(|(n, entries)| {
+            let mut body =
+                postcard::to_allocvec(&self.header(n, entries.len())).unwrap_or_default();
+            for (h, blob) in &entries {
+                let blob: &[u8] = match blob {
+                    Some(b) => b,
+                    None => {
+                        let shard = &self.shards[n];
+                        match shard.index.get(h) {
+                            Some(&(at, len)) => &shard.bytes[at..at + len],
+                            None => continue,
+                        }
+                    }
+                };
+                body.extend_from_slice(h);
+                body.extend_from_slice(&(blob.len() as u32).to_le_bytes());
+                body.extend_from_slice(blob);
+            }
+            let mut file = Vec::with_capacity(body.len() + 40);
+            file.extend_from_slice(MAGIC);
+            file.extend_from_slice(&hash(&body));
+            file.extend_from_slice(&body);
+            let _ = crate::write::replace_unsynced(&self.shard_path(n), &file);
+        });
+    }
+
+    /// The folder, made if absent (never through a link), with a
+    /// `.gitignore` of its own, as ruff's: the cache is never committed by
+    /// accident, even in a repository whose `.gitignore` predates it.
+    fn make_dir(&self) -> bool {
+        match std::fs::symlink_metadata(&self.dir) {
+            Ok(m) => return m.file_type().is_dir(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(_) => return false,
+        }
+        if std::fs::create_dir(&self.dir).is_err() {
+            return false;
+        }
+        let _ = crate::write::replace_unsynced(
+            &self.dir.join(".gitignore"),
+            b"# Written by kh: its cache is never committed.\n*\n",
+        );
+        let _ = crate::write::replace_unsynced(
+            &self.dir.join("CACHEDIR.TAG"),
+            b"Signature: 8a477f597d28d172789f06886806bc55\n# The cache of kh (https://github.com/kh-plans/kh): safe to delete.\n",
+        );
+        true
+    }
+}
+
+/// The encoded form of a plan, to keep.
+pub fn encode(plan: &Plan) -> Option<Vec<u8>> {
+    postcard::to_allocvec(plan).ok()
+}
+
+fn clean_join(root: &Path, rel: &str) -> PathBuf {
+    if root == Path::new(".") {
+        PathBuf::from(rel)
+    } else {
+        root.join(rel)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every plan of the examples reads back from its encoded form as it
+    /// was parsed, to the last field.
+    #[test]
+    fn plans_read_back_exactly() {
+        let mut seen = 0;
+        let mut stack = vec![PathBuf::from("examples"), PathBuf::from("plans")];
+        while let Some(dir) = stack.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                    continue;
+                }
+                if p.extension().is_none_or(|x| x != "yaml")
+                    || p.file_name().is_some_and(|n| n == "indicators.yaml")
+                {
+                    continue;
+                }
+                let src = std::fs::read_to_string(&p).unwrap_or_default();
+                if let (Some(plan), _) = crate::load::plan(0, &src) {
+                    let bytes = encode(&plan).expect("encodes");
+                    let (back, rest) = postcard::take_from_bytes::<Plan>(&bytes).expect("decodes");
+                    assert!(rest.is_empty());
+                    assert_eq!(format!("{back:?}"), format!("{plan:?}"), "{}", p.display());
+                    seen += 1;
+                }
+            }
+        }
+        assert!(seen > 20, "only {seen} plans read");
+    }
+
+    /// A deadline nested deeper than any phrase can write is refused, not
+    /// followed until the stack runs out.
+    #[test]
+    fn deeply_nested_deadlines_are_refused() {
+        use crate::domain::Deadline;
+        let mut d = Deadline::Year(2026);
+        for _ in 0..40 {
+            d = Deadline::Start(Some(Box::new(d)));
+        }
+        let bytes = postcard::to_allocvec(&d).expect("encodes");
+        assert!(postcard::from_bytes::<Deadline>(&bytes).is_err());
+        // A million levels, as a forged file could claim: refused too.
+        let mut forged = Vec::new();
+        let start = postcard::to_allocvec(&Deadline::Start(None)).expect("encodes")[0];
+        for _ in 0..1_000_000 {
+            forged.extend_from_slice(&[start, 1]);
+        }
+        assert!(postcard::from_bytes::<Deadline>(&forged).is_err());
+        let mut ok = Deadline::Year(2026);
+        for _ in 0..3 {
+            ok = Deadline::Start(Some(Box::new(ok)));
+        }
+        let bytes = postcard::to_allocvec(&ok).expect("encodes");
+        assert_eq!(postcard::from_bytes::<Deadline>(&bytes).ok(), Some(ok));
+    }
+}

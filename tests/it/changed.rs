@@ -1,0 +1,300 @@
+//! `kh check --changed [REV]` (issue 19): exactly the findings of a full
+//! check that concern the plans a change touches (each changed plan, the
+//! plans below it, the plans above it), in a git repository made here; and
+//! a clear error, exit 2, when there is no git repository or no such REV.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+const TODAY: &str = "2026-11-23";
+
+fn plan(id: &str, level: &str, issued: &str, parent: Option<&str>, extra: &str) -> String {
+    let parent = parent.map(|p| format!("parent: {p}\n")).unwrap_or_default();
+    format!(
+        "kh: 1\nid: {id}\ntitle: T\nissuer: I\nlevel: {level}\nissued: {issued}\nperiod: 2026\n{parent}{extra}"
+    )
+}
+
+fn write(dir: &Path, rel: &str, text: &str) {
+    let p = dir.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, text).unwrap();
+}
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let out = std::process::Command::new("git")
+        .current_dir(dir)
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+        .args([
+            "-c",
+            "init.defaultBranch=main",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// A national plan, a province, two communes under it and a school under
+/// each, committed on `main`; each school carries an error of its own.
+fn repository() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "kh.yaml", "plans: plans\n");
+    write(
+        d,
+        "plans/national/qd.yaml",
+        &plan("national/qd", "national", "2026-01", None, ""),
+    );
+    write(
+        d,
+        "plans/p/so.yaml",
+        &plan("p/so", "province", "2026-03", Some("national/qd"), ""),
+    );
+    for x in ["a", "b"] {
+        write(
+            d,
+            &format!("plans/p/xa-{x}.yaml"),
+            &plan(&format!("p/xa-{x}"), "commune", "2026-05", Some("p/so"), ""),
+        );
+        write(
+            d,
+            &format!("plans/p/xa-{x}/th.yaml"),
+            &plan(
+                &format!("p/xa-{x}/th"),
+                "school",
+                "2026-06",
+                Some(&format!("p/xa-{x}")),
+                &format!("bogus_{x}: 1\n"),
+            ),
+        );
+    }
+    git(d, &["init", "-q"]);
+    git(d, &["add", "."]);
+    git(d, &["commit", "-q", "-m", "plans"]);
+    git(d, &["checkout", "-q", "-b", "pr"]);
+    dir
+}
+
+/// `kh check --format json` with these arguments: (plans, the findings as
+/// JSON lines, sorted), the exit status; stderr must be empty.
+fn check(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (u64, BTreeSet<String>, i32) {
+    let mut cmd = crate::util::kh();
+    cmd.current_dir(dir)
+        .args(["check", "--no-cache", "--today", TODAY, "--format", "json"])
+        .args(args);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let (out, err, code) = crate::util::run(&mut cmd);
+    assert_eq!(err, "", "{args:?}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let findings = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.to_string())
+        .collect();
+    (json["plans"].as_u64().unwrap(), findings, code)
+}
+
+/// The findings of a full check in these files.
+fn full_in(dir: &Path, files: &[&str]) -> BTreeSet<String> {
+    let (_, all, _) = check(dir, &[], &[]);
+    all.into_iter()
+        .filter(|f| {
+            let v: serde_json::Value = serde_json::from_str(f).unwrap();
+            files.contains(&v["file"].as_str().unwrap())
+        })
+        .collect()
+}
+
+const A_CASCADE: [&str; 4] = [
+    "plans/p/xa-a.yaml",
+    "plans/p/xa-a/th.yaml",
+    "plans/p/so.yaml",
+    "plans/national/qd.yaml",
+];
+
+#[test]
+fn changed_reports_exactly_the_findings_of_the_plans_a_change_touches() {
+    let dir = repository();
+    let d = dir.path();
+    // Commune A is now issued after its school: the school, unchanged,
+    // gains a finding from the change above it.
+    write(
+        d,
+        "plans/p/xa-a.yaml",
+        &plan("p/xa-a", "commune", "2026-07", Some("p/so"), ""),
+    );
+    git(d, &["commit", "-q", "-am", "A later"]);
+    let want = full_in(d, &A_CASCADE);
+    assert!(
+        want.iter().any(|f| f.contains("issued-before-parent")),
+        "{want:#?}"
+    );
+    assert!(want.iter().any(|f| f.contains("bogus_a")));
+    let (plans, got, code) = check(d, &["--changed", "main"], &[]);
+    assert_eq!(got, want);
+    assert_eq!((plans, code), (4, 1));
+    assert!(
+        !got.iter().any(|f| f.contains("bogus_b")),
+        "B is not touched"
+    );
+    // Without REV: the merge base with the default branch (main here), or
+    // the pull request's base named by CI.
+    assert_eq!(check(d, &["--changed"], &[]).1, want);
+    git(d, &["branch", "-q", "-m", "main", "trunk"]);
+    for var in ["GITHUB_BASE_REF", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME"] {
+        assert_eq!(check(d, &["--changed"], &[(var, "trunk")]).1, want, "{var}");
+    }
+    assert_eq!(check(d, &["--changed=trunk"], &[]).1, want);
+    // A change not yet committed counts, and a new file too.
+    write(
+        d,
+        "plans/p/xa-b/th.yaml",
+        &plan(
+            "p/xa-b/th",
+            "school",
+            "2026-06",
+            Some("p/xa-b"),
+            "bogus_b: 2\n",
+        ),
+    );
+    let mut files = A_CASCADE.to_vec();
+    files.extend(["plans/p/xa-b.yaml", "plans/p/xa-b/th.yaml"]);
+    assert_eq!(check(d, &["--changed", "trunk"], &[]).1, full_in(d, &files));
+    // Nothing changed since HEAD: nothing to report, and exit 0.
+    git(d, &["add", "."]);
+    git(d, &["commit", "-q", "-m", "B"]);
+    assert_eq!(
+        check(d, &["--changed", "HEAD"], &[]),
+        (0, BTreeSet::new(), 0)
+    );
+}
+
+#[test]
+fn a_deleted_or_renumbered_plan_touches_its_children_and_its_parents() {
+    let dir = repository();
+    let d = dir.path();
+    std::fs::remove_file(d.join("plans/p/xa-a.yaml")).unwrap();
+    git(d, &["commit", "-q", "-am", "A gone"]);
+    let files = [
+        "plans/p/xa-a/th.yaml",
+        "plans/p/so.yaml",
+        "plans/national/qd.yaml",
+    ];
+    let want = full_in(d, &files);
+    assert!(
+        want.iter().any(|f| f.contains("missing-parent")),
+        "{want:#?}"
+    );
+    assert_eq!(check(d, &["--changed", "main"], &[]).1, want);
+    // A commune renumbered: its school, which names the old id, is touched.
+    write(
+        d,
+        "plans/p/xa-b.yaml",
+        &plan("p/xa-b2", "commune", "2026-05", Some("p/so"), ""),
+    );
+    let mut files = files.to_vec();
+    files.extend(["plans/p/xa-b.yaml", "plans/p/xa-b/th.yaml"]);
+    assert_eq!(check(d, &["--changed", "main"], &[]).1, full_in(d, &files));
+}
+
+#[test]
+fn a_changed_catalog_or_kh_yaml_touches_every_plan() {
+    let dir = repository();
+    let d = dir.path();
+    write(d, "kh.yaml", "plans: plans\nstrict: true\n");
+    let (plans, got, _) = check(d, &["--changed", "main"], &[]);
+    assert_eq!((plans, got), {
+        let (p, all, _) = check(d, &[], &[]);
+        (p, all)
+    });
+    assert_eq!(plans, 6);
+}
+
+#[test]
+fn no_git_repository_or_no_such_revision_is_an_error() {
+    let dir = repository();
+    let (out, err, code) = crate::util::run(crate::util::kh().current_dir(dir.path()).args([
+        "check",
+        "--changed",
+        "no-such-branch",
+    ]));
+    assert_eq!((out.as_str(), code), ("", 2));
+    assert_eq!(
+        err,
+        "kh: error: .: --changed no-such-branch: no such commit, branch or tag in this repository (is it fetched?)\n"
+    );
+    // An option smuggled in as a revision is a revision that does not exist.
+    let (_, err, code) = crate::util::run(
+        crate::util::kh()
+            .current_dir(dir.path())
+            .args(["check", "--changed=--output=x"]),
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("no such commit"), "{err}");
+    assert!(!dir.path().join("x").exists());
+    // In Vietnamese.
+    let (_, err, code) = crate::util::run(crate::util::kh().current_dir(dir.path()).args([
+        "check",
+        "--lang",
+        "vi",
+        "--changed",
+        "no-such-branch",
+    ]));
+    assert_eq!(code, 2);
+    assert!(err.contains("không có commit, nhánh hay thẻ này"), "{err}");
+    // Not a git repository.
+    let plain = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(plain.path().join("plans")).unwrap();
+    write(
+        plain.path(),
+        "plans/so.yaml",
+        &plan("p/so", "province", "2026-03", None, ""),
+    );
+    let (out, err, code) = crate::util::run(
+        crate::util::kh()
+            .current_dir(plain.path())
+            .args(["check", "--changed"]),
+    );
+    assert_eq!((out.as_str(), code), ("", 2));
+    assert_eq!(
+        err,
+        "kh: error: .: not in a git repository: --changed compares with git history (run kh check without it)\n"
+    );
+    // No base branch to be found.
+    let d = dir.path();
+    git(d, &["branch", "-q", "-m", "main", "trunk"]);
+    let (_, err, code) = crate::util::run(
+        crate::util::kh()
+            .current_dir(d)
+            .args(["check", "--changed"]),
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("no base branch found"), "{err}");
+}
+
+#[test]
+fn a_changed_report_is_reported_and_an_unchanged_one_is_not() {
+    let dir = repository();
+    let d = dir.path();
+    write(d, "reports/old.csv", "nothing,here\n1,2\n");
+    git(d, &["add", "."]);
+    git(d, &["commit", "-q", "-m", "an old report"]);
+    write(d, "reports/new.csv", "not,a,report\n1,2,3\n");
+    let want = full_in(d, &["reports/new.csv"]);
+    assert!(!want.is_empty(), "the new report has findings");
+    assert!(!full_in(d, &["reports/old.csv"]).is_empty());
+    assert_eq!(check(d, &["--changed", "HEAD"], &[]).1, want);
+}
