@@ -418,3 +418,43 @@ fn a_cache_folder_that_is_a_link_turns_the_cache_off() {
         "nothing is written through the link"
     );
 }
+
+/// Plans are parsed with the run's school calendar ("trước khai giảng năm
+/// học 2026-2027" is the opening day): a cache made under the ministry's
+/// days is not used once kh.yaml moves them.
+#[test]
+fn a_cache_made_under_another_school_calendar_is_not_used() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("plans")).unwrap();
+    std::fs::write(
+        dir.path().join("plans/truong.yaml"),
+        "kh: 1\nid: truong\ntitle: T\nissuer: Trường THCS A\nlevel: school\nissued: 2026-09-03\nperiod: năm học 2026-2027\ntargets:\n  - {id: '1', text: Học bạ số, metric: m, target: 100%, due: trước khai giảng năm học 2026-2027}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("plans/indicators.yaml"),
+        "kh: 1\nindicators:\n  - {key: m, name: Học bạ số, unit: percent, direction: higher}\n",
+    )
+    .unwrap();
+    let rules = |out: &str| -> Vec<String> {
+        let v: serde_json::Value = serde_json::from_str(out).unwrap();
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let (out, _) = check(dir.path(), &[], &[]);
+    assert_eq!(rules(&out), Vec::<String>::new());
+    assert!(
+        !shard_files(dir.path()).is_empty(),
+        "the first run fills the cache"
+    );
+    // Opening on 1 September: the task is due before the plan was issued.
+    std::fs::write(dir.path().join("kh.yaml"), "school_year:\n  start: 1/9\n").unwrap();
+    let (warm, _) = check(dir.path(), &[], &[]);
+    let (cold, _) = check(dir.path(), &["--no-cache"], &[]);
+    assert_eq!(rules(&cold), ["due-before-issued"]);
+    assert_eq!(warm, cold);
+}
