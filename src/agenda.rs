@@ -215,6 +215,16 @@ pub fn asked_plans(repo: &Repo, ids: &[String]) -> Result<Vec<String>, crate::me
     }
 }
 
+/// What falls in a window: occurrences that are due, items that only start
+/// in it (never due: listed apart, dated by their start), and ongoing items;
+/// each sorted by date, then plan.
+#[derive(Default)]
+pub struct Agenda<'a> {
+    pub dated: Vec<Due<'a>>,
+    pub starts: Vec<Due<'a>>,
+    pub ongoing: Vec<Due<'a>>,
+}
+
 /// Every occurrence in `[from, to]`, plus ongoing items, sorted by date then plan.
 pub fn collect<'a>(
     repo: &'a Repo,
@@ -222,34 +232,43 @@ pub fn collect<'a>(
     to: NaiveDate,
     filter: &Filter,
 ) -> (Vec<Due<'a>>, Vec<Due<'a>>) {
-    collect_at_most(repo, from, to, filter, usize::MAX).unwrap_or_default()
+    let a = collect_at_most(repo, from, to, filter, usize::MAX).unwrap_or_default();
+    (a.dated, a.ongoing)
 }
 
-/// As `collect`, but None as soon as more than `max` occurrences fall in the
-/// window: memory stays bounded whatever the plans and the window.
+/// The agenda of `[from, to]`, in one pass over the plans, or None as soon as
+/// more than `max` occurrences fall in the window: memory stays bounded
+/// whatever the plans and the window.
 pub fn collect_at_most<'a>(
     repo: &'a Repo,
     from: NaiveDate,
     to: NaiveDate,
     filter: &Filter,
     max: usize,
-) -> Option<(Vec<Due<'a>>, Vec<Due<'a>>)> {
-    let mut dated = Vec::new();
-    let mut ongoing = Vec::new();
+) -> Option<Agenda<'a>> {
+    let mut a = Agenda::default();
     for e in repo.plans.iter().filter(|e| filter.plan(&e.plan)) {
         for item in items(repo, e) {
             // The filter is asked once per item, not once per occurrence.
             if !filter.item(item.kind, &item.units) {
                 continue;
             }
+            if let Some((start, written)) = &item.start
+                && (from..=to).contains(start)
+            {
+                let mut d = item.occurrence(e, Some(*start));
+                d.deadline = written.clone();
+                d.start = true;
+                a.starts.push(d);
+            }
             match &item.due {
-                When::Ongoing => ongoing.push(item.occurrence(e, None)),
+                When::Ongoing => a.ongoing.push(item.occurrence(e, None)),
                 When::Deadline(deadline, active) => {
                     for date in deadline.occurrences(from, to, *active) {
-                        if dated.len() >= max {
+                        if a.dated.len() >= max {
                             return None;
                         }
-                        dated.push(item.occurrence(e, Some(date)));
+                        a.dated.push(item.occurrence(e, Some(date)));
                     }
                 }
             }
@@ -257,35 +276,10 @@ pub fn collect_at_most<'a>(
     }
     // Keys computed once per occurrence, not once per comparison.
     let order = |d: &Due<'a>| (d.date, d.plan, d.kind, natural(&d.id));
-    dated.sort_by_cached_key(order);
-    ongoing.sort_by_cached_key(order);
-    Some((dated, ongoing))
-}
-
-/// Items whose written deadline is only a start falling in `[from, to]`:
-/// never due, they are listed apart, dated by their start.
-pub fn starting<'a>(
-    repo: &'a Repo,
-    from: NaiveDate,
-    to: NaiveDate,
-    filter: &Filter,
-) -> Vec<Due<'a>> {
-    let mut out = Vec::new();
-    for e in repo.plans.iter().filter(|e| filter.plan(&e.plan)) {
-        for item in items(repo, e) {
-            if let Some((start, written)) = &item.start
-                && (from..=to).contains(start)
-                && filter.item(item.kind, &item.units)
-            {
-                let mut d = item.occurrence(e, Some(*start));
-                d.deadline = written.clone();
-                d.start = true;
-                out.push(d);
-            }
-        }
-    }
-    out.sort_by_cached_key(|d| (d.date, d.plan, d.kind, natural(&d.id)));
-    out
+    a.dated.sort_by_cached_key(order);
+    a.starts.sort_by_cached_key(order);
+    a.ongoing.sort_by_cached_key(order);
+    Some(a)
 }
 
 /// The day a deadline that is only a start begins.

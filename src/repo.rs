@@ -481,7 +481,7 @@ fn check_settings(file: &Path, src: &str, read: &crate::yaml::Read<Settings>) ->
         .enumerate()
         {
             let Some(v) = value else { continue };
-            match day_month(v.as_str()) {
+            match crate::domain::school_year::day_month(v.as_str()) {
                 Some(md) => bounds[n] = Some(md),
                 None => bail!(crate::messages::usage(
                     lang,
@@ -497,14 +497,6 @@ fn check_settings(file: &Path, src: &str, read: &crate::yaml::Read<Settings>) ->
             .configure();
     }
     Ok(())
-}
-
-/// "5/9", "05-09", "5.9": day and month, as Vietnamese dates are written;
-/// a day that no year has (31/2) is refused, 29/2 taken.
-fn day_month(s: &str) -> Option<crate::domain::school_year::MonthDay> {
-    let (d, m) = s.trim().split_once(['/', '-', '.'])?;
-    let (d, m): (u32, u32) = (d.trim().parse().ok()?, m.trim().parse().ok()?);
-    chrono::NaiveDate::from_ymd_opt(2028, m, d).map(|_| (m, d))
 }
 
 /// A folder named in kh.yaml, if it stays inside the repository by name: not

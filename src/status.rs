@@ -302,8 +302,12 @@ pub fn rollup(
         }
         for v in &pt.values {
             let threshold = oriented(repo, &pt.metric, &v.value.binding);
-            let floor = v.value.floor.as_deref();
-            let floor_threshold = floor.map(|f| oriented(repo, &pt.metric, &f.threshold));
+            // The per-child floor, if any, and its threshold as the catalog reads it.
+            let floor = v
+                .value
+                .floor
+                .as_deref()
+                .map(|f| (f, oriented(repo, &pt.metric, &f.threshold)));
             let mut met = 0;
             let mut failing = Vec::new();
             let mut achieved = Vec::new();
@@ -311,8 +315,8 @@ pub fn rollup(
                 let child = &repo.plans[*c].plan;
                 // One judgement with `kh check`: a child the floor applies to
                 // answers to the floor, the others to the threshold itself.
-                let threshold = match (floor, &floor_threshold) {
-                    (Some(f), Some(ft)) if crate::check::cascade::floor_applies(f, child) => ft,
+                let threshold = match &floor {
+                    Some((f, ft)) if crate::check::cascade::floor_applies(f, child) => ft,
                     _ => &threshold,
                 };
                 let mine: Vec<&Row> = rows_by_plan
@@ -360,7 +364,7 @@ pub fn rollup(
                     }
                 }
             }
-            let aggregate = floor.map(|_| {
+            let aggregate = floor.as_ref().map(|_| {
                 let mean = crate::domain::threshold::mean(&achieved);
                 match mean {
                     Some(m) => Aggregate {
@@ -373,8 +377,8 @@ pub fn rollup(
                     },
                 }
             });
-            let shown = match (floor, &floor_threshold) {
-                (Some(f), Some(ft)) => format!(
+            let shown = match &floor {
+                Some((f, ft)) => format!(
                     "{threshold}; {}",
                     crate::domain::threshold::floor_text(f.per.as_deref(), ft)
                 ),

@@ -347,98 +347,70 @@ pub fn check(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
             let pt = &parent.plan.targets[c.parent_target];
             let related = At::Value(value_path(c.parent_target, pt, c.segment.as_deref()));
             let here = At::Value(value_path(ci, ct, c.segment.as_deref()));
-            match &c.inclusion {
-                Inclusion::Inside => {}
+            let (target, metric, segment) = (ct.id.clone(), ct.metric.clone(), c.segment.clone());
+            let (parent_target, parent_plan) = (pt.id.clone(), parent.plan.id.clone());
+            let (found, expected) = (c.child.to_string(), c.parent.to_string());
+            let (rule, message) = match &c.inclusion {
+                Inclusion::Inside => continue,
                 // Severity: warning. The value meets the parent's, but "phấn đấu"
                 // only strives for it where the parent sets a firm threshold.
-                Inclusion::Aspiration => out.push(
-                    Finding::new(
-                        Rule::AspirationOnly,
-                        e.file,
-                        here,
-                        Message::AspirationOnly {
-                            target: ct.id.clone(),
-                            metric: ct.metric.clone(),
-                            plan: e.plan.id.clone(),
-                            segment: c.segment.clone(),
-                            found: c.child.to_string(),
-                            parent_target: pt.id.clone(),
-                            parent_plan: parent.plan.id.clone(),
-                            expected: c.parent.to_string(),
-                        },
-                    )
-                    .with_related(
-                        parent.file,
-                        related.clone(),
-                        label(&parent.plan, pt),
-                    ),
+                Inclusion::Aspiration => (
+                    Rule::AspirationOnly,
+                    Message::AspirationOnly {
+                        target,
+                        metric,
+                        plan: e.plan.id.clone(),
+                        segment,
+                        found,
+                        parent_target,
+                        parent_plan,
+                        expected,
+                    },
                 ),
-                Inclusion::Outside if c.floor.is_some() => out.push(
-                    Finding::new(
-                        Rule::BelowFloor,
-                        e.file,
-                        here,
-                        Message::BelowFloor {
-                            target: ct.id.clone(),
-                            metric: ct.metric.clone(),
-                            plan: e.plan.id.clone(),
-                            segment: c.segment.clone(),
-                            per: c.floor.clone().flatten(),
-                            expected: c.parent.to_string(),
-                            parent_target: pt.id.clone(),
-                            parent_plan: parent.plan.id.clone(),
-                            found: c.child.to_string(),
-                        },
-                    )
-                    .with_related(
-                        parent.file,
-                        related,
-                        label(&parent.plan, pt),
-                    ),
+                Inclusion::Outside if c.floor.is_some() => (
+                    Rule::BelowFloor,
+                    Message::BelowFloor {
+                        target,
+                        metric,
+                        plan: e.plan.id.clone(),
+                        segment,
+                        per: c.floor.clone().flatten(),
+                        expected,
+                        parent_target,
+                        parent_plan,
+                        found,
+                    },
                 ),
-                Inclusion::Outside => out.push(
-                    Finding::new(
-                        Rule::LooserThreshold,
-                        e.file,
-                        here,
-                        Message::Looser {
-                            target: ct.id.clone(),
-                            metric: ct.metric.clone(),
-                            plan: e.plan.id.clone(),
-                            segment: c.segment.clone(),
-                            expected: c.parent.to_string(),
-                            parent_target: pt.id.clone(),
-                            parent_plan: parent.plan.id.clone(),
-                            found: c.child.to_string(),
-                        },
-                    )
-                    .with_related(
-                        parent.file,
-                        related,
-                        label(&parent.plan, pt),
-                    ),
+                Inclusion::Outside => (
+                    Rule::LooserThreshold,
+                    Message::Looser {
+                        target,
+                        metric,
+                        plan: e.plan.id.clone(),
+                        segment,
+                        expected,
+                        parent_target,
+                        parent_plan,
+                        found,
+                    },
                 ),
-                Inclusion::Incomparable(why) => out.push(
-                    Finding::new(
-                        Rule::IncomparableThreshold,
-                        e.file,
-                        here,
-                        Message::Incomparable {
-                            target: ct.id.clone(),
-                            metric: ct.metric.clone(),
-                            segment: c.segment.clone(),
-                            parent_target: pt.id.clone(),
-                            parent_plan: parent.plan.id.clone(),
-                            why: why.clone(),
-                        },
-                    )
-                    .with_related(
-                        parent.file,
-                        related,
-                        label(&parent.plan, pt),
-                    ),
+                Inclusion::Incomparable(why) => (
+                    Rule::IncomparableThreshold,
+                    Message::Incomparable {
+                        target,
+                        metric,
+                        segment,
+                        parent_target,
+                        parent_plan,
+                        why: why.clone(),
+                    },
                 ),
-            }
+            };
+            out.push(Finding::new(rule, e.file, here, message).with_related(
+                parent.file,
+                related,
+                label(&parent.plan, pt),
+            ));
         }
         if let Some((cd, pi, pd)) = j.later {
             let pt = &parent.plan.targets[pi];

@@ -1,7 +1,7 @@
 //! References: the parent exists, units are declared, metrics and segments are known.
 
 use crate::domain::threshold::Quantity;
-use crate::domain::{IndicatorUnit, Level};
+use crate::domain::{Indicator, IndicatorUnit, Level, SegmentValue, Target};
 use crate::finding::{At, Finding};
 use crate::load::nearest;
 use crate::message::Message;
@@ -212,69 +212,69 @@ pub fn unit_of(q: &Quantity) -> IndicatorUnit {
 
 /// A threshold is in its indicator's unit.
 pub fn unit_mismatch(repo: &Repo, e: &Entry, out: &mut Vec<Finding>) {
-    for (n, t) in e.plan.targets.iter().enumerate() {
-        let Some(ind) = repo.indicators.get(&t.metric) else {
+    for (n, t, ind, v) in values_with_indicator(repo, e) {
+        // Qualitative targets fit any indicator; a bare number takes its unit.
+        let binding = v.value.binding.in_unit(Some(ind.unit));
+        if binding.is_qualitative() {
             continue;
-        };
-        for v in &t.values {
-            // Qualitative targets fit any indicator; a bare number takes its unit.
-            let binding = v.value.binding.in_unit(Some(ind.unit));
-            if binding.is_qualitative() {
-                continue;
-            }
-            let found = unit_of(&binding.qty);
-            if found != ind.unit {
-                let p = value_at(n, v.segment.as_deref());
-                out.push(Finding::new(
-                    Rule::UnitMismatch,
-                    e.file,
-                    At::Value(p),
-                    Message::UnitMismatch {
-                        metric: t.metric.clone(),
-                        expected: ind.unit.key(),
-                        found: found.key(),
-                        threshold: v.value.binding.to_string(),
-                    },
-                ));
-            }
+        }
+        let found = unit_of(&binding.qty);
+        if found != ind.unit {
+            out.push(Finding::new(
+                Rule::UnitMismatch,
+                e.file,
+                value_at(n, t, v),
+                Message::UnitMismatch {
+                    metric: t.metric.clone(),
+                    expected: ind.unit.key(),
+                    found: found.key(),
+                    threshold: v.value.binding.to_string(),
+                },
+            ));
         }
     }
 }
 
-/// The place of a target's value for one segment.
-fn value_at(n: usize, segment: Option<&str>) -> Vec<Seg> {
-    match segment {
-        Some(s) => vec![k("targets"), Seg::Index(n), k("by_segment"), k(s)],
-        None => vec![k("targets"), Seg::Index(n), k("target")],
-    }
+/// Every value of every target whose metric the catalog knows: (index of
+/// the target, the target, its indicator, the value), for the checks that
+/// read a value against its indicator.
+fn values_with_indicator<'a>(
+    repo: &'a Repo,
+    e: &'a Entry,
+) -> impl Iterator<Item = (usize, &'a Target, &'a Indicator, &'a SegmentValue)> {
+    e.plan.targets.iter().enumerate().flat_map(move |(n, t)| {
+        let ind = repo.indicators.get(&t.metric);
+        ind.into_iter()
+            .flat_map(move |ind| t.values.iter().map(move |v| (n, t, ind, v)))
+    })
+}
+
+/// Where a finding on one value of target `n` points.
+fn value_at(n: usize, t: &Target, v: &SegmentValue) -> At {
+    At::Value(super::cascade::value_path(n, t, v.segment.as_deref()))
 }
 
 /// What a value counts ("100% học sinh") is what its indicator counts.
 /// Severity: warning; the words may be loose, the metric may be wrong.
 pub fn population_mismatch(repo: &Repo, e: &Entry, out: &mut Vec<Finding>) {
-    for (n, t) in e.plan.targets.iter().enumerate() {
-        let Some(ind) = repo.indicators.get(&t.metric) else {
-            continue;
-        };
-        for v in &t.values {
-            let b = &v.value.binding;
-            if let (true, Some(population), Some(noun)) = (
-                b.population_contradicts(ind.noun.as_deref()),
-                &b.population,
-                &ind.noun,
-            ) {
-                out.push(Finding::new(
-                    Rule::PopulationMismatch,
-                    e.file,
-                    At::Value(value_at(n, v.segment.as_deref())),
-                    Message::PopulationMismatch {
-                        target: t.id.clone(),
-                        metric: t.metric.clone(),
-                        population: population.clone(),
-                        noun: noun.clone(),
-                    },
-                ));
-            }
+    for (n, t, ind, v) in values_with_indicator(repo, e) {
+        let b = &v.value.binding;
+        if let (true, Some(population), Some(noun)) = (
+            b.population_contradicts(ind.noun.as_deref()),
+            &b.population,
+            &ind.noun,
+        ) {
+            out.push(Finding::new(
+                Rule::PopulationMismatch,
+                e.file,
+                value_at(n, t, v),
+                Message::PopulationMismatch {
+                    target: t.id.clone(),
+                    metric: t.metric.clone(),
+                    population: population.clone(),
+                    noun: noun.clone(),
+                },
+            ));
         }
     }
 }
@@ -283,26 +283,21 @@ pub fn population_mismatch(repo: &Repo, e: &Entry, out: &mut Vec<Finding>) {
 /// higher-is-better indicator is said, never silently judged backwards.
 /// Severity: warning.
 pub fn direction_mismatch(repo: &Repo, e: &Entry, out: &mut Vec<Finding>) {
-    for (n, t) in e.plan.targets.iter().enumerate() {
-        let Some(ind) = repo.indicators.get(&t.metric) else {
-            continue;
-        };
-        for v in &t.values {
-            let b = &v.value.binding;
-            if b.contradicts(ind.direction) {
-                out.push(Finding::new(
-                    Rule::DirectionMismatch,
-                    e.file,
-                    At::Value(value_at(n, v.segment.as_deref())),
-                    Message::DirectionMismatch {
-                        target: t.id.clone(),
-                        metric: t.metric.clone(),
-                        threshold: b.to_string(),
-                        // A phrase against a higher-is-better indicator bounds from above.
-                        upper: ind.direction == crate::domain::Direction::Higher,
-                    },
-                ));
-            }
+    for (n, t, ind, v) in values_with_indicator(repo, e) {
+        let b = &v.value.binding;
+        if b.contradicts(ind.direction) {
+            out.push(Finding::new(
+                Rule::DirectionMismatch,
+                e.file,
+                value_at(n, t, v),
+                Message::DirectionMismatch {
+                    target: t.id.clone(),
+                    metric: t.metric.clone(),
+                    threshold: b.to_string(),
+                    // A phrase against a higher-is-better indicator bounds from above.
+                    upper: ind.direction == crate::domain::Direction::Higher,
+                },
+            ));
         }
     }
 }

@@ -477,6 +477,7 @@ struct JsonReport<'a> {
 }
 
 pub fn run(args: DueArgs, ui: &Ui) -> Result<i32> {
+    use crate::message::Sentence;
     let mut source = repo::locate(&args.paths)?;
     let roots = source.roots.clone();
     if let Some(r) = &args.reports {
@@ -523,85 +524,60 @@ pub fn run(args: DueArgs, ui: &Ui) -> Result<i32> {
         unit: args.unit.clone(),
         kinds: args.kind.clone(),
     };
-    let Some((dated, ongoing)) = agenda::collect_at_most(&repo, from, to, &filter, MAX_OCCURRENCES)
+    let Some(agenda::Agenda {
+        mut dated,
+        starts,
+        ongoing,
+    }) = agenda::collect_at_most(&repo, from, to, &filter, MAX_OCCURRENCES)
     else {
         bail!(
             "more than {MAX_OCCURRENCES} occurrences fall between {from} and {to}: narrow the window (--from/--to, --month, --quarter) or the plans (--plan, --level, --unit)"
         );
     };
-    let mut dated = dated;
     if args.overdue {
         dated.retain(|d| status_of(d, statuses.as_ref()) != Some(crate::status::Status::Met));
     }
     let ongoing = (args.ongoing && !args.overdue).then_some(ongoing);
-    // What begins in the window is shown apart, never as due.
-    let starts = if args.overdue {
-        Vec::new()
-    } else {
-        agenda::starting(&repo, from, to, &filter)
-    };
+    // What begins in the window is shown apart, never as due, and never overdue.
+    let starts = if args.overdue { Vec::new() } else { starts };
     let st = statuses.as_ref();
     let all: Vec<&Due> = dated.iter().chain(ongoing.iter().flatten()).collect();
+    let counts = counts_line(from, to, &dated, &starts, ongoing.as_deref(), ui);
     let text = match super::format_or(args.format, Format::Table) {
         Format::Table => {
             let width = ui.width();
-            let mut out = rows(
-                &dated.iter().collect::<Vec<_>>(),
-                today,
-                ui,
-                st,
-                Shape::Table,
-            )
-            .table(width, args.wide);
-            if !starts.is_empty() {
+            let table = |items: &[Due]| {
+                rows(
+                    &items.iter().collect::<Vec<_>>(),
+                    today,
+                    ui,
+                    st,
+                    Shape::Table,
+                )
+                .table(width, args.wide)
+            };
+            let mut out = table(&dated);
+            // What starts and what is ongoing follow, each under its heading.
+            let sections = [
+                (!starts.is_empty()).then_some((Sentence::StartsHeading, starts.as_slice())),
+                ongoing.as_deref().map(|o| (Sentence::OngoingHeading, o)),
+            ];
+            for (heading, items) in sections.into_iter().flatten() {
                 out.push_str(&format!(
-                    "\n\n{}\n",
-                    crate::messages::sentence(ui.lang, &crate::message::Sentence::StartsHeading)
+                    "\n\n{}\n{}",
+                    crate::messages::sentence(ui.lang, &heading),
+                    table(items)
                 ));
-                out.push_str(
-                    &rows(
-                        &starts.iter().collect::<Vec<_>>(),
-                        today,
-                        ui,
-                        st,
-                        Shape::Table,
-                    )
-                    .table(width, args.wide),
-                );
-            }
-            if let Some(o) = &ongoing {
-                out.push_str(&format!(
-                    "\n\n{}\n",
-                    crate::messages::sentence(ui.lang, &crate::message::Sentence::OngoingHeading)
-                ));
-                out.push_str(
-                    &rows(&o.iter().collect::<Vec<_>>(), today, ui, st, Shape::Table)
-                        .table(width, args.wide),
-                );
             }
             out.push('\n');
-            out.push_str(&counts_line(
-                from,
-                to,
-                &dated,
-                &starts,
-                ongoing.as_deref(),
-                ui,
-            ));
+            out.push_str(&counts);
             out
         }
         Format::Csv => rows(&all, today, ui, st, Shape::Sheet).csv()?,
         Format::Markdown => {
             let mut out = rows(&all, today, ui, st, Shape::Table).markdown();
             out.push('\n');
-            out.push_str(&counts_line(
-                from,
-                to,
-                &dated,
-                &starts,
-                ongoing.as_deref(),
-                ui,
-            ));
+            out.push_str(&counts);
             out
         }
         Format::Json => {

@@ -17,6 +17,14 @@ static CONFIGURED: std::sync::OnceLock<SchoolCalendar> = std::sync::OnceLock::ne
 /// A day of the year, as (month, day).
 pub type MonthDay = (u32, u32);
 
+/// "5/9", "05-09", "5.9": day and month, as Vietnamese dates are written;
+/// a day that no year has (31/2) is refused, 29/2 taken.
+pub fn day_month(s: &str) -> Option<MonthDay> {
+    let (d, m) = s.trim().split_once(['/', '-', '.'])?;
+    let (d, m): (u32, u32) = (d.trim().parse().ok()?, m.trim().parse().ok()?);
+    NaiveDate::from_ymd_opt(2028, m, d).map(|_| (m, d))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SchoolCalendar {
     /// First day of the school year (khai giảng), in its first calendar year.
@@ -116,6 +124,15 @@ mod tests {
             Some((d(2027, 1, 19), d(2027, 5, 31)))
         );
         assert_eq!(c.semester_bounds(2026, 3), None);
+    }
+
+    #[test]
+    fn a_bound_is_a_day_and_a_month_that_some_year_has() {
+        assert_eq!(day_month("5/9"), Some((9, 5)));
+        assert_eq!(day_month(" 05-09 "), Some((9, 5)));
+        assert_eq!(day_month("29/2"), Some((2, 29)));
+        assert_eq!(day_month("31/6"), None);
+        assert_eq!(day_month("9"), None);
     }
 
     #[test]

@@ -1419,26 +1419,19 @@ impl Walk {
         let due = leading_deadline(text).or_else(|| self.horizon());
         let path = path_of(&self.stack);
         let base = self.next_id(&path);
-        let many = found.len() > 1;
-        for (i, (words, value)) in found.into_iter().enumerate() {
-            let id = if many {
-                format!("{base}{}", letter(i))
-            } else {
-                base.clone()
-            };
-            self.out.targets.push(Target {
-                id,
-                area: self.area(),
-                text: if many { words } else { text.to_string() },
-                value,
-                due: due.clone(),
-                lead: Vec::new(),
-                implementers: Vec::new(),
-                place,
-                id_inferred: false,
-                in_task: false,
-            });
-        }
+        let template = Target {
+            id: base,
+            area: self.area(),
+            text: String::new(),
+            value: Value::Missing,
+            due,
+            lead: Vec::new(),
+            implementers: Vec::new(),
+            place,
+            id_inferred: false,
+            in_task: false,
+        };
+        push_lettered(&mut self.out.targets, found, text, template);
     }
 
     fn table(&mut self, t: &Table) {
@@ -1616,25 +1609,19 @@ impl Walk {
                             f
                         }
                     };
-                    let many = found.len() > 1;
-                    for (i, (words, value)) in found.into_iter().enumerate() {
-                        self.out.targets.push(Target {
-                            id: if many {
-                                format!("{id}{}", letter(i))
-                            } else {
-                                id.clone()
-                            },
-                            area: area.clone(),
-                            text: if many { words } else { text.clone() },
-                            value,
-                            due: due.clone(),
-                            lead: lead.clone(),
-                            implementers: implementers.clone(),
-                            place: r.place,
-                            id_inferred: inferred,
-                            in_task: false,
-                        });
-                    }
+                    let template = Target {
+                        id: id.clone(),
+                        area: area.clone(),
+                        text: String::new(),
+                        value: Value::Missing,
+                        due: due.clone(),
+                        lead: lead.clone(),
+                        implementers: implementers.clone(),
+                        place: r.place,
+                        id_inferred: inferred,
+                        in_task: false,
+                    };
+                    push_lettered(&mut self.out.targets, found, &text, template);
                 }
                 TableKind::Tasks => {
                     let mut cooperating = unit_names(cell(&r.cells, cols.cooperating));
@@ -1691,25 +1678,19 @@ impl Walk {
             } else {
                 task.due.clone().or(horizon)
             };
-        let many = found.len() > 1;
-        for (i, (words, value)) in found.into_iter().enumerate() {
-            self.out.targets.push(Target {
-                id: if many {
-                    format!("{}{}", task.id, letter(i))
-                } else {
-                    task.id.clone()
-                },
-                area: task.area.clone(),
-                text: if many { words } else { task.text.clone() },
-                value,
-                due: target_due.clone(),
-                lead: task.lead.clone(),
-                implementers: task.cooperating.clone(),
-                place: task.place,
-                id_inferred: false,
-                in_task: true,
-            });
-        }
+        let template = Target {
+            id: task.id.clone(),
+            area: task.area.clone(),
+            text: String::new(),
+            value: Value::Missing,
+            due: target_due,
+            lead: task.lead.clone(),
+            implementers: task.cooperating.clone(),
+            place: task.place,
+            id_inferred: false,
+            in_task: true,
+        };
+        push_lettered(&mut self.out.targets, found, &task.text, template);
         self.out.tasks.push(task);
     }
 
@@ -1802,25 +1783,19 @@ impl Walk {
                     } else {
                         found
                     };
-                    let many = found.len() > 1;
-                    for (i, (words, value)) in found.into_iter().enumerate() {
-                        self.out.targets.push(Target {
-                            id: if many {
-                                format!("{id}{}", letter(i))
-                            } else {
-                                id.clone()
-                            },
-                            area: area.clone(),
-                            text: if many { words } else { text.clone() },
-                            value,
-                            due: horizon.clone(),
-                            lead: lead.clone(),
-                            implementers: Vec::new(),
-                            place: row.place,
-                            id_inferred: false,
-                            in_task: false,
-                        });
-                    }
+                    let template = Target {
+                        id: id.clone(),
+                        area: area.clone(),
+                        text: String::new(),
+                        value: Value::Missing,
+                        due: horizon.clone(),
+                        lead: lead.clone(),
+                        implementers: Vec::new(),
+                        place: row.place,
+                        id_inferred: false,
+                        in_task: false,
+                    };
+                    push_lettered(&mut self.out.targets, found, &text, template);
                     if let Some(rest) = rest {
                         self.out.run_together.push(Unread {
                             place: row.place,
@@ -2075,6 +2050,30 @@ pub fn outline(doc: &Document) -> Outline {
             .or_else(|| h.issued.as_ref().map(|d| d[..4].to_string()));
     }
     w.out
+}
+
+/// One target per value a sentence states ("100% … Tối thiểu 20% …"): the
+/// template's id lettered (`III.2a`, `III.2b`) and each its own words when
+/// there are several, the template itself with the whole text when one.
+fn push_lettered(
+    targets: &mut Vec<Target>,
+    found: Vec<(String, Value)>,
+    text: &str,
+    template: Target,
+) {
+    let many = found.len() > 1;
+    for (i, (words, value)) in found.into_iter().enumerate() {
+        targets.push(Target {
+            id: if many {
+                format!("{}{}", template.id, letter(i))
+            } else {
+                template.id.clone()
+            },
+            text: if many { words } else { text.to_string() },
+            value,
+            ..template.clone()
+        });
+    }
 }
 
 #[cfg(test)]
