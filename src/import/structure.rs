@@ -658,10 +658,11 @@ fn lower_first(s: &str) -> String {
 fn citations(text: &str, out: &mut Vec<String>) {
     let f = fold(text);
     let lead = ["thuc hien ", "can cu ", "tren co so "];
-    if !lead.iter().any(|k| f.starts_with(k)) {
+    let Some(k) = lead.iter().find(|k| f.starts_with(*k)) else {
         return;
-    }
-    let body = text.split_once(' ').map_or(text, |x| x.1);
+    };
+    // The cited documents follow the whole lead phrase ("Thực hiện", "Căn cứ").
+    let body = &text[byte_at(text, &f, k.len())..];
     for part in body.split(';') {
         let p = part.trim();
         let fp = fold(p);
@@ -694,6 +695,26 @@ fn citations(text: &str, out: &mut Vec<String>) {
 fn byte_at(orig: &str, folded: &str, i: usize) -> usize {
     let n = folded[..i].chars().count();
     orig.char_indices().nth(n).map_or(orig.len(), |(b, _)| b)
+}
+
+/// The issuing body as the header block prints it, in capitals at the top
+/// left: "UBND XÃ HOÀ BÌNH", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "TRƯỜNG THPT AN LÃO".
+fn header_issuer(text: &str) -> Option<String> {
+    let t = text.trim();
+    let f = fold(t);
+    let body = [
+        "ubnd ",
+        "uy ban nhan dan ",
+        "so giao duc",
+        "phong giao duc",
+        "truong ",
+    ];
+    let capitals = t
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    (capitals && t.chars().count() <= 80 && body.iter().any(|b| f.starts_with(b)))
+        .then(|| t.to_string())
 }
 
 /// "..., Trường THPT An Lão ban hành Kế hoạch ..." -> the issuer.
@@ -1145,6 +1166,9 @@ struct Walk {
     table: Option<(TableKind, Columns)>,
     /// The pending field-bulleted task (a numbered heading under tasks).
     field_task: Option<usize>,
+    /// A numbered heading under the tasks that nothing has followed yet: if
+    /// the next heading (or the end) comes first, the heading is the task.
+    childless: Option<Place>,
     seen_body: bool,
     /// The open table copied as lines, if any.
     flat: Option<Flat>,
@@ -1218,7 +1242,7 @@ impl Walk {
             header_line(&mut self.out.header, text);
             citations(text, &mut self.out.header.cites);
             if self.out.header.issuer.is_none() {
-                self.out.header.issuer = issuer_in(text);
+                self.out.header.issuer = issuer_in(text).or_else(|| header_issuer(text));
             }
         }
         if self.out.header.cites.is_empty() || !self.seen_body {
@@ -1278,7 +1302,12 @@ impl Walk {
                     return;
                 }
                 match self.mode {
-                    Mode::Tasks | Mode::Org if self.stack.len() > 1 => self.item(text, place),
+                    // A reporting sentence is a duty wherever it stands.
+                    Mode::Tasks | Mode::Org
+                        if self.stack.len() > 1 || !reports_in(text).is_empty() =>
+                    {
+                        self.item(text, place)
+                    }
                     Mode::Targets if !values(text).is_empty() => self.item(text, place),
                     _ => {}
                 }
@@ -1286,7 +1315,29 @@ impl Walk {
         }
     }
 
+    /// A numbered line under the tasks with nothing below it ("1. Triển khai
+    /// học bạ số. Thời gian: Quý III/2026.") is a task, never dropped.
+    fn close_childless(&mut self) {
+        let Some(place) = self.childless.take() else {
+            return;
+        };
+        let Some(h) = self.stack.last() else { return };
+        let (text, due) = inline_due(&h.title);
+        self.out.tasks.push(Task {
+            id: path_of(&self.stack),
+            area: self.stack.iter().rev().nth(1).map(|h| h.title.clone()),
+            text,
+            lead: Vec::new(),
+            cooperating: Vec::new(),
+            product: None,
+            due,
+            place,
+            rest: None,
+        });
+    }
+
     fn heading(&mut self, label: String, kind: LabelKind, title: &str, place: Place) {
+        self.close_childless();
         let title = title.trim_end_matches([':', '.']).trim().to_string();
         while self
             .stack
@@ -1318,7 +1369,9 @@ impl Walk {
         // fields in the bullets below ("- Đơn vị chủ trì: ...").
         if mode == Mode::Tasks && kind != LabelKind::Roman && title.len() > 60 {
             self.field_task = Some(usize::MAX);
-            let _ = place;
+        }
+        if mode == Mode::Tasks && kind != LabelKind::Roman {
+            self.childless = Some(place);
         }
     }
 
@@ -1326,6 +1379,8 @@ impl Walk {
         if text.is_empty() {
             return;
         }
+        // Something below the heading: it is a heading, not a task.
+        self.childless = None;
         match self.mode {
             Mode::Targets => self.target_item(text, place),
             Mode::Tasks | Mode::Org => {
@@ -1360,14 +1415,15 @@ impl Walk {
                 }
                 let path = path_of(&self.stack);
                 let id = self.next_id(&path);
+                let (text, due) = inline_due(text);
                 self.out.tasks.push(Task {
                     id,
                     area: self.area(),
-                    text: text.to_string(),
+                    text,
                     lead: Vec::new(),
                     cooperating: Vec::new(),
                     product: None,
-                    due: None,
+                    due,
                     place,
                     rest: None,
                 });
@@ -1992,6 +2048,43 @@ fn split_flat_row(all: &str) -> (String, Vec<String>, Option<String>) {
     (text, lead, (!rest.is_empty()).then(|| rest.to_string()))
 }
 
+/// A task sentence that states its own deadline after a label ("…
+/// Thời gian: Quý III/2026.", "Thời gian hoàn thành: tháng 12/2026"): the
+/// words before it, and the deadline as written.
+fn inline_due(text: &str) -> (String, Option<String>) {
+    const LABELS: &[&str] = &[
+        "thoi gian hoan thanh",
+        "thoi gian thuc hien",
+        "thoi gian",
+        "thoi han",
+    ];
+    for (colon, _) in text.match_indices(':') {
+        let before = &text[..colon];
+        let starts: Vec<usize> = before
+            .char_indices()
+            .filter(|(i, c)| {
+                !c.is_whitespace() && (*i == 0 || before[..*i].ends_with(char::is_whitespace))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        for label in LABELS {
+            let n = label.split(' ').count();
+            let Some(&at) = starts.len().checked_sub(n).and_then(|k| starts.get(k)) else {
+                continue;
+            };
+            if fold(&before[at..]).trim_end() == *label {
+                let due = text[colon + 1..].trim().trim_end_matches(['.', ';']).trim();
+                if due.is_empty() {
+                    break;
+                }
+                let words = text[..at].trim().trim_end_matches(['.', ';', ',']).trim();
+                return (words.to_string(), Some(due.to_string()));
+            }
+        }
+    }
+    (text.to_string(), None)
+}
+
 fn letter(i: usize) -> char {
     (b'a' + u8::try_from(i.min(25)).unwrap_or(25)) as char
 }
@@ -2006,6 +2099,7 @@ pub fn outline(doc: &Document) -> Outline {
         appendix: None,
         table: None,
         field_task: None,
+        childless: None,
         seen_body: false,
         flat: None,
     };
@@ -2024,6 +2118,7 @@ pub fn outline(doc: &Document) -> Outline {
         }
     }
     w.flush_flat();
+    w.close_childless();
     // A value inside a task row that restates a target of the same id (the
     // targets table and the tasks table numbered alike) is not a second
     // target: ids stay unique.

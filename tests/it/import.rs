@@ -551,3 +551,60 @@ const ROUND_TRIP_DIFFERENCES: &[(&str, &[&str])] = &[
         ],
     ),
 ];
+
+/// A commune plan written the way plans are, not one of the seeds: its
+/// header block, a citation, bullets of targets, numbered tasks that carry
+/// their own "Thời gian:", and a reporting sentence under "Tổ chức thực
+/// hiện". Nothing is dropped: every task and the duty are in the draft.
+#[test]
+fn an_unseen_prose_plan_is_read_whole() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("hoa-binh.txt");
+    std::fs::write(
+        &file,
+        "UBND XÃ HOÀ BÌNH\nSố: 15/KH-UBND\nHoà Bình, ngày 20 tháng 3 năm 2026\nKẾ HOẠCH\nChuyển đổi số trong giáo dục trên địa bàn xã Hoà Bình năm 2026\nThực hiện Kế hoạch số 92/KH-SGDĐT ngày 13/5/2026 của Sở Giáo dục và Đào tạo về chuyển đổi số ngành Giáo dục năm 2026;\nI. MỤC TIÊU\n1. Mục tiêu cụ thể\n- 100% trường học trên địa bàn ban hành kế hoạch chuyển đổi số.\n- Tối thiểu 80% giáo viên sử dụng thành thạo phần mềm quản lý trường học.\nII. NHIỆM VỤ\n1. Triển khai học bạ số tại các trường tiểu học, THCS. Thời gian: Quý III/2026.\n2. Xây dựng kho học liệu số dùng chung. Thời gian hoàn thành: năm học 2026-2027.\nIII. TỔ CHỨC THỰC HIỆN\nĐịnh kỳ hằng quý, các trường báo cáo kết quả thực hiện về UBND xã trước ngày 15 tháng cuối quý.\n",
+    )
+    .unwrap();
+    let (out, err, code) = import(&file, &["--id", "hoa-binh/xa-2026", "--lang", "en"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("2 targets, 2 tasks, 1 reporting duties"),
+        "{err}"
+    );
+    let draft: serde_yaml::Value =
+        serde_yaml::from_str(out.split("\n# Indicators").next().unwrap()).unwrap();
+    assert_eq!(draft["issuer"].as_str(), Some("UBND XÃ HOÀ BÌNH"));
+    assert_eq!(draft["level"].as_str(), Some("commune"));
+    assert_eq!(
+        draft["cites"].as_str(),
+        Some("Kế hoạch số 92/KH-SGDĐT ngày 13/5/2026 của Sở Giáo dục và Đào tạo")
+    );
+    let tasks: Vec<(String, String, String)> = draft["tasks"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["id"].as_str().unwrap().to_string(),
+                t["text"].as_str().unwrap().to_string(),
+                t["due"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        tasks,
+        [
+            (
+                "II.1".into(),
+                "Triển khai học bạ số tại các trường tiểu học, THCS".into(),
+                "Quý III/2026".into()
+            ),
+            (
+                "II.2".into(),
+                "Xây dựng kho học liệu số dùng chung".into(),
+                "năm học 2026-2027".into()
+            ),
+        ]
+    );
+    assert_eq!(draft["reporting"].as_sequence().map(Vec::len), Some(1));
+}
