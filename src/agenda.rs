@@ -70,6 +70,9 @@ pub struct Due<'a> {
     /// Dated by its start ("Từ năm 2027"): never due, so never overdue.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub start: bool,
+    /// The plan's index in the repository.
+    #[serde(skip)]
+    pub plan_index: usize,
 }
 
 /// The mark `kh due` and `kh diff` put after a value its document does not state.
@@ -109,9 +112,11 @@ impl Filter {
             && (self.levels.is_empty() || self.levels.contains(&p.level))
     }
 
-    fn item(&self, kind: Kind, units: &[String]) -> bool {
+    /// Whether an item of this kind naming these units is listed; the units
+    /// are looked up only when a unit is asked for.
+    fn item(&self, kind: Kind, units: impl FnOnce() -> Vec<String>) -> bool {
         (self.kinds.is_empty() || self.kinds.contains(&kind))
-            && self.unit.as_ref().is_none_or(|u| unit_matches(u, units))
+            && self.unit.as_ref().is_none_or(|u| unit_matches(u, &units()))
     }
 }
 
@@ -215,14 +220,76 @@ pub fn asked_plans(repo: &Repo, ids: &[String]) -> Result<Vec<String>, crate::me
     }
 }
 
+/// One occurrence in an agenda, as small as it sorts: which item of which
+/// plan on which day, with what the summary line counts. A national month
+/// holds over a million; [`Agenda::due`] builds the row of one when it is
+/// written, so the rows are never all held at once.
+#[derive(Debug, Clone, Copy)]
+pub struct Slot {
+    /// None for ongoing items.
+    pub date: Option<NaiveDate>,
+    /// The plan's place in id order, and the item's in natural id order
+    /// within its plan and kind: the sort key, computed once per item.
+    plan_rank: u32,
+    pub kind: Kind,
+    item_rank: u32,
+    /// The plan's index in the repository, and the item's in its list.
+    pub plan: u32,
+    index: u32,
+    /// Dated by its start: never due.
+    pub start: bool,
+    /// The deadline is not the item's own (see [`Due::inherited`]).
+    pub inherited: bool,
+    /// Its document does not state its deadline or its lead units.
+    pub unstated: bool,
+}
+
+// A national month is over a million slots: keep each small.
+const _: () = assert!(std::mem::size_of::<Slot>() <= 32);
+
+impl Slot {
+    fn order(&self) -> (Option<NaiveDate>, u32, Kind, u32) {
+        (self.date, self.plan_rank, self.kind, self.item_rank)
+    }
+}
+
 /// What falls in a window: occurrences that are due, items that only start
 /// in it (never due: listed apart, dated by their start), and ongoing items;
-/// each sorted by date, then plan.
+/// each sorted by date, then plan, kind and id.
 #[derive(Default)]
-pub struct Agenda<'a> {
-    pub dated: Vec<Due<'a>>,
-    pub starts: Vec<Due<'a>>,
-    pub ongoing: Vec<Due<'a>>,
+pub struct Agenda {
+    pub dated: Vec<Slot>,
+    pub starts: Vec<Slot>,
+    pub ongoing: Vec<Slot>,
+}
+
+impl Agenda {
+    /// The row of one occurrence.
+    pub fn due<'a>(&self, repo: &'a Repo, slot: &Slot) -> Due<'a> {
+        let e = &repo.plans[slot.plan as usize];
+        let item = item(repo, e, slot.kind, slot.index as usize);
+        let mut d = item.occurrence(e, slot.date);
+        d.plan_index = slot.plan as usize;
+        if slot.start
+            && let Some((_, written)) = item.start
+        {
+            d.deadline = written;
+            d.start = true;
+        }
+        d
+    }
+
+    /// The rows of a list of occurrences, in order.
+    pub fn rows<'a, 's>(
+        &'s self,
+        repo: &'a Repo,
+        slots: &'s [Slot],
+    ) -> impl Iterator<Item = Due<'a>> + 's
+    where
+        'a: 's,
+    {
+        slots.iter().map(move |s| self.due(repo, s))
+    }
 }
 
 /// Every occurrence in `[from, to]`, plus ongoing items, sorted by date then plan.
@@ -233,53 +300,141 @@ pub fn collect<'a>(
     filter: &Filter,
 ) -> (Vec<Due<'a>>, Vec<Due<'a>>) {
     let a = collect_at_most(repo, from, to, filter, usize::MAX).unwrap_or_default();
-    (a.dated, a.ongoing)
+    (
+        a.rows(repo, &a.dated).collect(),
+        a.rows(repo, &a.ongoing).collect(),
+    )
 }
 
-/// The agenda of `[from, to]`, in one pass over the plans, or None as soon as
-/// more than `max` occurrences fall in the window: memory stays bounded
-/// whatever the plans and the window.
-pub fn collect_at_most<'a>(
-    repo: &'a Repo,
+/// The agenda of `[from, to]`, from one pass over the plans (on all cores),
+/// or None when more than `max` occurrences fall in the window: memory stays
+/// bounded whatever the plans and the window.
+pub fn collect_at_most(
+    repo: &Repo,
     from: NaiveDate,
     to: NaiveDate,
     filter: &Filter,
     max: usize,
-) -> Option<Agenda<'a>> {
+) -> Option<Agenda> {
+    use rayon::prelude::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let wanted: Vec<usize> = (0..repo.plans.len())
+        .filter(|i| filter.plan(&repo.plans[*i].plan))
+        .collect();
+    let ranks = plan_ranks(repo, &wanted);
+    let total = AtomicUsize::new(0);
+    let per_plan: Option<Vec<Agenda>> = wanted
+        .par_iter()
+        .zip(ranks.par_iter())
+        .map(|(&i, &rank)| {
+            let a = plan_agenda(repo, i, rank, from, to, filter, max)?;
+            let n = total.fetch_add(a.dated.len(), Ordering::Relaxed) + a.dated.len();
+            (n <= max).then_some(a)
+        })
+        .collect();
+    let per_plan = per_plan?;
     let mut a = Agenda::default();
-    for e in repo.plans.iter().filter(|e| filter.plan(&e.plan)) {
-        for item in items(repo, e) {
+    for p in &per_plan {
+        a.dated.extend_from_slice(&p.dated);
+        a.starts.extend_from_slice(&p.starts);
+        a.ongoing.extend_from_slice(&p.ongoing);
+    }
+    drop(per_plan);
+    // Stable: ties keep the order of the plans and their items.
+    a.dated.par_sort_by_key(Slot::order);
+    a.starts.par_sort_by_key(Slot::order);
+    a.ongoing.par_sort_by_key(Slot::order);
+    Some(a)
+}
+
+/// The place in id order of each of the plans given (equal ids share one).
+fn plan_ranks(repo: &Repo, plans: &[usize]) -> Vec<u32> {
+    let id = |n: usize| &repo.plans[plans[n]].plan.id;
+    let mut order: Vec<usize> = (0..plans.len()).collect();
+    order.sort_by(|a, b| id(*a).cmp(id(*b)));
+    dense_ranks(&order, |a, b| id(a) == id(b))
+}
+
+/// Ranks by the order given, equal neighbours sharing one.
+fn dense_ranks(order: &[usize], same: impl Fn(usize, usize) -> bool) -> Vec<u32> {
+    let mut ranks = vec![0u32; order.len()];
+    let mut rank = 0u32;
+    for (n, &i) in order.iter().enumerate() {
+        if n > 0 && !same(order[n - 1], i) {
+            rank += 1;
+        }
+        ranks[i] = rank;
+    }
+    ranks
+}
+
+/// One plan's part of the agenda, unsorted.
+fn plan_agenda(
+    repo: &Repo,
+    plan: usize,
+    plan_rank: u32,
+    from: NaiveDate,
+    to: NaiveDate,
+    filter: &Filter,
+    max: usize,
+) -> Option<Agenda> {
+    let e = &repo.plans[plan];
+    let mut a = Agenda::default();
+    for kind in [Kind::Target, Kind::Task, Kind::Report] {
+        let items: Vec<Item> = (0..kind_len(&e.plan, kind))
+            .map(|n| item(repo, e, kind, n))
+            .collect();
+        // "II.10" after "II.9": natural order, computed once per item.
+        let keys: Vec<Vec<(u64, String)>> = items.iter().map(|i| natural(&i.id)).collect();
+        let mut order: Vec<usize> = (0..items.len()).collect();
+        order.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
+        let ranks = dense_ranks(&order, |a, b| keys[a] == keys[b]);
+        for (n, item) in items.iter().enumerate() {
             // The filter is asked once per item, not once per occurrence.
-            if !filter.item(item.kind, &item.units) {
+            if !filter.item(item.kind, || unit_keys(&e.plan, &item.units)) {
                 continue;
             }
-            if let Some((start, written)) = &item.start
+            let slot = |date: Option<NaiveDate>| Slot {
+                date,
+                plan_rank,
+                kind,
+                item_rank: ranks[n],
+                plan: plan as u32,
+                index: n as u32,
+                start: false,
+                inherited: item.source != Source::Own,
+                unstated: unstated(item.provenance, &["due", "lead", "from"]),
+            };
+            if let Some((start, _)) = &item.start
                 && (from..=to).contains(start)
             {
-                let mut d = item.occurrence(e, Some(*start));
-                d.deadline = written.clone();
-                d.start = true;
-                a.starts.push(d);
+                a.starts.push(Slot {
+                    start: true,
+                    ..slot(Some(*start))
+                });
             }
             match &item.due {
-                When::Ongoing => a.ongoing.push(item.occurrence(e, None)),
+                When::Ongoing => a.ongoing.push(slot(None)),
                 When::Deadline(deadline, active) => {
                     for date in deadline.occurrences(from, to, *active) {
                         if a.dated.len() >= max {
                             return None;
                         }
-                        a.dated.push(item.occurrence(e, Some(date)));
+                        a.dated.push(slot(Some(date)));
                     }
                 }
             }
         }
     }
-    // Keys computed once per occurrence, not once per comparison.
-    let order = |d: &Due<'a>| (d.date, d.plan, d.kind, natural(&d.id));
-    a.dated.sort_by_cached_key(order);
-    a.starts.sort_by_cached_key(order);
-    a.ongoing.sort_by_cached_key(order);
     Some(a)
+}
+
+fn kind_len(plan: &Plan, kind: Kind) -> usize {
+    match kind {
+        Kind::Target => plan.targets.len(),
+        Kind::Task => plan.tasks.len(),
+        Kind::Report => plan.reporting.len(),
+    }
 }
 
 /// The day a deadline that is only a start begins.
@@ -309,8 +464,8 @@ struct Item<'a> {
     id: std::borrow::Cow<'a, str>,
     text: &'a str,
     lead: &'a [String],
-    /// Abbreviations and full names of every unit named, for the unit filter.
-    units: Vec<String>,
+    /// The lists of units it names, for the unit filter.
+    units: [&'a [String]; 2],
     due: When,
     /// When it begins, and the start as written, if all it has is a start
     /// ("Từ năm 2027").
@@ -335,6 +490,7 @@ impl<'a> Item<'a> {
             source: self.source,
             provenance: self.provenance,
             start: false,
+            plan_index: 0,
         }
     }
 }
@@ -353,59 +509,63 @@ pub fn unit_keys(plan: &Plan, lists: &[&[String]]) -> Vec<String> {
     out
 }
 
-fn items<'a>(repo: &'a Repo, e: &'a Entry) -> Vec<Item<'a>> {
+/// The `n`th target, task or reporting duty of a plan.
+fn item<'a>(repo: &'a Repo, e: &'a Entry, kind: Kind, n: usize) -> Item<'a> {
     let plan = &e.plan;
     let active = active(plan);
-    let mut out = Vec::new();
-    for t in &plan.targets {
-        let (due, source, shown) = target_when(repo, e, t);
-        out.push(Item {
-            kind: Kind::Target,
-            id: t.id.as_str().into(),
-            text: &t.text,
-            lead: &t.lead,
-            units: unit_keys(plan, &[&t.lead, &t.implementers]),
-            due,
-            start: start_of(t.due.as_ref()),
-            source,
-            shown,
-            provenance: &t.provenance,
-        });
+    match kind {
+        Kind::Target => {
+            let t = &plan.targets[n];
+            let (due, source, shown) = target_when(repo, e, t);
+            Item {
+                kind,
+                id: t.id.as_str().into(),
+                text: &t.text,
+                lead: &t.lead,
+                units: [&t.lead, &t.implementers],
+                due,
+                start: start_of(t.due.as_ref()),
+                source,
+                shown,
+                provenance: &t.provenance,
+            }
+        }
+        Kind::Task => {
+            let t = &plan.tasks[n];
+            let (due, source, shown) = match &t.due {
+                Some(d) => own(d, active),
+                None => period_end(plan),
+            };
+            Item {
+                kind,
+                id: t.id.as_str().into(),
+                text: &t.text,
+                lead: &t.lead,
+                units: [&t.lead, &t.cooperating],
+                due,
+                start: start_of(t.due.as_ref()),
+                source,
+                shown,
+                provenance: &t.provenance,
+            }
+        }
+        Kind::Report => {
+            let r = &plan.reporting[n];
+            let (due, source, shown) = own(&r.due, active);
+            Item {
+                kind,
+                id: format!("R{}", n + 1).into(),
+                text: &r.what,
+                lead: &r.from,
+                units: [&r.from, &[]],
+                due,
+                start: start_of(Some(&r.due)),
+                source,
+                shown,
+                provenance: &r.provenance,
+            }
+        }
     }
-    for t in &plan.tasks {
-        let (due, source, shown) = match &t.due {
-            Some(d) => own(d, active),
-            None => period_end(plan),
-        };
-        out.push(Item {
-            kind: Kind::Task,
-            id: t.id.as_str().into(),
-            text: &t.text,
-            lead: &t.lead,
-            units: unit_keys(plan, &[&t.lead, &t.cooperating]),
-            due,
-            start: start_of(t.due.as_ref()),
-            source,
-            shown,
-            provenance: &t.provenance,
-        });
-    }
-    for (n, r) in plan.reporting.iter().enumerate() {
-        let (due, source, shown) = own(&r.due, active);
-        out.push(Item {
-            kind: Kind::Report,
-            id: format!("R{}", n + 1).into(),
-            text: &r.what,
-            lead: &r.from,
-            units: unit_keys(plan, &[&r.from]),
-            due,
-            start: start_of(Some(&r.due)),
-            source,
-            shown,
-            provenance: &r.provenance,
-        });
-    }
-    out
 }
 
 /// Reporting duties have no number in the documents; they are named R1, R2...

@@ -11,7 +11,7 @@ use crate::message::{Message, Place};
 use crate::rules::Rule;
 use crate::text;
 use crate::yaml::{self, Seg, YamlPath};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Plans are a few hundred lines; a file far larger is not a plan typed by a
 /// person, and reading it whole would cost memory for nothing. Every read goes
@@ -635,7 +635,7 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> PlanRead {
         }
     }
 
-    let mut target_ids = std::collections::HashMap::new();
+    let mut target_ids = HashMap::new();
     for (n, t) in f.targets.iter().enumerate() {
         let id = clean(&t.id);
         if let Some(first) = target_ids.insert(id.clone(), n) {
@@ -652,7 +652,7 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> PlanRead {
         plan.targets.push(build_target(file, n, t, year, out));
     }
 
-    let mut task_ids = std::collections::HashMap::new();
+    let mut task_ids = HashMap::new();
     for (n, t) in f.tasks.iter().enumerate() {
         let id = clean(&t.id);
         if let Some(first) = task_ids.insert(id.clone(), n) {
@@ -713,6 +713,35 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> PlanRead {
     }
 }
 
+/// The readings of the phrases one thread parsed last. Plans repeat their
+/// parents' phrases ("Tháng 12/2026", "Tối thiểu 80%"), and parsing them is
+/// pure (the school calendar is set once, before any plan is read), so a
+/// phrase seen before is not parsed again. Bounded: emptied when full.
+struct Memo<K, V>(std::cell::RefCell<HashMap<K, V>>);
+
+impl<K, V> Default for Memo<K, V> {
+    fn default() -> Self {
+        Memo(std::cell::RefCell::new(HashMap::new()))
+    }
+}
+
+impl<K: std::hash::Hash + Eq, V: Clone> Memo<K, V> {
+    const MAX: usize = 4096;
+
+    fn get(&self, key: K, read: impl FnOnce(&K) -> V) -> V {
+        if let Some(v) = self.0.borrow().get(&key) {
+            return v.clone();
+        }
+        let v = read(&key);
+        let mut m = self.0.borrow_mut();
+        if m.len() >= Self::MAX {
+            m.clear();
+        }
+        m.insert(key, v.clone());
+        v
+    }
+}
+
 fn parse_due(
     file: FileId,
     t: &Text,
@@ -720,7 +749,13 @@ fn parse_due(
     at: impl FnOnce() -> YamlPath,
     out: &mut Vec<Finding>,
 ) -> Option<Deadline> {
-    match deadline::parse(&clean(t), Some(year)) {
+    thread_local! {
+        static READ: Memo<(String, i32), Result<Deadline, deadline::DeadlineError>> =
+            Memo::default();
+    }
+    let phrase = clean(t);
+    let read = READ.with(|m| m.get((phrase, year), |(p, y)| deadline::parse(p, Some(*y))));
+    match read {
         Ok(d) => Some(d),
         Err(e) => {
             out.push(Finding::new(
@@ -740,7 +775,12 @@ fn parse_value(
     at: impl FnOnce() -> YamlPath,
     out: &mut Vec<Finding>,
 ) -> Option<TargetValue> {
-    match threshold::parse_target(&clean(t)) {
+    thread_local! {
+        static READ: Memo<String, Result<TargetValue, threshold::ThresholdError>> =
+            Memo::default();
+    }
+    let read = READ.with(|m| m.get(clean(t), |p| threshold::parse_target(p)));
+    match read {
         Ok(v) => Some(v),
         Err(e) => {
             out.push(Finding::new(

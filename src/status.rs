@@ -118,13 +118,14 @@ impl Status {
     }
 }
 
-/// One status per target, for `kh due`: met when every segment is met, else
-/// the status of a segment with data that is not met, else no data. The
-/// same rows as `kh status` shows: the two never disagree about a target.
-pub fn by_target(rows: &[Row]) -> HashMap<(String, String), Status> {
-    let mut out: HashMap<(String, String), Status> = HashMap::new();
+/// One status per target of a plan, by target id, for `kh due`: met when
+/// every segment is met, else the status of a segment with data that is not
+/// met, else no data. From the rows `kh status` shows of the plan: the two
+/// never disagree about a target.
+pub fn by_target(rows: &[Row]) -> HashMap<String, Status> {
+    let mut out: HashMap<String, Status> = HashMap::new();
     for r in rows {
-        let key = (r.plan.clone(), r.target.clone());
+        let key = r.target.clone();
         let merged = match (out.get(&key).copied(), r.status) {
             (None, s) => s,
             (Some(Status::Met), Status::Met) => Status::Met,

@@ -3,7 +3,8 @@
 //! them here, so all formats show the same results.
 
 use crate::text;
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
+use std::io::Write;
 
 pub struct Rows {
     pub headers: Vec<String>,
@@ -48,6 +49,10 @@ impl Typed {
     }
 }
 
+/// One row as every format needs it: its cells' text, and what each cell is
+/// beyond its text (see [`Typed`]).
+pub type Cells = (Vec<String>, Vec<Option<Typed>>);
+
 /// The UTF-8 byte-order mark that opens every CSV kh writes.
 pub const BOM: char = '\u{feff}';
 
@@ -88,55 +93,18 @@ impl Rows {
     /// A table `width` columns wide; the flexible column is shortened to fit
     /// unless `wide`, in which case it wraps instead.
     pub fn table(&self, width: usize, wide: bool) -> String {
-        // Control characters and bidi marks never reach the terminal raw.
-        let mut rows: Vec<Vec<String>> = self
-            .rows
-            .iter()
-            .map(|r| {
-                r.iter()
-                    .map(|c| text::escape_controls(c).into_owned())
-                    .collect()
-            })
-            .collect();
-        let mut t = Table::new();
-        t.load_style(presets::UTF8_FULL_CONDENSED);
-        let chrome = self.headers.len() * 3 + 1;
-        let mut fits = true;
-        if let Some(flex) = self.flexible.filter(|_| !wide) {
-            let others: usize = (0..self.headers.len())
-                .filter(|c| *c != flex)
-                .map(|c| self.col_width(c))
-                .sum();
-            let budget = width.saturating_sub(others + chrome).max(20);
-            fits = others + chrome + budget <= width;
-            for r in &mut rows {
-                if let Some(cell) = r.get_mut(flex) {
-                    *cell = shorten(cell, budget);
-                }
-            }
-        }
-        if fits && !wide {
-            t.set_content_arrangement(ContentArrangement::Disabled);
-        } else {
-            // Too narrow for one line per row, or whole texts asked for: wrap.
-            t.set_content_arrangement(ContentArrangement::Dynamic);
-            t.set_width(u16::try_from(width).unwrap_or(u16::MAX));
-        }
-        t.set_header(self.headers.clone());
-        for r in rows {
-            t.add_row(r);
-        }
-        t.to_string()
-    }
-
-    fn col_width(&self, c: usize) -> usize {
-        self.rows
-            .iter()
-            .filter_map(|r| r.get(c))
-            .chain(self.headers.get(c))
-            .map(|s| text::width(s))
-            .max()
-            .unwrap_or(0)
+        let mut out = Vec::new();
+        let layout = Layout {
+            headers: &self.headers,
+            flexible: self.flexible,
+            width,
+            wide,
+        };
+        // Writing to memory cannot fail.
+        let _ = layout.write(&mut out, self.rows.len(), |i| self.rows[i].clone());
+        let mut s = String::from_utf8(out).unwrap_or_default();
+        s.truncate(s.trim_end_matches('\n').len());
+        s
     }
 
     /// CSV as Excel opens it on a double click: UTF-8 with a byte-order mark
@@ -144,45 +112,243 @@ impl Rows {
     /// in ISO form (2026-12-31, which Excel takes as a date under any regional
     /// setting), commas between fields (docs/format.md, "CSV for Excel").
     pub fn csv(&self) -> anyhow::Result<String> {
-        // Cells a spreadsheet would run as formulas are neutralised here, for
-        // every command's CSV (see SECURITY.md).
-        let mut w = csv::Writer::from_writer(Vec::new());
-        w.write_record(self.headers.iter().map(|h| text::csv_cell(h).into_owned()))?;
-        for (n, r) in self.rows.iter().enumerate() {
-            w.write_record(
-                r.iter()
-                    .enumerate()
-                    .map(|(m, c)| match self.typed_at(n, m) {
-                        Some(Typed::Date(d)) => d.format("%Y-%m-%d").to_string(),
-                        _ => text::csv_cell(c).into_owned(),
-                    }),
-            )?;
-        }
-        Ok(format!("{BOM}{}", String::from_utf8(w.into_inner()?)?))
+        let mut out = Vec::new();
+        write_csv(
+            &mut out,
+            &self.headers,
+            self.rows
+                .iter()
+                .enumerate()
+                .map(|(n, r)| (r.clone(), self.typed.get(n).cloned().unwrap_or_default())),
+        )?;
+        Ok(String::from_utf8(out)?)
     }
 
     pub fn markdown(&self) -> String {
-        let esc =
-            |s: &str| text::escape_controls(&s.replace('|', "\\|").replace('\n', " ")).into_owned();
-        let mut out = format!(
-            "| {} |\n|{}\n",
-            self.headers
-                .iter()
-                .map(|h| esc(h))
-                .collect::<Vec<_>>()
-                .join(" | "),
-            "---|".repeat(self.headers.len())
-        );
-        for r in &self.rows {
-            out.push_str(&format!(
-                "| {} |\n",
-                r.iter().map(|c| esc(c)).collect::<Vec<_>>().join(" | ")
-            ));
-        }
-        out
+        let mut out = Vec::new();
+        let _ = write_markdown(&mut out, &self.headers, self.rows.iter().cloned());
+        String::from_utf8(out).unwrap_or_default()
     }
 }
 
+/// Rows this many or fewer are laid out together, each column as wide as
+/// its content asks; a longer table is written in blocks of [`BLOCK`] rows
+/// with the column widths measured in a first pass, so that memory is
+/// bounded by a few blocks, not by the table (a national `kh due` prints a
+/// million rows).
+pub const ONE_PIECE: usize = 4096;
+/// Rows in one block of a long table, at most.
+pub const BLOCK: usize = 256;
+/// Bytes of cells in one block, at most (unless one row is larger): a
+/// roll-up's row can list a thousand children.
+pub const BLOCK_BYTES: usize = 256 << 10;
+
+/// The rows of each block, by the rows' sizes in bytes.
+fn blocks(sizes: &[u32]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (i, size) in sizes.iter().map(|s| *s as usize).enumerate() {
+        if i > start && (i - start == BLOCK || bytes + size > BLOCK_BYTES) {
+            out.push(start..i);
+            (start, bytes) = (i, 0);
+        }
+        bytes += size;
+    }
+    if start < sizes.len() {
+        out.push(start..sizes.len());
+    }
+    out
+}
+
+/// How a table is laid out: its headings, the column that gives way to fit
+/// the terminal, the terminal's width, and whether whole texts are wanted.
+pub struct Layout<'a> {
+    pub headers: &'a [String],
+    pub flexible: Option<usize>,
+    pub width: usize,
+    pub wide: bool,
+}
+
+impl Layout<'_> {
+    /// Writes the table of `count` rows, `row(n)` building the `n`th. Beyond
+    /// [`ONE_PIECE`] rows each is built twice, once to measure and once to
+    /// write, and none is held longer than its block; blocks are built on
+    /// all cores and written in order.
+    pub fn write(
+        &self,
+        out: &mut dyn Write,
+        count: usize,
+        row: impl Fn(usize) -> Vec<String> + Sync,
+    ) -> std::io::Result<()> {
+        use rayon::prelude::*;
+        let n = self.headers.len();
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let widest: Vec<AtomicUsize> = self
+            .headers
+            .iter()
+            .map(|h| AtomicUsize::new(text::width(h)))
+            .collect();
+        // Each row's size in bytes, for cutting the blocks.
+        let sizes: Vec<u32> = (0..count)
+            .into_par_iter()
+            .map(|i| {
+                let r = row(i);
+                for (c, cell) in r.iter().enumerate().take(n) {
+                    widest[c].fetch_max(text::width(cell), Ordering::Relaxed);
+                }
+                u32::try_from(r.iter().map(String::len).sum::<usize>()).unwrap_or(u32::MAX)
+            })
+            .collect();
+        let widths: Vec<usize> = widest.into_iter().map(AtomicUsize::into_inner).collect();
+        let chrome = n * 3 + 1;
+        let mut fits = true;
+        let mut budget = None;
+        if let Some(flex) = self.flexible.filter(|_| !self.wide) {
+            let others: usize = (0..n).filter(|c| *c != flex).map(|c| widths[c]).sum();
+            let b = self.width.saturating_sub(others + chrome).max(20);
+            fits = others + chrome + b <= self.width;
+            budget = Some((flex, b));
+        }
+        let prepare = |i: usize| -> Vec<String> {
+            // Control characters and bidi marks never reach the terminal raw.
+            let mut r: Vec<String> = row(i)
+                .iter()
+                .map(|c| text::escape_controls(c).into_owned())
+                .collect();
+            if let Some((flex, b)) = budget
+                && let Some(cell) = r.get_mut(flex)
+            {
+                *cell = shorten(cell, b);
+            }
+            r
+        };
+        let one_line = fits && !self.wide;
+        let table = || {
+            let mut t = Table::new();
+            t.load_style(presets::UTF8_FULL_CONDENSED);
+            if one_line {
+                t.set_content_arrangement(ContentArrangement::Disabled);
+            } else {
+                // Too narrow for one line per row, or whole texts asked for: wrap.
+                t.set_content_arrangement(ContentArrangement::Dynamic);
+                t.set_width(u16::try_from(self.width).unwrap_or(u16::MAX));
+            }
+            t
+        };
+        if count <= ONE_PIECE {
+            let mut t = table();
+            t.set_header(self.headers.to_vec());
+            for i in 0..count {
+                t.add_row(prepare(i));
+            }
+            return writeln!(out, "{t}");
+        }
+        // A long table: every block gets the same widths, the ones a person's
+        // eye needs to follow a column down; blocks are joined by dropping
+        // the borders between them (the condensed style draws no rule
+        // between rows).
+        let fixed = self.block_widths(&widths, budget, one_line);
+        let blocks = blocks(&sizes);
+        let block = |b: usize| {
+            let mut t = table();
+            if b == 0 {
+                t.set_header(self.headers.to_vec());
+            }
+            for i in blocks[b].clone() {
+                t.add_row(prepare(i));
+            }
+            // Constraints hold for the columns a table has: set once its rows are in.
+            t.set_constraints(fixed.iter().map(|w| {
+                ColumnConstraint::Absolute(Width::Fixed(u16::try_from(w + 2).unwrap_or(u16::MAX)))
+            }));
+            let text = t.to_string();
+            let lines: Vec<&str> = text.lines().collect();
+            let from = usize::from(b > 0);
+            let to = lines.len() - usize::from(b + 1 < blocks.len());
+            let mut s = String::with_capacity(text.len());
+            for line in &lines[from..to] {
+                s.push_str(line);
+                s.push('\n');
+            }
+            s
+        };
+        let batch = rayon::current_num_threads().max(1);
+        for first in (0..blocks.len()).step_by(batch) {
+            let texts: Vec<String> = (first..(first + batch).min(blocks.len()))
+                .into_par_iter()
+                .map(block)
+                .collect();
+            for t in texts {
+                out.write_all(t.as_bytes())?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Column widths for a table written in blocks: each column's widest
+    /// cell (the flexible one within its budget); where that is wider than
+    /// the terminal, the widest columns are cut to one common width and wrap.
+    fn block_widths(
+        &self,
+        widths: &[usize],
+        budget: Option<(usize, usize)>,
+        one_line: bool,
+    ) -> Vec<usize> {
+        let mut w = widths.to_vec();
+        if let Some((flex, b)) = budget {
+            w[flex] = w[flex].min(b);
+        }
+        if one_line {
+            return w;
+        }
+        let room = self.width.saturating_sub(w.len() * 3 + 1).max(w.len());
+        let mut cap = w.iter().copied().max().unwrap_or(0);
+        while cap > 1 && w.iter().map(|x| (*x).min(cap)).sum::<usize>() > room {
+            cap -= 1;
+        }
+        w.iter().map(|x| (*x).min(cap).max(1)).collect()
+    }
+}
+
+/// Writes CSV rows with their typed cells: see [`Rows::csv`].
+pub fn write_csv(
+    out: &mut dyn Write,
+    headers: &[String],
+    rows: impl Iterator<Item = Cells>,
+) -> anyhow::Result<()> {
+    write!(out, "{BOM}")?;
+    // Cells a spreadsheet would run as formulas are neutralised here, for
+    // every command's CSV (see SECURITY.md).
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(headers.iter().map(|h| text::csv_cell(h).into_owned()))?;
+    for (r, typed) in rows {
+        w.write_record(r.iter().enumerate().map(
+            |(m, c)| match typed.get(m).and_then(Option::as_ref) {
+                Some(Typed::Date(d)) => d.format("%Y-%m-%d").to_string(),
+                _ => text::csv_cell(c).into_owned(),
+            },
+        ))?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// Writes a Markdown table, a row at a time.
+pub fn write_markdown(
+    out: &mut dyn Write,
+    headers: &[String],
+    rows: impl Iterator<Item = Vec<String>>,
+) -> std::io::Result<()> {
+    let esc =
+        |s: &str| text::escape_controls(&s.replace('|', "\\|").replace('\n', " ")).into_owned();
+    let line = |cells: &[String]| cells.iter().map(|c| esc(c)).collect::<Vec<_>>().join(" | ");
+    writeln!(out, "| {} |", line(headers))?;
+    writeln!(out, "|{}", "---|".repeat(headers.len()))?;
+    for r in rows {
+        writeln!(out, "| {} |", line(&r))?;
+    }
+    Ok(())
+}
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,6 +407,82 @@ mod tests {
             }
         }
         assert!(r.table(50, true).contains("rộng"));
+    }
+
+    fn long(n: usize, text: impl Fn(usize) -> String) -> Vec<Vec<String>> {
+        (0..n)
+            .map(|i| vec![format!("{i}"), text(i), "Sở GDĐT".to_string()])
+            .collect()
+    }
+
+    fn layout(headers: &[String], width: usize, wide: bool) -> Layout<'_> {
+        Layout {
+            headers,
+            flexible: Some(1),
+            width,
+            wide,
+        }
+    }
+
+    #[test]
+    fn blocks_are_cut_by_rows_and_by_bytes() {
+        assert_eq!(blocks(&[]), Vec::<std::ops::Range<usize>>::new());
+        assert_eq!(blocks(&vec![10; 600]), vec![0..256, 256..512, 512..600]);
+        let big = BLOCK_BYTES as u32;
+        assert_eq!(blocks(&[5, big, 5, 5]), vec![0..1, 1..2, 2..4]);
+        assert_eq!(blocks(&[big / 2, big / 2, 1]), vec![0..2, 2..3]);
+    }
+
+    #[test]
+    fn a_long_table_in_blocks_is_the_table_in_one_piece() {
+        let headers = headers(["id", "văn bản", "chủ trì"]);
+        let rows = long(ONE_PIECE * 2 + 7, |i| "Chuyển đổi số ".repeat(i % 5 + 1));
+        let mut blocks = Vec::new();
+        layout(&headers, 120, false)
+            .write(&mut blocks, rows.len(), |i| rows[i].clone())
+            .unwrap();
+        // The same rows laid out by comfy-table in one piece.
+        let mut t = Table::new();
+        t.load_style(presets::UTF8_FULL_CONDENSED);
+        t.set_content_arrangement(ContentArrangement::Disabled);
+        t.set_header(headers.clone());
+        for r in &rows {
+            t.add_row(r.clone());
+        }
+        assert_eq!(String::from_utf8(blocks).unwrap(), format!("{t}\n"));
+    }
+
+    #[test]
+    fn a_long_table_that_wraps_keeps_one_width_and_every_row() {
+        let headers = headers(["id", "văn bản", "chủ trì"]);
+        let rows = long(ONE_PIECE + 3, |i| {
+            format!("Triển khai nền tảng số thứ {i} cho toàn ngành")
+        });
+        let mut out = Vec::new();
+        layout(&headers, 30, true)
+            .write(&mut out, rows.len(), |i| rows[i].clone())
+            .unwrap();
+        let out = String::from_utf8(out).unwrap();
+        let widths: std::collections::BTreeSet<usize> = out.lines().map(text::width).collect();
+        assert_eq!(widths.len(), 1, "{widths:?}");
+        assert!(*widths.first().unwrap() <= 30);
+        // One top border, one heading rule, one bottom border: the blocks are joined.
+        assert_eq!(out.lines().filter(|l| l.starts_with('┌')).count(), 1);
+        assert_eq!(out.lines().filter(|l| l.starts_with('╞')).count(), 1);
+        assert_eq!(out.lines().filter(|l| l.starts_with('└')).count(), 1);
+        // Every row, in order, each once: its id opens its first line.
+        let ids: Vec<usize> = out
+            .lines()
+            .filter_map(|l| {
+                l.trim_start_matches('│')
+                    .split('┆')
+                    .next()?
+                    .trim()
+                    .parse()
+                    .ok()
+            })
+            .collect();
+        assert_eq!(ids, (0..ONE_PIECE + 3).collect::<Vec<_>>());
     }
 
     #[test]

@@ -121,7 +121,16 @@ pub fn invisible_chars(s: &str) -> Vec<(usize, char)> {
 
 /// Display width of a string in terminal columns (combining marks take none).
 pub fn width(s: &str) -> usize {
-    s.nfc().filter(|c| !is_combining_mark(*c)).count()
+    // Tables measure every cell, often twice: most are ASCII or composed
+    // already, and need no normalising to be counted.
+    if s.is_ascii() {
+        return s.len();
+    }
+    let marks = |c: &char| !is_combining_mark(*c);
+    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        return s.chars().filter(marks).count();
+    }
+    s.nfc().filter(marks).count()
 }
 
 /// Bidi controls and other invisible format characters that can reorder or

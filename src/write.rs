@@ -87,6 +87,22 @@ pub fn write(path: &Path, content: &[u8], force: bool) -> Result<()> {
     commit(tmp, path, force)
 }
 
+/// As [`write`], with the content written by `fill` as it is made: a result
+/// too long to hold (a national `kh due`) goes to the temporary file a
+/// block at a time, and replaces `path` only once whole.
+pub fn write_with(
+    path: &Path,
+    force: bool,
+    fill: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
+    let tmp = stage_by(path, force, true, |f| {
+        let mut w = std::io::BufWriter::new(f);
+        fill(&mut w)?;
+        Ok(w.flush()?)
+    })?;
+    commit(tmp, path, force)
+}
+
 /// Replaces `path` whole, as `write` with `--force` does, without waiting
 /// for the disk: for kh's cache, where a file lost in a crash is only a
 /// miss (each cache file carries its own digest).
@@ -101,6 +117,15 @@ pub fn stage(path: &Path, content: &[u8], force: bool) -> Result<tempfile::TempP
 }
 
 fn stage_with(path: &Path, content: &[u8], force: bool, sync: bool) -> Result<tempfile::TempPath> {
+    stage_by(path, force, sync, |f| Ok(f.write_all(content)?))
+}
+
+fn stage_by(
+    path: &Path,
+    force: bool,
+    sync: bool,
+    fill: impl FnOnce(&mut std::fs::File) -> Result<()>,
+) -> Result<tempfile::TempPath> {
     let exists = refuse_special(path)?;
     if exists && !force {
         bail!(
@@ -123,9 +148,13 @@ fn stage_with(path: &Path, content: &[u8], force: bool, sync: bool) -> Result<te
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
     pending(f.path(), true);
-    let result = f
-        .write_all(content)
-        .and_then(|()| if sync { f.as_file().sync_all() } else { Ok(()) })
+    let result = fill(f.as_file_mut())
+        .and_then(|()| {
+            if sync {
+                f.as_file().sync_all()?;
+            }
+            Ok(())
+        })
         .with_context(|| format!("cannot write {}", f.path().display()));
     let tmp = f.into_temp_path();
     if let Err(e) = result {

@@ -98,14 +98,15 @@ pub fn bound_plans(repo: &Repo, e: &Entry, out: &mut Vec<Finding>) {
 /// Entries of lead, implementers, cooperating and from: a declared unit or a level word.
 pub fn units(e: &Entry, out: &mut Vec<Finding>) {
     let plan = &e.plan;
-    let mut check = |name: &str, p: Vec<Seg>| {
+    // The path is built only for a finding: most references are declared.
+    let mut check = |name: &str, p: &dyn Fn() -> Vec<Seg>| {
         if plan.units.contains_key(name) || Level::parse(name).is_some() {
             return;
         }
         out.push(Finding::new(
             Rule::UndeclaredUnit,
             e.file,
-            At::Value(p),
+            At::Value(p()),
             Message::UndeclaredUnit {
                 unit: name.to_string(),
                 nearest: nearest(name, plan.units.keys().map(String::as_str)).map(str::to_string),
@@ -115,26 +116,26 @@ pub fn units(e: &Entry, out: &mut Vec<Finding>) {
     for (n, t) in plan.targets.iter().enumerate() {
         for (field, list) in [("lead", &t.lead), ("implementers", &t.implementers)] {
             for (m, u) in list.iter().enumerate() {
-                check(
-                    u,
-                    vec![k("targets"), Seg::Index(n), k(field), Seg::Index(m)],
-                );
+                check(u, &|| {
+                    vec![k("targets"), Seg::Index(n), k(field), Seg::Index(m)]
+                });
             }
         }
     }
     for (n, t) in plan.tasks.iter().enumerate() {
         for (field, list) in [("lead", &t.lead), ("cooperating", &t.cooperating)] {
             for (m, u) in list.iter().enumerate() {
-                check(u, vec![k("tasks"), Seg::Index(n), k(field), Seg::Index(m)]);
+                check(u, &|| {
+                    vec![k("tasks"), Seg::Index(n), k(field), Seg::Index(m)]
+                });
             }
         }
     }
     for (n, r) in plan.reporting.iter().enumerate() {
         for (m, u) in r.from.iter().enumerate() {
-            check(
-                u,
-                vec![k("reporting"), Seg::Index(n), k("from"), Seg::Index(m)],
-            );
+            check(u, &|| {
+                vec![k("reporting"), Seg::Index(n), k("from"), Seg::Index(m)]
+            });
         }
     }
 }

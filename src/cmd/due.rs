@@ -1,8 +1,8 @@
 //! `kh due`: what falls due in a month, quarter or window, and from whom.
 
-use crate::agenda::{self, Due, Filter, Kind};
+use crate::agenda::{self, Agenda, Due, Filter, Kind, Slot};
 use crate::domain::{Deadline, Level, deadline};
-use crate::table::{Rows, Typed};
+use crate::table::{Cells, Rows, Typed};
 use crate::ui::Ui;
 use crate::{ics, repo};
 use anyhow::{Result, bail};
@@ -83,9 +83,14 @@ pub const OVERDUE_DAYS: i64 = 90;
 /// The years any date kh is given may fall in: wide enough for every plan,
 /// narrow enough that no date arithmetic can overflow.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
-/// The most occurrences one `kh due` lists: a national month is a few
-/// hundred thousand; more means a window or a recurrence out of proportion.
-pub const MAX_OCCURRENCES: usize = 1_000_000;
+/// The most occurrences one `kh due` lists: a national month is about 1.3
+/// million, a national year about ten; more means a window or a recurrence
+/// out of proportion. Each is held as a few bytes (an `agenda::Slot`), its
+/// row built only when written.
+pub const MAX_OCCURRENCES: usize = 16_000_000;
+/// The most rows a calendar or a workbook is made of: both are built whole
+/// in memory, and a sheet holds at most 1,048,576 rows.
+pub const MAX_HELD: usize = 1_000_000;
 /// The longest window `--within` accepts, in days (about a century).
 pub const MAX_DAYS: i64 = 36_600;
 
@@ -285,13 +290,14 @@ fn kind_word(k: Kind, ui: &Ui) -> String {
     crate::messages::word(ui.lang, k.word()).to_string()
 }
 
-/// Each target's status from the reports, when there are any.
-type Statuses = std::collections::HashMap<(String, String), crate::status::Status>;
+/// Each target's status from the reports, when there are any: by plan
+/// index, then target id.
+type Statuses = Vec<std::collections::HashMap<String, crate::status::Status>>;
 
 fn status_of(d: &Due, statuses: Option<&Statuses>) -> Option<crate::status::Status> {
     let s = statuses?;
     (d.kind == Kind::Target)
-        .then(|| s.get(&(d.plan.to_string(), d.id.to_string())).copied())
+        .then(|| s.get(d.plan_index)?.get(&*d.id).copied())
         .flatten()
 }
 
@@ -305,34 +311,42 @@ enum Shape {
     Sheet,
 }
 
-fn rows(
-    items: &[&Due],
+/// How each occurrence becomes a row, in every format.
+struct Sheet<'s> {
     today: NaiveDate,
-    ui: &Ui,
-    statuses: Option<&Statuses>,
+    ui: &'s Ui,
+    statuses: Option<&'s Statuses>,
     shape: Shape,
-) -> Rows {
-    use crate::messages::{Word, word};
-    let w = |x: Word| word(ui.lang, x);
-    let mut headers = vec![w(Word::Date), w(Word::DaysLeft)];
-    if statuses.is_some() {
-        headers.push(w(Word::Status));
+}
+
+impl Sheet<'_> {
+    /// The headings, and the column that gives way to fit the terminal.
+    fn headers(&self) -> (Vec<String>, Option<usize>) {
+        use crate::messages::{Word, word};
+        let w = |x: Word| word(self.ui.lang, x);
+        let mut headers = vec![w(Word::Date), w(Word::DaysLeft)];
+        if self.statuses.is_some() {
+            headers.push(w(Word::Status));
+        }
+        headers.extend([
+            w(Word::Plan),
+            w(Word::Kind),
+            w(Word::Id),
+            w(Word::Text),
+            w(Word::Lead),
+        ]);
+        if self.shape == Shape::Sheet {
+            headers.extend([w(Word::DeadlineFrom), w(Word::NotStated)]);
+        }
+        let text_column = headers.iter().position(|h| *h == w(Word::Text));
+        (headers.into_iter().map(String::from).collect(), text_column)
     }
-    headers.extend([
-        w(Word::Plan),
-        w(Word::Kind),
-        w(Word::Id),
-        w(Word::Text),
-        w(Word::Lead),
-    ]);
-    if shape == Shape::Sheet {
-        headers.extend([w(Word::DeadlineFrom), w(Word::NotStated)]);
-    }
-    let text_column = headers.iter().position(|h| *h == w(Word::Text));
-    let mut cells = Vec::with_capacity(items.len());
-    let mut typed = Vec::with_capacity(items.len());
-    for d in items {
-        let status = status_of(d, statuses);
+
+    fn row(&self, d: &Due) -> Cells {
+        use crate::messages::{Word, word};
+        let (ui, today, shape) = (self.ui, self.today, self.shape);
+        let w = |x: Word| word(ui.lang, x);
+        let status = status_of(d, self.statuses);
         let days = d.days_left(today);
         let (date, left) = match shape {
             Shape::Table => (
@@ -362,7 +376,7 @@ fn rows(
             days.filter(|n| shape == Shape::Sheet || *n >= 0)
                 .map(Typed::int),
         ];
-        if statuses.is_some() {
+        if self.statuses.is_some() {
             row.push(
                 status
                     .map(|s| s.word(ui.lang).to_string())
@@ -393,25 +407,31 @@ fn rows(
             unstated.sort_unstable();
             row.push(unstated.join(", "));
         }
-        cells.push(row);
-        typed.push(kinds);
+        (row, kinds)
     }
-    Rows {
-        headers: headers.into_iter().map(String::from).collect(),
-        rows: cells,
-        flexible: text_column,
-        typed,
+
+    /// All the rows at once, for a workbook.
+    fn rows<'a>(&self, items: impl Iterator<Item = Due<'a>>) -> Rows {
+        let (headers, flexible) = self.headers();
+        let (rows, typed) = items.map(|d| self.row(&d)).unzip();
+        Rows {
+            headers,
+            rows,
+            flexible,
+            typed,
+        }
     }
 }
 
 pub fn counts_line(
     from: NaiveDate,
     to: NaiveDate,
-    dated: &[Due],
-    starts: &[Due],
-    ongoing: Option<&[Due]>,
+    agenda: &Agenda,
+    with_ongoing: bool,
     ui: &Ui,
 ) -> String {
+    let (dated, starts) = (&agenda.dated, &agenda.starts);
+    let ongoing = with_ongoing.then_some(agenda.ongoing.as_slice());
     let n = |k: Kind| dated.iter().filter(|d| d.kind == k).count();
     let mut s = crate::messages::sentence(
         ui.lang,
@@ -436,13 +456,13 @@ pub fn counts_line(
         ));
     }
     let all = || dated.iter().chain(ongoing.unwrap_or(&[]));
-    if all().any(|d| agenda::unstated(d.provenance, &["due", "lead", "from"])) {
+    if all().any(|d| d.unstated) {
         s.push_str(&crate::messages::sentence(
             ui.lang,
             &crate::message::Sentence::UnstatedNote,
         ));
     }
-    if all().any(Due::inherited) {
+    if all().any(|d| d.inherited) {
         s.push_str(&crate::messages::sentence(
             ui.lang,
             &crate::message::Sentence::InheritedNote,
@@ -454,12 +474,32 @@ pub fn counts_line(
 #[derive(Serialize)]
 struct JsonItem<'a> {
     #[serde(flatten)]
-    due: &'a Due<'a>,
+    due: Due<'a>,
     days_left: Option<i64>,
     inherited: bool,
     /// The target's status from the reports, as `kh status` gives it.
     #[serde(skip_serializing_if = "Option::is_none")]
     status: Option<crate::status::Status>,
+}
+
+/// A list of occurrences, serialised one at a time as it is written.
+struct JsonItems<'r> {
+    agenda: &'r Agenda,
+    repo: &'r repo::Repo,
+    slots: &'r [Slot],
+    today: NaiveDate,
+    statuses: Option<&'r Statuses>,
+}
+
+impl Serialize for JsonItems<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.agenda.rows(self.repo, self.slots).map(|d| JsonItem {
+            days_left: d.days_left(self.today),
+            inherited: d.inherited(),
+            status: status_of(&d, self.statuses),
+            due: d,
+        }))
+    }
 }
 
 #[derive(Serialize)]
@@ -468,12 +508,12 @@ struct JsonReport<'a> {
     from: NaiveDate,
     to: NaiveDate,
     today: NaiveDate,
-    items: Vec<JsonItem<'a>>,
+    items: JsonItems<'a>,
     /// Items that begin in the window (a start, not a deadline).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    starts: Vec<JsonItem<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    ongoing: Option<Vec<JsonItem<'a>>>,
+    starts: Option<JsonItems<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ongoing: Option<JsonItems<'a>>,
 }
 
 pub fn run(args: DueArgs, ui: &Ui) -> Result<i32> {
@@ -509,14 +549,21 @@ pub fn run(args: DueArgs, ui: &Ui) -> Result<i32> {
     };
     let repo = repo;
     let statuses: Option<Statuses> = measurements.map(|m| {
+        use rayon::prelude::*;
         let latest = crate::status::latest(&m, today);
-        let rows: Vec<crate::status::Row> = repo
-            .plans
-            .iter()
-            .enumerate()
-            .flat_map(|(i, e)| crate::status::plan_rows(&repo, e, i, &latest, today))
-            .collect();
-        crate::status::by_target(&rows)
+        // A plan's rows at a time: only the verdicts are kept.
+        (0..repo.plans.len())
+            .into_par_iter()
+            .map(|i| {
+                crate::status::by_target(&crate::status::plan_rows(
+                    &repo,
+                    &repo.plans[i],
+                    i,
+                    &latest,
+                    today,
+                ))
+            })
+            .collect()
     });
     let filter = Filter {
         plans,
@@ -524,106 +571,131 @@ pub fn run(args: DueArgs, ui: &Ui) -> Result<i32> {
         unit: args.unit.clone(),
         kinds: args.kind.clone(),
     };
-    let Some(agenda::Agenda {
-        mut dated,
-        starts,
-        ongoing,
-    }) = agenda::collect_at_most(&repo, from, to, &filter, MAX_OCCURRENCES)
+    let Some(mut agenda) = agenda::collect_at_most(&repo, from, to, &filter, MAX_OCCURRENCES)
     else {
         bail!(
             "more than {MAX_OCCURRENCES} occurrences fall between {from} and {to}: narrow the window (--from/--to, --month, --quarter) or the plans (--plan, --level, --unit)"
         );
     };
-    if args.overdue {
-        dated.retain(|d| status_of(d, statuses.as_ref()) != Some(crate::status::Status::Met));
-    }
-    let ongoing = (args.ongoing && !args.overdue).then_some(ongoing);
-    // What begins in the window is shown apart, never as due, and never overdue.
-    let starts = if args.overdue { Vec::new() } else { starts };
     let st = statuses.as_ref();
-    let all: Vec<&Due> = dated.iter().chain(ongoing.iter().flatten()).collect();
-    let counts = counts_line(from, to, &dated, &starts, ongoing.as_deref(), ui);
-    let text = match super::format_or(args.format, Format::Table) {
-        Format::Table => {
-            let width = ui.width();
-            let table = |items: &[Due]| {
-                rows(
-                    &items.iter().collect::<Vec<_>>(),
-                    today,
-                    ui,
-                    st,
-                    Shape::Table,
-                )
-                .table(width, args.wide)
+    if args.overdue {
+        let due = |s: &Slot| agenda.due(&repo, s);
+        let keep: Vec<bool> = agenda
+            .dated
+            .iter()
+            .map(|s| status_of(&due(s), st) != Some(crate::status::Status::Met))
+            .collect();
+        let mut keep = keep.into_iter();
+        agenda.dated.retain(|_| keep.next().unwrap_or(true));
+        // What begins in the window is shown apart, never as due, and never overdue.
+        agenda.starts.clear();
+    }
+    let with_ongoing = args.ongoing && !args.overdue;
+    let counts = counts_line(from, to, &agenda, with_ongoing, ui);
+    let sheet = |shape| Sheet {
+        today,
+        ui,
+        statuses: st,
+        shape,
+    };
+    // Dated, then ongoing: one list for the formats without sections.
+    let all = || {
+        let ongoing: &[Slot] = if with_ongoing { &agenda.ongoing } else { &[] };
+        agenda
+            .rows(&repo, &agenda.dated)
+            .chain(agenda.rows(&repo, ongoing))
+    };
+    // Rows held at once (a calendar, a workbook) are bounded apart.
+    let held = || {
+        let n = agenda.dated.len()
+            + if with_ongoing {
+                agenda.ongoing.len()
+            } else {
+                0
             };
-            let mut out = table(&dated);
+        if n > MAX_HELD {
+            bail!(
+                "{n} occurrences fall between {from} and {to}, more than the {MAX_HELD} a calendar or workbook holds: narrow the window (--from/--to, --month, --quarter) or the plans (--plan, --level, --unit), or use --format csv"
+            );
+        }
+        Ok(())
+    };
+    let format = super::format_or(args.format, Format::Table);
+    match format {
+        Format::Table => super::emit_with(|out| {
+            let sheet = sheet(Shape::Table);
+            let (headers, flexible) = sheet.headers();
+            let layout = crate::table::Layout {
+                headers: &headers,
+                flexible,
+                width: ui.width(),
+                wide: args.wide,
+            };
+            let table = |out: &mut dyn std::io::Write, slots: &[Slot]| {
+                layout.write(out, slots.len(), |i| {
+                    sheet.row(&agenda.due(&repo, &slots[i])).0
+                })
+            };
+            table(out, &agenda.dated)?;
             // What starts and what is ongoing follow, each under its heading.
             let sections = [
-                (!starts.is_empty()).then_some((Sentence::StartsHeading, starts.as_slice())),
-                ongoing.as_deref().map(|o| (Sentence::OngoingHeading, o)),
+                (!agenda.starts.is_empty()).then_some((Sentence::StartsHeading, &agenda.starts)),
+                with_ongoing.then_some((Sentence::OngoingHeading, &agenda.ongoing)),
             ];
-            for (heading, items) in sections.into_iter().flatten() {
-                out.push_str(&format!(
-                    "\n\n{}\n{}",
-                    crate::messages::sentence(ui.lang, &heading),
-                    table(items)
-                ));
+            for (heading, slots) in sections.into_iter().flatten() {
+                write!(out, "\n{}\n", crate::messages::sentence(ui.lang, &heading))?;
+                table(out, slots)?;
             }
-            out.push('\n');
-            out.push_str(&counts);
-            out
-        }
-        Format::Csv => rows(&all, today, ui, st, Shape::Sheet).csv()?,
-        Format::Markdown => {
-            let mut out = rows(&all, today, ui, st, Shape::Table).markdown();
-            out.push('\n');
-            out.push_str(&counts);
-            out
-        }
-        Format::Json => {
-            fn item<'a>(d: &'a Due<'a>, today: NaiveDate, st: Option<&Statuses>) -> JsonItem<'a> {
-                JsonItem {
-                    due: d,
-                    days_left: d.days_left(today),
-                    inherited: d.inherited(),
-                    status: status_of(d, st),
-                }
-            }
+            writeln!(out, "{counts}")?;
+            Ok(())
+        })?,
+        Format::Csv => super::emit_with(|out| {
+            let sheet = sheet(Shape::Sheet);
+            let (headers, _) = sheet.headers();
+            crate::table::write_csv(out, &headers, all().map(|d| sheet.row(&d)))
+        })?,
+        Format::Markdown => super::emit_with(|out| {
+            let sheet = sheet(Shape::Table);
+            let (headers, _) = sheet.headers();
+            crate::table::write_markdown(out, &headers, all().map(|d| sheet.row(&d).0))?;
+            writeln!(out, "\n{counts}")?;
+            Ok(())
+        })?,
+        Format::Json => super::emit_with(|out| {
+            let items = |slots| JsonItems {
+                agenda: &agenda,
+                repo: &repo,
+                slots,
+                today,
+                statuses: st,
+            };
             let report = JsonReport {
                 version: 1,
                 from,
                 to,
                 today,
-                items: dated.iter().map(|d| item(d, today, st)).collect(),
-                starts: starts.iter().map(|d| item(d, today, st)).collect(),
-                ongoing: ongoing
-                    .as_ref()
-                    .map(|o| o.iter().map(|d| item(d, today, st)).collect()),
+                items: items(&agenda.dated),
+                starts: (!agenda.starts.is_empty()).then(|| items(&agenda.starts)),
+                ongoing: with_ongoing.then(|| items(&agenda.ongoing)),
             };
-            serde_json::to_string_pretty(&report)?
+            serde_json::to_writer_pretty(&mut *out, &report)?;
+            writeln!(out)?;
+            Ok(())
+        })?,
+        Format::Ics => {
+            held()?;
+            let dated: Vec<Due> = agenda.rows(&repo, &agenda.dated).collect();
+            super::emit(&ics::calendar(&dated, today, ui.lang))?;
         }
-        Format::Ics => ics::calendar(&dated, today, ui.lang),
         Format::Xlsx => {
             use crate::messages::{ExportWord, export_word};
-            let main = rows(
-                &dated.iter().collect::<Vec<_>>(),
-                today,
-                ui,
-                st,
-                Shape::Sheet,
-            );
-            let extra = ongoing
-                .as_ref()
-                .map(|o| rows(&o.iter().collect::<Vec<_>>(), today, ui, st, Shape::Sheet));
-            let begins = rows(
-                &starts.iter().collect::<Vec<_>>(),
-                today,
-                ui,
-                st,
-                Shape::Sheet,
-            );
+            held()?;
+            let sheet = sheet(Shape::Sheet);
+            let main = sheet.rows(agenda.rows(&repo, &agenda.dated));
+            let extra = with_ongoing.then(|| sheet.rows(agenda.rows(&repo, &agenda.ongoing)));
+            let begins = sheet.rows(agenda.rows(&repo, &agenda.starts));
             let mut sheets = vec![(export_word(ui.lang, ExportWord::SheetDue), &main)];
-            if !starts.is_empty() {
+            if !agenda.starts.is_empty() {
                 sheets.push((export_word(ui.lang, ExportWord::SheetStarts), &begins));
             }
             if let Some(x) = &extra {
@@ -631,10 +703,8 @@ pub fn run(args: DueArgs, ui: &Ui) -> Result<i32> {
             }
             let book = crate::xlsx::workbook(&sheets, &crate::xlsx::About::now(&roots), ui.lang)?;
             super::emit_bytes(&book, ui.lang)?;
-            return Ok(super::EXIT_OK);
         }
-    };
-    super::emit(&text)?;
+    }
     Ok(super::EXIT_OK)
 }
 

@@ -89,6 +89,18 @@ pub fn emit(text: &str) -> anyhow::Result<()> {
     Ok(emit_stdout(text)?)
 }
 
+/// Writes a result too long to hold as it is made: `fill` writes it a part
+/// at a time, to the `--output` file (replaced only once whole) or stdout.
+/// What `fill` writes must end with a newline.
+pub fn emit_with(fill: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>) -> anyhow::Result<()> {
+    if let Some((path, force)) = OUTPUT.get() {
+        return crate::write::write_with(path, *force, fill);
+    }
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    fill(&mut out)?;
+    Ok(out.flush()?)
+}
+
 /// Writes a binary result (a workbook, a document) to the `--output` file,
 /// through the same atomic writer; a terminal or pipe gets none.
 pub fn emit_bytes(bytes: &[u8], lang: crate::ui::Lang) -> anyhow::Result<()> {

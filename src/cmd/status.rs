@@ -4,7 +4,7 @@ use crate::agenda::{unit_keys, unit_matches};
 use crate::domain::Level;
 use crate::repo;
 use crate::status::{self, Rollup, Row, Status};
-use crate::table::{Rows, Typed};
+use crate::table::{Cells, Rows, Typed};
 use crate::ui::{Lang, Ui};
 use anyhow::Result;
 use chrono::NaiveDate;
@@ -68,64 +68,59 @@ fn date(d: Option<NaiveDate>) -> String {
         .unwrap_or_default()
 }
 
-fn status_rows(rows: &[&Row], ui: &Ui) -> Rows {
-    Rows {
-        headers: crate::table::headers([
-            crate::messages::word(ui.lang, crate::messages::Word::Plan),
-            crate::messages::word(ui.lang, crate::messages::Word::Target),
-            crate::messages::word(ui.lang, crate::messages::Word::Indicator),
-            crate::messages::word(ui.lang, crate::messages::Word::Segment),
-            crate::messages::word(ui.lang, crate::messages::Word::Threshold),
-            crate::messages::word(ui.lang, crate::messages::Word::Value),
-            crate::messages::word(ui.lang, crate::messages::Word::AsOf),
-            crate::messages::word(ui.lang, crate::messages::Word::Due),
-            crate::messages::word(ui.lang, crate::messages::Word::Status),
-        ]),
-        rows: rows
-            .iter()
-            .map(|r| {
-                let mut status = r.status.word(ui.lang).to_string();
-                if let (Some(true), Some(s)) = (r.stretch_met, &r.stretch) {
-                    status.push_str(&crate::messages::sentence(
-                        ui.lang,
-                        &crate::message::Sentence::StretchMet(s.clone()),
-                    ));
-                }
-                vec![
-                    r.plan.clone(),
-                    r.target.clone(),
-                    r.metric.clone(),
-                    r.segment.clone().unwrap_or_default(),
-                    r.threshold.clone(),
-                    r.value.clone().unwrap_or_default(),
-                    date(r.as_of),
-                    r.due
-                        .map(|d| d.format("%d/%m/%Y").to_string())
-                        .unwrap_or_else(|| {
-                            crate::messages::word(ui.lang, crate::messages::Word::Ongoing).into()
-                        }),
-                    status,
-                ]
-            })
-            .collect(),
-        flexible: Some(2),
-        typed: rows
-            .iter()
-            .map(|r| {
-                vec![
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    r.value.as_deref().and_then(Typed::quantity),
-                    r.as_of.map(Typed::Date),
-                    r.due.map(Typed::Date),
-                    Some(Typed::Band(r.status.band())),
-                ]
-            })
-            .collect(),
+fn status_headers(ui: &Ui) -> Vec<String> {
+    use crate::messages::{Word, word};
+    crate::table::headers([
+        word(ui.lang, Word::Plan),
+        word(ui.lang, Word::Target),
+        word(ui.lang, Word::Indicator),
+        word(ui.lang, Word::Segment),
+        word(ui.lang, Word::Threshold),
+        word(ui.lang, Word::Value),
+        word(ui.lang, Word::AsOf),
+        word(ui.lang, Word::Due),
+        word(ui.lang, Word::Status),
+    ])
+}
+
+/// The column of `kh status` that gives way to fit the terminal.
+const STATUS_FLEXIBLE: usize = 2;
+
+fn status_row(r: &Row, ui: &Ui) -> Cells {
+    let mut status = r.status.word(ui.lang).to_string();
+    if let (Some(true), Some(s)) = (r.stretch_met, &r.stretch) {
+        status.push_str(&crate::messages::sentence(
+            ui.lang,
+            &crate::message::Sentence::StretchMet(s.clone()),
+        ));
     }
+    let cells = vec![
+        r.plan.clone(),
+        r.target.clone(),
+        r.metric.clone(),
+        r.segment.clone().unwrap_or_default(),
+        r.threshold.clone(),
+        r.value.clone().unwrap_or_default(),
+        date(r.as_of),
+        r.due
+            .map(|d| d.format("%d/%m/%Y").to_string())
+            .unwrap_or_else(|| {
+                crate::messages::word(ui.lang, crate::messages::Word::Ongoing).into()
+            }),
+        status,
+    ];
+    let typed = vec![
+        None,
+        None,
+        None,
+        None,
+        None,
+        r.value.as_deref().and_then(Typed::quantity),
+        r.as_of.map(Typed::Date),
+        r.due.map(Typed::Date),
+        Some(Typed::Band(r.status.band())),
+    ];
+    (cells, typed)
 }
 
 /// Why a child plan does not meet a parent target, in the interface language.
@@ -142,11 +137,11 @@ fn reason(why: &str, lang: Lang) -> &str {
     })
 }
 
-fn rollup_rows(rows: &[Rollup], ui: &Ui) -> Rows {
+/// The roll-up's headings, and its column that gives way to fit the
+/// terminal. The children's mean is shown only where a target judges it:
+/// beside a per-child floor.
+fn rollup_headers(with_mean: bool, ui: &Ui) -> (Vec<String>, usize) {
     use crate::messages::{Word, word};
-    // The children's mean is shown only where a target judges it: beside a
-    // per-child floor.
-    let with_mean = rows.iter().any(|r| r.aggregate.is_some());
     let mut headers = vec![
         word(ui.lang, Word::Plan),
         word(ui.lang, Word::Target),
@@ -159,59 +154,57 @@ fn rollup_rows(rows: &[Rollup], ui: &Ui) -> Rows {
         headers.push(word(ui.lang, Word::ChildrenMean));
     }
     headers.push(word(ui.lang, Word::NotMeeting));
-    Rows {
-        flexible: Some(headers.len() - 1),
-        headers: headers.into_iter().map(String::from).collect(),
-        rows: rows
-            .iter()
-            .map(|r| {
-                let mut row = vec![
-                    r.plan.clone(),
-                    r.target.clone(),
-                    r.metric.clone(),
-                    r.segment.clone().unwrap_or_default(),
-                    r.threshold.clone(),
-                    crate::messages::sentence(
-                        ui.lang,
-                        &crate::message::Sentence::RollupCell {
-                            met: r.met,
-                            of: r.of,
-                        },
-                    ),
-                ];
-                if with_mean {
-                    row.push(match &r.aggregate {
-                        Some(status::Aggregate {
-                            mean,
-                            met: Some(met),
-                        }) => format!(
-                            "{mean} ({})",
-                            word(ui.lang, if *met { Word::Met } else { Word::NotMet })
-                        ),
-                        Some(a) => a.mean.clone(),
-                        None => String::new(),
-                    });
-                }
-                row.push(
-                    r.failing
-                        .iter()
-                        .map(|(p, why, own)| match own {
-                            Some(own) if own != why => format!(
-                                "{p} ({}; {}: {})",
-                                reason(why, ui.lang),
-                                word(ui.lang, Word::OwnTarget),
-                                reason(own, ui.lang)
-                            ),
-                            _ => format!("{p} ({})", reason(why, ui.lang)),
-                        })
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                );
-                row
-            })
-            .collect(),
-        typed: Vec::new(),
+    (
+        headers.iter().map(|h| h.to_string()).collect(),
+        headers.len() - 1,
+    )
+}
+
+fn rollup_row(r: &Rollup, with_mean: bool, ui: &Ui) -> Vec<String> {
+    use crate::messages::{Word, word};
+    let mut row = vec![
+        r.plan.clone(),
+        r.target.clone(),
+        r.metric.clone(),
+        r.segment.clone().unwrap_or_default(),
+        r.threshold.clone(),
+        crate::messages::sentence(
+            ui.lang,
+            &crate::message::Sentence::RollupCell {
+                met: r.met,
+                of: r.of,
+            },
+        ),
+    ];
+    if with_mean {
+        row.push(match &r.aggregate {
+            Some(status::Aggregate {
+                mean,
+                met: Some(met),
+            }) => format!(
+                "{mean} ({})",
+                word(ui.lang, if *met { Word::Met } else { Word::NotMet })
+            ),
+            Some(a) => a.mean.clone(),
+            None => String::new(),
+        });
     }
+    row.push(
+        r.failing
+            .iter()
+            .map(|(p, why, own)| match own {
+                Some(own) if own != why => format!(
+                    "{p} ({}; {}: {})",
+                    reason(why, ui.lang),
+                    word(ui.lang, Word::OwnTarget),
+                    reason(own, ui.lang)
+                ),
+                _ => format!("{p} ({})", reason(why, ui.lang)),
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+    );
+    row
 }
 
 fn counts_line(rows: &[&Row], ui: &Ui) -> String {
@@ -254,41 +247,75 @@ struct Report<'a, T: Serialize> {
     rows: &'a [T],
 }
 
-fn render<T: Serialize>(
-    format: Format,
-    table_rows: Rows,
-    rows: &[T],
+/// The rows of one table, however many: `row` builds each as it is written.
+struct Listing<'a, T> {
+    headers: Vec<String>,
+    flexible: usize,
+    items: &'a [T],
+    row: &'a (dyn Fn(&T) -> Cells + Sync),
     closing: String,
-    as_of: NaiveDate,
-    ui: &Ui,
-) -> Result<String> {
-    Ok(match format {
-        // Written by `run` as bytes.
-        Format::Xlsx => String::new(),
-        Format::Table => format!("{}\n{closing}", table_rows.table(ui.width(), true)),
-        Format::Markdown => format!("{}\n{closing}", table_rows.markdown()),
-        Format::Csv => table_rows.csv()?,
-        Format::Json => serde_json::to_string_pretty(&Report {
-            version: 1,
-            as_of,
-            rows,
-        })?,
-    })
 }
 
-fn xlsx_out(
-    ui: &Ui,
-    roots: &[PathBuf],
-    name: crate::messages::ExportWord,
-    sheet: &Rows,
-) -> Result<i32> {
-    let book = crate::xlsx::workbook(
-        &[(crate::messages::export_word(ui.lang, name), sheet)],
-        &crate::xlsx::About::now(roots),
-        ui.lang,
-    )?;
-    super::emit_bytes(&book, ui.lang)?;
-    Ok(super::EXIT_OK)
+impl<T: Serialize + Sync> Listing<'_, T> {
+    fn emit(&self, format: Format, as_of: NaiveDate, ui: &Ui) -> Result<()> {
+        let cells = || self.items.iter().map(|r| (self.row)(r).0);
+        let cell = |i: usize| (self.row)(&self.items[i]).0;
+        super::emit_with(|out| {
+            match format {
+                // Written by `run` as bytes.
+                Format::Xlsx => {}
+                Format::Table => {
+                    crate::table::Layout {
+                        headers: &self.headers,
+                        flexible: Some(self.flexible),
+                        width: ui.width(),
+                        wide: true,
+                    }
+                    .write(out, self.items.len(), cell)?;
+                    writeln!(out, "{}", self.closing)?;
+                }
+                Format::Markdown => {
+                    crate::table::write_markdown(out, &self.headers, cells())?;
+                    writeln!(out, "\n{}", self.closing)?;
+                }
+                Format::Csv => crate::table::write_csv(
+                    out,
+                    &self.headers,
+                    self.items.iter().map(|r| (self.row)(r)),
+                )?,
+                Format::Json => {
+                    serde_json::to_writer_pretty(
+                        &mut *out,
+                        &Report {
+                            version: 1,
+                            as_of,
+                            rows: self.items,
+                        },
+                    )?;
+                    writeln!(out)?;
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// The workbook of the rows, one sheet.
+    fn xlsx(&self, ui: &Ui, roots: &[PathBuf], name: crate::messages::ExportWord) -> Result<i32> {
+        let (rows, typed) = self.items.iter().map(|r| (self.row)(r)).unzip();
+        let sheet = Rows {
+            headers: self.headers.clone(),
+            rows,
+            flexible: Some(self.flexible),
+            typed,
+        };
+        let book = crate::xlsx::workbook(
+            &[(crate::messages::export_word(ui.lang, name), &sheet)],
+            &crate::xlsx::About::now(roots),
+            ui.lang,
+        )?;
+        super::emit_bytes(&book, ui.lang)?;
+        Ok(super::EXIT_OK)
+    }
 }
 
 pub fn run(args: StatusArgs, ui: &Ui) -> Result<i32> {
@@ -328,77 +355,75 @@ pub fn run(args: StatusArgs, ui: &Ui) -> Result<i32> {
         (plans.is_empty() || plans.contains(&p.id))
             && (args.level.is_empty() || args.level.contains(&p.level))
     };
-    let mut by_plan: HashMap<usize, Vec<Row>> = HashMap::new();
-    for (i, e) in repo.plans.iter().enumerate() {
-        by_plan.insert(i, status::plan_rows(&repo, e, i, &latest, as_of));
-    }
-    let text = if args.rollup {
+    let rows_of = |i: usize| status::plan_rows(&repo, &repo.plans[i], i, &latest, as_of);
+    let target_units = |plan: usize, target: &str| {
+        let e = &repo.plans[plan];
+        e.plan
+            .targets
+            .iter()
+            .find(|t| t.id == target)
+            .is_some_and(|t| {
+                args.unit.as_ref().is_none_or(|u| {
+                    unit_matches(u, &unit_keys(&e.plan, &[&t.lead, &t.implementers]))
+                })
+            })
+    };
+    if args.rollup {
+        use rayon::prelude::*;
         let children = status::children(&repo);
         let mut parents: Vec<usize> = children.keys().copied().filter(|i| wanted(*i)).collect();
-        parents.sort_by_key(|i| repo.plans[*i].plan.id.clone());
-        let mut rows = Vec::new();
-        for p in parents {
-            rows.extend(status::rollup(
-                &repo,
-                &repo.plans[p],
-                &children[&p],
-                &by_plan,
-                as_of,
-            ));
-        }
-        if let Some(u) = &args.unit {
+        parents.sort_by(|a, b| repo.plans[*a].plan.id.cmp(&repo.plans[*b].plan.id));
+        // Each parent's children are judged from their rows, made for it and
+        // dropped after: memory holds the roll-up, never every plan's rows.
+        let mut rows: Vec<Rollup> = parents
+            .par_iter()
+            .flat_map_iter(|p| {
+                let kids = &children[p];
+                let by_plan: HashMap<usize, Vec<Row>> =
+                    kids.iter().map(|c| (*c, rows_of(*c))).collect();
+                status::rollup(&repo, &repo.plans[*p], kids, &by_plan, as_of)
+            })
+            .collect();
+        if args.unit.is_some() {
             rows.retain(|r| {
-                repo.plan(&r.plan)
-                    .and_then(|e| {
-                        e.plan.targets.iter().find(|t| t.id == r.target).map(|t| {
-                            unit_matches(u, &unit_keys(&e.plan, &[&t.lead, &t.implementers]))
-                        })
-                    })
-                    .unwrap_or(false)
+                repo.by_id
+                    .get(&r.plan)
+                    .is_some_and(|p| target_units(*p, &r.target))
             });
         }
+        let with_mean = rows.iter().any(|r| r.aggregate.is_some());
+        let (headers, flexible) = rollup_headers(with_mean, ui);
+        let listing = Listing {
+            headers,
+            flexible,
+            items: &rows,
+            row: &|r| (rollup_row(r, with_mean, ui), Vec::new()),
+            closing: rollup_line(&rows, ui),
+        };
         if format == Format::Xlsx {
-            let sheet = rollup_rows(&rows, ui);
-            return xlsx_out(ui, &roots, crate::messages::ExportWord::SheetRollup, &sheet);
+            return listing.xlsx(ui, &roots, crate::messages::ExportWord::SheetRollup);
         }
-        render(
-            format,
-            rollup_rows(&rows, ui),
-            &rows,
-            rollup_line(&rows, ui),
-            as_of,
-            ui,
-        )?
+        listing.emit(format, as_of, ui)?;
     } else {
+        use rayon::prelude::*;
         let mut plans: Vec<usize> = (0..repo.plans.len()).filter(|i| wanted(*i)).collect();
-        plans.sort_by_key(|i| repo.plans[*i].plan.id.clone());
-        let mut rows: Vec<&Row> = plans.iter().flat_map(|i| by_plan[i].iter()).collect();
-        if let Some(u) = &args.unit {
-            rows.retain(|r| {
-                let e = &repo.plans[r.plan_index];
-                e.plan
-                    .targets
-                    .iter()
-                    .find(|t| t.id == r.target)
-                    .is_some_and(|t| {
-                        unit_matches(u, &unit_keys(&e.plan, &[&t.lead, &t.implementers]))
-                    })
-            });
+        plans.sort_by(|a, b| repo.plans[*a].plan.id.cmp(&repo.plans[*b].plan.id));
+        let mut rows: Vec<Row> = plans.par_iter().flat_map_iter(|i| rows_of(*i)).collect();
+        if args.unit.is_some() {
+            rows.retain(|r| target_units(r.plan_index, &r.target));
         }
+        let refs: Vec<&Row> = rows.iter().collect();
+        let listing = Listing {
+            headers: status_headers(ui),
+            flexible: STATUS_FLEXIBLE,
+            items: &rows,
+            row: &|r| status_row(r, ui),
+            closing: counts_line(&refs, ui),
+        };
         if format == Format::Xlsx {
-            let sheet = status_rows(&rows, ui);
-            return xlsx_out(ui, &roots, crate::messages::ExportWord::SheetStatus, &sheet);
+            return listing.xlsx(ui, &roots, crate::messages::ExportWord::SheetStatus);
         }
-        let owned: Vec<Row> = rows.iter().map(|r| (*r).clone()).collect();
-        render(
-            format,
-            status_rows(&rows, ui),
-            &owned,
-            counts_line(&rows, ui),
-            as_of,
-            ui,
-        )?
-    };
-    super::emit(&text)?;
+        listing.emit(format, as_of, ui)?;
+    }
     Ok(super::EXIT_OK)
 }

@@ -78,17 +78,25 @@ impl Level {
     ];
 
     pub fn parse(s: &str) -> Option<Level> {
+        // Folded once: every applies_to and level of every plan is read here.
+        static FOLDED: std::sync::LazyLock<Vec<(String, Level)>> =
+            std::sync::LazyLock::new(|| folded(Level::WORDS));
         let f = crate::text::fold(s);
-        Level::WORDS
-            .iter()
-            .find(|(w, _)| crate::text::fold(w) == f)
-            .map(|(_, l)| *l)
+        FOLDED.iter().find(|(w, _)| *w == f).map(|(_, l)| *l)
     }
 
     /// Levels below this one, which a target without `applies_to` binds.
     pub fn below(self) -> Vec<Level> {
         Level::ALL.into_iter().filter(|l| *l > self).collect()
     }
+}
+
+/// Words as a person may type them (without diacritics, in any case).
+fn folded<T: Copy>(words: &[(&str, T)]) -> Vec<(String, T)> {
+    words
+        .iter()
+        .map(|(w, x)| (crate::text::fold(w), *x))
+        .collect()
 }
 
 impl Level {
@@ -166,11 +174,10 @@ impl SchoolKind {
     }
 
     pub fn parse(s: &str) -> Option<SchoolKind> {
+        static FOLDED: std::sync::LazyLock<Vec<(String, SchoolKind)>> =
+            std::sync::LazyLock::new(|| folded(SchoolKind::WORDS));
         let f = crate::text::fold(s);
-        SchoolKind::WORDS
-            .iter()
-            .find(|(w, _)| crate::text::fold(w) == f)
-            .map(|(_, k)| *k)
+        FOLDED.iter().find(|(w, _)| *w == f).map(|(_, k)| *k)
     }
 
     /// The kinds an issuer's name says a school is of: "Trường THPT An Lão",

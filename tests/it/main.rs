@@ -23,6 +23,7 @@ mod import;
 mod json_shape;
 mod kinds;
 mod language;
+mod national;
 mod parents;
 mod plans;
 mod properties;

@@ -978,8 +978,10 @@ fn f20_did_you_mean_over_many_plans_and_rows_is_bounded() {
 
 #[test]
 fn f21_a_valid_plan_cannot_make_kh_due_use_unbounded_memory() {
+    // 5,000 monthly tasks over three centuries: 18 million occurrences, more
+    // than the 16 million one `kh due` holds (a few bytes each).
     let c = Case::new();
-    let tasks: String = (0..2000)
+    let tasks: String = (0..5000)
         .map(|i| format!("  - id: t{i}\n    text: T\n    due: hằng tháng\n"))
         .collect();
     c.write(
@@ -988,9 +990,10 @@ fn f21_a_valid_plan_cannot_make_kh_due_use_unbounded_memory() {
     );
     let out = c.run(&[
         "due",
-        "--overdue",
         "--from",
         "1900-01-01",
+        "--to",
+        "2200-12-31",
         "--today",
         "2026-01-01",
         "--format",
@@ -998,7 +1001,40 @@ fn f21_a_valid_plan_cannot_make_kh_due_use_unbounded_memory() {
     ]);
     assert_eq!(out.code, Some(2), "{}", out.stderr);
     assert!(
-        out.stderr.contains("occurrences fall between"),
+        out.stderr
+            .contains("more than 16000000 occurrences fall between"),
+        "{}",
+        out.stderr
+    );
+    // A calendar is built whole: it holds at most a million (these 60,000 fit).
+    let out = c.run(&[
+        "due",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-12-31",
+        "--today",
+        "2026-01-01",
+        "--format",
+        "ics",
+    ]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let out = c.run(&[
+        "due",
+        "--from",
+        "2010-01-01",
+        "--to",
+        "2026-12-31",
+        "--today",
+        "2026-01-01",
+        "--format",
+        "ics",
+    ]);
+    assert_eq!(out.code, Some(2), "{}", out.stderr);
+    assert!(
+        out.stderr.contains(
+            "occurrences fall between 2010-01-01 and 2026-12-31, more than the 1000000 a calendar"
+        ),
         "{}",
         out.stderr
     );
@@ -1013,7 +1049,7 @@ fn f21_a_valid_plan_cannot_make_kh_due_use_unbounded_memory() {
         "csv",
     ]);
     assert_eq!(out.code, Some(0), "{}", out.stderr);
-    assert_eq!(out.lines().len(), 2001);
+    assert_eq!(out.lines().len(), 5001);
 }
 
 // ---- W1, W24: output ------------------------------------------------------------------------------
