@@ -1018,6 +1018,25 @@ mod tests {
 
     const GOOD: &str = "kh: 1\nid: a/b\ntitle: T\nissuer: I\nlevel: commune\nissued: 2026-06\nperiod: 2026\ntargets:\n  - id: \"1\"\n    text: x\n    metric: m\n    target: tối thiểu 25%\n";
 
+    /// A phrase read before is taken from the memo only for the same plan
+    /// year: "Quý IV" is the fourth quarter of each plan's own year.
+    #[test]
+    fn a_phrase_read_before_keeps_each_plans_year() {
+        let plan = |id: &str, year: i32| {
+            format!(
+                "kh: 1\nid: {id}\ntitle: T\nissuer: I\nlevel: commune\nissued: {year}-01\nperiod: {year}\ntasks:\n  - {{id: T1, text: x, due: Quý IV}}\n"
+            )
+        };
+        let (a, b) = (plan("a/x", 2026), plan("a/y", 2027));
+        let repo = crate::repo::from_sources(&[("x.yaml", &a), ("y.yaml", &b), ("z.yaml", &a)]);
+        let due: Vec<String> = repo
+            .plans
+            .iter()
+            .map(|e| e.plan.tasks[0].due.as_ref().unwrap().to_string())
+            .collect();
+        assert_eq!(due, ["Q4/2026", "Q4/2027", "Q4/2026"]);
+    }
+
     /// Found by `loader_reads_values_however_typed` at 10^6 cases: an escaped
     /// quote ended the quoted value early for the prescan, and `*Tháng` after
     /// it was taken for an alias.
