@@ -705,6 +705,7 @@ pub fn run(args: DueArgs, ui: &Ui) -> Result<i32> {
             super::emit_bytes(&book, ui.lang)?;
         }
     }
+    super::finished(repo);
     Ok(super::EXIT_OK)
 }
 

@@ -425,5 +425,6 @@ pub fn run(args: StatusArgs, ui: &Ui) -> Result<i32> {
         }
         listing.emit(format, as_of, ui)?;
     }
+    super::finished(repo);
     Ok(super::EXIT_OK)
 }
