@@ -49,20 +49,48 @@ struct Resolver<'a> {
     cache: HashMap<FileId, Option<(Positions, Vec<String>)>>,
 }
 
+/// A file's positions and lines, read again through the same guard as the
+/// first time: a file swapped for a link or a FIFO meanwhile is not opened.
+fn read_positions(repo: &Repo, file: FileId) -> Option<(Positions, Vec<String>)> {
+    let bytes = repo.read_again(file)?;
+    let src = String::from_utf8_lossy(&bytes);
+    let src = src.trim_start_matches('\u{FEFF}');
+    let lines = src.lines().map(str::to_string).collect();
+    Some((Positions::of(src), lines))
+}
+
 impl Resolver<'_> {
+    /// Reads, on all cores, every file the findings point into.
+    fn prepare(&mut self, findings: &[Finding]) {
+        use rayon::prelude::*;
+        let mut files: Vec<FileId> = findings
+            .iter()
+            .filter(|f| !matches!(f.at, At::File | At::Cell { .. }))
+            .map(|f| f.file)
+            .chain(
+                findings
+                    .iter()
+                    .filter_map(|f| f.related.as_ref())
+                    .filter(|r| matches!(r.at, At::Value(_) | At::Key(_)))
+                    .map(|r| r.file),
+            )
+            .filter(|f| !self.cache.contains_key(f))
+            .collect();
+        files.sort_unstable();
+        files.dedup();
+        let repo = self.repo;
+        let read: Vec<_> = files
+            .into_par_iter()
+            .map(|f| (f, read_positions(repo, f)))
+            .collect();
+        self.cache.extend(read);
+    }
+
     fn file(&mut self, file: FileId) -> Option<&(Positions, Vec<String>)> {
         let repo = self.repo;
         self.cache
             .entry(file)
-            .or_insert_with(|| {
-                // Read again through the same guard as the first time: a file
-                // swapped for a link or a FIFO meanwhile is not opened.
-                let bytes = repo.read_again(file)?;
-                let src = String::from_utf8_lossy(&bytes);
-                let src = src.trim_start_matches('\u{FEFF}');
-                let lines = src.lines().map(str::to_string).collect();
-                Some((Positions::of(src), lines))
-            })
+            .or_insert_with(|| read_positions(repo, file))
             .as_ref()
     }
 
@@ -97,6 +125,7 @@ pub fn locate(repo: &Repo, findings: &[Finding], lang: Lang) -> Vec<Located> {
         repo,
         cache: HashMap::new(),
     };
+    r.prepare(findings);
     let mut out: Vec<Located> = findings
         .iter()
         .map(|f| {
