@@ -1,6 +1,6 @@
 //! The git command line, for `kh check --changed` and for the cache: which
-//! files changed since a revision, what they held then, and whether git
-//! tracks a path. Every call is `git -C <repository root> …` with fixed
+//! files changed since a revision, what they held then, whether git tracks
+//! a path, and the blob id of each tracked file that is as git staged it. Every call is `git -C <repository root> …` with fixed
 //! arguments; a revision the user gives is passed after `--end-of-options`
 //! or as `<rev>^{commit}`, never as an option.
 
@@ -48,6 +48,122 @@ pub fn tracks_any(root: &Path, rel: &str) -> bool {
     let mut c = git(root);
     c.args(["ls-files", "-z", "--"]).arg(rel);
     matches!(output(&mut c), Ok(Some(out)) if !out.is_empty())
+}
+
+/// A git blob id (SHA-1).
+pub type Oid = [u8; 20];
+
+/// The blob id of each tracked file below `root` (by its path relative to
+/// `root`) whose work-tree copy git takes to be what it staged: a regular
+/// file, in no merge conflict, not marked assume-unchanged or
+/// skip-worktree, and not modified by git's own comparison of the work
+/// tree with its index. `None` when there is no git or no work tree, or
+/// when git may convert files between the work tree and its objects
+/// (attributes, autocrlf, filters): a staged blob is then not the bytes on
+/// disk. It is a lookup key only: the cache keeps what kh parsed from bytes
+/// it read and hashed itself, under their own blob id.
+pub fn clean_blobs(root: &Path) -> Option<std::collections::HashMap<PathBuf, Oid>> {
+    use std::os::unix::ffi::OsStrExt;
+    if conversions_possible(root) {
+        return None;
+    }
+    let listed = output(git(root).args(["ls-files", "--stage", "-v", "-z"])).ok()??;
+    let mut blobs = std::collections::HashMap::new();
+    for entry in listed.split(|b| *b == 0).filter(|e| !e.is_empty()) {
+        // `H 100644 <oid> 0\t<path>`
+        let Some(tab) = entry.iter().position(|b| *b == b'\t') else {
+            return None;
+        };
+        let (head, path) = (&entry[..tab], &entry[tab + 1..]);
+        let path = PathBuf::from(std::ffi::OsStr::from_bytes(path));
+        if path.file_name().is_some_and(|n| n == ".gitattributes") {
+            return None;
+        }
+        let mut fields = head.split(|b| *b == b' ');
+        let (Some(tag), Some(mode), Some(oid), Some(stage)) =
+            (fields.next(), fields.next(), fields.next(), fields.next())
+        else {
+            return None;
+        };
+        let regular = mode == b"100644" || mode == b"100755";
+        if tag != b"H" || !regular || stage != b"0" {
+            continue;
+        }
+        blobs.insert(path, parse_oid(oid)?);
+    }
+    // Stat data compared strictly, whatever the repository's config says.
+    let dirty = output(
+        git(root)
+            .args(["-c", "core.checkStat=default", "-c", "core.trustctime=true"])
+            .args(["diff-files", "--name-only", "-z", "--relative", "--no-ext-diff"]),
+    )
+    .ok()??;
+    for p in split_z(&dirty) {
+        blobs.remove(&p);
+    }
+    Some(blobs)
+}
+
+fn parse_oid(hex: &[u8]) -> Option<Oid> {
+    if hex.len() != 40 {
+        return None;
+    }
+    let mut oid = [0u8; 20];
+    for (n, pair) in hex.chunks(2).enumerate() {
+        let digit = |c: u8| (c as char).to_digit(16);
+        oid[n] = (digit(pair[0])? * 16 + digit(pair[1])?) as u8;
+    }
+    Some(oid)
+}
+
+/// Whether git could make a file's bytes on disk differ from its staged
+/// blob: end-of-line or filter settings, or any attributes file (tracked
+/// or not, the repository's own, the user's or the system's). Asked
+/// broadly: a false yes costs only speed.
+fn conversions_possible(root: &Path) -> bool {
+    let mut c = git(root);
+    c.args([
+        "config",
+        "-z",
+        "--get-regexp",
+        r"^(core\.(autocrlf|eol|attributesfile|safecrlf)|filter\..*)$",
+    ]);
+    match output(&mut c) {
+        // Exit 1: no such key.
+        Ok(None) => {}
+        Ok(Some(out)) => {
+            let only_off = out
+                .split(|b| *b == 0)
+                .filter(|e| !e.is_empty())
+                .all(|e| e.eq_ignore_ascii_case(b"core.autocrlf\nfalse"));
+            if !only_off {
+                return true;
+            }
+        }
+        Err(_) => return true,
+    }
+    let mut c = git(root);
+    c.args(["rev-parse", "--git-path", "info/attributes"]);
+    let Ok(Some(info)) = output(&mut c) else {
+        return true;
+    };
+    let info = crate::repo::clean_join(root, &line(info));
+    let home = std::env::var_os("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")));
+    let mut elsewhere = vec![info, PathBuf::from("/etc/gitattributes")];
+    elsewhere.extend(home.map(|h| h.join("git/attributes")));
+    if elsewhere
+        .iter()
+        .any(|p| std::fs::symlink_metadata(p).is_ok())
+    {
+        return true;
+    }
+    // An attributes file in the work tree that git does not track (even
+    // one it ignores) applies as well.
+    let mut c = git(root);
+    c.args(["ls-files", "--others", "-z", "--", "*.gitattributes"]);
+    !matches!(output(&mut c), Ok(Some(out)) if out.is_empty())
 }
 
 /// What changed in the repository at `root` since a revision.
