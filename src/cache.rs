@@ -125,11 +125,11 @@ struct Shard {
 
 /// What one file of a load gives the cache: its plan (by hash; encoded when
 /// parsed now, `None` when it came from the cache), and what its blob id
-/// stands for.
+/// stands for (`None`: what the cache says already).
 #[derive(Default)]
 pub struct Live {
     pub plan: Option<(Hash, Option<Vec<u8>>)>,
-    pub blob: Option<(Oid, Known)>,
+    pub blob: Option<(Oid, Option<Known>)>,
 }
 
 /// An entry to write: its hash, and its plan encoded now (`None`: the one
@@ -150,8 +150,9 @@ pub struct Cache {
 impl Cache {
     /// The cache of the repository `source` reads, when it may have one: a
     /// repository (not files read alone), whose `.kh-cache` is absent or a
-    /// real directory, and not tracked by git.
-    pub fn open(source: &Source) -> Option<Cache> {
+    /// real directory, and not tracked by git (`tracked`: whether it is,
+    /// when git's index was read already).
+    pub fn open(source: &Source, tracked: Option<bool>) -> Option<Cache> {
         let root = source.root.as_ref()?;
         if source.alone.first() != Some(&false) {
             return None;
@@ -161,7 +162,7 @@ impl Cache {
         match std::fs::symlink_metadata(&dir) {
             // Only a cache that is there can have been planted.
             Ok(m) if m.file_type().is_dir() => {
-                if crate::git::tracks_any(root, DIR) {
+                if tracked.unwrap_or_else(|| crate::git::tracks_any(root, DIR)) {
                     return None;
                 }
             }
@@ -217,8 +218,7 @@ impl Cache {
             return None;
         }
         let (header, entries) = postcard::take_from_bytes::<Header>(body).ok()?;
-        if header.version != self.version || header.identity != self.identity || header.shard != n
-        {
+        if header.version != self.version || header.identity != self.identity || header.shard != n {
             return None;
         }
         let at = bytes.len() - entries.len();
@@ -263,7 +263,7 @@ impl Cache {
     /// answer, and is not reported.
     pub fn save(self, live: Vec<Live>) {
         let mut by_shard: Vec<Vec<Entry>> = vec![Vec::new(); SHARDS];
-        let mut blobs: Vec<(Oid, Known)> = Vec::new();
+        let mut blobs: Vec<(Oid, Option<Known>)> = Vec::new();
         for l in live {
             if let Some((h, blob)) = l.plan {
                 by_shard[h[0] as usize % SHARDS].push((h, blob));
@@ -292,18 +292,25 @@ impl Cache {
                 (!same && !absent).then_some((n, entries))
             })
             .collect();
-        blobs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        blobs.sort_unstable_by_key(|a| a.0);
         blobs.dedup_by(|a, b| a.0 == b.0);
         let blobs_same = blobs.len() == self.blobs.len()
-            && blobs.iter().all(|(o, k)| self.blobs.get(o) == Some(k));
+            && blobs
+                .iter()
+                .all(|(o, k)| k.is_none() && self.blobs.contains_key(o));
         if (dirty.is_empty() && blobs_same) || !self.make_dir() {
             return;
         }
-        if !blobs_same
-            && let Ok(body) = postcard::to_allocvec(&self.header(BLOBS, blobs.len()))
-                .and_then(|header| postcard::to_extend(&blobs, header))
-        {
-            self.write_file(&self.blobs_path(), body);
+        if !blobs_same {
+            let list: Vec<(&Oid, &Known)> = blobs
+                .iter()
+                .filter_map(|(o, k)| Some((o, k.as_ref().or_else(|| self.blobs.get(o))?)))
+                .collect();
+            if let Ok(body) = postcard::to_allocvec(&self.header(BLOBS, list.len()))
+                .and_then(|header| postcard::to_extend(&list, header))
+            {
+                self.write_file(&self.blobs_path(), body);
+            }
         }
         dirty.into_par_iter().for_each(|(n, entries)| {
             let mut body =

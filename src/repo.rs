@@ -209,13 +209,16 @@ impl Source {
 /// `path` made absolute without touching the file system: `.` and `..` are
 /// resolved by name, as the user wrote them.
 pub fn absolute(path: &Path) -> PathBuf {
-    let joined = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        std::env::current_dir()
-            .unwrap_or_else(|_| PathBuf::from("/"))
-            .join(path)
-    };
+    if path.is_absolute() {
+        return absolute_in(Path::new("/"), path);
+    }
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("/"));
+    absolute_in(&cwd, path)
+}
+
+/// `absolute`, from `cwd` (for many paths, asked once).
+pub fn absolute_in(cwd: &Path, path: &Path) -> PathBuf {
+    let joined = cwd.join(path);
     let mut out = PathBuf::new();
     for c in joined.components() {
         match c {
@@ -604,6 +607,15 @@ fn repository_at(root: &Path) -> Result<Source> {
 /// Every YAML file below the roots, sorted, each once, with the jail (index
 /// into `jails`) it was found under; and the problems met on the way.
 pub fn discover(roots: &[PathBuf], jails: &[Jail]) -> (Vec<(PathBuf, usize)>, Vec<Problem>) {
+    let (files, problems, _) = discover_noting(roots, jails);
+    (files, problems)
+}
+
+/// `discover`, and whether a `.gitattributes` lies below the roots.
+fn discover_noting(
+    roots: &[PathBuf],
+    jails: &[Jail],
+) -> (Vec<(PathBuf, usize)>, Vec<Problem>, bool) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     let mut visited = fs_guard::Visited::default();
@@ -634,7 +646,7 @@ pub fn discover(roots: &[PathBuf], jails: &[Jail]) -> (Vec<(PathBuf, usize)>, Ve
             problems.push(Problem::new(root, Rule::Unreadable, Message::NoPlanFiles));
         }
     }
-    (files, problems)
+    (files, problems, visited.attributes)
 }
 
 enum Loaded {
@@ -645,6 +657,28 @@ enum Loaded {
     /// for its own checks.
     Broken(Option<String>, Vec<Finding>, Option<Box<Plan>>),
     Catalog(Vec<(usize, Indicator)>, Vec<Finding>),
+}
+
+/// The files below the roots (`discover`) and git's listing of them,
+/// found side by side (each is a pass over the work tree); the listing's
+/// blob ids are dropped when a `.gitattributes` lies below the roots.
+fn discover_listed(
+    source: &Source,
+    list: impl FnOnce() -> Option<crate::git::Listing> + Send,
+) -> (
+    Vec<(PathBuf, usize)>,
+    Vec<Problem>,
+    Option<crate::git::Listing>,
+) {
+    let ((files, problems, attributes), listing) =
+        rayon::join(|| discover_noting(&source.roots, &source.jails), list);
+    let listing = listing.map(|mut l| {
+        if attributes {
+            l.blobs.clear();
+        }
+        l
+    });
+    (files, problems, listing)
 }
 
 /// Reads and parses every file in parallel, then indexes plans by id.
@@ -659,20 +693,20 @@ pub fn load(source: Source) -> Result<Repo> {
 /// every other file is parsed, and the cache is brought up to date. The
 /// same repository as `load` gives, to the last finding.
 pub fn load_cached(source: Source) -> Result<Repo> {
-    let Some(cache) = crate::cache::Cache::open(&source) else {
-        return load(source);
-    };
     let root = source.root.clone().unwrap_or_else(|| PathBuf::from("."));
-    let blobs = crate::git::clean_blobs(&root);
+    let (files, problems, listing) =
+        discover_listed(&source, || crate::git::clean_blobs(&root, &source.roots));
+    let Some(cache) = crate::cache::Cache::open(&source, listing.as_ref().map(|l| l.tracks_cache))
+    else {
+        return Ok(load_files(source, files, problems, None));
+    };
     let lookup = Lookup {
         cache: &cache,
-        blobs: blobs.as_ref(),
+        blobs: listing.as_ref().map(|l| &l.blobs),
         root: &root,
     };
-    let (files, problems) = discover(&source.roots, &source.jails);
     let mut live = Vec::new();
     let repo = load_files(source, files, problems, Some((&lookup, &mut live)));
-    drop(lookup);
     cache.save(live);
     Ok(repo)
 }
@@ -689,37 +723,39 @@ pub fn load_cached(source: Source) -> Result<Repo> {
 pub fn load_changed(
     source: Source,
     changes: &crate::git::Changes,
-) -> std::result::Result<(Repo, HashSet<FileId>), Source> {
+) -> std::result::Result<(Repo, HashSet<FileId>), Box<Source>> {
     use crate::cache::{Known, Live, Outline};
     let Some(root) = source.root.clone() else {
-        return Err(source);
-    };
-    let Some(cache) = crate::cache::Cache::open(&source) else {
-        return Err(source);
+        return Err(Box::new(source));
     };
     let reports = source.reports_dir.as_deref().map(absolute);
     let settings = absolute(&clean_join(&root, "kh.yaml"));
-    let changed: HashSet<&Path> = changes.paths.iter().map(PathBuf::as_path).collect();
     let everything = changes.paths.iter().any(|p| {
         let abs = absolute(&clean_join(&root, &p.to_string_lossy()));
         abs == settings || is_catalog(&abs) || reports.as_ref().is_some_and(|r| abs.starts_with(r))
     });
     if everything {
-        return Err(source);
+        return Err(Box::new(source));
     }
-    let Some(blobs) = crate::git::clean_blobs(&root) else {
-        return Err(source);
+    let (files, problems, listing) = discover_listed(&source, || {
+        crate::git::blobs_unchanged(&root, &source.roots, changes)
+    });
+    let Some(listing) = listing else {
+        return Err(Box::new(source));
     };
+    let Some(cache) = crate::cache::Cache::open(&source, Some(listing.tracks_cache)) else {
+        return Err(Box::new(source));
+    };
+    let changed: HashSet<&std::ffi::OsStr> = changes.paths.iter().map(|p| p.as_os_str()).collect();
     let lookup = Lookup {
         cache: &cache,
-        blobs: Some(&blobs),
+        blobs: Some(&listing.blobs),
         root: &root,
     };
-    let (files, problems) = discover(&source.roots, &source.jails);
     // Each file: read now, or known by its blob id.
-    enum Item {
+    enum Item<'c> {
         Read(Loaded, Option<Live>),
-        Known(crate::git::Oid, Known),
+        Known(crate::git::Oid, &'c Known),
     }
     let items: Vec<Item> = files
         .par_iter()
@@ -728,8 +764,8 @@ pub fn load_changed(
             let known = (!is_catalog(path))
                 .then(|| lookup.oid(path))
                 .flatten()
-                .filter(|_| !changed.contains(lookup.relative(path).unwrap_or(path)))
-                .and_then(|oid| cache.known(&oid).map(|k| (oid, k.clone())));
+                .filter(|_| !changed.contains(lookup.relative(path).unwrap_or(path).as_os_str()))
+                .and_then(|oid| cache.known(&oid).map(|k| (oid, k)));
             match known {
                 Some((oid, k)) => Item::Known(oid, k),
                 None => {
@@ -739,26 +775,30 @@ pub fn load_changed(
             }
         })
         .collect();
-    let outlines: Vec<Option<Outline>> = items
+    let read_outlines: Vec<Option<Outline>> = items
         .iter()
         .map(|i| match i {
             Item::Read(l, _) => outline_of(l),
-            Item::Known(_, k) => Some(k.outline.clone()),
+            Item::Known(..) => None,
         })
         .collect();
+    let outline = |file: usize| match &items[file] {
+        Item::Read(..) => read_outlines[file].as_ref(),
+        Item::Known(_, k) => Some(&k.outline),
+    };
     // The repository as outlines, for `affected` to walk.
     let mut light = Repo {
         files: files.iter().map(|(f, _)| f.clone()).collect(),
         ..Repo::default()
     };
     light.files.extend(problems.iter().map(|p| p.path.clone()));
-    for (file, o) in outlines.iter().enumerate() {
-        if let Some(o) = o {
+    for file in 0..items.len() {
+        if let Some(o) = outline(file) {
             absorb(&mut light, file, outline_loaded(o));
         }
     }
     let Some(affected) = crate::changed::affected(&light, &root, changes) else {
-        return Err(source);
+        return Err(Box::new(source));
     };
     // Decoded: the plans reported on, and every plan that claims the id of
     // one of their parents.
@@ -776,52 +816,54 @@ pub fn load_changed(
             .filter(|e| parents.contains(e.plan.id.as_str()))
             .map(|e| e.file),
     );
-    let mut live = Vec::new();
-    let mut loaded = Vec::with_capacity(items.len());
-    for (file, (item, outline)) in items.into_iter().zip(outlines).enumerate() {
-        match item {
-            Item::Read(l, kept) => {
-                live.extend(kept);
-                loaded.push(l);
+    let decode = |file: FileId, oid: crate::git::Oid, known: &Known| {
+        let cached = match &known.outline {
+            Outline::Plan { clean: true, .. } => cache.get(&known.hash),
+            _ => None,
+        };
+        let (l, kept) = match cached {
+            Some(plan) => (
+                Loaded::Plan(Some(Box::new(plan)), Vec::new()),
+                Some(Live {
+                    plan: Some((known.hash, None)),
+                    blob: Some((oid, None)),
+                }),
+            ),
+            None => {
+                let (path, jail) = &files[file];
+                read_file(file, path, &source.jails[*jail], Some(&lookup))
             }
-            Item::Known(oid, known) if decoded.contains(&file) => {
-                let cached = match &known.outline {
-                    Outline::Plan { clean: true, .. } => cache.get(&known.hash),
-                    _ => None,
-                };
-                let (l, kept) = match cached {
-                    Some(plan) => (
-                        Loaded::Plan(Some(Box::new(plan)), Vec::new()),
-                        Some(Live {
-                            plan: Some((known.hash, None)),
-                            blob: Some((oid, known)),
-                        }),
-                    ),
-                    None => {
-                        let (path, jail) = &files[file];
-                        read_file(file, path, &source.jails[*jail], Some(&lookup))
-                    }
-                };
-                // What was decoded must be what the outline said.
-                if outline_of(&l) != outline {
-                    return Err(source);
-                }
-                live.extend(kept);
-                loaded.push(l);
-            }
+        };
+        // What was decoded must be what the outline said.
+        (outline_of(&l).as_ref() == Some(&known.outline)).then_some((l, kept))
+    };
+    let done: Vec<Option<(Loaded, Option<Live>)>> = items
+        .into_par_iter()
+        .enumerate()
+        .map(|(file, item)| match item {
+            Item::Read(l, kept) => Some((l, kept)),
+            Item::Known(oid, known) if decoded.contains(&file) => decode(file, oid, known),
             Item::Known(oid, known) => {
-                if let Some(o) = &outline {
-                    loaded.push(outline_loaded(o));
-                }
                 let clean = matches!(known.outline, Outline::Plan { clean: true, .. });
-                live.push(Live {
-                    plan: clean.then_some((known.hash, None)),
-                    blob: Some((oid, known)),
-                });
+                Some((
+                    outline_loaded(&known.outline),
+                    Some(Live {
+                        plan: clean.then_some((known.hash, None)),
+                        blob: Some((oid, None)),
+                    }),
+                ))
             }
-        }
+        })
+        .collect();
+    let mut live = Vec::with_capacity(done.len());
+    let mut loaded = Vec::with_capacity(done.len());
+    for d in done {
+        let Some((l, kept)) = d else {
+            return Err(Box::new(source));
+        };
+        loaded.push(l);
+        live.extend(kept);
     }
-    drop(lookup);
     cache.save(live);
     let alone = alone_files(&source, &files);
     let files = files.into_iter().map(|(f, _)| f).collect();
@@ -835,7 +877,7 @@ struct Lookup<'a> {
     cache: &'a crate::cache::Cache,
     /// The blob id of each tracked file that is as staged, by its path
     /// relative to `root` (`crate::git::clean_blobs`).
-    blobs: Option<&'a HashMap<PathBuf, crate::git::Oid>>,
+    blobs: Option<&'a HashMap<std::ffi::OsString, crate::git::Oid>>,
     root: &'a Path,
 }
 
@@ -850,7 +892,7 @@ impl Lookup<'_> {
 
     /// The blob id git gives the file at `path`, if it is as staged.
     fn oid(&self, path: &Path) -> Option<crate::git::Oid> {
-        self.blobs?.get(self.relative(path)?).copied()
+        self.blobs?.get(self.relative(path)?.as_os_str()).copied()
     }
 }
 
@@ -946,7 +988,7 @@ fn read_file(
             Loaded::Plan(Some(Box::new(plan)), Vec::new()),
             Some(Live {
                 plan: Some((k.hash, None)),
-                blob: Some((oid, k.clone())),
+                blob: Some((oid, None)),
             }),
         );
     }
@@ -973,10 +1015,14 @@ fn read_file(
         }
     };
     // Known by its blob id from now on, if git's id is that of these bytes.
-    let blob = oid
-        .filter(|o| known.is_some_and(|k| k.hash == h) || crate::cache::blob_id(&bytes) == Some(*o))
-        .zip(outline_of(&loaded))
-        .map(|(o, outline)| (o, Known { hash: h, outline }));
+    let outline = outline_of(&loaded);
+    let blob = match (oid, known, outline) {
+        (Some(o), Some(k), Some(outline)) if k.hash == h && k.outline == outline => Some((o, None)),
+        (Some(o), _, Some(outline)) if crate::cache::blob_id(&bytes) == Some(o) => {
+            Some((o, Some(Known { hash: h, outline })))
+        }
+        _ => None,
+    };
     (loaded, Some(Live { plan, blob }))
 }
 

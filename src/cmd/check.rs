@@ -71,7 +71,7 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<i32> {
     let (mut repo, mut affected) = match &changes {
         Some((_, c)) if !args.no_cache => match repo::load_changed(source, c) {
             Ok((repo, files)) => (repo, Some(Some(files))),
-            Err(source) => (repo::load_cached(source)?, None),
+            Err(source) => (repo::load_cached(*source)?, None),
         },
         _ if args.no_cache => (repo::load(source)?, None),
         _ => (repo::load_cached(source)?, None),
@@ -80,6 +80,9 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<i32> {
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     match &changes {
+        // The whole load gives up when a report changed: with none, there
+        // is no report to validate.
+        Some(_) if affected.is_some() => {}
         // A report's findings are of its own file: only the changed ones
         // can be reported.
         Some((root, c)) => {
