@@ -376,3 +376,57 @@ fn with_the_cache_changed_says_the_same_whatever_the_change() {
     let new = same("an untracked plan");
     assert!(new.iter().any(|f| f.contains("duplicate-id")), "{new:#?}");
 }
+
+/// A plan below a change is judged against every one of its parents, also
+/// one the change does not touch: with the cache, that parent is decoded
+/// too (known by its outline alone, school B would not hear that commune
+/// B is issued after it).
+#[test]
+fn a_plan_below_a_change_is_judged_against_all_its_parents() {
+    let dir = repository();
+    let d = dir.path();
+    git(d, &["checkout", "-q", "main"]);
+    write(
+        d,
+        "plans/p/xa-b/th.yaml",
+        &plan(
+            "p/xa-b/th",
+            "school",
+            "2026-06",
+            Some("[p/xa-a, p/xa-b]"),
+            "",
+        ),
+    );
+    write(
+        d,
+        "plans/p/xa-b.yaml",
+        &plan("p/xa-b", "commune", "2026-07", Some("p/so"), ""),
+    );
+    git(d, &["commit", "-q", "-am", "school B under A and B"]);
+    git(d, &["checkout", "-q", "-B", "pr"]);
+    check_cached(d, &[]);
+    write(
+        d,
+        "plans/p/xa-a.yaml",
+        &plan("p/xa-a", "commune", "2026-04", Some("p/so"), ""),
+    );
+    git(d, &["commit", "-q", "-am", "A earlier"]);
+    let fast = check_cached(d, &["--changed", "main"]);
+    assert_eq!(fast, check(d, &["--changed", "main"], &[]));
+    let school_b: Vec<&String> = fast
+        .1
+        .iter()
+        .filter(|f| f.contains("plans/p/xa-b/th.yaml"))
+        .collect();
+    assert!(
+        school_b
+            .iter()
+            .any(|f| f.contains("issued-before-parent") && f.contains("p/xa-b\"")),
+        "{school_b:#?}"
+    );
+    // Commune B itself is not touched: only read.
+    assert!(!fast.1.iter().any(|f| {
+        let v: serde_json::Value = serde_json::from_str(f).unwrap();
+        v["file"] == "plans/p/xa-b.yaml"
+    }));
+}
