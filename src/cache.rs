@@ -1,13 +1,22 @@
 //! kh's cache, as ruff keeps one: the plans parsed from each file, keyed by
 //! the SHA-256 of the file's bytes and by the build of kh that parsed them,
-//! under `.kh-cache/` at the repository's root. A warm `kh check` reads and
-//! hashes every file, takes the plans of the unchanged ones from here, and
-//! parses only the files that changed; the checks across plans run as always.
+//! under `.kh-cache/` at the repository's root. A warm `kh check` takes the
+//! plans of the unchanged files from here, and parses only the files that
+//! changed; the checks across plans run as always.
 //!
 //! What is cached is the pure result of parsing one file: a plan file that
 //! parsed without a finding of its own. A file with findings is parsed at
 //! every run (its findings are placed by reading it again anyway), so no
 //! finding is ever kept here, and the answer cannot depend on the cache.
+//!
+//! Beside the plans, an index by git blob id (`blobs.bin`): for each plan
+//! file kh read whose bytes hash to the blob id git's index gives its path,
+//! the SHA-256 of those bytes and the plan's outline (its id and parents,
+//! or the id a broken file claims). A file git says is as staged is then
+//! known without being read: a warm run takes its plan from the cache, and
+//! `kh check --changed` takes its outline, decoding only the plans a
+//! change touches. The blob id is computed by kh from the bytes it read
+//! (SHA-1 with collision detection, as git's), never taken from git alone.
 //!
 //! Nothing in the cache is trusted:
 //! - each shard file says which kh build and which repository (its resolved
@@ -26,19 +35,24 @@
 
 use crate::domain::Plan;
 use crate::fs_guard::{self, Jail};
+use crate::git::Oid;
 use crate::repo::Source;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// The folder, at the repository's root.
 pub const DIR: &str = ".kh-cache";
-/// Each shard file starts with this: the format and its version.
-const MAGIC: &[u8; 8] = b"KHCACHE\x01";
+/// Each cache file starts with this: the format and its version.
+const MAGIC: &[u8; 8] = b"KHCACHE\x02";
 /// Entries are spread over this many files by the first byte of their hash,
-/// so that one changed plan rewrites a sixty-fourth of the cache.
-const SHARDS: usize = 64;
+/// so that one changed plan rewrites a 256th of the cache, and a run that
+/// needs a few plans (`--changed`) reads a few small files.
+const SHARDS: usize = 256;
+/// The blob index's number in its header, beside the shards' 0..SHARDS.
+const BLOBS: u32 = u32::MAX;
 /// A shard read stops here: a national repository's are a few MB each.
 pub const MAX_SHARD_BYTES: u64 = 512 * 1024 * 1024;
 
@@ -47,6 +61,17 @@ pub type Hash = [u8; 32];
 
 pub fn hash(bytes: &[u8]) -> Hash {
     Sha256::digest(bytes).into()
+}
+
+/// The git blob id of these bytes, as `git hash-object` computes it; `None`
+/// when the SHA-1 collision detection sees an attack (such bytes are never
+/// known by blob id).
+pub fn blob_id(bytes: &[u8]) -> Option<Oid> {
+    let mut h = sha1_checked::Sha1::new();
+    h.update(format!("blob {}\0", bytes.len()).as_bytes());
+    h.update(bytes);
+    let out = h.try_finalize();
+    (!out.has_collision()).then(|| (*out.hash()).into())
 }
 
 /// The build of kh, as the cache knows it: its version and a hash of the
@@ -66,6 +91,29 @@ struct Header {
     entries: u64,
 }
 
+/// What the checks across plans need of a plan file, without its plan.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Outline {
+    /// A plan: its id and parents; `clean` when it parsed without a finding
+    /// of its own, and so is in the cache.
+    Plan {
+        id: String,
+        parents: Vec<String>,
+        clean: bool,
+    },
+    /// A file that could not be read as a plan, and the id its `id:` line
+    /// claims.
+    Broken { claimed: Option<String> },
+}
+
+/// A plan file known by its blob id: the SHA-256 of its bytes (where its
+/// plan is cached, when clean) and its outline.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Known {
+    pub hash: Hash,
+    pub outline: Outline,
+}
+
 /// One shard file as read: its bytes, and where each entry's plan is in them.
 #[derive(Default)]
 struct Shard {
@@ -75,12 +123,13 @@ struct Shard {
     valid: bool,
 }
 
-/// What one file of a load gives the cache.
-pub enum Live {
-    /// Its plan came from the cache.
-    Hit(Hash),
-    /// Parsed now, cleanly: its plan, encoded, to keep.
-    New(Hash, Vec<u8>),
+/// What one file of a load gives the cache: its plan (by hash; encoded when
+/// parsed now, `None` when it came from the cache), and what its blob id
+/// stands for (`None`: what the cache says already).
+#[derive(Default)]
+pub struct Live {
+    pub plan: Option<(Hash, Option<Vec<u8>>)>,
+    pub blob: Option<(Oid, Option<Known>)>,
 }
 
 /// An entry to write: its hash, and its plan encoded now (`None`: the one
@@ -92,14 +141,18 @@ pub struct Cache {
     jail: Jail,
     version: String,
     identity: Hash,
-    shards: Vec<Shard>,
+    /// Each read when first asked for: a run that needs a few plans reads
+    /// a few shards.
+    shards: Vec<OnceLock<Shard>>,
+    blobs: HashMap<Oid, Known>,
 }
 
 impl Cache {
     /// The cache of the repository `source` reads, when it may have one: a
     /// repository (not files read alone), whose `.kh-cache` is absent or a
-    /// real directory, and not tracked by git.
-    pub fn open(source: &Source) -> Option<Cache> {
+    /// real directory, and not tracked by git (`tracked`: whether it is,
+    /// when git's index was read already).
+    pub fn open(source: &Source, tracked: Option<bool>) -> Option<Cache> {
         let root = source.root.as_ref()?;
         if source.alone.first() != Some(&false) {
             return None;
@@ -109,7 +162,7 @@ impl Cache {
         match std::fs::symlink_metadata(&dir) {
             // Only a cache that is there can have been planted.
             Ok(m) if m.file_type().is_dir() => {
-                if crate::git::tracks_any(root, DIR) {
+                if tracked.unwrap_or_else(|| crate::git::tracks_any(root, DIR)) {
                     return None;
                 }
             }
@@ -129,12 +182,10 @@ impl Cache {
             jail,
             version,
             identity,
-            shards: Vec::new(),
+            shards: (0..SHARDS).map(|_| OnceLock::new()).collect(),
+            blobs: HashMap::new(),
         };
-        cache.shards = (0..SHARDS)
-            .into_par_iter()
-            .map(|n| cache.read_shard(n))
-            .collect();
+        cache.blobs = cache.read_blobs().unwrap_or_default();
         Some(cache)
     }
 
@@ -142,93 +193,94 @@ impl Cache {
         self.dir.join(format!("plans-{n:02x}.bin"))
     }
 
-    fn header(&self, n: usize, entries: usize) -> Header {
+    fn blobs_path(&self) -> PathBuf {
+        self.dir.join("blobs.bin")
+    }
+
+    fn header(&self, n: u32, entries: usize) -> Header {
         Header {
             version: self.version.clone(),
             identity: self.identity,
-            shard: n as u32,
+            shard: n,
             entries: entries as u64,
         }
     }
 
-    /// A shard file, or an empty shard when it is absent, unreadable,
-    /// damaged, or from another build or repository.
-    fn read_shard(&self, n: usize) -> Shard {
-        let path = self.shard_path(n);
-        if std::fs::symlink_metadata(&path).is_err() {
-            return Shard::default();
-        }
-        match fs_guard::read(&self.jail, &path, MAX_SHARD_BYTES) {
-            Ok(bytes) => self.parse(n, bytes).unwrap_or_default(),
-            Err(_) => Shard::default(),
-        }
-    }
-
-    fn parse(&self, n: usize, bytes: Vec<u8>) -> Option<Shard> {
+    /// The body of a cache file whose digest, build and repository are
+    /// right, after its header: `None` when absent, unreadable, damaged,
+    /// or another build's or repository's.
+    fn read_body(&self, path: &Path, n: u32) -> Option<(Vec<u8>, usize, u64)> {
+        std::fs::symlink_metadata(path).ok()?;
+        let bytes = fs_guard::read(&self.jail, path, MAX_SHARD_BYTES).ok()?;
         let rest = bytes.strip_prefix(MAGIC)?;
         let (digest, body) = rest.split_first_chunk::<32>()?;
         if hash(body) != *digest {
             return None;
         }
-        let (header, mut entries) = postcard::take_from_bytes::<Header>(body).ok()?;
-        if header.version != self.version || header.identity != self.identity {
+        let (header, entries) = postcard::take_from_bytes::<Header>(body).ok()?;
+        if header.version != self.version || header.identity != self.identity || header.shard != n {
             return None;
         }
-        if header.shard as usize != n || header.entries > (entries.len() / 36) as u64 {
-            return None;
-        }
-        let mut index = HashMap::with_capacity(header.entries as usize);
-        let base = bytes.len() - entries.len();
-        let mut at = base;
-        for _ in 0..header.entries {
-            let (h, rest) = entries.split_first_chunk::<32>()?;
-            let (len, rest) = rest.split_first_chunk::<4>()?;
-            let len = u32::from_le_bytes(*len) as usize;
-            if rest.len() < len || h[0] as usize % SHARDS != n {
-                return None;
-            }
-            index.insert(*h, (at + 36, len));
-            at += 36 + len;
-            entries = &rest[len..];
-        }
-        if !entries.is_empty() {
-            return None;
-        }
-        Some(Shard {
-            bytes,
-            index,
-            valid: true,
-        })
+        let at = bytes.len() - entries.len();
+        Some((bytes, at, header.entries))
+    }
+
+    /// A shard file, or an empty shard when it cannot be used.
+    fn read_shard(&self, n: usize) -> Shard {
+        self.read_body(&self.shard_path(n), n as u32)
+            .and_then(|(bytes, at, count)| parse_shard(n, bytes, at, count))
+            .unwrap_or_default()
+    }
+
+    fn shard(&self, n: usize) -> &Shard {
+        self.shards[n].get_or_init(|| self.read_shard(n))
+    }
+
+    fn read_blobs(&self) -> Option<HashMap<Oid, Known>> {
+        let (bytes, at, count) = self.read_body(&self.blobs_path(), BLOBS)?;
+        let list: Vec<(Oid, Known)> = postcard::from_bytes(&bytes[at..]).ok()?;
+        (list.len() as u64 == count).then(|| list.into_iter().collect())
+    }
+
+    /// What a blob id stands for, if kh has read bytes of that id.
+    pub fn known(&self, oid: &Oid) -> Option<&Known> {
+        self.blobs.get(oid)
     }
 
     /// The plan cached for these bytes, if any reads back whole.
     pub fn get(&self, h: &Hash) -> Option<Plan> {
-        let shard = &self.shards[h[0] as usize % SHARDS];
+        let shard = self.shard(h[0] as usize % SHARDS);
         let &(at, len) = shard.index.get(h)?;
         let (plan, rest) = postcard::take_from_bytes::<Plan>(&shard.bytes[at..at + len]).ok()?;
         rest.is_empty().then_some(plan)
     }
 
     /// Keeps exactly the entries of this load: the shards that gained,
-    /// lost or could not read one are written again; the others are left
-    /// as they are. A cache that cannot be written costs speed, never an
+    /// lost or could not read one are written again, the others are left
+    /// as they are (a shard this run never read, and to which it adds
+    /// nothing, included); the blob index is written again when it
+    /// changed. A cache that cannot be written costs speed, never an
     /// answer, and is not reported.
     pub fn save(self, live: Vec<Live>) {
         let mut by_shard: Vec<Vec<Entry>> = vec![Vec::new(); SHARDS];
+        let mut blobs: Vec<(Oid, Option<Known>)> = Vec::new();
         for l in live {
-            let (h, blob) = match l {
-                Live::Hit(h) => (h, None),
-                Live::New(h, b) => (h, Some(b)),
-            };
-            by_shard[h[0] as usize % SHARDS].push((h, blob));
+            if let Some((h, blob)) = l.plan {
+                by_shard[h[0] as usize % SHARDS].push((h, blob));
+            }
+            blobs.extend(l.blob);
         }
         let dirty: Vec<(usize, Vec<Entry>)> = by_shard
             .into_iter()
             .enumerate()
             .filter_map(|(n, mut entries)| {
+                let new = entries.iter().any(|e| e.1.is_some());
+                if self.shards[n].get().is_none() && !new {
+                    return None;
+                }
                 entries.sort_unstable_by_key(|e| e.0);
                 entries.dedup_by(|a, b| a.0 == b.0);
-                let shard = &self.shards[n];
+                let shard = self.shard(n);
                 let same = shard.valid
                     && entries.len() == shard.index.len()
                     && entries
@@ -240,17 +292,34 @@ impl Cache {
                 (!same && !absent).then_some((n, entries))
             })
             .collect();
-        if dirty.is_empty() || !self.make_dir() {
+        blobs.sort_unstable_by_key(|a| a.0);
+        blobs.dedup_by(|a, b| a.0 == b.0);
+        let blobs_same = blobs.len() == self.blobs.len()
+            && blobs
+                .iter()
+                .all(|(o, k)| k.is_none() && self.blobs.contains_key(o));
+        if (dirty.is_empty() && blobs_same) || !self.make_dir() {
             return;
+        }
+        if !blobs_same {
+            let list: Vec<(&Oid, &Known)> = blobs
+                .iter()
+                .filter_map(|(o, k)| Some((o, k.as_ref().or_else(|| self.blobs.get(o))?)))
+                .collect();
+            if let Ok(body) = postcard::to_allocvec(&self.header(BLOBS, list.len()))
+                .and_then(|header| postcard::to_extend(&list, header))
+            {
+                self.write_file(&self.blobs_path(), body);
+            }
         }
         dirty.into_par_iter().for_each(|(n, entries)| {
             let mut body =
-                postcard::to_allocvec(&self.header(n, entries.len())).unwrap_or_default();
+                postcard::to_allocvec(&self.header(n as u32, entries.len())).unwrap_or_default();
             for (h, blob) in &entries {
                 let blob: &[u8] = match blob {
                     Some(b) => b,
                     None => {
-                        let shard = &self.shards[n];
+                        let shard = self.shard(n);
                         match shard.index.get(h) {
                             Some(&(at, len)) => &shard.bytes[at..at + len],
                             None => continue,
@@ -261,12 +330,17 @@ impl Cache {
                 body.extend_from_slice(&(blob.len() as u32).to_le_bytes());
                 body.extend_from_slice(blob);
             }
-            let mut file = Vec::with_capacity(body.len() + 40);
-            file.extend_from_slice(MAGIC);
-            file.extend_from_slice(&hash(&body));
-            file.extend_from_slice(&body);
-            let _ = crate::write::replace_unsynced(&self.shard_path(n), &file);
+            self.write_file(&self.shard_path(n), body);
         });
+    }
+
+    /// A cache file: magic, the digest of its body, its body.
+    fn write_file(&self, path: &Path, body: Vec<u8>) {
+        let mut file = Vec::with_capacity(body.len() + 40);
+        file.extend_from_slice(MAGIC);
+        file.extend_from_slice(&hash(&body));
+        file.extend_from_slice(&body);
+        let _ = crate::write::replace_unsynced(path, &file);
     }
 
     /// The folder, made if absent (never through a link), with a
@@ -291,6 +365,35 @@ impl Cache {
         );
         true
     }
+}
+
+/// The entries of a shard's body (from `at`), each under its hash.
+fn parse_shard(n: usize, bytes: Vec<u8>, at: usize, count: u64) -> Option<Shard> {
+    let mut entries = &bytes[at..];
+    if count > (entries.len() / 36) as u64 {
+        return None;
+    }
+    let mut index = HashMap::with_capacity(count as usize);
+    let mut at = at;
+    for _ in 0..count {
+        let (h, rest) = entries.split_first_chunk::<32>()?;
+        let (len, rest) = rest.split_first_chunk::<4>()?;
+        let len = u32::from_le_bytes(*len) as usize;
+        if rest.len() < len || h[0] as usize % SHARDS != n {
+            return None;
+        }
+        index.insert(*h, (at + 36, len));
+        at += 36 + len;
+        entries = &rest[len..];
+    }
+    if !entries.is_empty() {
+        return None;
+    }
+    Some(Shard {
+        bytes,
+        index,
+        valid: true,
+    })
 }
 
 /// The encoded form of a plan, to keep.

@@ -8,7 +8,7 @@
 
 use crate::finding::FileId;
 use crate::git::Changes;
-use crate::repo::{Repo, absolute, clean_join, is_catalog};
+use crate::repo::{Repo, absolute, absolute_in, clean_join, is_catalog};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -23,11 +23,12 @@ pub fn affected(repo: &Repo, root: &Path, changes: &Changes) -> Option<HashSet<F
     if changed.iter().any(|p| *p == settings || is_catalog(p)) {
         return None;
     }
+    let cwd = absolute(Path::new("."));
     let by_path: HashMap<PathBuf, FileId> = repo
         .files
         .iter()
         .enumerate()
-        .map(|(n, p)| (absolute(p), n))
+        .map(|(n, p)| (absolute_in(&cwd, p), n))
         .collect();
     let mut files: HashSet<FileId> = changed
         .iter()

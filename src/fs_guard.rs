@@ -280,6 +280,9 @@ pub fn dir_id(m: &Metadata) -> (u64, u64) {
 #[derive(Default)]
 pub struct Visited {
     seen: std::collections::HashSet<(u64, u64)>,
+    /// A `.gitattributes` was passed by (dot files are never walked): git
+    /// may keep the files below it converted (`crate::git::clean_blobs`).
+    pub attributes: bool,
 }
 
 impl Visited {
@@ -396,6 +399,7 @@ fn walk_dir(
         let name = name.to_string_lossy();
         let name = name.as_ref();
         if name.starts_with('.') {
+            visited.attributes |= name == ".gitattributes";
             continue;
         }
         let path = e.path();

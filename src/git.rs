@@ -1,10 +1,12 @@
 //! The git command line, for `kh check --changed` and for the cache: which
-//! files changed since a revision, what they held then, and whether git
-//! tracks a path. Every call is `git -C <repository root> …` with fixed
+//! files changed since a revision, what they held then, whether git tracks
+//! a path, and the blob id of each tracked file that is as git staged it. Every call is `git -C <repository root> …` with fixed
 //! arguments; a revision the user gives is passed after `--end-of-options`
 //! or as `<rev>^{commit}`, never as an option.
 
 use crate::message::Usage;
+use std::collections::HashMap;
+use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -48,6 +50,197 @@ pub fn tracks_any(root: &Path, rel: &str) -> bool {
     let mut c = git(root);
     c.args(["ls-files", "-z", "--"]).arg(rel);
     matches!(output(&mut c), Ok(Some(out)) if !out.is_empty())
+}
+
+/// A git blob id (SHA-1).
+pub type Oid = [u8; 20];
+
+/// What git's index says of the files below a repository's root.
+#[derive(Default)]
+pub struct Listing {
+    /// The blob id of each tracked file (by its path relative to the root)
+    /// whose work-tree copy git takes to be what it staged: a regular file,
+    /// in no merge conflict, not marked assume-unchanged or skip-worktree,
+    /// and not changed by git's own comparison of the work tree with its
+    /// index. Empty when git may convert files between the work tree and
+    /// its objects (`conversions_possible`). A lookup key only: the cache
+    /// keeps what kh parsed from bytes it read and hashed itself, under
+    /// their own blob id.
+    pub blobs: HashMap<OsString, Oid>,
+    /// Git tracks a file under the cache's folder.
+    pub tracks_cache: bool,
+}
+
+/// The `Listing` of the repository at `root` (`dirs`: the folders of its
+/// plans), with one pass over the work tree's stat data (`git
+/// diff-files`); `None` without git or a work tree.
+pub fn clean_blobs(root: &Path, dirs: &[PathBuf]) -> Option<Listing> {
+    let mut listing = staged(root, dirs)?;
+    if listing.blobs.is_empty() {
+        return Some(listing);
+    }
+    // Stat data compared strictly, whatever the repository's config says.
+    let dirty = output(
+        git(root)
+            .args(["-c", "core.checkStat=default", "-c", "core.trustctime=true"])
+            .args([
+                "diff-files",
+                "--name-only",
+                "-z",
+                "--relative",
+                "--no-ext-diff",
+            ]),
+    )
+    .ok()??;
+    for p in split_z(&dirty) {
+        listing.blobs.remove(p.as_os_str());
+    }
+    Some(listing)
+}
+
+/// `clean_blobs` for a run that has compared the work tree with `base`
+/// already (`changes`), without a second pass over the work tree: a
+/// tracked file that is in neither that comparison nor the index's (`git
+/// diff --cached`) holds what `base` and the index hold.
+pub fn blobs_unchanged(root: &Path, dirs: &[PathBuf], changes: &Changes) -> Option<Listing> {
+    let mut listing = staged(root, dirs)?;
+    if listing.blobs.is_empty() {
+        return Some(listing);
+    }
+    let mut c = git(root);
+    c.args([
+        "diff",
+        "--cached",
+        "--name-only",
+        "-z",
+        "--no-renames",
+        "--relative",
+        "--no-ext-diff",
+        &changes.base,
+        "--",
+    ]);
+    let staged = output(&mut c).ok()??;
+    for p in split_z(&staged).chain(changes.paths.iter().cloned()) {
+        listing.blobs.remove(p.as_os_str());
+    }
+    Some(listing)
+}
+
+/// Git's index, read: the blob id of each tracked regular file below
+/// `root`, in no conflict and with no flag that makes git skip its
+/// work-tree copy.
+fn staged(root: &Path, dirs: &[PathBuf]) -> Option<Listing> {
+    use std::os::unix::ffi::OsStrExt;
+    let listed = output(git(root).args(["ls-files", "--stage", "-v", "-z"])).ok()??;
+    let convert = conversions_possible(root, dirs);
+    let mut listing = Listing::default();
+    for entry in listed.split(|b| *b == 0).filter(|e| !e.is_empty()) {
+        // `H 100644 <oid> 0\t<path>`
+        let tab = entry.iter().position(|b| *b == b'\t')?;
+        let (head, path) = (&entry[..tab], &entry[tab + 1..]);
+        if path.starts_with(crate::cache::DIR.as_bytes())
+            && path.get(crate::cache::DIR.len()).is_none_or(|b| *b == b'/')
+        {
+            listing.tracks_cache = true;
+        }
+        if convert {
+            continue;
+        }
+        let mut fields = head.split(|b| *b == b' ');
+        let (Some(tag), Some(mode), Some(oid), Some(stage)) =
+            (fields.next(), fields.next(), fields.next(), fields.next())
+        else {
+            return None;
+        };
+        let regular = mode == b"100644" || mode == b"100755";
+        if tag != b"H" || !regular || stage != b"0" {
+            continue;
+        }
+        listing.blobs.insert(
+            std::ffi::OsStr::from_bytes(path).to_owned(),
+            parse_oid(oid)?,
+        );
+    }
+    Some(listing)
+}
+
+fn parse_oid(hex: &[u8]) -> Option<Oid> {
+    if hex.len() != 40 {
+        return None;
+    }
+    let mut oid = [0u8; 20];
+    for (n, pair) in hex.chunks(2).enumerate() {
+        let digit = |c: u8| (c as char).to_digit(16);
+        oid[n] = (digit(pair[0])? * 16 + digit(pair[1])?) as u8;
+    }
+    Some(oid)
+}
+
+/// Whether git could make the bytes on disk of a file below `dirs` differ
+/// from its staged blob: end-of-line or filter settings, an attributes
+/// file of the repository (`info/attributes`), the user's or the system's,
+/// or a `.gitattributes` in any of `dirs` or the folders above them up to
+/// the top of the work tree. (Below them, the walk looks: its dot files
+/// are never read, but a `.gitattributes` is noted.) Asked broadly: a
+/// false yes costs only speed.
+fn conversions_possible(root: &Path, dirs: &[PathBuf]) -> bool {
+    let mut c = git(root);
+    c.args([
+        "config",
+        "-z",
+        "--get-regexp",
+        r"^(core\.(autocrlf|eol|attributesfile)|filter\..*)$",
+    ]);
+    match output(&mut c) {
+        // Exit 1: no such key.
+        Ok(None) => {}
+        Ok(Some(out)) => {
+            let only_off = out
+                .split(|b| *b == 0)
+                .filter(|e| !e.is_empty())
+                .all(|e| e.eq_ignore_ascii_case(b"core.autocrlf\nfalse"));
+            if !only_off {
+                return true;
+            }
+        }
+        Err(_) => return true,
+    }
+    let mut c = git(root);
+    c.args([
+        "rev-parse",
+        "--show-toplevel",
+        "--git-path",
+        "info/attributes",
+    ]);
+    let Ok(Some(out)) = output(&mut c) else {
+        return true;
+    };
+    let out = String::from_utf8_lossy(&out);
+    let mut lines = out.lines();
+    let (Some(top), Some(info)) = (lines.next(), lines.next()) else {
+        return true;
+    };
+    let top = crate::repo::absolute(Path::new(top));
+    let home = std::env::var_os("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")));
+    let mut files = vec![
+        crate::repo::clean_join(root, info),
+        PathBuf::from("/etc/gitattributes"),
+    ];
+    files.extend(home.map(|h| h.join("git/attributes")));
+    for d in dirs {
+        let d = crate::repo::absolute(d);
+        if !d.starts_with(&top) {
+            return true;
+        }
+        files.extend(
+            d.ancestors()
+                .take_while(|a| a.starts_with(&top))
+                .map(|a| a.join(".gitattributes")),
+        );
+    }
+    files.iter().any(|p| std::fs::symlink_metadata(p).is_ok())
 }
 
 /// What changed in the repository at `root` since a revision.
@@ -108,14 +301,25 @@ pub fn changes(root: &Path, rev: Option<&str>) -> Result<Changes, Usage> {
         &base,
         "--",
     ]);
-    let diffed = output(&mut c)?.ok_or_else(|| Usage::NoSuchRevision {
+    let mut u = git(root);
+    u.args(["ls-files", "--others", "--exclude-standard", "-z"]);
+    // Each a pass over the whole work tree: side by side.
+    let (diffed, untracked) = std::thread::scope(|s| {
+        let untracked = s.spawn(|| output(&mut u));
+        let diffed = output(&mut c);
+        (diffed, untracked.join())
+    });
+    let untracked = untracked.unwrap_or_else(|_| {
+        Err(Usage::GitUnavailable {
+            problem: "git ls-files did not finish".into(),
+        })
+    })?;
+    let diffed = diffed?.ok_or_else(|| Usage::NoSuchRevision {
         rev: base.clone(),
         dir: shown.clone(),
     })?;
     paths.extend(split_z(&diffed));
-    let mut c = git(root);
-    c.args(["ls-files", "--others", "--exclude-standard", "-z"]);
-    if let Some(untracked) = output(&mut c)? {
+    if let Some(untracked) = untracked {
         paths.extend(split_z(&untracked));
     }
     paths.sort();

@@ -209,13 +209,16 @@ impl Source {
 /// `path` made absolute without touching the file system: `.` and `..` are
 /// resolved by name, as the user wrote them.
 pub fn absolute(path: &Path) -> PathBuf {
-    let joined = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        std::env::current_dir()
-            .unwrap_or_else(|_| PathBuf::from("/"))
-            .join(path)
-    };
+    if path.is_absolute() {
+        return absolute_in(Path::new("/"), path);
+    }
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("/"));
+    absolute_in(&cwd, path)
+}
+
+/// `absolute`, from `cwd` (for many paths, asked once).
+pub fn absolute_in(cwd: &Path, path: &Path) -> PathBuf {
+    let joined = cwd.join(path);
     let mut out = PathBuf::new();
     for c in joined.components() {
         match c {
@@ -604,6 +607,15 @@ fn repository_at(root: &Path) -> Result<Source> {
 /// Every YAML file below the roots, sorted, each once, with the jail (index
 /// into `jails`) it was found under; and the problems met on the way.
 pub fn discover(roots: &[PathBuf], jails: &[Jail]) -> (Vec<(PathBuf, usize)>, Vec<Problem>) {
+    let (files, problems, _) = discover_noting(roots, jails);
+    (files, problems)
+}
+
+/// `discover`, and whether a `.gitattributes` lies below the roots.
+fn discover_noting(
+    roots: &[PathBuf],
+    jails: &[Jail],
+) -> (Vec<(PathBuf, usize)>, Vec<Problem>, bool) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     let mut visited = fs_guard::Visited::default();
@@ -634,7 +646,7 @@ pub fn discover(roots: &[PathBuf], jails: &[Jail]) -> (Vec<(PathBuf, usize)>, Ve
             problems.push(Problem::new(root, Rule::Unreadable, Message::NoPlanFiles));
         }
     }
-    (files, problems)
+    (files, problems, visited.attributes)
 }
 
 enum Loaded {
@@ -647,6 +659,28 @@ enum Loaded {
     Catalog(Vec<(usize, Indicator)>, Vec<Finding>),
 }
 
+/// The files below the roots (`discover`) and git's listing of them,
+/// found side by side (each is a pass over the work tree); the listing's
+/// blob ids are dropped when a `.gitattributes` lies below the roots.
+fn discover_listed(
+    source: &Source,
+    list: impl FnOnce() -> Option<crate::git::Listing> + Send,
+) -> (
+    Vec<(PathBuf, usize)>,
+    Vec<Problem>,
+    Option<crate::git::Listing>,
+) {
+    let ((files, problems, attributes), listing) =
+        rayon::join(|| discover_noting(&source.roots, &source.jails), list);
+    let listing = listing.map(|mut l| {
+        if attributes {
+            l.blobs.clear();
+        }
+        l
+    });
+    (files, problems, listing)
+}
+
 /// Reads and parses every file in parallel, then indexes plans by id.
 pub fn load(source: Source) -> Result<Repo> {
     let (files, problems) = discover(&source.roots, &source.jails);
@@ -654,18 +688,268 @@ pub fn load(source: Source) -> Result<Repo> {
 }
 
 /// `load`, with the repository's cache (`crate::cache`): the plans of
-/// files unchanged since they were cached are taken from it, every other
-/// file is parsed, and the cache is brought up to date. The same repository
-/// as `load` gives, to the last finding.
+/// files unchanged since they were cached are taken from it (a file git
+/// says is as staged is not even read, when the cache knows its blob id),
+/// every other file is parsed, and the cache is brought up to date. The
+/// same repository as `load` gives, to the last finding.
 pub fn load_cached(source: Source) -> Result<Repo> {
-    let Some(cache) = crate::cache::Cache::open(&source) else {
-        return load(source);
+    let root = source.root.clone().unwrap_or_else(|| PathBuf::from("."));
+    let (files, problems, listing) =
+        discover_listed(&source, || crate::git::clean_blobs(&root, &source.roots));
+    let Some(cache) = crate::cache::Cache::open(&source, listing.as_ref().map(|l| l.tracks_cache))
+    else {
+        return Ok(load_files(source, files, problems, None));
     };
-    let (files, problems) = discover(&source.roots, &source.jails);
+    let lookup = Lookup {
+        cache: &cache,
+        blobs: listing.as_ref().map(|l| &l.blobs),
+        root: &root,
+    };
     let mut live = Vec::new();
-    let repo = load_files(source, files, problems, Some((&cache, &mut live)));
+    let repo = load_files(source, files, problems, Some((&lookup, &mut live)));
     cache.save(live);
     Ok(repo)
+}
+
+/// `load_cached` for `kh check --changed`, and the files whose findings it
+/// reports (`changed::affected`): only the plans a change touches and
+/// their parents are decoded; every other plan file that git says is as
+/// staged, and whose blob id the cache knows, stands in the repository by
+/// its outline alone (id and parents), which is all that the checks across
+/// plans ask of a plan they do not report on. The source is given back
+/// when this cannot be done exactly, for the whole load to do: no cache,
+/// no git, a changed kh.yaml, catalog or report, or a cached plan that
+/// disagrees with its outline.
+pub fn load_changed(
+    source: Source,
+    changes: &crate::git::Changes,
+) -> std::result::Result<(Repo, HashSet<FileId>), Box<Source>> {
+    use crate::cache::{Known, Live, Outline};
+    let Some(root) = source.root.clone() else {
+        return Err(Box::new(source));
+    };
+    let reports = source.reports_dir.as_deref().map(absolute);
+    let settings = absolute(&clean_join(&root, "kh.yaml"));
+    let everything = changes.paths.iter().any(|p| {
+        let abs = absolute(&clean_join(&root, &p.to_string_lossy()));
+        abs == settings || is_catalog(&abs) || reports.as_ref().is_some_and(|r| abs.starts_with(r))
+    });
+    if everything {
+        return Err(Box::new(source));
+    }
+    let (files, problems, listing) = discover_listed(&source, || {
+        crate::git::blobs_unchanged(&root, &source.roots, changes)
+    });
+    let Some(listing) = listing else {
+        return Err(Box::new(source));
+    };
+    let Some(cache) = crate::cache::Cache::open(&source, Some(listing.tracks_cache)) else {
+        return Err(Box::new(source));
+    };
+    let changed: HashSet<&std::ffi::OsStr> = changes.paths.iter().map(|p| p.as_os_str()).collect();
+    let lookup = Lookup {
+        cache: &cache,
+        blobs: Some(&listing.blobs),
+        root: &root,
+    };
+    // Each file: read now, or known by its blob id.
+    enum Item<'c> {
+        Read(Loaded, Option<Live>),
+        Known(crate::git::Oid, &'c Known),
+    }
+    let items: Vec<Item> = files
+        .par_iter()
+        .enumerate()
+        .map(|(id, (path, jail))| {
+            let known = (!is_catalog(path))
+                .then(|| lookup.oid(path))
+                .flatten()
+                .filter(|_| !changed.contains(lookup.relative(path).unwrap_or(path).as_os_str()))
+                .and_then(|oid| cache.known(&oid).map(|k| (oid, k)));
+            match known {
+                Some((oid, k)) => Item::Known(oid, k),
+                None => {
+                    let (l, live) = read_file(id, path, &source.jails[*jail], Some(&lookup));
+                    Item::Read(l, live)
+                }
+            }
+        })
+        .collect();
+    let read_outlines: Vec<Option<Outline>> = items
+        .iter()
+        .map(|i| match i {
+            Item::Read(l, _) => outline_of(l),
+            Item::Known(..) => None,
+        })
+        .collect();
+    let outline = |file: usize| match &items[file] {
+        Item::Read(..) => read_outlines[file].as_ref(),
+        Item::Known(_, k) => Some(&k.outline),
+    };
+    // The repository as outlines, for `affected` to walk.
+    let mut light = Repo {
+        files: files.iter().map(|(f, _)| f.clone()).collect(),
+        ..Repo::default()
+    };
+    light.files.extend(problems.iter().map(|p| p.path.clone()));
+    for file in 0..items.len() {
+        if let Some(o) = outline(file) {
+            absorb(&mut light, file, outline_loaded(o));
+        }
+    }
+    let Some(affected) = crate::changed::affected(&light, &root, changes) else {
+        return Err(Box::new(source));
+    };
+    // Decoded: the plans reported on, and every plan that claims the id of
+    // one of their parents.
+    let parents: HashSet<&str> = light
+        .plans
+        .iter()
+        .filter(|e| affected.contains(&e.file))
+        .flat_map(|e| e.plan.parents.iter().map(String::as_str))
+        .collect();
+    let mut decoded: HashSet<FileId> = affected.clone();
+    decoded.extend(
+        light
+            .plans
+            .iter()
+            .filter(|e| parents.contains(e.plan.id.as_str()))
+            .map(|e| e.file),
+    );
+    let decode = |file: FileId, oid: crate::git::Oid, known: &Known| {
+        let cached = match &known.outline {
+            Outline::Plan { clean: true, .. } => cache.get(&known.hash),
+            _ => None,
+        };
+        let (l, kept) = match cached {
+            Some(plan) => (
+                Loaded::Plan(Some(Box::new(plan)), Vec::new()),
+                Some(Live {
+                    plan: Some((known.hash, None)),
+                    blob: Some((oid, None)),
+                }),
+            ),
+            None => {
+                let (path, jail) = &files[file];
+                read_file(file, path, &source.jails[*jail], Some(&lookup))
+            }
+        };
+        // What was decoded must be what the outline said.
+        (outline_of(&l).as_ref() == Some(&known.outline)).then_some((l, kept))
+    };
+    let done: Vec<Option<(Loaded, Option<Live>)>> = items
+        .into_par_iter()
+        .enumerate()
+        .map(|(file, item)| match item {
+            Item::Read(l, kept) => Some((l, kept)),
+            Item::Known(oid, known) if decoded.contains(&file) => decode(file, oid, known),
+            Item::Known(oid, known) => {
+                let clean = matches!(known.outline, Outline::Plan { clean: true, .. });
+                Some((
+                    outline_loaded(&known.outline),
+                    Some(Live {
+                        plan: clean.then_some((known.hash, None)),
+                        blob: Some((oid, None)),
+                    }),
+                ))
+            }
+        })
+        .collect();
+    let mut live = Vec::with_capacity(done.len());
+    let mut loaded = Vec::with_capacity(done.len());
+    for d in done {
+        let Some((l, kept)) = d else {
+            return Err(Box::new(source));
+        };
+        loaded.push(l);
+        live.extend(kept);
+    }
+    cache.save(live);
+    let alone = alone_files(&source, &files);
+    let files = files.into_iter().map(|(f, _)| f).collect();
+    let mut repo = assemble(source, files, loaded, problems);
+    repo.alone = alone;
+    Ok((repo, affected))
+}
+
+/// What git and the cache know of the files of a load.
+struct Lookup<'a> {
+    cache: &'a crate::cache::Cache,
+    /// The blob id of each tracked file that is as staged, by its path
+    /// relative to `root` (`crate::git::clean_blobs`).
+    blobs: Option<&'a HashMap<std::ffi::OsString, crate::git::Oid>>,
+    root: &'a Path,
+}
+
+impl Lookup<'_> {
+    fn relative<'p>(&self, path: &'p Path) -> Option<&'p Path> {
+        if self.root == Path::new(".") {
+            Some(path)
+        } else {
+            path.strip_prefix(self.root).ok()
+        }
+    }
+
+    /// The blob id git gives the file at `path`, if it is as staged.
+    fn oid(&self, path: &Path) -> Option<crate::git::Oid> {
+        self.blobs?.get(self.relative(path)?.as_os_str()).copied()
+    }
+}
+
+/// The outline of a file as the cache keeps it; `None` for a catalog.
+fn outline_of(l: &Loaded) -> Option<crate::cache::Outline> {
+    use crate::cache::Outline;
+    match l {
+        Loaded::Plan(Some(plan), f) => Some(Outline::Plan {
+            id: plan.id.clone(),
+            parents: plan.parents.clone(),
+            clean: f.is_empty(),
+        }),
+        Loaded::Plan(None, _) | Loaded::Catalog(..) => None,
+        Loaded::Broken(claimed, ..) => Some(Outline::Broken {
+            claimed: claimed.clone(),
+        }),
+    }
+}
+
+/// A file that stands by its outline alone: a plan with its id and parents
+/// and nothing else, or the id a broken file claims. Never checked nor
+/// shown: only the files `kh check --changed` reports on are decoded, with
+/// the parents of their plans.
+fn outline_loaded(o: &crate::cache::Outline) -> Loaded {
+    use crate::cache::Outline;
+    match o {
+        Outline::Plan { id, parents, .. } => Loaded::Plan(
+            Some(Box::new(Plan {
+                id: id.clone(),
+                number: None,
+                title: String::new(),
+                issuer: String::new(),
+                level: crate::domain::Level::National,
+                issued: crate::domain::Issued::Month { year: 0, month: 1 },
+                period: crate::domain::Period {
+                    from: 0,
+                    to: 0,
+                    horizons: Vec::new(),
+                    school_year: false,
+                },
+                parents: parents.clone(),
+                cites: Vec::new(),
+                kind: None,
+                schools: Vec::new(),
+                segment: Vec::new(),
+                segments: Default::default(),
+                units: Default::default(),
+                reporting: Vec::new(),
+                targets: Vec::new(),
+                waivers: Vec::new(),
+                tasks: Vec::new(),
+                provenance: Default::default(),
+            })),
+            Vec::new(),
+        ),
+        Outline::Broken { claimed } => Loaded::Broken(claimed.clone(), Vec::new(), None),
+    }
 }
 
 pub(crate) fn is_catalog(path: &Path) -> bool {
@@ -685,45 +969,80 @@ fn read_file(
     id: FileId,
     path: &Path,
     jail: &Jail,
-    cache: Option<&crate::cache::Cache>,
+    lookup: Option<&Lookup>,
 ) -> (Loaded, Option<crate::cache::Live>) {
-    use crate::cache::Live;
+    use crate::cache::{Known, Live, Outline};
     let catalog = is_catalog(path);
-    match fs_guard::read_walked(jail, path, load::MAX_FILE_BYTES) {
-        Ok(bytes) => match cache {
-            Some(cache) if !catalog => {
-                let h = crate::cache::hash(&bytes);
-                if let Some(plan) = cache.get(&h) {
-                    return (
-                        Loaded::Plan(Some(Box::new(plan)), Vec::new()),
-                        Some(Live::Hit(h)),
-                    );
+    let Some(lookup) = lookup.filter(|_| !catalog) else {
+        return (read_plainly(id, path, jail, catalog), None);
+    };
+    let cache = lookup.cache;
+    // Known by its blob id: not read at all.
+    let oid = lookup.oid(path);
+    let known = oid.and_then(|o| cache.known(&o));
+    if let (Some(oid), Some(k)) = (oid, known)
+        && matches!(k.outline, Outline::Plan { clean: true, .. })
+        && let Some(plan) = cache.get(&k.hash)
+    {
+        return (
+            Loaded::Plan(Some(Box::new(plan)), Vec::new()),
+            Some(Live {
+                plan: Some((k.hash, None)),
+                blob: Some((oid, None)),
+            }),
+        );
+    }
+    let bytes = match fs_guard::read_walked(jail, path, load::MAX_FILE_BYTES) {
+        Ok(b) => b,
+        Err(e) => return (unreadable(id, &e, catalog), None),
+    };
+    let h = crate::cache::hash(&bytes);
+    let (loaded, plan) = match cache.get(&h) {
+        Some(plan) => (
+            Loaded::Plan(Some(Box::new(plan)), Vec::new()),
+            Some((h, None)),
+        ),
+        None => {
+            let loaded = load_bytes(id, catalog, &bytes);
+            // Only a plan read without a finding is kept.
+            let plan = match &loaded {
+                Loaded::Plan(Some(plan), f) if f.is_empty() => {
+                    crate::cache::encode(plan).map(|b| (h, Some(b)))
                 }
-                let loaded = load_bytes(id, catalog, &bytes);
-                // Only a plan read without a finding is kept.
-                let live = match &loaded {
-                    Loaded::Plan(Some(plan), f) if f.is_empty() => {
-                        crate::cache::encode(plan).map(|b| Live::New(h, b))
-                    }
-                    _ => None,
-                };
-                (loaded, live)
-            }
-            _ => (load_bytes(id, catalog, &bytes), None),
-        },
-        Err(e) => {
-            let f = vec![guard_finding(id, &e, catalog)];
-            let loaded = if catalog {
-                Loaded::Catalog(Vec::new(), f)
-            } else {
-                Loaded::Broken(None, f, None)
+                _ => None,
             };
-            (loaded, None)
+            (loaded, plan)
         }
+    };
+    // Known by its blob id from now on, if git's id is that of these bytes.
+    let outline = outline_of(&loaded);
+    let blob = match (oid, known, outline) {
+        (Some(o), Some(k), Some(outline)) if k.hash == h && k.outline == outline => Some((o, None)),
+        (Some(o), _, Some(outline)) if crate::cache::blob_id(&bytes) == Some(o) => {
+            Some((o, Some(Known { hash: h, outline })))
+        }
+        _ => None,
+    };
+    (loaded, Some(Live { plan, blob }))
+}
+
+fn read_plainly(id: FileId, path: &Path, jail: &Jail, catalog: bool) -> Loaded {
+    match fs_guard::read_walked(jail, path, load::MAX_FILE_BYTES) {
+        Ok(bytes) => load_bytes(id, catalog, &bytes),
+        Err(e) => unreadable(id, &e, catalog),
     }
 }
 
-type CacheUse<'a> = (&'a crate::cache::Cache, &'a mut Vec<crate::cache::Live>);
+fn unreadable(id: FileId, e: &GuardError, catalog: bool) -> Loaded {
+    let f = vec![guard_finding(id, e, catalog)];
+    if catalog {
+        Loaded::Catalog(Vec::new(), f)
+    } else {
+        Loaded::Broken(None, f, None)
+    }
+}
+
+type CacheUse<'a> = (&'a Lookup<'a>, &'a mut Vec<crate::cache::Live>);
 
 fn load_files(
     source: Source,
@@ -749,16 +1068,21 @@ fn load_files(
     if let Some(live) = live {
         live.extend(kept.into_iter().flatten());
     }
-    let alone: HashSet<FileId> = files
-        .iter()
-        .enumerate()
-        .filter(|(_, (_, jail))| source.alone.get(*jail).copied().unwrap_or(false))
-        .map(|(n, _)| n)
-        .collect();
+    let alone = alone_files(&source, &files);
     let files = files.into_iter().map(|(f, _)| f).collect();
     let mut repo = assemble(source, files, loaded, problems);
     repo.alone = alone;
     repo
+}
+
+/// The files found under a root read in no repository's context.
+fn alone_files(source: &Source, files: &[(PathBuf, usize)]) -> HashSet<FileId> {
+    files
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, jail))| source.alone.get(*jail).copied().unwrap_or(false))
+        .map(|(n, _)| n)
+        .collect()
 }
 
 /// A repository of files already read; `loaded[n]` is the content of `files[n]`.

@@ -65,15 +65,24 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<i32> {
         }
         None => None,
     };
-    let mut repo = if args.no_cache {
-        repo::load(source)?
-    } else {
-        repo::load_cached(source)?
+    // With --changed and the cache, only the plans a change touches are
+    // decoded (`repo::load_changed`), and it knows which those are; else
+    // the whole repository is loaded, and they are found in it.
+    let (mut repo, mut affected) = match &changes {
+        Some((_, c)) if !args.no_cache => match repo::load_changed(source, c) {
+            Ok((repo, files)) => (repo, Some(Some(files))),
+            Err(source) => (repo::load_cached(*source)?, None),
+        },
+        _ if args.no_cache => (repo::load(source)?, None),
+        _ => (repo::load_cached(source)?, None),
     };
     let today = args
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     match &changes {
+        // The whole load gives up when a report changed: with none, there
+        // is no report to validate.
+        Some(_) if affected.is_some() => {}
         // A report's findings are of its own file: only the changed ones
         // can be reported.
         Some((root, c)) => {
@@ -91,9 +100,12 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<i32> {
     // Named paths are checked with their whole repository read, and only
     // what concerns them is reported; with --changed, only what concerns
     // the plans affected.
-    let affected = changes
-        .as_ref()
-        .and_then(|(root, c)| crate::changed::affected(&repo, root, c));
+    let affected = match affected.take() {
+        Some(files) => files,
+        None => changes
+            .as_ref()
+            .and_then(|(root, c)| crate::changed::affected(&repo, root, c)),
+    };
     let concerns = |file: crate::finding::FileId| {
         repo.in_scope(file) && affected.as_ref().is_none_or(|a| a.contains(&file))
     };

@@ -29,7 +29,11 @@ fn shard_files(dir: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir.join(".kh-cache"))
         .map(|r| r.flatten().map(|e| e.path()).collect())
         .unwrap_or_default();
-    v.retain(|p| p.extension().is_some_and(|e| e == "bin"));
+    v.retain(|p| {
+        p.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with("plans-") && n.ends_with(".bin"))
+    });
     v.sort();
     v
 }
@@ -227,7 +231,7 @@ fn write_shard(path: &Path, s: &Shard) {
         body.extend_from_slice(&(blob.len() as u32).to_le_bytes());
         body.extend_from_slice(blob);
     }
-    let mut file = b"KHCACHE\x01".to_vec();
+    let mut file = b"KHCACHE\x02".to_vec();
     file.extend_from_slice(&sha2::Sha256::digest(&body));
     file.extend_from_slice(&body);
     std::fs::write(path, file).unwrap();
@@ -457,4 +461,256 @@ fn a_cache_made_under_another_school_calendar_is_not_used() {
     let (cold, _) = check(dir.path(), &["--no-cache"], &[]);
     assert_eq!(rules(&cold), ["due-before-issued"]);
     assert_eq!(warm, cold);
+}
+
+// ---- in git: files known by their blob id --------------------------------
+
+use crate::util::git;
+
+/// A plan's text with its id changed: still clean itself, but the plans
+/// below it now name a parent that is gone.
+fn renumbered(text: &str) -> String {
+    let id = text
+        .lines()
+        .find_map(|l| l.strip_prefix("id: "))
+        .unwrap()
+        .to_string();
+    text.replace(&format!("id: {id}\n"), &format!("id: {id}-moi\n"))
+}
+
+/// In a git repository, a file git says is as staged is taken from the
+/// cache without being read; every way a file can differ from what git's
+/// index holds is seen, and the answer is always that of `--no-cache`.
+/// Each step changes the answer, so that a file taken on git's word when
+/// it should not be makes the test fail.
+#[test]
+fn in_git_every_kind_of_change_is_seen() {
+    let dir = generated();
+    let d = dir.path();
+    git(d, &["init", "-q"]);
+    git(d, &["add", "."]);
+    git(d, &["commit", "-q", "-m", "plans"]);
+    let same = |why: &str| {
+        let (warm, wc) = check(d, &[], &[]);
+        let (plain, pc) = check(d, &["--no-cache"], &[]);
+        assert_eq!((&warm, wc), (&plain, pc), "{why}");
+        warm
+    };
+    let first = same("the first run");
+    assert!(d.join(".kh-cache/blobs.bin").is_file(), "blob ids kept");
+    assert_eq!(same("warm"), first);
+    let communes = clean_plans(d, "commune");
+    let text = |p: &Path| std::fs::read_to_string(p).unwrap();
+    let rel = |p: &Path| p.strip_prefix(d).unwrap().to_str().unwrap().to_string();
+    let (a, b, c, e) = (&communes[0], &communes[1], &communes[2], &communes[3]);
+    let a_text = text(a);
+    // Changed in the work tree only.
+    std::fs::write(a, renumbered(&a_text)).unwrap();
+    let unstaged = same("unstaged");
+    assert_ne!(unstaged, first);
+    assert!(unstaged.contains("\"missing-parent\""));
+    // Staged: the index now holds the new bytes.
+    git(d, &["add", &rel(a)]);
+    assert_eq!(same("staged"), unstaged);
+    // Staged, then put back in the work tree: git's index names bytes that
+    // are no longer the file's.
+    std::fs::write(a, &a_text).unwrap();
+    assert_eq!(same("staged, then reverted"), first);
+    git(d, &["add", &rel(a)]);
+    // Edited behind git's back: a file marked assume-unchanged is read.
+    git(d, &["update-index", "--assume-unchanged", &rel(b)]);
+    std::fs::write(b, renumbered(&text(b))).unwrap();
+    let hidden = same("assume-unchanged");
+    assert_ne!(hidden, first);
+    git(d, &["update-index", "--no-assume-unchanged", &rel(b)]);
+    git(d, &["checkout", "--", &rel(b)]);
+    assert_eq!(same("restored"), first);
+    // Committed.
+    std::fs::write(c, renumbered(&text(c))).unwrap();
+    git(d, &["commit", "-q", "-am", "c renumbered"]);
+    let committed = same("committed");
+    assert_ne!(committed, first);
+    // A new plan not yet tracked, claiming the id of another.
+    let copy = c.with_file_name("copy-of-e.yaml");
+    std::fs::write(&copy, text(e)).unwrap();
+    let untracked = same("untracked duplicate");
+    assert!(untracked.contains("\"duplicate-id\""), "{untracked}");
+    std::fs::remove_file(&copy).unwrap();
+    // Deleted: its children lose their parent.
+    git(d, &["rm", "-q", &rel(e)]);
+    let deleted = same("deleted");
+    assert_ne!(deleted, committed);
+    git(d, &["commit", "-q", "-m", "e deleted"]);
+    assert_eq!(same("deletion committed"), deleted);
+    // Renamed, content unchanged: found under its new name.
+    let moved = b.with_file_name("moved.yaml");
+    git(d, &["mv", &rel(b), &rel(&moved)]);
+    let renamed = same("renamed");
+    // Another version of kh: the same answer from a cache made anew.
+    let (other, _) = check(d, &[], &[("KH_CACHE_VERSION", "kh-test-other")]);
+    assert_eq!(other, renamed);
+    assert_eq!(same("back to this version"), renamed);
+}
+
+/// The blob index as kh writes it (src/cache.rs): what a blob id stands for.
+#[derive(serde::Serialize, serde::Deserialize, Clone, Debug)]
+enum Outline {
+    Plan {
+        id: String,
+        parents: Vec<String>,
+        clean: bool,
+    },
+    Broken {
+        claimed: Option<String>,
+    },
+}
+
+#[derive(serde::Serialize, serde::Deserialize, Clone, Debug)]
+struct Known {
+    hash: [u8; 32],
+    outline: Outline,
+}
+
+type Blobs = ((String, [u8; 32], u32, u64), Vec<([u8; 20], Known)>);
+
+fn read_blobs(dir: &Path) -> Blobs {
+    let bytes = std::fs::read(dir.join(".kh-cache/blobs.bin")).unwrap();
+    let (header, rest) =
+        postcard::take_from_bytes::<(String, [u8; 32], u32, u64)>(&bytes[40..]).unwrap();
+    (header, postcard::from_bytes(rest).unwrap())
+}
+
+fn write_blobs(dir: &Path, (header, list): &Blobs) {
+    let mut body = postcard::to_allocvec(header).unwrap();
+    body.extend(postcard::to_allocvec(list).unwrap());
+    let mut file = b"KHCACHE\x02".to_vec();
+    file.extend_from_slice(&sha2::Sha256::digest(&body));
+    file.extend_from_slice(&body);
+    std::fs::write(dir.join(".kh-cache/blobs.bin"), file).unwrap();
+}
+
+/// The blob id git's index gives a file.
+fn oid_of(dir: &Path, rel: &str) -> [u8; 20] {
+    let line = git(dir, &["ls-files", "-s", "--", rel]);
+    let hex = line.split_whitespace().nth(1).unwrap();
+    let mut oid = [0u8; 20];
+    for (n, b) in oid.iter_mut().enumerate() {
+        *b = u8::from_str_radix(&hex[2 * n..2 * n + 2], 16).unwrap();
+    }
+    oid
+}
+
+/// The small repository in git, its cache warm, and its blob index
+/// poisoned: commune A's blob id stands for the province's plan.
+fn poisoned_blobs() -> (tempfile::TempDir, String) {
+    let dir = small();
+    let d = dir.path();
+    let plain = clean_answer(d);
+    git(d, &["init", "-q"]);
+    git(d, &["add", "."]);
+    git(d, &["commit", "-q", "-m", "plans"]);
+    check(d, &[], &[VERSION]);
+    let (header, mut list) = read_blobs(d);
+    let (commune, province) = (oid_of(d, "plans/p/xa-a.yaml"), oid_of(d, "plans/p/so.yaml"));
+    let province = list.iter().find(|(o, _)| *o == province).unwrap().1.clone();
+    let entry = list.iter_mut().find(|(o, _)| *o == commune).unwrap();
+    entry.1 = province;
+    write_blobs(d, &(header, list));
+    (dir, plain)
+}
+
+/// What the blob index's checks guard against: one that passes them all
+/// is believed (so it must come from kh alone, as the shards do).
+#[test]
+fn a_forged_blob_index_that_passes_every_check_would_change_the_answer() {
+    let (dir, plain) = poisoned_blobs();
+    let (forged, code) = check(dir.path(), &[], &[VERSION]);
+    assert_ne!(forged, plain);
+    assert_eq!(code, 1, "{forged}");
+    assert!(forged.contains("\"duplicate-id\""), "{forged}");
+}
+
+#[test]
+fn a_blob_index_truncated_damaged_or_of_another_version_is_not_used() {
+    let (dir, plain) = poisoned_blobs();
+    let d = dir.path();
+    let path = d.join(".kh-cache/blobs.bin");
+    let poisoned = std::fs::read(&path).unwrap();
+    type Damage = fn(&mut Vec<u8>);
+    let damages: [(&str, Damage); 4] = [
+        ("truncated by one byte", |b| {
+            b.pop();
+        }),
+        ("cut in half", |b| b.truncate(b.len() / 2)),
+        ("one byte changed", |b| {
+            let n = b.len() - 3;
+            b[n] ^= 0x55;
+        }),
+        ("a byte added", |b| b.push(0)),
+    ];
+    for (why, damage) in damages {
+        let mut b = poisoned.clone();
+        damage(&mut b);
+        std::fs::write(&path, b).unwrap();
+        assert_eq!(check(d, &[], &[VERSION]), (plain.clone(), 0), "{why}");
+    }
+    std::fs::write(&path, &poisoned).unwrap();
+    let (mut header, list) = read_blobs(d);
+    header.0 = "kh-forge-test-other".into();
+    write_blobs(d, &(header, list));
+    assert_eq!(
+        check(d, &[], &[VERSION]),
+        (plain.clone(), 0),
+        "another version"
+    );
+    // Copied to another repository: its identity is not that one's.
+    std::fs::write(&path, &poisoned).unwrap();
+    let other = tempfile::tempdir().unwrap();
+    let copy = std::process::Command::new("cp")
+        .arg("-a")
+        .arg(d.join("."))
+        .arg(other.path())
+        .status()
+        .unwrap();
+    assert!(copy.success());
+    assert_eq!(check(other.path(), &[], &[VERSION]), (plain, 0), "copied");
+}
+
+/// `kh check --changed` with the cache decodes only the plans a change
+/// touches: for a pull request that changes one commune plan, with the
+/// cache's plans gone, it reads and writes back a few of its files, where
+/// a whole check writes them all; and it says what `--no-cache` says.
+#[test]
+fn changed_decodes_only_the_cascade_of_a_change() {
+    let dir = generated();
+    let d = dir.path();
+    git(d, &["init", "-q", "-b", "main"]);
+    git(d, &["add", "."]);
+    git(d, &["commit", "-q", "-m", "plans"]);
+    git(d, &["checkout", "-q", "-b", "pr"]);
+    let commune = &clean_plans(d, "commune")[0];
+    let text = std::fs::read_to_string(commune).unwrap();
+    std::fs::write(commune, text.replacen("title: ", "title: (PR) ", 1)).unwrap();
+    git(d, &["commit", "-q", "-am", "one commune"]);
+    check(d, &[], &[]);
+    let all = shard_files(d).len();
+    assert!(all > 100, "{all} shards");
+    for p in shard_files(d) {
+        std::fs::remove_file(p).unwrap();
+    }
+    let (fast, code) = check(d, &["--changed", "main"], &[]);
+    let (plain, plain_code) = check(d, &["--changed", "main", "--no-cache"], &[]);
+    assert_eq!((&fast, code), (&plain, plain_code));
+    let v: serde_json::Value = serde_json::from_str(&fast).unwrap();
+    let plans = v["plans"].as_u64().unwrap();
+    assert!((3..30).contains(&plans), "{plans} plans affected");
+    let written = shard_files(d).len();
+    assert!(
+        (1..=2 * plans as usize).contains(&written),
+        "{written} shards written for {plans} plans"
+    );
+    // The whole check reads every plan, and keeps them all again.
+    let (whole, _) = check(d, &[], &[]);
+    assert_eq!(whole, check(d, &["--no-cache"], &[]).0);
+    assert_eq!(shard_files(d).len(), all);
 }

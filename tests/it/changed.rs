@@ -21,28 +21,7 @@ fn write(dir: &Path, rel: &str, text: &str) {
     std::fs::write(p, text).unwrap();
 }
 
-fn git(dir: &Path, args: &[&str]) -> String {
-    let out = std::process::Command::new("git")
-        .current_dir(dir)
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE")
-        .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
-        .args([
-            "-c",
-            "init.defaultBranch=main",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+use crate::util::git;
 
 /// A national plan, a province, two communes under it and a school under
 /// each, committed on `main`; each school carries an error of its own.
@@ -88,9 +67,18 @@ fn repository() -> tempfile::TempDir {
 /// `kh check --format json` with these arguments: (plans, the findings as
 /// JSON lines, sorted), the exit status; stderr must be empty.
 fn check(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (u64, BTreeSet<String>, i32) {
+    run_check(dir, &[&["--no-cache"], args].concat(), env)
+}
+
+/// `check`, with the cache.
+fn check_cached(dir: &Path, args: &[&str]) -> (u64, BTreeSet<String>, i32) {
+    run_check(dir, args, &[])
+}
+
+fn run_check(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (u64, BTreeSet<String>, i32) {
     let mut cmd = crate::util::kh();
     cmd.current_dir(dir)
-        .args(["check", "--no-cache", "--today", TODAY, "--format", "json"])
+        .args(["check", "--today", TODAY, "--format", "json"])
         .args(args);
     for (k, v) in env {
         cmd.env(k, v);
@@ -297,4 +285,148 @@ fn a_changed_report_is_reported_and_an_unchanged_one_is_not() {
     assert!(!want.is_empty(), "the new report has findings");
     assert!(!full_in(d, &["reports/old.csv"]).is_empty());
     assert_eq!(check(d, &["--changed", "HEAD"], &[]).1, want);
+}
+
+/// With the cache, `--changed` decodes only the plans a change touches
+/// and knows the others by their outline (id and parents): it must say
+/// exactly what it says without the cache, whatever the change. Each step
+/// is one a wrong outline would get wrong: a changed plan that takes
+/// another's id, one that moves to another parent, a parent deleted, a
+/// plan renamed, a new plan not yet tracked; committed, staged or not.
+#[test]
+fn with_the_cache_changed_says_the_same_whatever_the_change() {
+    let dir = repository();
+    let d = dir.path();
+    // The cache warm, as in CI from the base branch.
+    check_cached(d, &[]);
+    let same = |why: &str| {
+        let fast = check_cached(d, &["--changed", "main"]);
+        assert_eq!(fast, check(d, &["--changed", "main"], &[]), "{why}");
+        fast.1
+    };
+    assert_eq!(same("nothing changed"), BTreeSet::new());
+    // Commune B takes commune A's id, in the work tree only: the duplicate
+    // is reported on B, and A (unchanged) is touched by it.
+    write(
+        d,
+        "plans/p/xa-b.yaml",
+        &plan("p/xa-a", "commune", "2026-05", Some("p/so"), ""),
+    );
+    let dup = same("a duplicate id");
+    assert!(dup.iter().any(|f| f.contains("duplicate-id")), "{dup:#?}");
+    let files = [
+        "plans/p/xa-a.yaml",
+        "plans/p/xa-a/th.yaml",
+        "plans/p/xa-b.yaml",
+        "plans/p/xa-b/th.yaml",
+        "plans/p/so.yaml",
+        "plans/national/qd.yaml",
+    ];
+    assert_eq!(dup, full_in(d, &files));
+    git(d, &["checkout", "--", "plans/p/xa-b.yaml"]);
+    // School A moves under commune B, staged: it is judged against B.
+    write(
+        d,
+        "plans/p/xa-a/th.yaml",
+        &plan(
+            "p/xa-a/th",
+            "school",
+            "2026-04",
+            Some("p/xa-b"),
+            "bogus_a: 1\n",
+        ),
+    );
+    git(d, &["add", "."]);
+    let moved = same("a new parent");
+    assert!(
+        moved.iter().any(|f| f.contains("issued-before-parent")),
+        "{moved:#?}"
+    );
+    assert_eq!(
+        moved,
+        full_in(
+            d,
+            &[
+                "plans/p/xa-a/th.yaml",
+                "plans/p/xa-b.yaml",
+                "plans/p/xa-a.yaml",
+                "plans/p/so.yaml",
+                "plans/national/qd.yaml",
+            ]
+        )
+    );
+    git(d, &["commit", "-q", "-m", "school A under B"]);
+    assert_eq!(same("committed"), moved);
+    // The province deleted: every plan below it loses its parent.
+    std::fs::remove_file(d.join("plans/p/so.yaml")).unwrap();
+    let gone = same("a parent deleted");
+    assert!(gone.iter().any(|f| f.contains("missing-parent")));
+    git(d, &["checkout", "--", "plans/p/so.yaml"]);
+    // Commune A renamed, as it is: its file is new, its old one gone.
+    git(d, &["mv", "plans/p/xa-a.yaml", "plans/p/xa-a-moi.yaml"]);
+    same("renamed");
+    git(d, &["commit", "-q", "-m", "A renamed"]);
+    same("rename committed");
+    // A new plan, not yet tracked, under commune B with B's school's id.
+    write(
+        d,
+        "plans/p/xa-b/th-2.yaml",
+        &plan("p/xa-b/th", "school", "2026-06", Some("p/xa-b"), ""),
+    );
+    let new = same("an untracked plan");
+    assert!(new.iter().any(|f| f.contains("duplicate-id")), "{new:#?}");
+}
+
+/// A plan below a change is judged against every one of its parents, also
+/// one the change does not touch: with the cache, that parent is decoded
+/// too (known by its outline alone, school B would not hear that commune
+/// B is issued after it).
+#[test]
+fn a_plan_below_a_change_is_judged_against_all_its_parents() {
+    let dir = repository();
+    let d = dir.path();
+    git(d, &["checkout", "-q", "main"]);
+    write(
+        d,
+        "plans/p/xa-b/th.yaml",
+        &plan(
+            "p/xa-b/th",
+            "school",
+            "2026-06",
+            Some("[p/xa-a, p/xa-b]"),
+            "",
+        ),
+    );
+    write(
+        d,
+        "plans/p/xa-b.yaml",
+        &plan("p/xa-b", "commune", "2026-07", Some("p/so"), ""),
+    );
+    git(d, &["commit", "-q", "-am", "school B under A and B"]);
+    git(d, &["checkout", "-q", "-B", "pr"]);
+    check_cached(d, &[]);
+    write(
+        d,
+        "plans/p/xa-a.yaml",
+        &plan("p/xa-a", "commune", "2026-04", Some("p/so"), ""),
+    );
+    git(d, &["commit", "-q", "-am", "A earlier"]);
+    let fast = check_cached(d, &["--changed", "main"]);
+    assert_eq!(fast, check(d, &["--changed", "main"], &[]));
+    let school_b: Vec<&String> = fast
+        .1
+        .iter()
+        .filter(|f| f.contains("plans/p/xa-b/th.yaml"))
+        .collect();
+    assert!(
+        school_b
+            .iter()
+            .any(|f| f.contains("issued-before-parent") && f.contains("p/xa-b\"")),
+        "{school_b:#?}"
+    );
+    // Commune B itself is not touched: only read.
+    assert!(!fast.1.iter().any(|f| {
+        let v: serde_json::Value = serde_json::from_str(f).unwrap();
+        v["file"] == "plans/p/xa-b.yaml"
+    }));
 }
