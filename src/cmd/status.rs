@@ -68,19 +68,30 @@ fn date(d: Option<NaiveDate>) -> String {
         .unwrap_or_default()
 }
 
+/// The columns that name a target's threshold, first in both tables.
+const TARGET_COLUMNS: [crate::messages::Word; 5] = {
+    use crate::messages::Word;
+    [
+        Word::Plan,
+        Word::Target,
+        Word::Indicator,
+        Word::Segment,
+        Word::Threshold,
+    ]
+};
+
+/// Headings: the target's columns, then `rest`.
+fn headings(ui: &Ui, rest: &[crate::messages::Word]) -> Vec<String> {
+    TARGET_COLUMNS
+        .iter()
+        .chain(rest)
+        .map(|w| crate::messages::word(ui.lang, *w).to_string())
+        .collect()
+}
+
 fn status_headers(ui: &Ui) -> Vec<String> {
-    use crate::messages::{Word, word};
-    crate::table::headers([
-        word(ui.lang, Word::Plan),
-        word(ui.lang, Word::Target),
-        word(ui.lang, Word::Indicator),
-        word(ui.lang, Word::Segment),
-        word(ui.lang, Word::Threshold),
-        word(ui.lang, Word::Value),
-        word(ui.lang, Word::AsOf),
-        word(ui.lang, Word::Due),
-        word(ui.lang, Word::Status),
-    ])
+    use crate::messages::Word;
+    headings(ui, &[Word::Value, Word::AsOf, Word::Due, Word::Status])
 }
 
 /// The column of `kh status` that gives way to fit the terminal.
@@ -141,23 +152,15 @@ fn reason(why: &str, lang: Lang) -> &str {
 /// terminal. The children's mean is shown only where a target judges it:
 /// beside a per-child floor.
 fn rollup_headers(with_mean: bool, ui: &Ui) -> (Vec<String>, usize) {
-    use crate::messages::{Word, word};
-    let mut headers = vec![
-        word(ui.lang, Word::Plan),
-        word(ui.lang, Word::Target),
-        word(ui.lang, Word::Indicator),
-        word(ui.lang, Word::Segment),
-        word(ui.lang, Word::Threshold),
-        word(ui.lang, Word::ChildrenMeeting),
-    ];
+    use crate::messages::Word;
+    let mut rest = vec![Word::ChildrenMeeting];
     if with_mean {
-        headers.push(word(ui.lang, Word::ChildrenMean));
+        rest.push(Word::ChildrenMean);
     }
-    headers.push(word(ui.lang, Word::NotMeeting));
-    (
-        headers.iter().map(|h| h.to_string()).collect(),
-        headers.len() - 1,
-    )
+    rest.push(Word::NotMeeting);
+    let headers = headings(ui, &rest);
+    let flexible = headers.len() - 1;
+    (headers, flexible)
 }
 
 fn rollup_row(r: &Rollup, with_mean: bool, ui: &Ui) -> Vec<String> {

@@ -67,6 +67,23 @@ fn clean_plans(dir: &Path, level: &str) -> Vec<PathBuf> {
     out
 }
 
+type Damage = fn(&mut Vec<u8>);
+
+/// Ways a cache file is found damaged: each must make kh ignore it.
+fn damages() -> Vec<(&'static str, Damage)> {
+    vec![
+        ("truncated by one byte", |b| {
+            b.pop();
+        }),
+        ("cut in half", |b| b.truncate(b.len() / 2)),
+        ("one byte changed", |b| {
+            let n = b.len() - 3;
+            b[n] ^= 0x55;
+        }),
+        ("a byte added", |b| b.push(0)),
+    ]
+}
+
 #[test]
 fn the_generated_repository_gives_the_same_findings_with_and_without_the_cache() {
     let dir = generated();
@@ -333,19 +350,8 @@ fn a_truncated_or_damaged_cache_is_not_used() {
         .into_iter()
         .map(|p| (p.clone(), std::fs::read(p).unwrap()))
         .collect();
-    type Damage = fn(&mut Vec<u8>);
-    let damages: [(&str, Damage); 5] = [
-        ("truncated by one byte", |b| {
-            b.pop();
-        }),
-        ("cut in half", |b| b.truncate(b.len() / 2)),
-        ("one byte changed", |b| {
-            let n = b.len() - 3;
-            b[n] ^= 0x55;
-        }),
-        ("emptied", |b| b.clear()),
-        ("a byte added", |b| b.push(0)),
-    ];
+    let mut damages = damages();
+    damages.push(("emptied", |b| b.clear()));
     for (why, damage) in damages {
         for (p, bytes) in &poisoned {
             let mut b = bytes.clone();
@@ -636,18 +642,7 @@ fn a_blob_index_truncated_damaged_or_of_another_version_is_not_used() {
     let d = dir.path();
     let path = d.join(".kh-cache/blobs.bin");
     let poisoned = std::fs::read(&path).unwrap();
-    type Damage = fn(&mut Vec<u8>);
-    let damages: [(&str, Damage); 4] = [
-        ("truncated by one byte", |b| {
-            b.pop();
-        }),
-        ("cut in half", |b| b.truncate(b.len() / 2)),
-        ("one byte changed", |b| {
-            let n = b.len() - 3;
-            b[n] ^= 0x55;
-        }),
-        ("a byte added", |b| b.push(0)),
-    ];
+    let damages = damages();
     for (why, damage) in damages {
         let mut b = poisoned.clone();
         damage(&mut b);
