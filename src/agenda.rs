@@ -222,7 +222,7 @@ pub fn asked_plans(repo: &Repo, ids: &[String]) -> Result<Vec<String>, crate::me
 
 /// One occurrence in an agenda, as small as it sorts: which item of which
 /// plan on which day, with what the summary line counts. A national month
-/// holds over a million; [`Agenda::due`] builds the row of one when it is
+/// holds over a million; [`due`] builds the row of one when it is
 /// written, so the rows are never all held at once.
 #[derive(Debug, Clone, Copy)]
 pub struct Slot {
@@ -263,33 +263,27 @@ pub struct Agenda {
     pub ongoing: Vec<Slot>,
 }
 
-impl Agenda {
-    /// The row of one occurrence.
-    pub fn due<'a>(&self, repo: &'a Repo, slot: &Slot) -> Due<'a> {
-        let e = &repo.plans[slot.plan as usize];
-        let item = item(repo, e, slot.kind, slot.index as usize);
-        let mut d = item.occurrence(e, slot.date);
-        d.plan_index = slot.plan as usize;
-        if slot.start
-            && let Some((_, written)) = item.start
-        {
-            d.deadline = written;
-            d.start = true;
-        }
-        d
-    }
-
-    /// The rows of a list of occurrences, in order.
-    pub fn rows<'a, 's>(
-        &'s self,
-        repo: &'a Repo,
-        slots: &'s [Slot],
-    ) -> impl Iterator<Item = Due<'a>> + 's
-    where
-        'a: 's,
+/// The row of one occurrence.
+pub fn due<'a>(repo: &'a Repo, slot: &Slot) -> Due<'a> {
+    let e = &repo.plans[slot.plan as usize];
+    let item = item(repo, e, slot.kind, slot.index as usize);
+    let mut d = item.occurrence(e, slot.date);
+    d.plan_index = slot.plan as usize;
+    if slot.start
+        && let Some((_, written)) = item.start
     {
-        slots.iter().map(move |s| self.due(repo, s))
+        d.deadline = written;
+        d.start = true;
     }
+    d
+}
+
+/// The rows of a list of occurrences, in order.
+pub fn dues<'a, 's>(repo: &'a Repo, slots: &'s [Slot]) -> impl Iterator<Item = Due<'a>> + 's
+where
+    'a: 's,
+{
+    slots.iter().map(move |s| due(repo, s))
 }
 
 /// Every occurrence in `[from, to]`, plus ongoing items, sorted by date then plan.
@@ -301,8 +295,8 @@ pub fn collect<'a>(
 ) -> (Vec<Due<'a>>, Vec<Due<'a>>) {
     let a = collect_at_most(repo, from, to, filter, usize::MAX).unwrap_or_default();
     (
-        a.rows(repo, &a.dated).collect(),
-        a.rows(repo, &a.ongoing).collect(),
+        dues(repo, &a.dated).collect(),
+        dues(repo, &a.ongoing).collect(),
     )
 }
 

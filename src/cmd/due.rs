@@ -484,7 +484,6 @@ struct JsonItem<'a> {
 
 /// A list of occurrences, serialised one at a time as it is written.
 struct JsonItems<'r> {
-    agenda: &'r Agenda,
     repo: &'r repo::Repo,
     slots: &'r [Slot],
     today: NaiveDate,
@@ -493,7 +492,7 @@ struct JsonItems<'r> {
 
 impl Serialize for JsonItems<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.agenda.rows(self.repo, self.slots).map(|d| JsonItem {
+        s.collect_seq(agenda::dues(self.repo, self.slots).map(|d| JsonItem {
             days_left: d.days_left(self.today),
             inherited: d.inherited(),
             status: status_of(&d, self.statuses),
@@ -579,14 +578,9 @@ pub fn run(args: DueArgs, ui: &Ui) -> Result<i32> {
     };
     let st = statuses.as_ref();
     if args.overdue {
-        let due = |s: &Slot| agenda.due(&repo, s);
-        let keep: Vec<bool> = agenda
+        agenda
             .dated
-            .iter()
-            .map(|s| status_of(&due(s), st) != Some(crate::status::Status::Met))
-            .collect();
-        let mut keep = keep.into_iter();
-        agenda.dated.retain(|_| keep.next().unwrap_or(true));
+            .retain(|s| status_of(&agenda::due(&repo, s), st) != Some(crate::status::Status::Met));
         // What begins in the window is shown apart, never as due, and never overdue.
         agenda.starts.clear();
     }
@@ -601,9 +595,7 @@ pub fn run(args: DueArgs, ui: &Ui) -> Result<i32> {
     // Dated, then ongoing: one list for the formats without sections.
     let all = || {
         let ongoing: &[Slot] = if with_ongoing { &agenda.ongoing } else { &[] };
-        agenda
-            .rows(&repo, &agenda.dated)
-            .chain(agenda.rows(&repo, ongoing))
+        agenda::dues(&repo, &agenda.dated).chain(agenda::dues(&repo, ongoing))
     };
     // Rows held at once (a calendar, a workbook) are bounded apart.
     let held = || {
@@ -633,7 +625,7 @@ pub fn run(args: DueArgs, ui: &Ui) -> Result<i32> {
             };
             let table = |out: &mut dyn std::io::Write, slots: &[Slot]| {
                 layout.write(out, slots.len(), |i| {
-                    sheet.row(&agenda.due(&repo, &slots[i])).0
+                    sheet.row(&agenda::due(&repo, &slots[i])).0
                 })
             };
             table(out, &agenda.dated)?;
@@ -663,7 +655,6 @@ pub fn run(args: DueArgs, ui: &Ui) -> Result<i32> {
         })?,
         Format::Json => super::emit_with(|out| {
             let items = |slots| JsonItems {
-                agenda: &agenda,
                 repo: &repo,
                 slots,
                 today,
@@ -684,16 +675,16 @@ pub fn run(args: DueArgs, ui: &Ui) -> Result<i32> {
         })?,
         Format::Ics => {
             held()?;
-            let dated: Vec<Due> = agenda.rows(&repo, &agenda.dated).collect();
+            let dated: Vec<Due> = agenda::dues(&repo, &agenda.dated).collect();
             super::emit(&ics::calendar(&dated, today, ui.lang))?;
         }
         Format::Xlsx => {
             use crate::messages::{ExportWord, export_word};
             held()?;
             let sheet = sheet(Shape::Sheet);
-            let main = sheet.rows(agenda.rows(&repo, &agenda.dated));
-            let extra = with_ongoing.then(|| sheet.rows(agenda.rows(&repo, &agenda.ongoing)));
-            let begins = sheet.rows(agenda.rows(&repo, &agenda.starts));
+            let main = sheet.rows(agenda::dues(&repo, &agenda.dated));
+            let extra = with_ongoing.then(|| sheet.rows(agenda::dues(&repo, &agenda.ongoing)));
+            let begins = sheet.rows(agenda::dues(&repo, &agenda.starts));
             let mut sheets = vec![(export_word(ui.lang, ExportWord::SheetDue), &main)];
             if !agenda.starts.is_empty() {
                 sheets.push((export_word(ui.lang, ExportWord::SheetStarts), &begins));

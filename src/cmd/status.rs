@@ -210,7 +210,7 @@ fn rollup_row(r: &Rollup, with_mean: bool, ui: &Ui) -> Vec<String> {
     row
 }
 
-fn counts_line(rows: &[&Row], ui: &Ui) -> String {
+fn counts_line(rows: &[Row], ui: &Ui) -> String {
     let parts: Vec<String> = Status::ALL
         .iter()
         .map(|s| {
@@ -415,13 +415,12 @@ pub fn run(args: StatusArgs, ui: &Ui) -> Result<i32> {
         if args.unit.is_some() {
             rows.retain(|r| target_units(r.plan_index, &r.target));
         }
-        let refs: Vec<&Row> = rows.iter().collect();
         let listing = Listing {
             headers: status_headers(ui),
             flexible: STATUS_FLEXIBLE,
             items: &rows,
             row: &|r| status_row(r, ui),
-            closing: counts_line(&refs, ui),
+            closing: counts_line(&rows, ui),
         };
         if format == Format::Xlsx {
             return listing.xlsx(ui, &roots, crate::messages::ExportWord::SheetStatus);

@@ -988,17 +988,20 @@ fn f21_a_valid_plan_cannot_make_kh_due_use_unbounded_memory() {
         "plans/long.yaml",
         format!("kh: 1\nid: tinh/long\ntitle: T\nissuer: I\nlevel: province\nissued: 1900-01\nperiod: 1900-2200\ntasks:\n{tasks}"),
     );
-    let out = c.run(&[
-        "due",
-        "--from",
-        "1900-01-01",
-        "--to",
-        "2200-12-31",
-        "--today",
-        "2026-01-01",
-        "--format",
-        "csv",
-    ]);
+    let due = |from: &str, to: &str, format: &str| {
+        c.run(&[
+            "due",
+            "--from",
+            from,
+            "--to",
+            to,
+            "--today",
+            "2026-01-01",
+            "--format",
+            format,
+        ])
+    };
+    let out = due("1900-01-01", "2200-12-31", "csv");
     assert_eq!(out.code, Some(2), "{}", out.stderr);
     assert!(
         out.stderr
@@ -1007,29 +1010,9 @@ fn f21_a_valid_plan_cannot_make_kh_due_use_unbounded_memory() {
         out.stderr
     );
     // A calendar is built whole: it holds at most a million (these 60,000 fit).
-    let out = c.run(&[
-        "due",
-        "--from",
-        "2026-01-01",
-        "--to",
-        "2026-12-31",
-        "--today",
-        "2026-01-01",
-        "--format",
-        "ics",
-    ]);
+    let out = due("2026-01-01", "2026-12-31", "ics");
     assert_eq!(out.code, Some(0), "{}", out.stderr);
-    let out = c.run(&[
-        "due",
-        "--from",
-        "2010-01-01",
-        "--to",
-        "2026-12-31",
-        "--today",
-        "2026-01-01",
-        "--format",
-        "ics",
-    ]);
+    let out = due("2010-01-01", "2026-12-31", "ics");
     assert_eq!(out.code, Some(2), "{}", out.stderr);
     assert!(
         out.stderr.contains(
