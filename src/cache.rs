@@ -261,7 +261,7 @@ impl Cache {
     /// nothing, included); the blob index is written again when it
     /// changed. A cache that cannot be written costs speed, never an
     /// answer, and is not reported.
-    pub fn save(self, live: Vec<Live>) {
+    pub fn save(&self, live: Vec<Live>) {
         let mut by_shard: Vec<Vec<Entry>> = vec![Vec::new(); SHARDS];
         let mut blobs: Vec<(Oid, Option<Known>)> = Vec::new();
         for l in live {
@@ -332,6 +332,33 @@ impl Cache {
             }
             self.write_file(&self.shard_path(n), body);
         });
+    }
+
+    /// The build (and school calendar) this cache is of: what any entry
+    /// kept in it was made by.
+    pub fn build(&self) -> &str {
+        &self.version
+    }
+
+    /// The body of the cache file `name` (numbered `n` in its header), as
+    /// written by `write_named`: `None` when absent, damaged, or another
+    /// build's or repository's.
+    pub fn read_named(&self, name: &str, n: u32) -> Option<Vec<u8>> {
+        let (bytes, at, _) = self.read_body(&self.dir.join(name), n)?;
+        Some(bytes[at..].to_vec())
+    }
+
+    /// Writes the cache file `name` whole, under a header of this build
+    /// and repository; a file that cannot be written costs speed only.
+    pub fn write_named(&self, name: &str, n: u32, entries: usize, content: &[u8]) {
+        if !self.make_dir() {
+            return;
+        }
+        let Ok(mut body) = postcard::to_allocvec(&self.header(n, entries)) else {
+            return;
+        };
+        body.extend_from_slice(content);
+        self.write_file(&self.dir.join(name), body);
     }
 
     /// A cache file: magic, the digest of its body, its body.

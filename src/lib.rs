@@ -34,6 +34,7 @@ pub mod status;
 pub mod table;
 pub mod text;
 pub mod ui;
+pub mod verdicts;
 pub mod write;
 pub mod xlsx;
 pub mod yaml;

@@ -22,7 +22,7 @@ pub struct Located {
     pub col: usize,
     pub message: String,
     /// What the message says, as data: its `kind` and fields (docs/json.md).
-    pub data: crate::message::Message,
+    pub data: Data,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub related: Option<RelatedLoc>,
     /// The workbook cell, for a finding in a spreadsheet: `Sheet1!C12`.
@@ -33,6 +33,89 @@ pub struct Located {
     /// The source line, for the human form.
     #[serde(skip)]
     source: Option<String>,
+}
+
+/// A message's data: as a check made it, or as JSON kept by the memo of
+/// findings (`crate::verdicts`), written out field for field as it was.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Data {
+    Message(crate::message::Message),
+    Json(String),
+}
+
+impl Serialize for Data {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Data::Message(m) => m.serialize(s),
+            Data::Json(json) => {
+                let mut de = serde_json::Deserializer::from_str(json);
+                serde_transcode::transcode(&mut de, s)
+            }
+        }
+    }
+}
+
+/// A finding placed and worded in every language, without its file nor
+/// the severity options give it: what the memo of findings keeps.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Placed {
+    /// Its severity as the check gave it, before kh.yaml's and `--strict`.
+    pub severity: String,
+    pub rule: String,
+    pub line: usize,
+    pub col: usize,
+    /// Its message in each language, in `Lang::ALL` order.
+    pub text: Vec<String>,
+    /// Its data as JSON.
+    pub data: String,
+    pub related: Option<PlacedRelated>,
+    pub cell: Option<String>,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct PlacedRelated {
+    pub file: String,
+    pub line: usize,
+    pub col: usize,
+    pub label: Vec<String>,
+}
+
+impl Placed {
+    /// The finding in `file` as this run shows it, with the severity the
+    /// run's options give (`severity`); `None` when it names a rule or a
+    /// language this build does not have.
+    pub fn located(
+        &self,
+        file: &str,
+        lang: Lang,
+        severity: impl Fn(crate::rules::Rule, Severity) -> Severity,
+    ) -> Option<Located> {
+        let rule = crate::rules::Rule::from_name(&self.rule)?;
+        let sev = severity(rule, Severity::from_key(&self.severity)?);
+        let n = Lang::ALL.iter().position(|l| *l == lang)?;
+        Some(Located {
+            severity: sev.key(),
+            rule: rule.name(),
+            file: file.to_string(),
+            line: self.line,
+            col: self.col,
+            message: self.text.get(n)?.clone(),
+            data: Data::Json(self.data.clone()),
+            related: match &self.related {
+                Some(r) => Some(RelatedLoc {
+                    file: r.file.clone(),
+                    line: r.line,
+                    col: r.col,
+                    label: r.label.get(n)?.clone(),
+                }),
+                None => None,
+            },
+            cell: self.cell.clone(),
+            sev: Some(sev),
+            source: self.source.clone(),
+        })
+    }
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -114,6 +197,23 @@ impl Resolver<'_> {
         }
     }
 
+    /// A finding's place, its related place (file as shown, position),
+    /// and its source line.
+    fn resolve(&mut self, f: &Finding) -> (Pos, Option<(String, Pos)>, Option<String>) {
+        let pos = self.pos(f.file, &f.at);
+        let related = f.related.as_ref().map(|rel| {
+            (
+                self.repo.path(rel.file).display().to_string(),
+                self.pos(rel.file, &rel.at),
+            )
+        });
+        let source = match f.at {
+            At::File | At::Cell { .. } => None,
+            _ => self.line(f.file, pos.line),
+        };
+        (pos, related, source)
+    }
+
     fn line(&mut self, file: FileId, line: usize) -> Option<String> {
         self.file(file)?.1.get(line.checked_sub(1)?).cloned()
     }
@@ -126,23 +226,10 @@ pub fn locate(repo: &Repo, findings: &[Finding], lang: Lang) -> Vec<Located> {
         cache: HashMap::new(),
     };
     r.prepare(findings);
-    let mut out: Vec<Located> = findings
+    let out: Vec<Located> = findings
         .iter()
         .map(|f| {
-            let pos = r.pos(f.file, &f.at);
-            let related = f.related.as_ref().map(|rel| {
-                let p = r.pos(rel.file, &rel.at);
-                RelatedLoc {
-                    file: repo.path(rel.file).display().to_string(),
-                    line: p.line,
-                    col: p.col,
-                    label: crate::messages::label(lang, &rel.label),
-                }
-            });
-            let source = match f.at {
-                At::File | At::Cell { .. } => None,
-                _ => r.line(f.file, pos.line),
-            };
+            let (pos, related, source) = r.resolve(f);
             Located {
                 severity: f.severity.key(),
                 rule: f.rule.name(),
@@ -150,19 +237,69 @@ pub fn locate(repo: &Repo, findings: &[Finding], lang: Lang) -> Vec<Located> {
                 line: pos.line,
                 col: pos.col,
                 message: f.text(lang),
-                data: f.message.clone(),
-                related,
-                cell: match &f.at {
-                    At::Cell { sheet, row, col } => {
-                        Some(crate::finding::cell_name(sheet, *row, *col))
-                    }
-                    _ => None,
-                },
+                data: Data::Message(f.message.clone()),
+                related: related.map(|(file, p)| RelatedLoc {
+                    file,
+                    line: p.line,
+                    col: p.col,
+                    label: crate::messages::label(lang, &f.related.as_ref().expect("placed").label),
+                }),
+                cell: cell(f),
                 sev: Some(f.severity),
                 source,
             }
         })
         .collect();
+    finish(out, lang)
+}
+
+/// Findings placed in every language, for the memo of findings: each
+/// with its file.
+pub fn place(repo: &Repo, findings: &[Finding]) -> Vec<(FileId, Placed)> {
+    let mut r = Resolver {
+        repo,
+        cache: HashMap::new(),
+    };
+    r.prepare(findings);
+    findings
+        .iter()
+        .map(|f| {
+            let (pos, related, source) = r.resolve(f);
+            let placed = Placed {
+                severity: f.severity.key().to_string(),
+                rule: f.rule.name().to_string(),
+                line: pos.line,
+                col: pos.col,
+                text: Lang::ALL.iter().map(|l| f.text(*l)).collect(),
+                data: serde_json::to_string(&f.message).unwrap_or_default(),
+                related: related.map(|(file, p)| PlacedRelated {
+                    file,
+                    line: p.line,
+                    col: p.col,
+                    label: Lang::ALL
+                        .iter()
+                        .map(|l| {
+                            crate::messages::label(*l, &f.related.as_ref().expect("placed").label)
+                        })
+                        .collect(),
+                }),
+                cell: cell(f),
+                source,
+            };
+            (f.file, placed)
+        })
+        .collect()
+}
+
+fn cell(f: &Finding) -> Option<String> {
+    match &f.at {
+        At::Cell { sheet, row, col } => Some(crate::finding::cell_name(sheet, *row, *col)),
+        _ => None,
+    }
+}
+
+/// Sorted by file, line and column, at most `MAX_PER_FILE` a file.
+pub fn finish(mut out: Vec<Located>, lang: Lang) -> Vec<Located> {
     out.sort_by(|a, b| {
         (&a.file, a.line, a.col, a.rule, &a.message)
             .cmp(&(&b.file, b.line, b.col, b.rule, &b.message))
@@ -189,13 +326,13 @@ fn cap_per_file(all: Vec<Located>, lang: Lang) -> Vec<Located> {
                 shown: MAX_PER_FILE,
             };
             out.push(Located {
+                data: Data::Message(data.clone()),
                 severity: crate::rules::Rule::TooManyFindings.default_severity().key(),
                 rule: crate::rules::Rule::TooManyFindings.name(),
                 file: file.clone(),
                 line: 1,
                 col: 1,
                 message: crate::messages::message(lang, &data),
-                data,
                 cell: None,
                 related: None,
                 sev: Some(Severity::Note),
@@ -643,7 +780,7 @@ mod tests {
             line: 3,
             col: 13,
             message: message.into(),
-            data: crate::message::Message::EmptyId,
+            data: Data::Message(crate::message::Message::EmptyId),
             related: None,
             cell: None,
             sev: Some(Severity::Error),

@@ -693,12 +693,43 @@ pub fn load(source: Source) -> Result<Repo> {
 /// every other file is parsed, and the cache is brought up to date. The
 /// same repository as `load` gives, to the last finding.
 pub fn load_cached(source: Source) -> Result<Repo> {
+    Ok(load_keeping(source)?.0)
+}
+
+/// What a cached load leaves for the memo of findings (`crate::verdicts`):
+/// the cache itself, git's blob id of each file that is as staged, and the
+/// SHA-256 of each plan file's bytes, where the load knows it.
+pub struct Kept {
+    pub cache: crate::cache::Cache,
+    pub blobs: HashMap<std::ffi::OsString, crate::git::Oid>,
+    /// By file: `None` for a file whose bytes were not hashed (a catalog,
+    /// a file read alone, one that could not be read).
+    pub hashes: Vec<Option<crate::cache::Hash>>,
+    /// Where the paths of `blobs` start from.
+    pub root: PathBuf,
+}
+
+impl Kept {
+    /// Git's blob id of a file that is as staged, by its path as kh shows it.
+    pub fn oid(&self, path: &Path) -> Option<crate::git::Oid> {
+        let rel = if self.root == Path::new(".") {
+            path
+        } else {
+            path.strip_prefix(&self.root).ok()?
+        };
+        self.blobs.get(rel.as_os_str()).copied()
+    }
+}
+
+/// `load_cached`, keeping what the memo of findings needs (`None` without
+/// a cache).
+pub fn load_keeping(source: Source) -> Result<(Repo, Option<Kept>)> {
     let root = source.root.clone().unwrap_or_else(|| PathBuf::from("."));
     let (files, problems, listing) =
         discover_listed(&source, || crate::git::clean_blobs(&root, &source.roots));
     let Some(cache) = crate::cache::Cache::open(&source, listing.as_ref().map(|l| l.tracks_cache))
     else {
-        return Ok(load_files(source, files, problems, None));
+        return Ok((load_files(source, files, problems, None), None));
     };
     let lookup = Lookup {
         cache: &cache,
@@ -706,9 +737,24 @@ pub fn load_cached(source: Source) -> Result<Repo> {
         root: &root,
     };
     let mut live = Vec::new();
-    let repo = load_files(source, files, problems, Some((&lookup, &mut live)));
+    let mut hashes = Vec::new();
+    let repo = load_files(
+        source,
+        files,
+        problems,
+        Some((&lookup, &mut live, &mut hashes)),
+    );
     cache.save(live);
-    Ok(repo)
+    let blobs = listing.map(|l| l.blobs).unwrap_or_default();
+    Ok((
+        repo,
+        Some(Kept {
+            cache,
+            blobs,
+            hashes,
+            root,
+        }),
+    ))
 }
 
 /// `load_cached` for `kh check --changed`, and the files whose findings it
@@ -1042,7 +1088,11 @@ fn unreadable(id: FileId, e: &GuardError, catalog: bool) -> Loaded {
     }
 }
 
-type CacheUse<'a> = (&'a Lookup<'a>, &'a mut Vec<crate::cache::Live>);
+type CacheUse<'a> = (
+    &'a Lookup<'a>,
+    &'a mut Vec<crate::cache::Live>,
+    &'a mut Vec<Option<crate::cache::Hash>>,
+);
 
 fn load_files(
     source: Source,
@@ -1051,9 +1101,9 @@ fn load_files(
     cache: Option<CacheUse<'_>>,
 ) -> Repo {
     let bar = crate::progress::files(files.len());
-    let (cache, live) = match cache {
-        Some((c, l)) => (Some(c), Some(l)),
-        None => (None, None),
+    let (cache, live, hashes) = match cache {
+        Some((c, l, h)) => (Some(c), Some(l), Some(h)),
+        None => (None, None, None),
     };
     let (loaded, kept): (Vec<Loaded>, Vec<Option<crate::cache::Live>>) = files
         .par_iter()
@@ -1065,7 +1115,16 @@ fn load_files(
         })
         .unzip();
     bar.finish_and_clear();
-    if let Some(live) = live {
+    if let (Some(live), Some(hashes), Some(cache)) = (live, hashes, cache) {
+        // The bytes' hash of each file, as its cache entry or blob says.
+        hashes.extend(kept.iter().map(|k| {
+            let k = k.as_ref()?;
+            k.plan.as_ref().map(|(h, _)| *h).or_else(|| match &k.blob {
+                Some((_, Some(known))) => Some(known.hash),
+                Some((oid, None)) => cache.cache.known(oid).map(|k| k.hash),
+                None => None,
+            })
+        }));
         live.extend(kept.into_iter().flatten());
     }
     let alone = alone_files(&source, &files);

@@ -16,7 +16,7 @@ use crate::rules::Rule;
 use crate::yaml::Pos;
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 /// One achieved value, resolved to the targets it measures.
@@ -93,29 +93,45 @@ fn parse_date(s: &str) -> Option<NaiveDate> {
 
 /// Reads every report file into `repo` (files and findings) and returns the good rows.
 pub fn load(repo: &mut Repo, today: NaiveDate) -> Vec<Measurement> {
-    read_all(repo, today, true, None)
+    read_all(repo, today, true, None, None).0
 }
 
 /// Reads every report file for its findings only, as `kh check` does: the rows
 /// of a national repository are not held in memory beside its plans.
 pub fn validate(repo: &mut Repo, today: NaiveDate) {
-    read_all(repo, today, false, None);
+    read_all(repo, today, false, None, None);
+}
+
+/// `validate`, leaving unread the reports whose findings are `known` (the
+/// memo of findings has them): each still has its file in the repository,
+/// for those findings to be of. Each report is given back with the plan
+/// ids its rows name, on which its findings depend (`None`: left unread).
+pub fn validate_known(
+    repo: &mut Repo,
+    today: NaiveDate,
+    known: &(dyn Fn(&Path) -> bool + Sync),
+) -> Vec<(FileId, Named)> {
+    read_all(repo, today, false, None, Some(known)).1
 }
 
 /// `validate` for the report files `wanted` picks (`kh check --changed`:
 /// the changed ones); a report's findings are of that file alone.
 pub fn validate_some(repo: &mut Repo, today: NaiveDate, wanted: &dyn Fn(&Path) -> bool) {
-    read_all(repo, today, false, Some(wanted));
+    read_all(repo, today, false, Some(wanted), None);
 }
+
+/// The plan ids a report's rows name; `None` for a report left unread.
+pub type Named = Option<BTreeSet<String>>;
 
 fn read_all(
     repo: &mut Repo,
     today: NaiveDate,
     keep_rows: bool,
     wanted: Option<&dyn Fn(&Path) -> bool>,
-) -> Vec<Measurement> {
+    known: Option<&(dyn Fn(&Path) -> bool + Sync)>,
+) -> (Vec<Measurement>, Vec<(FileId, Named)>) {
     let Some(dir) = repo.reports_dir.clone() else {
-        return Vec::new();
+        return Default::default();
     };
     // The default reports/ may be absent; one asked for may not.
     if std::fs::symlink_metadata(&dir).is_err() {
@@ -129,10 +145,10 @@ fn read_all(
                 Message::NoReportsDir,
             ));
         }
-        return Vec::new();
+        return Default::default();
     }
     let Some(jail) = repo.jail_for(&dir) else {
-        return Vec::new();
+        return Default::default();
     };
     let (mut paths, problems) = files(&jail, &dir);
     if let Some(wanted) = wanted {
@@ -149,37 +165,55 @@ fn read_all(
     // One file per plan in a national repository: read and parse them on all
     // cores, then add findings and rows in file order so output is stable.
     let shared: &Repo = repo;
-    let results: Vec<(Vec<Measurement>, Vec<Finding>)> = paths
+    type Read = (Vec<Measurement>, Vec<Finding>, BTreeSet<String>);
+    let results: Vec<Option<Read>> = paths
         .par_iter()
         .enumerate()
         .map(|(n, path)| {
-            let file = first + n;
-            match fs_guard::read_walked(&jail, path, fs_guard::MAX_CSV_BYTES) {
-                Ok(src) => {
-                    let (rows, findings) = if is_workbook(path) {
-                        read_workbook(shared, file, &src, today)
-                    } else {
-                        read_with(shared, file, &src, today)
-                    };
-                    (if keep_rows { rows } else { Vec::new() }, findings)
-                }
-                Err(e) => {
-                    let rule = match e.rule() {
-                        Rule::Unreadable => Rule::ReportSyntax,
-                        r => r,
-                    };
-                    let m = e.message(fs_guard::Role::Report);
-                    (Vec::new(), vec![Finding::new(rule, file, At::File, m)])
-                }
+            if known.is_some_and(|k| k(path)) {
+                return None;
             }
+            let file = first + n;
+            let mut named = BTreeSet::new();
+            Some(
+                match fs_guard::read_walked(&jail, path, fs_guard::MAX_CSV_BYTES) {
+                    Ok(src) => {
+                        let (rows, findings) = if is_workbook(path) {
+                            read_workbook(shared, file, &src, today, &mut named)
+                        } else {
+                            read_with(shared, file, &src, today, &mut named)
+                        };
+                        (if keep_rows { rows } else { Vec::new() }, findings, named)
+                    }
+                    Err(e) => {
+                        let rule = match e.rule() {
+                            Rule::Unreadable => Rule::ReportSyntax,
+                            r => r,
+                        };
+                        let m = e.message(fs_guard::Role::Report);
+                        (
+                            Vec::new(),
+                            vec![Finding::new(rule, file, At::File, m)],
+                            named,
+                        )
+                    }
+                },
+            )
         })
         .collect();
     let mut out = Vec::new();
-    for (rows, findings) in results {
-        repo.findings.extend(findings);
-        out.extend(rows);
+    let mut read = Vec::new();
+    for (n, r) in results.into_iter().enumerate() {
+        match r {
+            Some((rows, findings, named)) => {
+                repo.findings.extend(findings);
+                out.extend(rows);
+                read.push((first + n, Some(named)));
+            }
+            None => read.push((first + n, None)),
+        }
     }
-    out
+    (out, read)
 }
 
 fn at(line: usize) -> At {
@@ -193,7 +227,7 @@ pub fn read(
     bytes: &[u8],
     today: NaiveDate,
 ) -> (Vec<Measurement>, Vec<Finding>) {
-    read_with(repo, file, bytes, today)
+    read_with(repo, file, bytes, today, &mut BTreeSet::new())
 }
 
 /// One CSV file's rows and findings, at most `MAX_FINDINGS_PER_FILE` of
@@ -203,8 +237,9 @@ fn read_with(
     file: FileId,
     bytes: &[u8],
     today: NaiveDate,
+    named: &mut BTreeSet<String>,
 ) -> (Vec<Measurement>, Vec<Finding>) {
-    let (rows, findings, more) = read_capped(repo, file, bytes, today);
+    let (rows, findings, more) = read_capped(repo, file, bytes, today, named);
     capped(file, rows, findings, more)
 }
 
@@ -233,6 +268,7 @@ fn read_capped(
     file: FileId,
     bytes: &[u8],
     today: NaiveDate,
+    named: &mut BTreeSet<String>,
 ) -> (Vec<Measurement>, Vec<Finding>, usize) {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut findings = Vec::new();
@@ -315,6 +351,7 @@ fn read_capped(
         today,
         &mut rows,
         &mut findings,
+        named,
     );
     (rows, findings, more)
 }
@@ -371,6 +408,7 @@ fn table(
     today: NaiveDate,
     rows: &mut Vec<Measurement>,
     findings: &mut Vec<Finding>,
+    named: &mut BTreeSet<String>,
 ) -> usize {
     let mut more = 0usize;
     let mut hinted = 0usize;
@@ -430,13 +468,17 @@ fn table(
         let get = |c: usize| crate::text::nfc(rec.cells.get(c).map_or("", |s| s.trim()));
         let numeric = rec.numeric.get(vc).copied().unwrap_or(false);
         let hint = findings.len() < MAX_FINDINGS_PER_FILE && hinted < MAX_HINTS_PER_FILE;
+        let plan_id = get(pc);
+        if !named.contains::<str>(&plan_id) {
+            named.insert(plan_id.to_string());
+        }
         match row(
             repo,
             &mut values,
             hint,
             file,
             line,
-            &get(pc),
+            &plan_id,
             &get(mc),
             sc.map(get).filter(|s| !s.is_empty()),
             (&get(vc), numeric),
@@ -483,6 +525,7 @@ pub fn read_workbook(
     file: FileId,
     bytes: &[u8],
     today: NaiveDate,
+    named: &mut BTreeSet<String>,
 ) -> (Vec<Measurement>, Vec<Finding>) {
     use calamine::{Data, Reader};
     let mut rows = Vec::new();
@@ -592,6 +635,7 @@ pub fn read_workbook(
             today,
             &mut rows,
             &mut findings,
+            named,
         );
     }
     if !read_any && let Some((place, headers)) = first_other {
@@ -604,6 +648,7 @@ pub fn read_workbook(
             today,
             &mut rows,
             &mut findings,
+            named,
         );
     }
     capped(file, rows, findings, more)

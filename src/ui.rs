@@ -13,6 +13,8 @@ pub enum Lang {
 }
 
 impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Vi];
+
     /// `--lang`, else `lang:` in kh.yaml, else the LANG environment variable, else English.
     pub fn choose(flag: Option<Lang>, setting: Option<&str>) -> Lang {
         if let Some(l) = flag {

@@ -64,29 +64,52 @@ pub fn run(repo: &Repo, opts: Options) -> Vec<Finding> {
 /// those plans is what `run` finds about them, each plan's checks being of
 /// that plan and its parents alone.
 pub fn run_for(repo: &Repo, opts: Options, wanted: impl Fn(&Entry) -> bool + Sync) -> Vec<Finding> {
+    let (rest, per_plan) = run_apart(repo, wanted);
     let mut out = repo.findings.clone();
-    let per_plan: Vec<Finding> = repo
-        .plans
-        .par_iter()
-        .filter(|e| wanted(e))
-        .flat_map_iter(|e| check_plan(repo, e))
-        .collect();
-    out.extend(per_plan);
-    out.extend(repo.header_broken.iter().flat_map(|e| own_checks(repo, e)));
-    out.extend(consistency::cycles(repo));
+    out.extend(per_plan.into_iter().flat_map(|(_, f)| f));
+    out.extend(rest);
     for f in &mut out {
-        if let Some((_, s)) = opts.severities.iter().find(|(r, _)| *r == f.rule) {
-            f.severity = *s;
-        }
-    }
-    if opts.strict {
-        for f in &mut out {
-            if f.severity == Severity::Warning {
-                f.severity = Severity::Error;
-            }
-        }
+        f.severity = opts.severity(f.rule, f.severity);
     }
     out
+}
+
+/// `run_for` before the options' severities, with each wanted plan's
+/// findings apart (by its index in `repo.plans`), for the memo of findings
+/// to keep by plan, and the rest of the checks' findings (those made while
+/// reading, `repo.findings`, are not repeated).
+pub fn run_apart(
+    repo: &Repo,
+    wanted: impl Fn(&Entry) -> bool + Sync,
+) -> (Vec<Finding>, Vec<(usize, Vec<Finding>)>) {
+    let mut out = Vec::new();
+    let per_plan: Vec<(usize, Vec<Finding>)> = repo
+        .plans
+        .par_iter()
+        .enumerate()
+        .filter(|(_, e)| wanted(e))
+        .map(|(n, e)| (n, check_plan(repo, e)))
+        .collect();
+    out.extend(repo.header_broken.iter().flat_map(|e| own_checks(repo, e)));
+    out.extend(consistency::cycles(repo));
+    (out, per_plan)
+}
+
+impl Options {
+    /// The severity of a finding of `rule` that a check gave `base`: as
+    /// kh.yaml sets it, then raised by `strict`.
+    pub fn severity(&self, rule: Rule, base: Severity) -> Severity {
+        let s = self
+            .severities
+            .iter()
+            .find(|(r, _)| *r == rule)
+            .map_or(base, |(_, s)| *s);
+        if self.strict && s == Severity::Warning {
+            Severity::Error
+        } else {
+            s
+        }
+    }
 }
 
 /// The checks of one plan against the catalog and each of its parents, on
@@ -157,9 +180,13 @@ pub struct Counts {
 }
 
 pub fn counts(findings: &[Finding]) -> Counts {
+    counts_of(findings.iter().map(|f| f.severity))
+}
+
+pub fn counts_of(severities: impl Iterator<Item = Severity>) -> Counts {
     let mut c = Counts::default();
-    for f in findings {
-        match f.severity {
+    for s in severities {
+        match s {
             Severity::Error => c.errors += 1,
             Severity::Warning => c.warnings += 1,
             Severity::Note => c.notes += 1,

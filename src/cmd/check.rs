@@ -65,20 +65,28 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<i32> {
         }
         None => None,
     };
+    let today = args
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
     // With --changed and the cache, only the plans a change touches are
     // decoded (`repo::load_changed`), and it knows which those are; else
-    // the whole repository is loaded, and they are found in it.
+    // the whole repository is loaded, and they are found in it. A whole
+    // check with the cache keeps its findings too (`crate::verdicts`).
     let (mut repo, mut affected) = match &changes {
         Some((_, c)) if !args.no_cache => match repo::load_changed(source, c) {
             Ok((repo, files)) => (repo, Some(Some(files))),
             Err(source) => (repo::load_cached(*source)?, None),
         },
         _ if args.no_cache => (repo::load(source)?, None),
-        _ => (repo::load_cached(source)?, None),
+        _ => match repo::load_keeping(source)? {
+            (repo, Some(kept)) => {
+                let root = repo.root.as_ref().map(|r| r.display().to_string());
+                let (located, tally, counts) = memoised(repo, &kept, &options, today, ui.lang);
+                return show(&args, &roots, located, tally, counts, root, ui);
+            }
+            (repo, None) => (repo, None),
+        },
     };
-    let today = args
-        .today
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
     match &changes {
         // The whole load gives up when a report changed: with none, there
         // is no report to validate.
@@ -124,14 +132,166 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<i32> {
             .collect::<std::collections::HashSet<_>>()
             .len(),
     };
-    let root = repo.root.as_ref().map(|r| r.display().to_string());
     // Placing findings reads their files again; the plans are no longer
     // needed, and freeing them first keeps the peak memory to the larger of
     // the two rather than their sum.
+    let root = repo.root.as_ref().map(|r| r.display().to_string());
     repo.plans = Vec::new();
     repo.by_id = Default::default();
     let located = render::locate(&repo, &findings, ui.lang);
     let counts = check::counts(&findings);
+    show(&args, &roots, located, tally, counts, root, ui)
+}
+
+/// A whole check with the memo of findings: the plans whose verdict holds
+/// are not checked again, the reports whose verdict holds are not read,
+/// and what they found is shown as it was kept; what is found now is kept
+/// for the next run. The same findings as a check without the cache.
+fn memoised(
+    mut repo: repo::Repo,
+    kept: &repo::Kept,
+    options: &Options,
+    today: chrono::NaiveDate,
+    lang: crate::ui::Lang,
+) -> (Vec<render::Located>, render::Tally, check::Counts) {
+    use crate::verdicts::{self, Memo};
+    let mut memo = Memo::open(kept, &repo, today);
+    let report_held = |p: &std::path::Path| {
+        memo.report_key(kept, p)
+            .is_some_and(|k| memo.holding(&k).is_some())
+    };
+    let reports = crate::reports::validate_known(&mut repo, today, &report_held);
+    let read_files: std::collections::HashSet<crate::finding::FileId> = reports
+        .iter()
+        .filter(|(_, named)| named.is_some())
+        .map(|(f, _)| *f)
+        .collect();
+    let plan_keys: Vec<Option<crate::cache::Hash>> = repo
+        .plans
+        .iter()
+        .map(|e| memo.plan_key(kept, &repo, e))
+        .collect();
+    let held: std::collections::HashSet<crate::finding::FileId> = plan_keys
+        .iter()
+        .zip(&repo.plans)
+        .filter(|(k, _)| k.is_some_and(|k| memo.holding(&k).is_some()))
+        .map(|(_, e)| e.file)
+        .collect();
+    let (rest, per_plan) = check::run_apart(&repo, |e| !held.contains(&e.file));
+    // The plans' dependencies, before the plans are let go.
+    let deps: std::collections::HashMap<usize, std::collections::BTreeSet<String>> = per_plan
+        .iter()
+        .map(|(n, _)| (*n, verdicts::plan_deps(&repo.plans[*n])))
+        .collect();
+    let plan_files: Vec<crate::finding::FileId> = repo.plans.iter().map(|e| e.file).collect();
+    let plans_in_scope = plan_files.iter().filter(|f| repo.in_scope(**f)).count();
+    // Found now: while reading, across plans, by the plans checked now.
+    let mut found = std::mem::take(&mut repo.findings);
+    found.extend(rest);
+    let checked_from = found.len();
+    let checked: Vec<(usize, usize)> = per_plan.iter().map(|(n, f)| (*n, f.len())).collect();
+    found.extend(per_plan.into_iter().flat_map(|(_, f)| f));
+    // The plans are no longer needed: let go of them beside the placing,
+    // which reads files again.
+    let plans = std::mem::take(&mut repo.plans);
+    std::thread::spawn(move || drop(plans));
+    let mut placed = render::place(&repo, &found);
+    let mine = placed.split_off(checked_from);
+    let mut by_plan = Vec::new();
+    let mut mine = mine.into_iter();
+    for (n, count) in checked {
+        by_plan.push((
+            n,
+            mine.by_ref()
+                .take(count)
+                .map(|(_, p)| p)
+                .collect::<Vec<_>>(),
+        ));
+    }
+    let severity = |rule, base| options.severity(rule, base);
+    let mut located = Vec::new();
+    let mut shown = |file: crate::finding::FileId, p: &render::Placed| {
+        if repo.in_scope(file)
+            && let Some(l) = p.located(&repo.path(file).display().to_string(), lang, severity)
+        {
+            located.push(l);
+        }
+    };
+    let mut reports_placed = std::collections::HashMap::new();
+    for (file, p) in &placed {
+        shown(*file, p);
+    }
+    for (file, p) in placed {
+        if read_files.contains(&file) {
+            reports_placed.entry(file).or_insert_with(Vec::new).push(p);
+        }
+    }
+    // Each plan: its verdict kept, or made now.
+    let mut checked_now: std::collections::HashMap<usize, Vec<render::Placed>> =
+        by_plan.into_iter().collect();
+    for (n, key) in plan_keys.iter().enumerate() {
+        let file = plan_files[n];
+        match (key, checked_now.remove(&n)) {
+            (Some(key), Some(now)) => {
+                for p in &now {
+                    shown(file, p);
+                }
+                if let Some(d) = deps.get(&n) {
+                    memo.keep(*key, d, now);
+                }
+            }
+            (None, Some(now)) => now.iter().for_each(|p| shown(file, p)),
+            (Some(key), None) => {
+                for p in memo.holding(key).into_iter().flatten() {
+                    shown(file, p);
+                }
+                memo.carry(*key);
+            }
+            (None, None) => {}
+        }
+    }
+    // Each report: its verdict kept, or made now.
+    for (file, named) in &reports {
+        let Some(key) = memo.report_key(kept, repo.path(*file)) else {
+            continue;
+        };
+        match named {
+            Some(named) => {
+                memo.keep(key, named, reports_placed.remove(file).unwrap_or_default());
+            }
+            None => {
+                for p in memo.holding(&key).into_iter().flatten() {
+                    shown(*file, p);
+                }
+                memo.carry(key);
+            }
+        }
+    }
+    memo.save(&kept.cache);
+    let errors: std::collections::HashSet<&str> = located
+        .iter()
+        .filter(|l| l.severity() == crate::finding::Severity::Error)
+        .map(|l| l.file.as_str())
+        .collect();
+    let tally = render::Tally {
+        plans: plans_in_scope,
+        files: repo.files_read,
+        files_with_errors: errors.len(),
+    };
+    let counts = check::counts_of(located.iter().map(|l| l.severity()));
+    (render::finish(located, lang), tally, counts)
+}
+
+/// The findings, in the format asked for.
+fn show(
+    args: &CheckArgs,
+    roots: &[PathBuf],
+    located: Vec<render::Located>,
+    tally: render::Tally,
+    counts: check::Counts,
+    root: Option<String>,
+    ui: &Ui,
+) -> Result<i32> {
     let format = args
         .format
         .or_else(|| super::output_extension().and_then(CheckFormat::for_extension))
@@ -145,7 +305,7 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<i32> {
         let name =
             crate::messages::export_word(ui.lang, crate::messages::ExportWord::SheetFindings);
         let book =
-            crate::xlsx::workbook(&[(name, &sheet)], &crate::xlsx::About::now(&roots), ui.lang)?;
+            crate::xlsx::workbook(&[(name, &sheet)], &crate::xlsx::About::now(roots), ui.lang)?;
         super::emit_bytes(&book, ui.lang)?;
     } else {
         super::emit(&render::check(

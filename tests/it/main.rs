@@ -23,6 +23,7 @@ mod import;
 mod json_shape;
 mod kinds;
 mod language;
+mod memo;
 mod national;
 mod parents;
 mod plans;
