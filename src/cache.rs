@@ -6,8 +6,9 @@
 //!
 //! What is cached is the pure result of parsing one file: a plan file that
 //! parsed without a finding of its own. A file with findings is parsed at
-//! every run (its findings are placed by reading it again anyway), so no
-//! finding is ever kept here, and the answer cannot depend on the cache.
+//! every run (its findings are placed by reading it again anyway). What the
+//! checks find of a plan against its parents, and of a report, is kept
+//! apart, with what it depends on (`crate::verdicts`, in `verdicts.bin`).
 //!
 //! Beside the plans, an index by git blob id (`blobs.bin`): for each plan
 //! file kh read whose bytes hash to the blob id git's index gives its path,

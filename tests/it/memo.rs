@@ -89,6 +89,19 @@ fn rules(json: &str) -> Vec<String> {
     r
 }
 
+/// `repository()` with commune xa-a asking less than its province, the
+/// memo filled.
+fn looser() -> tempfile::TempDir {
+    let dir = repository();
+    std::fs::write(
+        dir.path().join("plans/p/xa-a.yaml"),
+        plan("p/xa-a", "commune", Some("p/so"), "15%"),
+    )
+    .unwrap();
+    fill(dir.path());
+    dir
+}
+
 fn fill(dir: &Path) {
     check(dir, &[]);
     assert!(
@@ -174,14 +187,8 @@ fn a_report_is_judged_again_when_its_plan_or_the_day_changes() {
 
 #[test]
 fn kept_findings_take_the_run_s_severities_language_and_catalog() {
-    let dir = repository();
+    let dir = looser();
     let d = dir.path();
-    std::fs::write(
-        d.join("plans/p/xa-a.yaml"),
-        plan("p/xa-a", "commune", Some("p/so"), "15%"),
-    )
-    .unwrap();
-    fill(d);
     let found = same_warm(d, &[]);
     assert_eq!(rules(&found), ["plans/p/xa-a.yaml looser-threshold"]);
     // The same kept verdicts, shown in Vietnamese, in every format, strictly.
@@ -209,14 +216,8 @@ fn kept_findings_take_the_run_s_severities_language_and_catalog() {
 
 #[test]
 fn a_damaged_memo_is_not_used() {
-    let dir = repository();
+    let dir = looser();
     let d = dir.path();
-    std::fs::write(
-        d.join("plans/p/xa-a.yaml"),
-        plan("p/xa-a", "commune", Some("p/so"), "15%"),
-    )
-    .unwrap();
-    fill(d);
     let file = d.join(".kh-cache/verdicts.bin");
     let good = std::fs::read(&file).unwrap();
     for cut in [good.len() - 1, good.len() / 2, 10] {
