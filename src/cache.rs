@@ -145,6 +145,8 @@ pub struct Cache {
     /// Each read when first asked for: a run that needs a few plans reads
     /// a few shards.
     shards: Vec<OnceLock<Shard>>,
+    /// Which shard files are there at all, from one listing of the folder.
+    present: Vec<bool>,
     blobs: HashMap<Oid, Known>,
 }
 
@@ -184,8 +186,12 @@ impl Cache {
             version,
             identity,
             shards: (0..SHARDS).map(|_| OnceLock::new()).collect(),
+            present: vec![false; SHARDS],
             blobs: HashMap::new(),
         };
+        cache.present = (0..SHARDS)
+            .map(|n| std::fs::symlink_metadata(cache.shard_path(n)).is_ok_and(|m| m.is_file()))
+            .collect();
         cache.blobs = cache.read_blobs().unwrap_or_default();
         Some(cache)
     }
@@ -246,6 +252,13 @@ impl Cache {
     /// What a blob id stands for, if kh has read bytes of that id.
     pub fn known(&self, oid: &Oid) -> Option<&Known> {
         self.blobs.get(oid)
+    }
+
+    /// Whether the shard file that would hold the plan of these bytes is
+    /// there (read or not): a plan whose shard is gone is parsed again and
+    /// kept again, rather than deferred.
+    pub fn may_hold(&self, h: &Hash) -> bool {
+        self.present[h[0] as usize % SHARDS]
     }
 
     /// The plan cached for these bytes, if any reads back whole.

@@ -693,7 +693,7 @@ pub fn load(source: Source) -> Result<Repo> {
 /// every other file is parsed, and the cache is brought up to date. The
 /// same repository as `load` gives, to the last finding.
 pub fn load_cached(source: Source) -> Result<Repo> {
-    Ok(load_keeping(source)?.0)
+    Ok(load_keeping(source, false)?.0)
 }
 
 /// What a cached load leaves for the memo of findings (`crate::verdicts`):
@@ -707,6 +707,12 @@ pub struct Kept {
     pub hashes: Vec<Option<crate::cache::Hash>>,
     /// Where the paths of `blobs` start from.
     pub root: PathBuf,
+    /// The plan files that stand by their outline alone (id and parents),
+    /// not decoded yet (`load_keeping` with `defer`; `decode`).
+    pub deferred: HashSet<FileId>,
+    /// What each file gives the cache, kept until `save` when plans are
+    /// deferred: a deferred plan the cache fails to give is kept again.
+    live: Vec<Option<crate::cache::Live>>,
 }
 
 impl Kept {
@@ -719,11 +725,20 @@ impl Kept {
         };
         self.blobs.get(rel.as_os_str()).copied()
     }
+
+    /// Brings the cache up to date with this load (`load_keeping` with
+    /// `defer`: after the plans needed were decoded).
+    pub fn save(&mut self) {
+        let live = std::mem::take(&mut self.live);
+        self.cache.save(live.into_iter().flatten().collect());
+    }
 }
 
 /// `load_cached`, keeping what the memo of findings needs (`None` without
-/// a cache).
-pub fn load_keeping(source: Source) -> Result<(Repo, Option<Kept>)> {
+/// a cache). With `defer`, a plan file that git says is as staged and that
+/// the cache knows parsed cleanly is not decoded: it stands by its outline
+/// (id and parents) until `decode` is asked for it.
+pub fn load_keeping(source: Source, defer: bool) -> Result<(Repo, Option<Kept>)> {
     let root = source.root.clone().unwrap_or_else(|| PathBuf::from("."));
     let (files, problems, listing) =
         discover_listed(&source, || crate::git::clean_blobs(&root, &source.roots));
@@ -738,13 +753,21 @@ pub fn load_keeping(source: Source) -> Result<(Repo, Option<Kept>)> {
     };
     let mut live = Vec::new();
     let mut hashes = Vec::new();
+    let mut deferred = HashSet::new();
     let repo = load_files(
         source,
         files,
         problems,
-        Some((&lookup, &mut live, &mut hashes)),
+        Some((
+            &lookup,
+            &mut live,
+            &mut hashes,
+            defer.then_some(&mut deferred),
+        )),
     );
-    cache.save(live);
+    if !defer {
+        cache.save(std::mem::take(&mut live).into_iter().flatten().collect());
+    }
     let blobs = listing.map(|l| l.blobs).unwrap_or_default();
     Ok((
         repo,
@@ -753,8 +776,80 @@ pub fn load_keeping(source: Source) -> Result<(Repo, Option<Kept>)> {
             blobs,
             hashes,
             root,
+            deferred,
+            live,
         }),
     ))
+}
+
+/// Decodes the deferred plans of `files` (`load_keeping`), each from the
+/// cache or else its file, and makes the findings of their content
+/// (`look_alikes`). False when one cannot be decoded as its outline says:
+/// the repository is then not the one a whole load gives.
+#[must_use]
+pub fn decode(repo: &mut Repo, kept: &mut Kept, files: &HashSet<FileId>) -> bool {
+    let wanted: Vec<usize> = (0..repo.plans.len())
+        .filter(|&n| {
+            let f = repo.plans[n].file;
+            files.contains(&f) && kept.deferred.contains(&f)
+        })
+        .collect();
+    if wanted.is_empty() {
+        return true;
+    }
+    let shared: &Repo = repo;
+    // Each plan, and its encoding when it was parsed again, to keep.
+    let plans: Vec<Option<(Plan, Option<Vec<u8>>)>> = wanted
+        .par_iter()
+        .map(|&n| {
+            let file = shared.plans[n].file;
+            let hash = (*kept.hashes.get(file)?)?;
+            if let Some(plan) = kept.cache.get(&hash) {
+                return Some((plan, None));
+            }
+            let bytes = shared.read_again(file)?;
+            if crate::cache::hash(&bytes) != hash {
+                return None;
+            }
+            match load_bytes(file, false, &bytes) {
+                Loaded::Plan(Some(plan), f) if f.is_empty() => {
+                    let encoded = crate::cache::encode(&plan);
+                    Some((*plan, encoded))
+                }
+                _ => None,
+            }
+        })
+        .collect();
+    for (&n, decoded) in wanted.iter().zip(plans) {
+        let Some((plan, encoded)) = decoded else {
+            return false;
+        };
+        let e = &mut repo.plans[n];
+        if let (Some(bytes), Some(Some(hash)), Some(Some(live))) = (
+            encoded,
+            kept.hashes.get(e.file).copied(),
+            kept.live.get_mut(e.file),
+        ) {
+            live.plan = Some((hash, Some(bytes)));
+        }
+        if plan.id != e.plan.id || plan.parents != e.plan.parents {
+            return false;
+        }
+        e.plan = plan;
+        kept.deferred.remove(&e.file);
+    }
+    let (skeletons, _) = key_skeletons(repo);
+    let mut found = Vec::new();
+    for &n in &wanted {
+        found.extend(look_alikes(repo, &skeletons, &repo.plans[n]));
+    }
+    for f in &found {
+        if f.severity == crate::finding::Severity::Error {
+            repo.files_with_errors.insert(f.file);
+        }
+    }
+    repo.findings.extend(found);
+    true
 }
 
 /// `load_cached` for `kh check --changed`, and the files whose findings it
@@ -940,6 +1035,21 @@ impl Lookup<'_> {
     fn oid(&self, path: &Path) -> Option<crate::git::Oid> {
         self.blobs?.get(self.relative(path)?.as_os_str()).copied()
     }
+
+    /// A plan file that git says is as staged and that the cache knows
+    /// parsed cleanly: it may stand by its outline.
+    fn outline_only(&self, path: &Path) -> Option<(crate::git::Oid, &crate::cache::Known)> {
+        if is_catalog(path) {
+            return None;
+        }
+        let oid = self.oid(path)?;
+        let known = self.cache.known(&oid)?;
+        let clean = matches!(
+            known.outline,
+            crate::cache::Outline::Plan { clean: true, .. }
+        );
+        (clean && self.cache.may_hold(&known.hash)).then_some((oid, known))
+    }
 }
 
 /// The outline of a file as the cache keeps it; `None` for a catalog.
@@ -1088,10 +1198,13 @@ fn unreadable(id: FileId, e: &GuardError, catalog: bool) -> Loaded {
     }
 }
 
+/// The cache and git's listing, what the load gives the cache, each file's
+/// hash, and (when plans may be deferred) the files deferred.
 type CacheUse<'a> = (
     &'a Lookup<'a>,
-    &'a mut Vec<crate::cache::Live>,
+    &'a mut Vec<Option<crate::cache::Live>>,
     &'a mut Vec<Option<crate::cache::Hash>>,
+    Option<&'a mut HashSet<FileId>>,
 );
 
 fn load_files(
@@ -1101,20 +1214,39 @@ fn load_files(
     cache: Option<CacheUse<'_>>,
 ) -> Repo {
     let bar = crate::progress::files(files.len());
-    let (cache, live, hashes) = match cache {
-        Some((c, l, h)) => (Some(c), Some(l), Some(h)),
-        None => (None, None, None),
+    let (cache, live, hashes, mut deferred) = match cache {
+        Some((c, l, h, d)) => (Some(c), Some(l), Some(h), d),
+        None => (None, None, None, None),
     };
+    let defer = deferred.is_some();
     let (loaded, kept): (Vec<Loaded>, Vec<Option<crate::cache::Live>>) = files
         .par_iter()
         .enumerate()
         .map(|(id, (path, jail))| {
-            let l = read_file(id, path, &source.jails[*jail], cache);
+            let l = match cache.filter(|_| defer).and_then(|c| c.outline_only(path)) {
+                Some((oid, known)) => (
+                    outline_loaded(&known.outline),
+                    Some(crate::cache::Live {
+                        plan: Some((known.hash, None)),
+                        blob: Some((oid, None)),
+                    }),
+                ),
+                None => read_file(id, path, &source.jails[*jail], cache),
+            };
             bar.inc(1);
             l
         })
         .unzip();
     bar.finish_and_clear();
+    if let (Some(deferred), Some(cache)) = (deferred.as_mut(), cache) {
+        deferred.extend(
+            files
+                .iter()
+                .enumerate()
+                .filter(|(_, (path, _))| cache.outline_only(path).is_some())
+                .map(|(n, _)| n),
+        );
+    }
     if let (Some(live), Some(hashes), Some(cache)) = (live, hashes, cache) {
         // The bytes' hash of each file, as its cache entry or blob says.
         hashes.extend(kept.iter().map(|k| {
@@ -1125,7 +1257,7 @@ fn load_files(
                 None => None,
             })
         }));
-        live.extend(kept.into_iter().flatten());
+        live.extend(kept);
     }
     let alone = alone_files(&source, &files);
     let files = files.into_iter().map(|(f, _)| f).collect();
@@ -1492,11 +1624,35 @@ fn index(repo: &mut Repo) {
             }
         }
     }
-    // Catalog keys, and metrics that look like a key without being one.
+    // Catalog keys that look alike; then, of each plan, metrics that look
+    // like a key without being one, and unit abbreviations that look alike.
+    let (skeletons, mut alike) = key_skeletons(repo);
+    found.append(&mut alike);
+    for e in &repo.plans {
+        found.extend(look_alikes(repo, &skeletons, e));
+    }
+    repo.findings.extend(found);
+    repo.files_with_errors = repo
+        .findings
+        .iter()
+        .filter(|f| f.severity == crate::finding::Severity::Error)
+        .map(|f| f.file)
+        .collect();
+}
+
+/// The catalog's keys by their skeleton (the first of each), and the
+/// findings of keys that look alike.
+type KeySkeletons<'a> = HashMap<String, (&'a String, FileId, usize)>;
+
+fn key_at(n: usize) -> At {
+    At::Value(crate::yaml::path(&format!("indicators.{n}.key")))
+}
+
+fn key_skeletons(repo: &Repo) -> (KeySkeletons<'_>, Vec<Finding>) {
     let mut keys: Vec<(&String, &(FileId, usize))> = repo.indicator_at.iter().collect();
     keys.sort_by_key(|(_, at)| **at);
-    let key_at = |n: usize| At::Value(crate::yaml::path(&format!("indicators.{n}.key")));
-    let mut key_skeletons: HashMap<String, (&String, FileId, usize)> = HashMap::new();
+    let mut found = Vec::new();
+    let mut key_skeletons: KeySkeletons = HashMap::new();
     for (key, &(file, n)) in keys {
         match key_skeletons.get(&ids::skeleton(key)) {
             Some(&(other, of, on)) => found.push(
@@ -1516,57 +1672,65 @@ fn index(repo: &mut Repo) {
             }
         }
     }
-    for e in &repo.plans {
-        for (t, target) in e.plan.targets.iter().enumerate() {
-            if repo.indicators.contains_key(&target.metric) {
-                continue;
-            }
-            if let Some(&(other, of, on)) = key_skeletons.get(&ids::skeleton(&target.metric)) {
-                found.push(
-                    Finding::new(
-                        Rule::ConfusableId,
-                        e.file,
-                        At::Value(crate::yaml::path(&format!("targets.{t}.metric"))),
-                        Message::ConfusableMetric {
-                            metric: target.metric.clone(),
-                            other: other.clone(),
-                        },
-                    )
-                    .with_related(of, key_at(on), Label::LookAlikeKey),
-                );
-            }
+    (key_skeletons, found)
+}
+
+/// What a plan's own content holds that looks like something else: a
+/// metric like a catalog key without being one, unit abbreviations like
+/// each other. A function of the plan and the catalog alone (the memo of
+/// findings keeps these with the plan: `of_content`).
+fn look_alikes(repo: &Repo, key_skeletons: &KeySkeletons, e: &Entry) -> Vec<Finding> {
+    let mut found = Vec::new();
+    for (t, target) in e.plan.targets.iter().enumerate() {
+        if repo.indicators.contains_key(&target.metric) {
+            continue;
         }
-        // Unit abbreviations of one plan.
-        let mut units: HashMap<String, &String> = HashMap::new();
-        let mut abbrevs: Vec<&String> = e.plan.units.keys().collect();
-        abbrevs.sort();
-        for a in abbrevs {
-            match units.get(&ids::skeleton(a)) {
-                Some(other) => found.push(Finding::new(
+        if let Some(&(other, of, on)) = key_skeletons.get(&ids::skeleton(&target.metric)) {
+            found.push(
+                Finding::new(
                     Rule::ConfusableId,
                     e.file,
-                    At::Key(vec![
-                        crate::yaml::Seg::Key("units".into()),
-                        crate::yaml::Seg::Key(a.clone()),
-                    ]),
-                    Message::ConfusableUnit {
-                        unit: a.clone(),
-                        other: (*other).clone(),
+                    At::Value(crate::yaml::path(&format!("targets.{t}.metric"))),
+                    Message::ConfusableMetric {
+                        metric: target.metric.clone(),
+                        other: other.clone(),
                     },
-                )),
-                None => {
-                    units.insert(ids::skeleton(a), a);
-                }
+                )
+                .with_related(of, key_at(on), Label::LookAlikeKey),
+            );
+        }
+    }
+    let mut units: HashMap<String, &String> = HashMap::new();
+    let mut abbrevs: Vec<&String> = e.plan.units.keys().collect();
+    abbrevs.sort();
+    for a in abbrevs {
+        match units.get(&ids::skeleton(a)) {
+            Some(other) => found.push(Finding::new(
+                Rule::ConfusableId,
+                e.file,
+                At::Key(vec![
+                    crate::yaml::Seg::Key("units".into()),
+                    crate::yaml::Seg::Key(a.clone()),
+                ]),
+                Message::ConfusableUnit {
+                    unit: a.clone(),
+                    other: (*other).clone(),
+                },
+            )),
+            None => {
+                units.insert(ids::skeleton(a), a);
             }
         }
     }
-    repo.findings.extend(found);
-    repo.files_with_errors = repo
-        .findings
-        .iter()
-        .filter(|f| f.severity == crate::finding::Severity::Error)
-        .map(|f| f.file)
-        .collect();
+    found
+}
+
+/// Whether a finding is one `look_alikes` makes of a plan's content.
+pub fn of_content(f: &Finding) -> bool {
+    matches!(
+        f.message,
+        Message::ConfusableMetric { .. } | Message::ConfusableUnit { .. }
+    )
 }
 
 /// A repository from in-memory files, for tests and benchmarks; files named

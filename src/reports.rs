@@ -102,16 +102,18 @@ pub fn validate(repo: &mut Repo, today: NaiveDate) {
     read_all(repo, today, false, None, None);
 }
 
-/// `validate`, leaving unread the reports whose findings are `known` (the
-/// memo of findings has them): each still has its file in the repository,
-/// for those findings to be of. Each report is given back with the plan
-/// ids its rows name, on which its findings depend (`None`: left unread).
+/// `validate` of the reports `listed`, leaving unread those whose findings
+/// are `known` (the memo of findings has them): each still has its file in
+/// the repository, for those findings to be of. Each report is given back
+/// with the plan ids its rows name, on which its findings depend (`None`:
+/// left unread).
 pub fn validate_known(
     repo: &mut Repo,
     today: NaiveDate,
+    listed: &Listed,
     known: &(dyn Fn(&Path) -> bool + Sync),
 ) -> Vec<(FileId, Named)> {
-    read_all(repo, today, false, None, Some(known)).1
+    read_listed(repo, today, false, listed, Some(known)).1
 }
 
 /// `validate` for the report files `wanted` picks (`kh check --changed`:
@@ -123,16 +125,27 @@ pub fn validate_some(repo: &mut Repo, today: NaiveDate, wanted: &dyn Fn(&Path) -
 /// The plan ids a report's rows name; `None` for a report left unread.
 pub type Named = Option<BTreeSet<String>>;
 
-fn read_all(
-    repo: &mut Repo,
-    today: NaiveDate,
-    keep_rows: bool,
-    wanted: Option<&dyn Fn(&Path) -> bool>,
-    known: Option<&(dyn Fn(&Path) -> bool + Sync)>,
-) -> (Vec<Measurement>, Vec<(FileId, Named)>) {
-    let Some(dir) = repo.reports_dir.clone() else {
-        return Default::default();
-    };
+/// The report files of a repository, each with its file id.
+pub struct Listed {
+    jail: Jail,
+    first: FileId,
+    paths: Vec<PathBuf>,
+}
+
+impl Listed {
+    pub fn files(&self) -> impl Iterator<Item = (FileId, &Path)> {
+        self.paths
+            .iter()
+            .enumerate()
+            .map(|(n, p)| (self.first + n, p.as_path()))
+    }
+}
+
+/// The report files (those `wanted` picks), each given its file id in the
+/// repository, and the problems of their folder as findings; `None` when
+/// there is no folder of reports to read.
+pub fn list(repo: &mut Repo, wanted: Option<&dyn Fn(&Path) -> bool>) -> Option<Listed> {
+    let dir = repo.reports_dir.clone()?;
     // The default reports/ may be absent; one asked for may not.
     if std::fs::symlink_metadata(&dir).is_err() {
         if repo.reports_required {
@@ -145,11 +158,9 @@ fn read_all(
                 Message::NoReportsDir,
             ));
         }
-        return Default::default();
+        return None;
     }
-    let Some(jail) = repo.jail_for(&dir) else {
-        return Default::default();
-    };
+    let jail = repo.jail_for(&dir)?;
     let (mut paths, problems) = files(&jail, &dir);
     if let Some(wanted) = wanted {
         paths.retain(|p| wanted(p));
@@ -162,6 +173,31 @@ fn read_all(
     }
     let first = repo.files.len();
     repo.files.extend(paths.iter().cloned());
+    Some(Listed { jail, first, paths })
+}
+
+fn read_all(
+    repo: &mut Repo,
+    today: NaiveDate,
+    keep_rows: bool,
+    wanted: Option<&dyn Fn(&Path) -> bool>,
+    known: Option<&(dyn Fn(&Path) -> bool + Sync)>,
+) -> (Vec<Measurement>, Vec<(FileId, Named)>) {
+    match list(repo, wanted) {
+        Some(listed) => read_listed(repo, today, keep_rows, &listed, known),
+        None => Default::default(),
+    }
+}
+
+fn read_listed(
+    repo: &mut Repo,
+    today: NaiveDate,
+    keep_rows: bool,
+    listed: &Listed,
+    known: Option<&(dyn Fn(&Path) -> bool + Sync)>,
+) -> (Vec<Measurement>, Vec<(FileId, Named)>) {
+    let Listed { jail, first, paths } = listed;
+    let (jail, first) = (jail, *first);
     // One file per plan in a national repository: read and parse them on all
     // cores, then add findings and rows in file order so output is stable.
     let shared: &Repo = repo;
@@ -176,7 +212,7 @@ fn read_all(
             let file = first + n;
             let mut named = BTreeSet::new();
             Some(
-                match fs_guard::read_walked(&jail, path, fs_guard::MAX_CSV_BYTES) {
+                match fs_guard::read_walked(jail, path, fs_guard::MAX_CSV_BYTES) {
                     Ok(src) => {
                         let (rows, findings) = if is_workbook(path) {
                             read_workbook(shared, file, &src, today, &mut named)

@@ -11,10 +11,11 @@
 //! it is judged on). It holds only while every plan it depends on (a
 //! plan's parents and the plans its targets bind; the plans a report's
 //! rows name) is the same file, with the same bytes, and with or without
-//! an error as it was. A verdict that depends on a plan the repository
-//! does not have (a missing parent with its "did you mean" drawn from
-//! every id) is never kept. The findings made while reading a file and
-//! those across plans (ids, cycles) are made at every run.
+//! an error as it was; or, for an id that names no plan (a missing parent
+//! with its "did you mean" drawn from every id), while the ids of the
+//! repository and the files that claim it unreadably are the same. The
+//! findings made while reading a file and those across plans (ids,
+//! cycles) are made at every run.
 //!
 //! A verdict is kept placed and worded in every language, with the
 //! severity its check gave: kh.yaml's severities and `--strict` apply at
@@ -38,6 +39,9 @@ struct Verdict {
     /// Each plan depended on, by id, and the digest of what it was.
     deps: Vec<(String, Hash)>,
     found: Vec<Placed>,
+    /// A plan's findings of its own content (`repo::of_content`), which
+    /// depend on nothing but the key: shown for a plan not decoded.
+    own: Vec<Placed>,
 }
 
 pub struct Memo {
@@ -46,6 +50,11 @@ pub struct Memo {
     old: HashMap<Hash, Verdict>,
     /// Each plan of the repository by id, as a verdict depends on it.
     now: HashMap<String, Hash>,
+    /// What an id that names no plan stands for: every id there is (the
+    /// "did you mean" is drawn from them) and the files that claim an id
+    /// without being readable plans.
+    absent: HashMap<String, Hash>,
+    ids: Hash,
     /// What this run keeps: verdicts carried over (`None`) or made now.
     next: Vec<(Hash, Option<Verdict>)>,
 }
@@ -74,7 +83,21 @@ impl Memo {
             .and_then(|b| postcard::from_bytes::<Vec<(Hash, Verdict)>>(&b).ok())
             .map(|v| v.into_iter().collect())
             .unwrap_or_default();
-        let now = repo
+        Memo {
+            context,
+            today: today.to_string(),
+            old,
+            now: HashMap::new(),
+            absent: HashMap::new(),
+            ids: [0; 32],
+            next: Vec::new(),
+        }
+    }
+
+    /// Takes each plan of the repository as a verdict depends on it: once
+    /// every plan's errors are known.
+    pub fn settle(&mut self, kept: &Kept, repo: &Repo) {
+        self.now = repo
             .by_id
             .iter()
             .filter_map(|(id, &n)| {
@@ -85,13 +108,50 @@ impl Memo {
                 Some((id.clone(), d))
             })
             .collect();
-        Memo {
-            context,
-            today: today.to_string(),
-            old,
-            now,
-            next: Vec::new(),
+        let mut ids: Vec<&str> = repo.by_id.keys().map(String::as_str).collect();
+        ids.sort_unstable();
+        let ids: Vec<&[u8]> = ids.iter().map(|id| id.as_bytes()).collect();
+        self.ids = digest(&ids);
+        self.absent = repo
+            .unreadable
+            .iter()
+            .map(|(id, &file)| {
+                (
+                    id.clone(),
+                    digest(&[id.as_bytes(), &shown(repo.path(file))]),
+                )
+            })
+            .collect();
+    }
+
+    /// What a verdict depends on of the plan `id`: the plan, or what stands
+    /// for its absence.
+    fn state(&self, id: &str) -> Hash {
+        match self.now.get(id) {
+            Some(d) => *d,
+            None => {
+                let unreadable = self.absent.get(id).map_or(&[0u8; 32], |d| d);
+                digest(&[b"absent", id.as_bytes(), &self.ids, unreadable])
+            }
         }
+    }
+
+    /// Whether a verdict is kept under `key`, holding or not.
+    pub fn has(&self, key: &Hash) -> bool {
+        self.old.contains_key(key)
+    }
+
+    /// The plans the verdict under `key` depends on.
+    pub fn deps(&self, key: &Hash) -> impl Iterator<Item = &str> {
+        self.old
+            .get(key)
+            .into_iter()
+            .flat_map(|v| v.deps.iter().map(|(id, _)| id.as_str()))
+    }
+
+    /// The findings of a plan's own content kept under `key`.
+    pub fn own(&self, key: &Hash) -> &[Placed] {
+        self.old.get(key).map_or(&[], |v| &v.own[..])
     }
 
     /// The key of a plan's verdict: `None` when its bytes were not hashed.
@@ -122,7 +182,7 @@ impl Memo {
         let v = self.old.get(key)?;
         v.deps
             .iter()
-            .all(|(id, d)| self.now.get(id) == Some(d))
+            .all(|(id, d)| self.state(id) == *d)
             .then_some(&v.found[..])
     }
 
@@ -132,15 +192,16 @@ impl Memo {
     }
 
     /// Keeps what was found now under `key`, depending on the plans
-    /// `deps`; not kept when one of them is not a plan of the repository.
-    pub fn keep(&mut self, key: Hash, deps: &BTreeSet<String>, found: Vec<Placed>) {
-        let deps: Option<Vec<(String, Hash)>> = deps
-            .iter()
-            .map(|id| Some((id.clone(), *self.now.get(id)?)))
-            .collect();
-        if let Some(deps) = deps {
-            self.next.push((key, Some(Verdict { deps, found })));
-        }
+    /// `deps` (or on their absence).
+    pub fn keep(
+        &mut self,
+        key: Hash,
+        deps: &BTreeSet<String>,
+        found: Vec<Placed>,
+        own: Vec<Placed>,
+    ) {
+        let deps = deps.iter().map(|id| (id.clone(), self.state(id))).collect();
+        self.next.push((key, Some(Verdict { deps, found, own })));
     }
 
     /// Writes what this run keeps, when it differs from what was kept.

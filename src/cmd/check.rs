@@ -78,10 +78,21 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<i32> {
             Err(source) => (repo::load_cached(*source)?, None),
         },
         _ if args.no_cache => (repo::load(source)?, None),
-        _ => match repo::load_keeping(source)? {
-            (repo, Some(kept)) => {
+        _ => match repo::load_keeping(source, true)? {
+            (repo, Some(mut kept)) => {
                 let root = repo.root.as_ref().map(|r| r.display().to_string());
-                let (located, tally, counts) = memoised(repo, &kept, &options, today, ui.lang);
+                let shown = match memoised(repo, &mut kept, &options, today, ui.lang) {
+                    Some(shown) => shown,
+                    // A plan the cache could not give as its outline said:
+                    // everything decoded, as without deferring.
+                    None => {
+                        let (repo, kept) = repo::load_keeping(repo::locate(&args.paths)?, false)?;
+                        let mut kept = kept.expect("the cache opened a moment ago");
+                        memoised(repo, &mut kept, &options, today, ui.lang)
+                            .expect("nothing deferred")
+                    }
+                };
+                let (located, tally, counts) = shown;
                 return show(&args, &roots, located, tally, counts, root, ui);
             }
             (repo, None) => (repo, None),
@@ -144,49 +155,103 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<i32> {
 }
 
 /// A whole check with the memo of findings: the plans whose verdict holds
-/// are not checked again, the reports whose verdict holds are not read,
-/// and what they found is shown as it was kept; what is found now is kept
-/// for the next run. The same findings as a check without the cache.
+/// are not checked again (nor decoded, unless another plan needs them),
+/// the reports whose verdict holds are not read, and what they found is
+/// shown as it was kept; what is found now is kept for the next run. The
+/// same findings as a check without the cache. `None` when a deferred plan
+/// could not be decoded as its outline says.
 fn memoised(
     mut repo: repo::Repo,
-    kept: &repo::Kept,
+    kept: &mut repo::Kept,
     options: &Options,
     today: chrono::NaiveDate,
     lang: crate::ui::Lang,
-) -> (Vec<render::Located>, render::Tally, check::Counts) {
+) -> Option<(Vec<render::Located>, render::Tally, check::Counts)> {
+    use crate::finding::FileId;
     use crate::verdicts::{self, Memo};
+    use std::collections::{BTreeSet, HashMap, HashSet};
     let mut memo = Memo::open(kept, &repo, today);
-    let report_held = |p: &std::path::Path| {
-        memo.report_key(kept, p)
-            .is_some_and(|k| memo.holding(&k).is_some())
-    };
-    let reports = crate::reports::validate_known(&mut repo, today, &report_held);
-    let read_files: std::collections::HashSet<crate::finding::FileId> = reports
-        .iter()
-        .filter(|(_, named)| named.is_some())
-        .map(|(f, _)| *f)
-        .collect();
     let plan_keys: Vec<Option<crate::cache::Hash>> = repo
         .plans
         .iter()
         .map(|e| memo.plan_key(kept, &repo, e))
         .collect();
-    let held: std::collections::HashSet<crate::finding::FileId> = plan_keys
+    let plan_files: Vec<FileId> = repo.plans.iter().map(|e| e.file).collect();
+    // A deferred plan with no verdict kept is decoded first: its errors
+    // are then known, as every verdict's dependencies ask.
+    let unknown: HashSet<FileId> = plan_files
         .iter()
-        .zip(&repo.plans)
-        .filter(|(k, _)| k.is_some_and(|k| memo.holding(&k).is_some()))
-        .map(|(_, e)| e.file)
+        .zip(&plan_keys)
+        .filter(|(f, k)| kept.deferred.contains(f) && !k.is_some_and(|k| memo.has(&k)))
+        .map(|(f, _)| *f)
         .collect();
+    if !repo::decode(&mut repo, kept, &unknown) {
+        return None;
+    }
+    // The other deferred plans' errors of their own content, as kept.
+    for (f, k) in plan_files.iter().zip(&plan_keys) {
+        if kept.deferred.contains(f)
+            && let Some(k) = k
+            && memo.own(k).iter().any(|p| p.severity == "error")
+        {
+            repo.files_with_errors.insert(*f);
+        }
+    }
+    memo.settle(kept, &repo);
+    let held: HashSet<FileId> = plan_files
+        .iter()
+        .zip(&plan_keys)
+        .filter(|(_, k)| k.is_some_and(|k| memo.holding(&k).is_some()))
+        .map(|(f, _)| *f)
+        .collect();
+    // Decoded now: each plan checked now and its parents, and the plans
+    // each report read now names (all of them for a report never seen).
+    let listed = crate::reports::list(&mut repo, None);
+    let mut need: HashSet<FileId> = HashSet::new();
+    let mut need_ids: BTreeSet<String> = BTreeSet::new();
+    for e in repo.plans.iter().filter(|e| !held.contains(&e.file)) {
+        need.insert(e.file);
+        need_ids.extend(e.plan.parents.iter().cloned());
+    }
+    let mut everything = false;
+    for (_, path) in listed.iter().flat_map(|l| l.files()) {
+        match memo.report_key(kept, path) {
+            Some(k) if memo.holding(&k).is_some() => {}
+            Some(k) if memo.has(&k) => need_ids.extend(memo.deps(&k).map(str::to_string)),
+            _ => everything = true,
+        }
+    }
+    if everything {
+        need.extend(plan_files.iter().copied());
+    } else {
+        need.extend(
+            need_ids
+                .iter()
+                .filter_map(|id| repo.plan(id))
+                .map(|e| e.file),
+        );
+    }
+    if !repo::decode(&mut repo, kept, &need) {
+        return None;
+    }
+    let report_held = |p: &std::path::Path| {
+        memo.report_key(kept, p)
+            .is_some_and(|k| memo.holding(&k).is_some())
+    };
+    let reports = match &listed {
+        Some(l) => crate::reports::validate_known(&mut repo, today, l, &report_held),
+        None => Vec::new(),
+    };
     let (rest, per_plan) = check::run_apart(&repo, |e| !held.contains(&e.file));
     // The plans' dependencies, before the plans are let go.
-    let deps: std::collections::HashMap<usize, std::collections::BTreeSet<String>> = per_plan
+    let deps: HashMap<usize, BTreeSet<String>> = per_plan
         .iter()
         .map(|(n, _)| (*n, verdicts::plan_deps(&repo.plans[*n])))
         .collect();
-    let plan_files: Vec<crate::finding::FileId> = repo.plans.iter().map(|e| e.file).collect();
     let plans_in_scope = plan_files.iter().filter(|f| repo.in_scope(**f)).count();
     // Found now: while reading, across plans, by the plans checked now.
     let mut found = std::mem::take(&mut repo.findings);
+    let content: Vec<bool> = found.iter().map(repo::of_content).collect();
     found.extend(rest);
     let checked_from = found.len();
     let checked: Vec<(usize, usize)> = per_plan.iter().map(|(n, f)| (*n, f.len())).collect();
@@ -196,39 +261,37 @@ fn memoised(
     let plans = std::mem::take(&mut repo.plans);
     std::thread::spawn(move || drop(plans));
     let mut placed = render::place(&repo, &found);
-    let mine = placed.split_off(checked_from);
-    let mut by_plan = Vec::new();
-    let mut mine = mine.into_iter();
+    let mut mine = placed.split_off(checked_from).into_iter();
+    let mut checked_now: HashMap<usize, Vec<render::Placed>> = HashMap::new();
     for (n, count) in checked {
-        by_plan.push((
-            n,
-            mine.by_ref()
-                .take(count)
-                .map(|(_, p)| p)
-                .collect::<Vec<_>>(),
-        ));
+        checked_now.insert(n, mine.by_ref().take(count).map(|(_, p)| p).collect());
     }
     let severity = |rule, base| options.severity(rule, base);
     let mut located = Vec::new();
-    let mut shown = |file: crate::finding::FileId, p: &render::Placed| {
+    let mut shown = |file: FileId, p: &render::Placed| {
         if repo.in_scope(file)
             && let Some(l) = p.located(&repo.path(file).display().to_string(), lang, severity)
         {
             located.push(l);
         }
     };
-    let mut reports_placed = std::collections::HashMap::new();
-    for (file, p) in &placed {
-        shown(*file, p);
-    }
-    for (file, p) in placed {
-        if read_files.contains(&file) {
-            reports_placed.entry(file).or_insert_with(Vec::new).push(p);
+    // What was read now: of each report read, and of each plan's content.
+    let mut of_report: HashMap<FileId, Vec<render::Placed>> = HashMap::new();
+    let mut own: HashMap<FileId, Vec<render::Placed>> = HashMap::new();
+    let read: HashSet<FileId> = reports
+        .iter()
+        .filter(|(_, named)| named.is_some())
+        .map(|(f, _)| *f)
+        .collect();
+    for (n, (file, p)) in placed.into_iter().enumerate() {
+        shown(file, &p);
+        if read.contains(&file) {
+            of_report.entry(file).or_default().push(p);
+        } else if content.get(n) == Some(&true) {
+            own.entry(file).or_default().push(p);
         }
     }
     // Each plan: its verdict kept, or made now.
-    let mut checked_now: std::collections::HashMap<usize, Vec<render::Placed>> =
-        by_plan.into_iter().collect();
     for (n, key) in plan_keys.iter().enumerate() {
         let file = plan_files[n];
         match (key, checked_now.remove(&n)) {
@@ -237,13 +300,18 @@ fn memoised(
                     shown(file, p);
                 }
                 if let Some(d) = deps.get(&n) {
-                    memo.keep(*key, d, now);
+                    memo.keep(*key, d, now, own.remove(&file).unwrap_or_default());
                 }
             }
             (None, Some(now)) => now.iter().for_each(|p| shown(file, p)),
             (Some(key), None) => {
                 for p in memo.holding(key).into_iter().flatten() {
                     shown(file, p);
+                }
+                if kept.deferred.contains(&file) {
+                    for p in memo.own(key) {
+                        shown(file, p);
+                    }
                 }
                 memo.carry(*key);
             }
@@ -257,7 +325,8 @@ fn memoised(
         };
         match named {
             Some(named) => {
-                memo.keep(key, named, reports_placed.remove(file).unwrap_or_default());
+                let now = of_report.remove(file).unwrap_or_default();
+                memo.keep(key, named, now, Vec::new());
             }
             None => {
                 for p in memo.holding(&key).into_iter().flatten() {
@@ -267,8 +336,9 @@ fn memoised(
             }
         }
     }
+    kept.save();
     memo.save(&kept.cache);
-    let errors: std::collections::HashSet<&str> = located
+    let errors: HashSet<&str> = located
         .iter()
         .filter(|l| l.severity() == crate::finding::Severity::Error)
         .map(|l| l.file.as_str())
@@ -279,7 +349,7 @@ fn memoised(
         files_with_errors: errors.len(),
     };
     let counts = check::counts_of(located.iter().map(|l| l.severity()));
-    (render::finish(located, lang), tally, counts)
+    Some((render::finish(located, lang), tally, counts))
 }
 
 /// The findings, in the format asked for.

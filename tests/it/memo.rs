@@ -237,3 +237,66 @@ fn a_damaged_memo_is_not_used() {
         ["plans/p/xa-a.yaml looser-threshold"]
     );
 }
+
+#[test]
+fn a_missing_parent_is_judged_again_when_the_ids_change() {
+    let dir = repository();
+    let d = dir.path();
+    let orphan = |parent: &str| plan("p/xa-c", "commune", Some(parent), "30%");
+    std::fs::write(d.join("plans/p/xa-c.yaml"), orphan("p/tinh")).unwrap();
+    git(d, &["add", "."]);
+    git(d, &["commit", "-q", "-m", "an orphan"]);
+    fill(d);
+    let before = same_warm(d, &[]);
+    assert!(before.contains("\"nearest\": null"), "{before}");
+    // A plan whose id is near the one named: a "did you mean" appears,
+    // though neither the orphan nor its kept verdict changed.
+    std::fs::write(
+        d.join("plans/p/tinhh.yaml"),
+        plan("p/tinhh", "province", None, "20%"),
+    )
+    .unwrap();
+    check(d, &[]);
+    let nearer = same_warm(d, &[]);
+    assert!(nearer.contains("\"nearest\": \"p/tinhh\""), "{nearer}");
+    // The parent named now exists: no longer missing, and its cascade holds.
+    std::fs::write(
+        d.join("plans/p/tinh.yaml"),
+        plan("p/tinh", "province", None, "40%"),
+    )
+    .unwrap();
+    check(d, &[]);
+    assert_eq!(
+        rules(&same_warm(d, &[])),
+        ["plans/p/xa-c.yaml looser-threshold"]
+    );
+}
+
+/// A plan git says is unchanged is not decoded on a warm run: what its own
+/// content shows (a metric that looks like a catalog key) is kept with it,
+/// and so are the errors its children hear of.
+#[test]
+fn a_plan_left_undecoded_still_shows_its_look_alikes() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("plans/p")).unwrap();
+    std::fs::write(d.join("plans/indicators.yaml"), CATALOG).unwrap();
+    // `aі` with a Cyrillic і: the skeleton of `ai`.
+    let province = plan("p/so", "province", None, "20%").replace("metric: ai", "metric: aі");
+    std::fs::write(d.join("plans/p/so.yaml"), province).unwrap();
+    std::fs::write(
+        d.join("plans/p/xa-a.yaml"),
+        plan("p/xa-a", "commune", Some("p/so"), "25%"),
+    )
+    .unwrap();
+    git(d, &["init", "-q"]);
+    git(d, &["add", "."]);
+    git(d, &["commit", "-q", "-m", "plans"]);
+    fill(d);
+    let found = rules(&same_warm(d, &[]));
+    assert!(
+        found.contains(&"plans/p/so.yaml confusable-id".to_string())
+            && found.contains(&"plans/p/xa-a.yaml broken-parent".to_string()),
+        "{found:?}"
+    );
+}
