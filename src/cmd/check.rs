@@ -51,7 +51,8 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<i32> {
     let options = Options::from_settings(&source.settings, args.strict, ui.lang)?;
     // Asked before anything is read: a folder outside git or a revision
     // that does not exist stops here, with exit 2.
-    let changes = match &args.changed {
+    let usage = |u: crate::message::Usage| anyhow::anyhow!(crate::messages::usage(ui.lang, &u));
+    let base = match &args.changed {
         Some(rev) => {
             let root = source
                 .root
@@ -59,22 +60,31 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<i32> {
                 .filter(|_| source.alone.first() == Some(&false))
                 .unwrap_or_else(|| std::path::PathBuf::from("."));
             let rev = (!rev.is_empty()).then_some(rev.as_str());
-            let changes = crate::git::changes(&root, rev)
-                .map_err(|u| anyhow::anyhow!(crate::messages::usage(ui.lang, &u)))?;
-            Some((root, changes))
+            let base = crate::git::base(&root, rev).map_err(usage)?;
+            Some((root, base))
         }
         None => None,
     };
     // With --changed and the cache, only the plans a change touches are
-    // decoded (`repo::load_changed`), and it knows which those are; else
-    // the whole repository is loaded, and they are found in it.
-    let (mut repo, mut affected) = match &changes {
-        Some((_, c)) if !args.no_cache => match repo::load_changed(source, c) {
-            Ok((repo, files)) => (repo, Some(Some(files))),
-            Err(source) => (repo::load_cached(*source)?, None),
-        },
-        _ if args.no_cache => (repo::load(source)?, None),
-        _ => (repo::load_cached(source)?, None),
+    // read (`repo::load_changed`), and it knows which those are; else the
+    // whole repository is loaded, and they are found in it.
+    let (mut repo, mut affected, changes) = match &base {
+        Some((root, base)) if !args.no_cache => {
+            match repo::load_changed(source, root, base).map_err(usage)? {
+                repo::Changed::Loaded(repo, files, c) => {
+                    (*repo, Some(Some(files)), Some((root, c)))
+                }
+                repo::Changed::Whole(source, c) => {
+                    (repo::load_cached(*source)?, None, Some((root, c)))
+                }
+            }
+        }
+        Some((root, base)) => {
+            let c = crate::changed::changes(&source, root, base).map_err(usage)?;
+            (repo::load(source)?, None, Some((root, c)))
+        }
+        None if args.no_cache => (repo::load(source)?, None, None),
+        None => (repo::load_cached(source)?, None, None),
     };
     let today = args
         .today
