@@ -7,15 +7,68 @@
 //! affected.
 
 use crate::finding::FileId;
-use crate::git::Changes;
-use crate::repo::{Repo, absolute, absolute_in, clean_join, is_catalog};
+use crate::git::{Changes, Fast};
+use crate::message::Usage;
+use crate::repo::{Repo, Source, absolute, absolute_in, clean_join, is_catalog};
 use std::collections::{HashMap, HashSet};
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
-/// The files whose findings `--changed` reports; `None`: every file.
-pub fn affected(repo: &Repo, root: &Path, changes: &Changes) -> Option<HashSet<FileId>> {
+/// The changes since `base` of the repository at `root` that `source`
+/// reads: git's comparison (`crate::git::compare`) and kh's walks of its
+/// folders, side by side.
+pub fn changes(source: &Source, root: &Path, base: &str) -> Result<Changes, Usage> {
+    let (compared, found) = std::thread::scope(|s| {
+        let compared = s.spawn(|| crate::git::compare(root, base, &source.roots));
+        let found = crate::repo::found(source, root);
+        (compared.join(), found)
+    });
+    let compared = compared.unwrap_or_else(|e| std::panic::resume_unwind(e))?;
+    let paths: Vec<&Path> = found.iter().map(PathBuf::as_path).collect();
+    let real = crate::repo::real_in(source);
+    Ok(compared.changes(root, &paths, &real)?.0)
+}
+
+/// Whether a change makes every finding of the repository at `root` (kh.yaml,
+/// a catalog) or some report's (`reports`: its folder) one to report: the
+/// whole repository is then loaded.
+pub fn touches_everything(root: &Path, reports: Option<&Path>, changes: &Changes) -> bool {
     let settings = absolute(&clean_join(root, "kh.yaml"));
-    let changed: Vec<PathBuf> = changes
+    let reports = reports.map(absolute);
+    changes.paths.iter().any(|p| {
+        let abs = absolute(&clean_join(root, &p.to_string_lossy()));
+        abs == settings || is_catalog(&abs) || reports.as_ref().is_some_and(|r| abs.starts_with(r))
+    })
+}
+
+/// Files by id, as `--changed` reports on them.
+pub type Files = HashSet<FileId, Fast>;
+
+/// The files whose findings `--changed` reports; `None`: every file.
+pub fn affected(repo: &Repo, root: &Path, changes: &Changes) -> Option<Files> {
+    let plans: Vec<(FileId, &str, &[String])> = repo
+        .plans
+        .iter()
+        .map(|e| (e.file, e.plan.id.as_str(), e.plan.parents.as_slice()))
+        .collect();
+    let claimed = repo.unreadable.iter().map(|(id, f)| (id.as_str(), *f));
+    let files: Vec<&Path> = repo.files.iter().map(PathBuf::as_path).collect();
+    affected_among(&files, &plans, claimed, root, changes)
+}
+
+/// `affected`, of a repository seen by its plans' ids and parents alone
+/// (`plans`: file, id, parents, in the repository's order) and by the ids
+/// that files unreadable as plans claim (each id once, with the first file
+/// to claim it), `files` being its files by id.
+pub fn affected_among<'a>(
+    files: &[&Path],
+    plans: &[(FileId, &'a str, &'a [String])],
+    claimed: impl Iterator<Item = (&'a str, FileId)>,
+    root: &Path,
+    changes: &Changes,
+) -> Option<Files> {
+    let settings = absolute(&clean_join(root, "kh.yaml"));
+    let changed: HashSet<PathBuf> = changes
         .paths
         .iter()
         .map(|p| absolute(&clean_join(root, &p.to_string_lossy())))
@@ -23,38 +76,47 @@ pub fn affected(repo: &Repo, root: &Path, changes: &Changes) -> Option<HashSet<F
     if changed.iter().any(|p| *p == settings || is_catalog(p)) {
         return None;
     }
+    // A file is changed when its absolute path is; only the files of a
+    // changed name are made absolute.
+    let names: HashSet<&OsStr> = changed.iter().filter_map(|p| p.file_name()).collect();
     let cwd = absolute(Path::new("."));
-    let by_path: HashMap<PathBuf, FileId> = repo
-        .files
+    let mut files: Files = files
         .iter()
         .enumerate()
-        .map(|(n, p)| (absolute_in(&cwd, p), n))
+        .filter(|(_, p)| p.file_name().is_some_and(|n| names.contains(n)))
+        .filter(|(_, p)| changed.contains(&absolute_in(&cwd, p)))
+        .map(|(n, _)| n)
         .collect();
-    let mut files: HashSet<FileId> = changed
-        .iter()
-        .filter_map(|p| by_path.get(p))
-        .copied()
-        .collect();
-    // Plans by id, every plan that claims one (a duplicate included).
-    let mut by_id: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut children: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (n, e) in repo.plans.iter().enumerate() {
-        by_id.entry(e.plan.id.as_str()).or_default().push(n);
-        for p in &e.plan.parents {
-            children.entry(p.as_str()).or_default().push(n);
+    // Plans by id, every plan that claims one (a duplicate included), and
+    // by the ids they name as parents: the first of each in a map, the
+    // others chained to it (tens of thousands of plans, no list for each).
+    let mut by_id: HashMap<&str, u32, Fast> =
+        HashMap::with_capacity_and_hasher(plans.len(), Fast::default());
+    let mut same_id = vec![END; plans.len()];
+    let mut children: HashMap<&str, u32, Fast> =
+        HashMap::with_capacity_and_hasher(plans.len(), Fast::default());
+    // (child, next edge to a child of the same parent)
+    let mut edges: Vec<(u32, u32)> = Vec::with_capacity(plans.len());
+    for (n, (_, id, parents)) in plans.iter().enumerate() {
+        let n = n as u32;
+        if let Some(next) = by_id.insert(id, n) {
+            same_id[n as usize] = next;
+        }
+        for p in parents.iter() {
+            let edge = edges.len() as u32;
+            let next = children.insert(p.as_str(), edge).unwrap_or(END);
+            edges.push((n, next));
         }
     }
-    let mut seeds: Vec<String> = repo
-        .plans
+    let mut seeds: Vec<String> = plans
         .iter()
-        .filter(|e| files.contains(&e.file))
-        .map(|e| e.plan.id.clone())
+        .filter(|(file, ..)| files.contains(file))
+        .map(|(_, id, _)| id.to_string())
         .collect();
     seeds.extend(
-        repo.unreadable
-            .iter()
+        claimed
             .filter(|(_, f)| files.contains(f))
-            .map(|(id, _)| id.clone()),
+            .map(|(id, _)| id.to_string()),
     );
     let mut above: Vec<String> = Vec::new();
     for (_, bytes) in &changes.before {
@@ -67,16 +129,18 @@ pub fn affected(repo: &Repo, root: &Path, changes: &Changes) -> Option<HashSet<F
         }
     }
     // Descendants of each changed plan.
-    let mut seen: HashSet<usize> = HashSet::new();
+    let mut seen: HashSet<usize, Fast> = HashSet::default();
     let mut queue: Vec<&str> = seeds.iter().map(String::as_str).collect();
     let mut visited: HashSet<&str> = HashSet::new();
     while let Some(id) = queue.pop() {
         if !visited.insert(id) {
             continue;
         }
-        for &c in children.get(id).into_iter().flatten() {
+        let first = children.get(id).copied().unwrap_or(END);
+        for edge in chain(first, &|e| edges[e as usize].1) {
+            let c = edges[edge as usize].0 as usize;
             if seen.insert(c) {
-                queue.push(repo.plans[c].plan.id.as_str());
+                queue.push(plans[c].1);
             }
         }
     }
@@ -91,11 +155,27 @@ pub fn affected(repo: &Repo, root: &Path, changes: &Changes) -> Option<HashSet<F
         if !visited.insert(id) {
             continue;
         }
-        for &n in by_id.get(id).into_iter().flatten() {
+        let first = by_id.get(id).copied().unwrap_or(END);
+        for n in chain(first, &|n| same_id[n as usize]) {
+            let n = n as usize;
             seen.insert(n);
-            queue.extend(repo.plans[n].plan.parents.iter().map(String::as_str));
+            queue.extend(plans[n].2.iter().map(String::as_str));
         }
     }
-    files.extend(seen.into_iter().map(|n| repo.plans[n].file));
+    files.extend(seen.into_iter().map(|n| plans[n].0));
     Some(files)
+}
+
+/// The end of a chain of plans (`affected_among`).
+const END: u32 = u32::MAX;
+
+/// A chain from `at`, `next` giving the link after each, to `END`.
+fn chain<'f>(mut at: u32, next: &'f dyn Fn(u32) -> u32) -> impl Iterator<Item = u32> + 'f {
+    std::iter::from_fn(move || {
+        (at != END).then(|| {
+            let here = at;
+            at = next(at);
+            here
+        })
+    })
 }

@@ -392,7 +392,8 @@ fn walk_dir(
         }
     };
     let mut entries: Vec<std::fs::DirEntry> = entries.filter_map(Result::ok).collect();
-    entries.sort_by_key(|e| e.file_name());
+    // Each name read once (a key per comparison would copy it each time).
+    entries.sort_by_cached_key(|e| e.file_name());
     for e in entries {
         let name = e.file_name();
         // A name that is not UTF-8 is still walked or matched, shown lossily.

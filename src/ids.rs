@@ -37,6 +37,15 @@ pub enum IdProblem {
 
 /// Why `id` is not a plan id; None when it is one.
 pub fn problem(id: &str) -> Option<IdProblem> {
+    // The usual case, a good id, in one pass over its bytes.
+    if well_formed(id.as_bytes()) {
+        return None;
+    }
+    grammar_problem(id)
+}
+
+/// `problem`, rule by rule.
+fn grammar_problem(id: &str) -> Option<IdProblem> {
     if id.is_empty() {
         return Some(IdProblem::Empty);
     }
@@ -73,6 +82,25 @@ pub fn problem(id: &str) -> Option<IdProblem> {
         }
     }
     None
+}
+
+/// Whether `id` follows the grammar, asked of its bytes: what `problem`
+/// finds nothing wrong with.
+fn well_formed(id: &[u8]) -> bool {
+    let mut start = true;
+    for &b in id {
+        let ok = match b {
+            b'a'..=b'z' | b'0'..=b'9' => true,
+            b'-' | b'_' | b'.' => !start,
+            b'/' => !start,
+            _ => false,
+        };
+        if !ok {
+            return false;
+        }
+        start = b == b'/';
+    }
+    !id.is_empty() && !start && id.len() <= MAX_LEN
 }
 
 pub fn is_valid(id: &str) -> bool {
@@ -139,6 +167,35 @@ mod tests {
             assert_eq!(skeleton(id), slow_skeleton(id), "{id}");
         }
         assert_eq!(skeleton("rn"), skeleton("m"));
+    }
+
+    /// The quick test of a good id says what the rules say, for every
+    /// text of up to five characters from letters, digits, separators and
+    /// characters the grammar refuses, and at the length limit.
+    #[test]
+    fn well_formed_is_the_grammar() {
+        let alphabet = ['a', 'z', '0', '9', '-', '_', '.', '/', 'A', ' ', 'é', '\t'];
+        let mut texts = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = texts
+                .iter()
+                .filter(|t| t.chars().count() == texts.last().map_or(0, |l| l.chars().count()))
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            texts.extend(longer);
+        }
+        assert!(texts.len() > 200_000, "{}", texts.len());
+        for long in [MAX_LEN - 1, MAX_LEN, MAX_LEN + 1] {
+            texts.push("a".repeat(long));
+            texts.push(format!("{}/b", "a".repeat(long - 2)));
+        }
+        for t in &texts {
+            assert_eq!(
+                well_formed(t.as_bytes()),
+                grammar_problem(t).is_none(),
+                "{t:?}"
+            );
+        }
     }
 
     #[test]

@@ -701,7 +701,7 @@ pub fn load_cached(source: Source) -> Result<Repo> {
 /// SHA-256 of each plan file's bytes, where the load knows it.
 pub struct Kept {
     pub cache: crate::cache::Cache,
-    pub blobs: HashMap<std::ffi::OsString, crate::git::Oid>,
+    pub blobs: crate::git::Blobs,
     /// By file: `None` for a file whose bytes were not hashed (a catalog,
     /// a file read alone, one that could not be read).
     pub hashes: Vec<Option<crate::cache::Hash>>,
@@ -852,137 +852,190 @@ pub fn decode(repo: &mut Repo, kept: &mut Kept, files: &HashSet<FileId>) -> bool
     true
 }
 
-/// `load_cached` for `kh check --changed`, and the files whose findings it
-/// reports (`changed::affected`): only the plans a change touches and
-/// their parents are decoded; every other plan file that git says is as
-/// staged, and whose blob id the cache knows, stands in the repository by
-/// its outline alone (id and parents), which is all that the checks across
-/// plans ask of a plan they do not report on. The source is given back
-/// when this cannot be done exactly, for the whole load to do: no cache,
-/// no git, a changed kh.yaml, catalog or report, or a cached plan that
-/// disagrees with its outline.
+/// What `load_changed` gives: the repository and the files whose findings
+/// `kh check --changed` reports, or the source back for the whole load to
+/// read; with the changes either way.
+pub enum Changed {
+    Loaded(Box<Repo>, crate::changed::Files, crate::git::Changes),
+    Whole(Box<Source>, crate::git::Changes),
+}
+
+/// `load_cached` for `kh check --changed` (the repository at `root`, the
+/// work tree compared with the commit `base`), and the files whose
+/// findings it reports (`changed::affected`): only the plans a change
+/// touches and their parents are read; every other plan file that git
+/// says is as staged, and whose blob id the cache knows, stands in the
+/// repository by its outline alone (id and parents), which is all that the
+/// checks across plans ask of a plan they do not report on. One pass over
+/// the work tree: kh's walk of its folders, git's comparison of its index
+/// with the work tree's stat data, and the cache's index are read side by
+/// side. The source is given back when this cannot be done exactly, for the
+/// whole load to do: no cache, a changed kh.yaml, catalog or report, or a
+/// plan that disagrees with its outline.
 pub fn load_changed(
     source: Source,
-    changes: &crate::git::Changes,
-) -> std::result::Result<(Repo, HashSet<FileId>), Box<Source>> {
+    root: &Path,
+    base: &str,
+) -> Result<Changed, crate::message::Usage> {
     use crate::cache::{Known, Live, Outline};
-    let Some(root) = source.root.clone() else {
-        return Err(Box::new(source));
-    };
-    let reports = source.reports_dir.as_deref().map(absolute);
-    let settings = absolute(&clean_join(&root, "kh.yaml"));
-    let everything = changes.paths.iter().any(|p| {
-        let abs = absolute(&clean_join(&root, &p.to_string_lossy()));
-        abs == settings || is_catalog(&abs) || reports.as_ref().is_some_and(|r| abs.starts_with(r))
-    });
-    if everything {
-        return Err(Box::new(source));
+    if source.root.as_deref() != Some(root) || source.alone.first() != Some(&false) {
+        let changes = crate::changed::changes(&source, root, base)?;
+        return Ok(Changed::Whole(Box::new(source), changes));
     }
-    let (files, problems, listing) = discover_listed(&source, || {
-        crate::git::blobs_unchanged(&root, &source.roots, changes)
+    // Whether git tracks the cache is known once git's index is read: the
+    // cache read meanwhile is dropped if it does.
+    let (compared, (files, problems, attributes), reports, cache) = std::thread::scope(|s| {
+        let compared = s.spawn(|| crate::git::compare(root, base, &source.roots));
+        let reports = s.spawn(|| reports_found(&source));
+        let cache = s.spawn(|| crate::cache::Cache::open(&source, Some(false)));
+        let found = discover_noting(&source.roots, &source.jails);
+        (
+            compared
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            found,
+            reports
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            cache
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+        )
     });
-    let Some(listing) = listing else {
-        return Err(Box::new(source));
+    let settings = clean_join(root, "kh.yaml");
+    let settings = std::fs::symlink_metadata(&settings)
+        .is_ok()
+        .then_some(settings);
+    let found: Vec<&Path> = files
+        .iter()
+        .map(|(f, _)| f.as_path())
+        .chain(problems.iter().map(|p| p.path.as_path()))
+        .chain(reports.iter().map(PathBuf::as_path))
+        .chain(settings.as_deref())
+        .collect();
+    let (changes, staging) = compared?.changes(root, &found, &real_in(&source))?;
+    drop(found);
+    let cache = cache.filter(|_| !staging.tracks_cache);
+    let everything =
+        crate::changed::touches_everything(root, source.reports_dir.as_deref(), &changes);
+    let Some(cache) = cache.filter(|_| !everything) else {
+        return Ok(Changed::Whole(Box::new(source), changes));
     };
-    let Some(cache) = crate::cache::Cache::open(&source, Some(listing.tracks_cache)) else {
-        return Err(Box::new(source));
-    };
-    let changed: HashSet<&std::ffi::OsStr> = changes.paths.iter().map(|p| p.as_os_str()).collect();
-    let lookup = Lookup {
-        cache: &cache,
-        blobs: Some(&listing.blobs),
-        root: &root,
+    // Blob ids are dropped when a `.gitattributes` lies below the roots.
+    let seen = |file: usize| {
+        staging.seen[file]
+            .oid
+            .filter(|_| !attributes)
+            .map(|oid| (oid, staging.seen[file].changed))
     };
     // Each file: read now, or known by its blob id.
     enum Item<'c> {
-        Read(Loaded, Option<Live>),
+        Read(Box<(Loaded, Option<Live>, Option<Outline>)>),
         Known(crate::git::Oid, &'c Known),
     }
     let items: Vec<Item> = files
         .par_iter()
         .enumerate()
         .map(|(id, (path, jail))| {
-            let known = (!is_catalog(path))
-                .then(|| lookup.oid(path))
-                .flatten()
-                .filter(|_| !changed.contains(lookup.relative(path).unwrap_or(path).as_os_str()))
-                .and_then(|oid| cache.known(&oid).map(|k| (oid, k)));
+            let staged = (!is_catalog(path)).then(|| seen(id)).flatten();
+            let known = staged
+                .filter(|(_, changed)| !changed)
+                .and_then(|(oid, _)| cache.known(&oid).map(|k| (oid, k)));
             match known {
                 Some((oid, k)) => Item::Known(oid, k),
                 None => {
+                    // Its blob id, for the cache to know the file by.
+                    let blobs: crate::git::Blobs = staged
+                        .zip(Lookup::relative_in(root, path))
+                        .map(|((oid, _), rel)| (rel.as_os_str().to_owned(), oid))
+                        .into_iter()
+                        .collect();
+                    let lookup = Lookup {
+                        cache: &cache,
+                        blobs: Some(&blobs),
+                        root,
+                    };
                     let (l, live) = read_file(id, path, &source.jails[*jail], Some(&lookup));
-                    Item::Read(l, live)
+                    let outline = outline_of(&l);
+                    Item::Read(Box::new((l, live, outline)))
                 }
             }
         })
         .collect();
-    let read_outlines: Vec<Option<Outline>> = items
-        .iter()
-        .map(|i| match i {
-            Item::Read(l, _) => outline_of(l),
-            Item::Known(..) => None,
-        })
-        .collect();
-    let outline = |file: usize| match &items[file] {
-        Item::Read(..) => read_outlines[file].as_ref(),
-        Item::Known(_, k) => Some(&k.outline),
-    };
-    // The repository as outlines, for `affected` to walk.
-    let mut light = Repo {
-        files: files.iter().map(|(f, _)| f.clone()).collect(),
-        ..Repo::default()
-    };
-    light.files.extend(problems.iter().map(|p| p.path.clone()));
-    for file in 0..items.len() {
-        if let Some(o) = outline(file) {
-            absorb(&mut light, file, outline_loaded(o));
+    // The repository as outlines, for `affected` to walk: its plans (and
+    // where each file's is), and the ids broken files claim (the first
+    // file to claim one).
+    let mut plans: Vec<(FileId, &str, &[String])> = Vec::with_capacity(items.len());
+    let mut plan_of: Vec<Option<usize>> = vec![None; items.len()];
+    let mut claimed: HashMap<&str, FileId> = HashMap::new();
+    for (file, item) in items.iter().enumerate() {
+        let outline = match item {
+            Item::Read(read) => read.2.as_ref(),
+            Item::Known(_, k) => Some(&k.outline),
+        };
+        match outline {
+            Some(Outline::Plan { id, parents, .. }) => {
+                plan_of[file] = Some(plans.len());
+                plans.push((file, id, parents));
+            }
+            Some(Outline::Broken { claimed: Some(id) }) => {
+                claimed.entry(id).or_insert(file);
+            }
+            _ => {}
         }
     }
-    let Some(affected) = crate::changed::affected(&light, &root, changes) else {
-        return Err(Box::new(source));
-    };
-    // Decoded: the plans reported on, and every plan that claims the id of
-    // one of their parents.
-    let parents: HashSet<&str> = light
-        .plans
+    let paths: Vec<&Path> = files
         .iter()
-        .filter(|e| affected.contains(&e.file))
-        .flat_map(|e| e.plan.parents.iter().map(String::as_str))
+        .map(|(f, _)| f.as_path())
+        .chain(problems.iter().map(|p| p.path.as_path()))
         .collect();
-    let mut decoded: HashSet<FileId> = affected.clone();
+    let Some(affected) = crate::changed::affected_among(
+        &paths,
+        &plans,
+        claimed.iter().map(|(id, f)| (*id, *f)),
+        root,
+        &changes,
+    ) else {
+        return Ok(Changed::Whole(Box::new(source), changes));
+    };
+    drop(paths);
+    // Read: the plans reported on, and every plan that claims the id of
+    // one of their parents.
+    let parents: HashSet<&str, crate::git::Fast> = affected
+        .iter()
+        .filter_map(|file| plan_of.get(*file).copied().flatten())
+        .flat_map(|n| plans[n].2.iter().map(String::as_str))
+        .collect();
+    let mut decoded: crate::changed::Files = affected.clone();
     decoded.extend(
-        light
-            .plans
+        plans
             .iter()
-            .filter(|e| parents.contains(e.plan.id.as_str()))
-            .map(|e| e.file),
+            .filter(|(_, id, _)| parents.contains(id))
+            .map(|(file, ..)| *file),
     );
+    drop((plans, plan_of, claimed, parents));
+    // A plan read from its file (a few: cheaper than the cache's shard it
+    // is in), which must be what its outline said.
     let decode = |file: FileId, oid: crate::git::Oid, known: &Known| {
-        let cached = match &known.outline {
-            Outline::Plan { clean: true, .. } => cache.get(&known.hash),
-            _ => None,
-        };
-        let (l, kept) = match cached {
-            Some(plan) => (
-                Loaded::Plan(Some(Box::new(plan)), Vec::new()),
-                Some(Live {
-                    plan: Some((known.hash, None)),
-                    blob: Some((oid, None)),
-                }),
-            ),
-            None => {
-                let (path, jail) = &files[file];
-                read_file(file, path, &source.jails[*jail], Some(&lookup))
-            }
-        };
-        // What was decoded must be what the outline said.
-        (outline_of(&l).as_ref() == Some(&known.outline)).then_some((l, kept))
+        let (path, jail) = &files[file];
+        let l = read_plainly(file, path, &source.jails[*jail], false);
+        let clean = matches!(known.outline, Outline::Plan { clean: true, .. });
+        (outline_of(&l).as_ref() == Some(&known.outline)).then_some((
+            l,
+            Some(Live {
+                plan: clean.then_some((known.hash, None)),
+                blob: Some((oid, None)),
+            }),
+        ))
     };
     let done: Vec<Option<(Loaded, Option<Live>)>> = items
         .into_par_iter()
         .enumerate()
         .map(|(file, item)| match item {
-            Item::Read(l, kept) => Some((l, kept)),
+            Item::Read(read) => {
+                let (l, kept, _) = *read;
+                Some((l, kept))
+            }
             Item::Known(oid, known) if decoded.contains(&file) => decode(file, oid, known),
             Item::Known(oid, known) => {
                 let clean = matches!(known.outline, Outline::Plan { clean: true, .. });
@@ -1000,17 +1053,87 @@ pub fn load_changed(
     let mut loaded = Vec::with_capacity(done.len());
     for d in done {
         let Some((l, kept)) = d else {
-            return Err(Box::new(source));
+            return Ok(Changed::Whole(Box::new(source), changes));
         };
         loaded.push(l);
         live.extend(kept);
     }
-    cache.save(live);
+    // The cache is written when this run parsed what it did not hold;
+    // else it holds every entry of this run already.
+    if live.iter().any(|l| {
+        l.plan.as_ref().is_some_and(|p| p.1.is_some())
+            || l.blob.as_ref().is_some_and(|b| b.1.is_some())
+    }) {
+        cache.save(live);
+    } else {
+        // Tens of thousands of outlines, freed beside the checks rather
+        // than before them.
+        std::thread::spawn(move || drop(cache));
+    }
     let alone = alone_files(&source, &files);
     let files = files.into_iter().map(|(f, _)| f).collect();
     let mut repo = assemble(source, files, loaded, problems);
     repo.alone = alone;
-    Ok((repo, affected))
+    Ok(Changed::Loaded(Box::new(repo), affected, changes))
+}
+
+/// The report files below the reports folder of `source`, and the places
+/// its walk met a problem, as `kh check` finds them; nothing when there is
+/// no such folder.
+fn reports_found(source: &Source) -> Vec<PathBuf> {
+    let Some(dir) = source.reports_dir.as_deref() else {
+        return Vec::new();
+    };
+    if std::fs::symlink_metadata(dir).is_err() {
+        return Vec::new();
+    }
+    let abs = absolute(dir);
+    let Some(jail) = source
+        .jails
+        .iter()
+        .find(|j| abs.starts_with(absolute(&j.shown)))
+        .cloned()
+        .or_else(|| Jail::new(dir).ok())
+    else {
+        return Vec::new();
+    };
+    let (files, problems) = crate::reports::files(&jail, dir);
+    files
+        .into_iter()
+        .chain(problems.into_iter().map(|p| p.path))
+        .collect()
+}
+
+/// Every path `kh check` reads or reports on in the repository at `root`
+/// that `source` reads: its plan files, its report files, its kh.yaml,
+/// and the places its walks met a problem.
+pub fn found(source: &Source, root: &Path) -> Vec<PathBuf> {
+    let ((files, problems, _), reports) = rayon::join(
+        || discover_noting(&source.roots, &source.jails),
+        || reports_found(source),
+    );
+    let settings = clean_join(root, "kh.yaml");
+    files
+        .into_iter()
+        .map(|(f, _)| f)
+        .chain(problems.into_iter().map(|p| p.path))
+        .chain(reports)
+        .chain(
+            std::fs::symlink_metadata(&settings)
+                .is_ok()
+                .then_some(settings),
+        )
+        .collect()
+}
+
+/// Where a path inside the root of `source` leads, every link resolved,
+/// relative to that root; `None` when it leads nowhere inside it.
+pub fn real_in(source: &Source) -> impl Fn(&Path) -> Option<PathBuf> + Sync + '_ {
+    move |path| {
+        let jail = source.jails.first()?;
+        let real = jail.resolve(path).ok()?;
+        real.strip_prefix(&jail.real).ok().map(Path::to_path_buf)
+    }
 }
 
 /// What git and the cache know of the files of a load.
@@ -1018,16 +1141,21 @@ struct Lookup<'a> {
     cache: &'a crate::cache::Cache,
     /// The blob id of each tracked file that is as staged, by its path
     /// relative to `root` (`crate::git::clean_blobs`).
-    blobs: Option<&'a HashMap<std::ffi::OsString, crate::git::Oid>>,
+    blobs: Option<&'a crate::git::Blobs>,
     root: &'a Path,
 }
 
 impl Lookup<'_> {
     fn relative<'p>(&self, path: &'p Path) -> Option<&'p Path> {
-        if self.root == Path::new(".") {
+        Lookup::relative_in(self.root, path)
+    }
+
+    /// `path` relative to `root`, as the keys of `blobs` are.
+    fn relative_in<'p>(root: &Path, path: &'p Path) -> Option<&'p Path> {
+        if root == Path::new(".") {
             Some(path)
         } else {
-            path.strip_prefix(self.root).ok()
+            path.strip_prefix(root).ok()
         }
     }
 
@@ -1294,6 +1422,7 @@ fn assemble(
         ..Repo::default()
     };
     repo.files = files;
+    repo.plans.reserve(loaded.len());
     for p in problems {
         let id = repo.files.len();
         repo.files.push(p.path);
@@ -1525,7 +1654,9 @@ fn id_at() -> At {
 /// unit abbreviations that look alike (the same Unicode skeleton) are errors
 /// naming both places. One pass each, with a hash of skeletons: linear.
 fn index(repo: &mut Repo) {
-    let mut skeletons: HashMap<String, usize> = HashMap::new();
+    let mut skeletons: HashMap<String, usize, crate::git::Fast> =
+        HashMap::with_capacity_and_hasher(repo.plans.len(), Default::default());
+    repo.by_id.reserve(repo.plans.len());
     let mut found = Vec::new();
     for (n, e) in repo.plans.iter().enumerate() {
         let id = &e.plan.id;

@@ -51,7 +51,8 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<i32> {
     let options = Options::from_settings(&source.settings, args.strict, ui.lang)?;
     // Asked before anything is read: a folder outside git or a revision
     // that does not exist stops here, with exit 2.
-    let changes = match &args.changed {
+    let usage = |u: crate::message::Usage| anyhow::anyhow!(crate::messages::usage(ui.lang, &u));
+    let base = match &args.changed {
         Some(rev) => {
             let root = source
                 .root
@@ -59,9 +60,8 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<i32> {
                 .filter(|_| source.alone.first() == Some(&false))
                 .unwrap_or_else(|| std::path::PathBuf::from("."));
             let rev = (!rev.is_empty()).then_some(rev.as_str());
-            let changes = crate::git::changes(&root, rev)
-                .map_err(|u| anyhow::anyhow!(crate::messages::usage(ui.lang, &u)))?;
-            Some((root, changes))
+            let base = crate::git::base(&root, rev).map_err(usage)?;
+            Some((root, base))
         }
         None => None,
     };
@@ -69,33 +69,30 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<i32> {
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     // With --changed and the cache, only the plans a change touches are
-    // decoded (`repo::load_changed`), and it knows which those are; else
-    // the whole repository is loaded, and they are found in it. A whole
-    // check with the cache keeps its findings too (`crate::verdicts`).
-    let (mut repo, mut affected) = match &changes {
-        Some((_, c)) if !args.no_cache => match repo::load_changed(source, c) {
-            Ok((repo, files)) => (repo, Some(Some(files))),
-            Err(source) => (repo::load_cached(*source)?, None),
-        },
-        _ if args.no_cache => (repo::load(source)?, None),
-        _ => match repo::load_keeping(source, true)? {
-            (repo, Some(mut kept)) => {
-                let root = repo.root.as_ref().map(|r| r.display().to_string());
-                let shown = match memoised(repo, &mut kept, &options, today, ui.lang) {
-                    Some(shown) => shown,
-                    // A plan the cache could not give as its outline said:
-                    // everything decoded, as without deferring.
-                    None => {
-                        let (repo, kept) = repo::load_keeping(repo::locate(&args.paths)?, false)?;
-                        let mut kept = kept.expect("the cache opened a moment ago");
-                        memoised(repo, &mut kept, &options, today, ui.lang)
-                            .expect("nothing deferred")
-                    }
-                };
-                let (located, tally, counts) = shown;
+    // read (`repo::load_changed`), and it knows which those are; else the
+    // whole repository is loaded, and they are found in it. A whole check
+    // with the cache keeps its findings too (`crate::verdicts`).
+    let (mut repo, mut affected, changes) = match &base {
+        Some((root, base)) if !args.no_cache => {
+            match repo::load_changed(source, root, base).map_err(usage)? {
+                repo::Changed::Loaded(repo, files, c) => {
+                    (*repo, Some(Some(files)), Some((root, c)))
+                }
+                repo::Changed::Whole(source, c) => {
+                    (repo::load_cached(*source)?, None, Some((root, c)))
+                }
+            }
+        }
+        Some((root, base)) => {
+            let c = crate::changed::changes(&source, root, base).map_err(usage)?;
+            (repo::load(source)?, None, Some((root, c)))
+        }
+        None if args.no_cache => (repo::load(source)?, None, None),
+        None => match whole(&args, &options, today, ui.lang, source)? {
+            Ok((located, tally, counts, root)) => {
                 return show(&args, &roots, located, tally, counts, root, ui);
             }
-            (repo, None) => (repo, None),
+            Err(repo) => (repo, None, None),
         },
     };
     match &changes {
@@ -152,6 +149,45 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<i32> {
     let located = render::locate(&repo, &findings, ui.lang);
     let counts = check::counts(&findings);
     show(&args, &roots, located, tally, counts, root, ui)
+}
+
+/// What a check shows: its findings, tally and counts, and the root.
+type Shown = (
+    Vec<render::Located>,
+    render::Tally,
+    check::Counts,
+    Option<String>,
+);
+
+/// A whole check with the cache and its memo of findings (`memoised`),
+/// first with the plans git says are unchanged left undecoded, then, if
+/// one of them disagrees with its outline, with every plan decoded; the
+/// repository loaded when there is no cache to keep findings in.
+fn whole(
+    args: &CheckArgs,
+    options: &Options,
+    today: chrono::NaiveDate,
+    lang: crate::ui::Lang,
+    source: repo::Source,
+) -> Result<std::result::Result<Shown, repo::Repo>> {
+    let mut first = Some(source);
+    for defer in [true, false] {
+        let source = match first.take() {
+            Some(s) => s,
+            None => repo::locate(&args.paths)?,
+        };
+        let (repo, kept) = repo::load_keeping(source, defer)?;
+        let Some(mut kept) = kept else {
+            return Ok(Err(repo));
+        };
+        let root = repo.root.as_ref().map(|r| r.display().to_string());
+        if let Some((located, tally, counts)) = memoised(repo, &mut kept, options, today, lang) {
+            return Ok(Ok((located, tally, counts, root)));
+        }
+    }
+    // With nothing deferred, nothing is decoded later to disagree: not
+    // reached, but a plain load is the answer if it were.
+    Ok(Err(repo::load(repo::locate(&args.paths)?)?))
 }
 
 /// A whole check with the memo of findings: the plans whose verdict holds

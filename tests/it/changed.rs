@@ -430,3 +430,130 @@ fn a_plan_below_a_change_is_judged_against_all_its_parents() {
         v["file"] == "plans/p/xa-b.yaml"
     }));
 }
+
+/// `--changed` finds the files git does not track by kh's own walk of its
+/// folders, not by git's list of untracked files: a plan file that a
+/// `.gitignore` hides from git is still read by every `kh check`, and, new
+/// since the base, is reported on, with and without the cache; so is one
+/// in a folder that only holds ignored files.
+#[test]
+fn a_plan_file_git_ignores_is_new() {
+    let dir = repository();
+    let d = dir.path();
+    check_cached(d, &[]);
+    write(
+        d,
+        ".gitignore",
+        "plans/p/xa-b/drafts/\nplans/p/xa-b/nhap.yaml\n",
+    );
+    git(d, &["add", ".gitignore"]);
+    git(d, &["commit", "-q", "-m", "drafts are not committed"]);
+    write(
+        d,
+        "plans/p/xa-b/nhap.yaml",
+        &plan("p/xa-b/nhap", "school", "2026-04", Some("p/xa-b"), ""),
+    );
+    write(
+        d,
+        "plans/p/xa-b/drafts/th-2.yaml",
+        &plan(
+            "p/xa-b/th-2",
+            "school",
+            "2026-06",
+            Some("p/xa-b"),
+            "bogus_d: 1\n",
+        ),
+    );
+    assert_eq!(git(d, &["status", "--porcelain", "--", "plans"]), "");
+    let files = [
+        "plans/p/xa-b/nhap.yaml",
+        "plans/p/xa-b/drafts/th-2.yaml",
+        "plans/p/xa-b.yaml",
+        "plans/p/so.yaml",
+        "plans/national/qd.yaml",
+    ];
+    let want = full_in(d, &files);
+    assert!(
+        want.iter()
+            .any(|f| f.contains("issued-before-parent") && f.contains("nhap")),
+        "{want:#?}"
+    );
+    assert!(want.iter().any(|f| f.contains("bogus_d")), "{want:#?}");
+    assert_eq!(check(d, &["--changed", "main"], &[]).1, want);
+    assert_eq!(check_cached(d, &["--changed", "main"]).1, want);
+}
+
+/// A report changed in the work tree only (edited, new, or new and
+/// ignored by git) is noticed with the cache too: the whole repository is
+/// then read, and exactly the changed reports' findings are reported.
+#[test]
+fn with_the_cache_a_report_changed_in_the_work_tree_is_reported() {
+    let dir = repository();
+    let d = dir.path();
+    write(d, "reports/old.csv", "nothing,here\n1,2\n");
+    write(d, ".gitignore", "reports/local/\n");
+    git(d, &["add", "."]);
+    git(d, &["commit", "-q", "-m", "an old report"]);
+    check_cached(d, &[]);
+    let same = |why: &str, files: &[&str]| {
+        let fast = check_cached(d, &["--changed", "HEAD"]);
+        assert_eq!(fast, check(d, &["--changed", "HEAD"], &[]), "{why}");
+        assert_eq!(fast.1, full_in(d, files), "{why}");
+        assert!(!fast.1.is_empty(), "{why}");
+    };
+    // Edited, not committed.
+    write(d, "reports/old.csv", "still,nothing\n3,4\n");
+    same("an edited report", &["reports/old.csv"]);
+    git(d, &["checkout", "--", "reports/old.csv"]);
+    assert_eq!(check_cached(d, &["--changed", "HEAD"]).1, BTreeSet::new());
+    // New, and new where git ignores it.
+    write(d, "reports/local/q4.csv", "not,a,report\n1,2,3\n");
+    same("an ignored report", &["reports/local/q4.csv"]);
+    write(d, "reports/new.csv", "not,a,report\n1,2,3\n");
+    same("new reports", &["reports/local/q4.csv", "reports/new.csv"]);
+}
+
+/// A plan read through a link git tracks (a folder of plans kept once and
+/// linked from another) changes when what the link leads to changes, or
+/// the link itself: its findings are reported; with nothing changed, they
+/// are not.
+#[test]
+fn a_plan_read_through_a_link_changes_with_what_it_leads_to() {
+    let dir = repository();
+    let d = dir.path();
+    write(
+        d,
+        "shared/th-chung.yaml",
+        &plan("p/xa-a/th-chung", "school", "2026-06", Some("p/xa-a"), ""),
+    );
+    std::os::unix::fs::symlink("../../../shared", d.join("plans/p/xa-a/chung")).unwrap();
+    git(d, &["checkout", "-q", "main"]);
+    git(d, &["add", "."]);
+    git(d, &["commit", "-q", "-m", "a shared school plan, linked"]);
+    git(d, &["checkout", "-q", "-B", "pr"]);
+    check_cached(d, &[]);
+    assert_eq!(check_cached(d, &["--changed", "main"]).1, BTreeSet::new());
+    assert_eq!(check(d, &["--changed", "main"], &[]).1, BTreeSet::new());
+    // The plan the link leads to, changed: renumbered (no plan has its
+    // former id to be found by) and issued before its commune.
+    write(
+        d,
+        "shared/th-chung.yaml",
+        &plan("p/xa-a/th-chung-2", "school", "2026-04", Some("p/xa-a"), ""),
+    );
+    let want = full_in(
+        d,
+        &[
+            "plans/p/xa-a/chung/th-chung.yaml",
+            "plans/p/xa-a.yaml",
+            "plans/p/so.yaml",
+            "plans/national/qd.yaml",
+        ],
+    );
+    assert!(
+        want.iter().any(|f| f.contains("issued-before-parent")),
+        "{want:#?}"
+    );
+    assert_eq!(check(d, &["--changed", "main"], &[]).1, want);
+    assert_eq!(check_cached(d, &["--changed", "main"]).1, want);
+}
