@@ -291,32 +291,26 @@ pub struct Compared {
 /// `Compared`, for the commit `base` (`base`), `dirs` being the folders of
 /// the plans.
 pub fn compare(root: &Path, base: &str, dirs: &[PathBuf]) -> Result<Compared, Usage> {
-    let mut staged = git(root);
-    staged.args([
-        "diff",
-        "--cached",
+    // The paths a diff names, as they are, relative to `root`.
+    const NAMES: [&str; 6] = [
         "--name-only",
         "-z",
         "--no-renames",
         "--relative",
         "--no-ext-diff",
         "--no-textconv",
-        base,
-        "--",
-    ]);
+    ];
+    let mut staged = git(root);
+    staged
+        .args(["diff", "--cached"])
+        .args(NAMES)
+        .args([base, "--"]);
     // Never a write to the index (the refresh a plain `git diff` may save).
     let mut dirty = git(root);
-    dirty.args([
-        "--no-optional-locks",
-        "diff",
-        "--name-only",
-        "-z",
-        "--no-renames",
-        "--relative",
-        "--no-ext-diff",
-        "--no-textconv",
-        "--",
-    ]);
+    dirty
+        .args(["--no-optional-locks", "diff"])
+        .args(NAMES)
+        .arg("--");
     let mut index = git(root);
     index.args(["ls-files", "--stage", "-v", "-z"]);
     let failed = |what: &str| Usage::GitUnavailable {
