@@ -1347,33 +1347,33 @@ fn load_files(
         None => (None, None, None, None),
     };
     let defer = deferred.is_some();
-    let (loaded, kept): (Vec<Loaded>, Vec<Option<crate::cache::Live>>) = files
+    // Each file's content and what it gives the cache, and whether it
+    // stands by its outline alone.
+    let (read, outlined): (Vec<(Loaded, Option<crate::cache::Live>)>, Vec<bool>) = files
         .par_iter()
         .enumerate()
         .map(|(id, (path, jail))| {
             let l = match cache.filter(|_| defer).and_then(|c| c.outline_only(path)) {
                 Some((oid, known)) => (
-                    outline_loaded(&known.outline),
-                    Some(crate::cache::Live {
-                        plan: Some((known.hash, None)),
-                        blob: Some((oid, None)),
-                    }),
+                    (
+                        outline_loaded(&known.outline),
+                        Some(crate::cache::Live {
+                            plan: Some((known.hash, None)),
+                            blob: Some((oid, None)),
+                        }),
+                    ),
+                    true,
                 ),
-                None => read_file(id, path, &source.jails[*jail], cache),
+                None => (read_file(id, path, &source.jails[*jail], cache), false),
             };
             bar.inc(1);
             l
         })
         .unzip();
     bar.finish_and_clear();
-    if let (Some(deferred), Some(cache)) = (deferred.as_mut(), cache) {
-        deferred.extend(
-            files
-                .iter()
-                .enumerate()
-                .filter(|(_, (path, _))| cache.outline_only(path).is_some())
-                .map(|(n, _)| n),
-        );
+    let (loaded, kept): (Vec<Loaded>, Vec<Option<crate::cache::Live>>) = read.into_iter().unzip();
+    if let Some(deferred) = deferred.as_mut() {
+        deferred.extend((0..outlined.len()).filter(|&n| outlined[n]));
     }
     if let (Some(live), Some(hashes), Some(cache)) = (live, hashes, cache) {
         // The bytes' hash of each file, as its cache entry or blob says.

@@ -23,7 +23,6 @@
 //! digested, of one build and one repository, else ignored.
 
 use crate::cache::{Cache, Hash};
-use crate::finding::FileId;
 use crate::render::Placed;
 use crate::repo::{Entry, Kept, Repo};
 use sha2::{Digest, Sha256};
@@ -269,13 +268,4 @@ fn context(kept: &Kept, repo: &Repo) -> Hash {
     }
     let parts: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
     digest(&parts)
-}
-
-/// The findings placed now of each file, by file.
-pub fn by_file(placed: Vec<(FileId, Placed)>) -> HashMap<FileId, Vec<Placed>> {
-    let mut out: HashMap<FileId, Vec<Placed>> = HashMap::new();
-    for (f, p) in placed {
-        out.entry(f).or_default().push(p);
-    }
-    out
 }

@@ -249,11 +249,20 @@ fn memoised(
         need.insert(e.file);
         need_ids.extend(e.plan.parents.iter().cloned());
     }
+    // Each report's key, once; the reports whose verdict holds.
+    let report_keys: HashMap<FileId, crate::cache::Hash> = listed
+        .iter()
+        .flat_map(|l| l.files())
+        .filter_map(|(f, p)| Some((f, memo.report_key(kept, p)?)))
+        .collect();
+    let mut reports_held: HashSet<&std::path::Path> = HashSet::new();
     let mut everything = false;
-    for (_, path) in listed.iter().flat_map(|l| l.files()) {
-        match memo.report_key(kept, path) {
-            Some(k) if memo.holding(&k).is_some() => {}
-            Some(k) if memo.has(&k) => need_ids.extend(memo.deps(&k).map(str::to_string)),
+    for (file, path) in listed.iter().flat_map(|l| l.files()) {
+        match report_keys.get(&file) {
+            Some(k) if memo.holding(k).is_some() => {
+                reports_held.insert(path);
+            }
+            Some(k) if memo.has(k) => need_ids.extend(memo.deps(k).map(str::to_string)),
             _ => everything = true,
         }
     }
@@ -270,10 +279,7 @@ fn memoised(
     if !repo::decode(&mut repo, kept, &need) {
         return None;
     }
-    let report_held = |p: &std::path::Path| {
-        memo.report_key(kept, p)
-            .is_some_and(|k| memo.holding(&k).is_some())
-    };
+    let report_held = |p: &std::path::Path| reports_held.contains(p);
     let reports = match &listed {
         Some(l) => crate::reports::validate_known(&mut repo, today, l, &report_held),
         None => Vec::new(),
@@ -356,7 +362,7 @@ fn memoised(
     }
     // Each report: its verdict kept, or made now.
     for (file, named) in &reports {
-        let Some(key) = memo.report_key(kept, repo.path(*file)) else {
+        let Some(&key) = report_keys.get(file) else {
             continue;
         };
         match named {
