@@ -2,7 +2,7 @@
 //! occurrences within a window. `kh due` renders it; nothing here prints.
 
 use crate::check::cascade;
-use crate::domain::{Deadline, Level, Plan, Target};
+use crate::domain::{Deadline, Level, Plan, Str, Target};
 use crate::repo::{Entry, Repo};
 use crate::text;
 use chrono::NaiveDate;
@@ -457,9 +457,9 @@ struct Item<'a> {
     kind: Kind,
     id: std::borrow::Cow<'a, str>,
     text: &'a str,
-    lead: &'a [String],
+    lead: &'a [Str],
     /// The lists of units it names, for the unit filter.
-    units: [&'a [String]; 2],
+    units: [&'a [Str]; 2],
     due: When,
     /// When it begins, and the start as written, if all it has is a start
     /// ("Từ năm 2027").
@@ -490,12 +490,12 @@ impl<'a> Item<'a> {
 }
 
 /// Abbreviations and full names, for the unit filter.
-pub fn unit_keys(plan: &Plan, lists: &[&[String]]) -> Vec<String> {
+pub fn unit_keys(plan: &Plan, lists: &[&[Str]]) -> Vec<String> {
     let mut out = Vec::new();
     for list in lists {
         for k in *list {
-            out.push(k.clone());
-            if let Some(name) = plan.units.get(k) {
+            out.push(k.to_string());
+            if let Some(name) = plan.units.get(k.as_str()) {
                 out.push(name.clone());
             }
         }

@@ -164,7 +164,7 @@ fn due_text(date: Option<NaiveDate>, inherited: bool, d: &Option<Deadline>) -> S
 
 fn side(t: &Target, threshold: &Threshold, due: Shown) -> Side {
     Side {
-        id: t.id.clone(),
+        id: t.id.to_string(),
         threshold: threshold.to_string(),
         due: due.text,
         due_date: due.date,
@@ -205,7 +205,10 @@ fn deadline_verdict(
 
 /// The segments a target has, or `[None]` for one threshold for all.
 fn segments(t: &Target) -> Vec<Option<String>> {
-    t.values.iter().map(|v| v.segment.clone()).collect()
+    t.values
+        .iter()
+        .map(|v| v.segment.as_deref().map(String::from))
+        .collect()
 }
 
 /// Compares plan B with plan A, row by row, in A's order, then B's additions.
@@ -234,7 +237,7 @@ pub fn diff(repo: &Repo, a: &Entry, b: &Entry) -> Vec<Row> {
                         let th = oriented(repo, &at.metric, &v.value.binding);
                         let due = show_due(cascade::own_due(pa, at), at.due.is_none(), &at.due);
                         rows.push(Row {
-                            metric: at.metric.clone(),
+                            metric: at.metric.to_string(),
                             segment: seg,
                             a: Some(side(at, &th, due)),
                             b: None,
@@ -264,7 +267,7 @@ pub fn diff(repo: &Repo, a: &Entry, b: &Entry) -> Vec<Row> {
             let th = oriented(repo, &t.metric, &v.value.binding);
             let due = show_due(cascade::own_due(pb, t), t.due.is_none(), &t.due);
             rows.push(Row {
-                metric: t.metric.clone(),
+                metric: t.metric.to_string(),
                 segment: seg,
                 a: None,
                 b: Some(side(t, &th, due)),
@@ -308,7 +311,7 @@ fn pair(
                     (None, s, Verdict::OnlyInB)
                 };
                 Some(Row {
-                    metric: t.metric.clone(),
+                    metric: t.metric.to_string(),
                     segment: seg,
                     a,
                     b,
@@ -355,7 +358,7 @@ fn pair(
                     });
                     let (a, b) = if swapped { (low, up) } else { (up, low) };
                     rows.push(Row {
-                        metric: ct.metric.clone(),
+                        metric: ct.metric.to_string(),
                         segment: seg,
                         a,
                         b,
@@ -388,7 +391,7 @@ fn pair(
                 let low = Some(side(ct, &th, lower_due.clone()));
                 let (a, b) = if swapped { (low, up) } else { (up, low) };
                 rows.push(Row {
-                    metric: ct.metric.clone(),
+                    metric: ct.metric.to_string(),
                     segment: seg,
                     a,
                     b,
@@ -431,7 +434,7 @@ fn pair(
                 (up, low, v, deadline_verdict(c.timing, true))
             };
             rows.push(Row {
-                metric: ct.metric.clone(),
+                metric: ct.metric.to_string(),
                 segment: c.segment.clone(),
                 a,
                 b,

@@ -22,6 +22,7 @@ pub mod git;
 pub mod ics;
 pub mod ids;
 pub mod import;
+pub mod intern;
 pub mod load;
 pub mod message;
 pub mod messages;

@@ -4,7 +4,7 @@
 use crate::domain::threshold::{self, TargetValue};
 use crate::domain::{Binding, Citation, DocType, SchoolKind};
 use crate::domain::{Deadline, Indicator, IndicatorUnit, Issued, Level, Period, Plan, deadline};
-use crate::domain::{Direction, Reporting, SegmentValue, Target, Task, Waiver};
+use crate::domain::{Direction, Reporting, SegmentValue, Str, Target, Task, Waiver};
 use crate::finding::{At, FileId, Finding};
 use crate::format::{self, CatalogFile, PlanFile, Text};
 use crate::message::{Message, Place};
@@ -163,12 +163,22 @@ fn prescan(file: FileId, src: &str) -> Option<Finding> {
 
 /// Text as kh stores it: NFC, trimmed, zero-width characters dropped.
 fn clean(t: &Text) -> String {
+    clean_cow(t).into_owned()
+}
+
+/// [`clean`] text of a target, task or duty, shared with every plan that
+/// prints it alike (`crate::intern`).
+fn shared(t: &Text) -> Str {
+    crate::intern::str(&clean_cow(t))
+}
+
+fn clean_cow(t: &Text) -> std::borrow::Cow<'_, str> {
     let s = t.as_str().trim();
     if !has_invisible(s) {
-        return text::nfc(s);
+        return text::nfc_cow(s);
     }
     let visible: String = s.chars().filter(|c| !is_invisible(*c)).collect();
-    text::nfc(visible.trim())
+    std::borrow::Cow::Owned(text::nfc(visible.trim()))
 }
 
 /// Whether `s` holds an invisible character. All of them are encoded with a
@@ -620,9 +630,9 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> PlanRead {
         let at = || p(&[k("reporting"), i(n), k("due")]);
         if let Some(due) = parse_due(file, &r.due, year, at, out) {
             plan.reporting.push(Reporting {
-                what: clean(&r.what),
-                from: r.from.iter().map(clean).collect(),
-                to: r.to.as_ref().map(clean),
+                what: shared(&r.what),
+                from: r.from.iter().map(shared).collect(),
+                to: r.to.as_ref().map(shared),
                 due,
                 provenance: provenance(
                     file,
@@ -671,14 +681,14 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> PlanRead {
             None => None,
         };
         plan.tasks.push(Task {
-            id,
-            area: t.area.as_ref().map(clean),
-            text: clean(&t.text),
-            lead: t.lead.iter().map(clean).collect(),
-            cooperating: t.cooperating.iter().map(clean).collect(),
-            product: t.product.as_ref().map(clean),
+            id: crate::intern::str(&id),
+            area: t.area.as_ref().map(shared),
+            text: shared(&t.text),
+            lead: t.lead.iter().map(shared).collect(),
+            cooperating: t.cooperating.iter().map(shared).collect(),
+            product: t.product.as_ref().map(shared),
             due,
-            note: t.note.as_ref().map(clean),
+            note: t.note.as_ref().map(shared),
             provenance: provenance(
                 file,
                 &t.provenance,
@@ -702,8 +712,8 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> PlanRead {
             ));
         }
         plan.waivers.push(Waiver {
-            metric: clean(&w.metric),
-            reason,
+            metric: shared(&w.metric),
+            reason: crate::intern::str(&reason),
         });
     }
     if complete {
@@ -831,7 +841,7 @@ fn build_target(
                 let at = || p(&[k("targets"), i(n), k("by_segment"), k(seg)]);
                 if let Some(value) = parse_value(file, v, at, out) {
                     values.push(SegmentValue {
-                        segment: Some(text::nfc(seg)),
+                        segment: Some(crate::intern::str(&text::nfc_cow(seg))),
                         value,
                     });
                 }
@@ -881,14 +891,14 @@ fn build_target(
     };
     values.shrink_to_fit();
     Target {
-        id: clean(&t.id),
-        area: t.area.as_ref().map(clean),
-        text: clean(&t.text),
-        metric: clean(&t.metric),
+        id: shared(&t.id),
+        area: t.area.as_ref().map(shared),
+        text: shared(&t.text),
+        metric: shared(&t.metric),
         values,
         due,
-        lead: t.lead.iter().map(clean).collect(),
-        implementers: t.implementers.iter().map(clean).collect(),
+        lead: t.lead.iter().map(shared).collect(),
+        implementers: t.implementers.iter().map(shared).collect(),
         applies_to,
         provenance: provenance(
             file,

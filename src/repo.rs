@@ -1411,6 +1411,8 @@ fn assemble(
     loaded: Vec<Loaded>,
     problems: Vec<Problem>,
 ) -> Repo {
+    // The files are read: their text is held by the plans alone from now on.
+    crate::intern::forget();
     let mut repo = Repo {
         settings: source.settings,
         reports_dir: source.reports_dir,
@@ -1813,7 +1815,7 @@ fn key_skeletons(repo: &Repo) -> (KeySkeletons<'_>, Vec<Finding>) {
 fn look_alikes(repo: &Repo, key_skeletons: &KeySkeletons, e: &Entry) -> Vec<Finding> {
     let mut found = Vec::new();
     for (t, target) in e.plan.targets.iter().enumerate() {
-        if repo.indicators.contains_key(&target.metric) {
+        if repo.indicators.contains_key(target.metric.as_str()) {
             continue;
         }
         if let Some(&(other, of, on)) = key_skeletons.get(&ids::skeleton(&target.metric)) {
@@ -1823,7 +1825,7 @@ fn look_alikes(repo: &Repo, key_skeletons: &KeySkeletons, e: &Entry) -> Vec<Find
                     e.file,
                     At::Value(crate::yaml::path(&format!("targets.{t}.metric"))),
                     Message::ConfusableMetric {
-                        metric: target.metric.clone(),
+                        metric: target.metric.to_string(),
                         other: other.clone(),
                     },
                 )

@@ -803,7 +803,7 @@ fn row(
     // A number in a workbook's value cell for a percent indicator is a
     // percentage: Excel keeps a cell shown as 85% as 0.85; one typed as 85
     // stays 85.
-    let value_q = match (&value_q, repo.indicators.get(metric)) {
+    let value_q = match (&value_q, repo.indicators.get(metric.as_str())) {
         (Quantity::Count { n, noun: None }, Some(ind))
             if numeric && ind.unit == crate::domain::IndicatorUnit::Percent =>
         {
@@ -811,13 +811,13 @@ fn row(
         }
         _ => value_q,
     };
-    if let Some(ind) = repo.indicators.get(metric) {
+    if let Some(ind) = repo.indicators.get(metric.as_str()) {
         let found = unit_of(&value_q);
         if found != ind.unit {
             return Err(err(
                 Rule::ReportUnit,
                 Message::ReportUnit {
-                    metric: metric.clone(),
+                    metric: metric.to_string(),
                     expected: ind.unit.key(),
                     found: found.key(),
                     value: value.to_string(),

@@ -209,7 +209,9 @@ pub fn plan_rows(
                 .stretch
                 .as_ref()
                 .map(|s| oriented(repo, &t.metric, s));
-            let m = latest.get(&(plan_index, ti, v.segment.clone())).copied();
+            let m = latest
+                .get(&(plan_index, ti, v.segment.as_deref().map(String::from)))
+                .copied();
             let (status, stretch_met) = match m {
                 None => (Status::NoData, None),
                 Some(m) => match threshold.accepts(&m.value) {
@@ -222,9 +224,9 @@ pub fn plan_rows(
             };
             rows.push(Row {
                 plan: e.plan.id.clone(),
-                target: t.id.clone(),
-                metric: t.metric.clone(),
-                segment: v.segment.clone(),
+                target: t.id.to_string(),
+                metric: t.metric.to_string(),
+                segment: v.segment.as_deref().map(String::from),
                 threshold: threshold.to_string(),
                 stretch: stretch.map(|s| s.to_string()),
                 due,
@@ -328,7 +330,7 @@ pub fn rollup(
                                 r.metric == pt.metric
                                     && (v.segment.is_none()
                                         || r.segment.is_none()
-                                        || r.segment == v.segment)
+                                        || r.segment.as_deref() == v.segment.as_deref())
                             })
                             .collect()
                     })
@@ -387,9 +389,9 @@ pub fn rollup(
             };
             out.push(Rollup {
                 plan: parent.plan.id.clone(),
-                target: pt.id.clone(),
-                metric: pt.metric.clone(),
-                segment: v.segment.clone(),
+                target: pt.id.to_string(),
+                metric: pt.metric.to_string(),
+                segment: v.segment.as_deref().map(String::from),
                 threshold: shown,
                 met,
                 of: bound.len(),

@@ -6,14 +6,33 @@ use unicode_normalization::char::is_combining_mark;
 
 /// Canonical composed form; stored text and comparisons use it.
 pub fn nfc(s: &str) -> String {
-    // Nearly all text is typed composed already: the quick check avoids
-    // rebuilding it char by char (a fifth of `kh check`'s time before).
-    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
-        return s.to_owned();
+    nfc_cow(s).into_owned()
+}
+
+/// [`nfc`], borrowing `s` when it is composed already, as nearly all text is.
+pub fn nfc_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    if is_nfc(s) {
+        return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     out.extend(s.nfc());
-    out
+    std::borrow::Cow::Owned(out)
+}
+
+fn is_nfc(s: &str) -> bool {
+    s.chars().all(always_composed)
+        || unicode_normalization::is_nfc_quick(s.chars())
+            == unicode_normalization::IsNormalized::Yes
+}
+
+/// Characters that are composed whatever surrounds them: each is its own
+/// starter and none combines with a neighbour. Vietnamese is typed in these
+/// (ASCII, the Latin-1 and Latin Extended letters, the precomposed letters
+/// of U+1E00-1EFF, dashes and quotes), so most text is known composed
+/// without the normalisation tables, two lookups a character (a tenth of
+/// `kh check`'s time before).
+fn always_composed(c: char) -> bool {
+    matches!(c, '\0'..='\u{02FF}' | '\u{1E00}'..='\u{1EFF}' | '\u{2010}'..='\u{2027}')
 }
 
 /// Lowercase, diacritics removed, `đ` read as `d`, whitespace collapsed.
@@ -249,5 +268,31 @@ mod tests {
         ] {
             assert_eq!(csv_cell(cell), want, "{cell:?}");
         }
+    }
+
+    #[test]
+    fn the_always_composed_characters_are_starters_that_never_combine() {
+        use unicode_normalization::IsNormalized;
+        use unicode_normalization::char::canonical_combining_class;
+        let mut n = 0;
+        for c in (0..=0x2FFFu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| always_composed(c))
+        {
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(
+                unicode_normalization::is_nfc_quick(std::iter::once(c)),
+                IsNormalized::Yes,
+                "{c:?}"
+            );
+            n += 1;
+        }
+        assert_eq!(n, 0x300 + 0x100 + 0x18);
+        // Outside them the tables decide: a combining mark composes.
+        assert_eq!(nfc("e\u{0302}\u{0301}"), "ế");
+        assert!(matches!(
+            nfc_cow("Tiếng Việt – “đạt”"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }

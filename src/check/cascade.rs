@@ -5,7 +5,7 @@
 use super::oriented;
 use crate::domain::period::same_horizon;
 use crate::domain::threshold::Inclusion;
-use crate::domain::{Deadline, Plan, Target, Threshold};
+use crate::domain::{Deadline, Plan, Str, Target, Threshold};
 use crate::finding::{At, Finding};
 use crate::message::{Label, Message};
 use crate::repo::{Entry, Repo};
@@ -233,7 +233,7 @@ pub fn judge(repo: &Repo, child: &Plan, ct: &Target, parent: &Plan, pts: &[usize
             let inclusion = c.within(&p);
             j.comparisons.push(Comparison {
                 parent_target: *pi,
-                segment: seg,
+                segment: seg.map(String::from),
                 child: c,
                 parent: p,
                 inclusion,
@@ -261,18 +261,18 @@ pub fn floor_applies(floor: &crate::domain::threshold::Floor, child: &Plan) -> b
 /// The (segment, child threshold) pairs to compare with a parent target: the
 /// child's own segments, else the segments its plan says it belongs to, else
 /// every segment of the parent target.
-fn segment_pairs(child: &Plan, ct: &Target, pt: &Target) -> Vec<(Option<String>, Threshold)> {
+fn segment_pairs(child: &Plan, ct: &Target, pt: &Target) -> Vec<(Option<Str>, Threshold)> {
     let mut out = Vec::new();
     for v in &ct.values {
         match &v.segment {
             Some(s) => out.push((Some(s.clone()), v.value.binding.clone())),
             None if !child.segment.is_empty() => {
                 for s in &child.segment {
-                    out.push((Some(s.clone()), v.value.binding.clone()));
+                    out.push((Some(s.as_str().into()), v.value.binding.clone()));
                 }
             }
             None => {
-                let segs: Vec<&String> = pt
+                let segs: Vec<&Str> = pt
                     .values
                     .iter()
                     .filter_map(|p| p.segment.as_ref())
@@ -304,7 +304,7 @@ pub fn value_path(t_index: usize, t: &Target, segment: Option<&str>) -> Vec<Seg>
 
 fn label(plan: &Plan, t: &Target) -> Label {
     Label::Target {
-        id: t.id.clone(),
+        id: t.id.to_string(),
         plan: plan.id.clone(),
     }
 }
@@ -325,8 +325,8 @@ pub fn check(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
                     e.file,
                     At::Value(due_or_target(ci, ct)),
                     Message::Milestone {
-                        target: ct.id.clone(),
-                        metric: ct.metric.clone(),
+                        target: ct.id.to_string(),
+                        metric: ct.metric.to_string(),
                         due: j.due,
                         parent_plan: parent.plan.id.clone(),
                     },
@@ -357,12 +357,12 @@ pub fn check(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
                 Inclusion::Aspiration => (
                     Rule::AspirationOnly,
                     Message::AspirationOnly {
-                        target,
-                        metric,
+                        target: target.to_string(),
+                        metric: metric.to_string(),
                         plan: e.plan.id.clone(),
                         segment,
                         found,
-                        parent_target,
+                        parent_target: parent_target.to_string(),
                         parent_plan,
                         expected,
                     },
@@ -370,13 +370,13 @@ pub fn check(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
                 Inclusion::Outside if c.floor.is_some() => (
                     Rule::BelowFloor,
                     Message::BelowFloor {
-                        target,
-                        metric,
+                        target: target.to_string(),
+                        metric: metric.to_string(),
                         plan: e.plan.id.clone(),
                         segment,
                         per: c.floor.clone().flatten(),
                         expected,
-                        parent_target,
+                        parent_target: parent_target.to_string(),
                         parent_plan,
                         found,
                     },
@@ -384,12 +384,12 @@ pub fn check(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
                 Inclusion::Outside => (
                     Rule::LooserThreshold,
                     Message::Looser {
-                        target,
-                        metric,
+                        target: target.to_string(),
+                        metric: metric.to_string(),
                         plan: e.plan.id.clone(),
                         segment,
                         expected,
-                        parent_target,
+                        parent_target: parent_target.to_string(),
                         parent_plan,
                         found,
                     },
@@ -397,10 +397,10 @@ pub fn check(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
                 Inclusion::Incomparable(why) => (
                     Rule::IncomparableThreshold,
                     Message::Incomparable {
-                        target,
-                        metric,
+                        target: target.to_string(),
+                        metric: metric.to_string(),
                         segment,
-                        parent_target,
+                        parent_target: parent_target.to_string(),
                         parent_plan,
                         why: why.clone(),
                     },
@@ -424,10 +424,10 @@ pub fn check(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
                         Seg::Key("due".into()),
                     ]),
                     Message::LaterDeadline {
-                        target: ct.id.clone(),
-                        metric: ct.metric.clone(),
+                        target: ct.id.to_string(),
+                        metric: ct.metric.to_string(),
                         expected: pd,
-                        parent_target: pt.id.clone(),
+                        parent_target: pt.id.to_string(),
                         parent_plan: parent.plan.id.clone(),
                         found: cd,
                     },

@@ -82,10 +82,10 @@ pub fn due_before_issued(repo: &Repo, e: &Entry, out: &mut Vec<Finding>) {
             e.file,
             at,
             Message::DueBeforeIssued {
-                target: t.id.clone(),
+                target: t.id.to_string(),
                 due,
                 issued: e.plan.issued.to_string(),
-                from: inherited.map(|(p, _, pt)| (pt.id.clone(), p.plan.id.clone())),
+                from: inherited.map(|(p, _, pt)| (pt.id.to_string(), p.plan.id.clone())),
             },
         );
         if let Some((p, pi, pt)) = inherited {
@@ -97,7 +97,7 @@ pub fn due_before_issued(repo: &Repo, e: &Entry, out: &mut Vec<Finding>) {
                     Seg::Key("due".into()),
                 ]),
                 Label::Target {
-                    id: pt.id.clone(),
+                    id: pt.id.to_string(),
                     plan: p.plan.id.clone(),
                 },
             );

@@ -50,8 +50,8 @@ pub fn check(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
                 e.file,
                 At::Key(path("targets")),
                 Message::MissingAdoption {
-                    parent_target: pt.id.clone(),
-                    metric: pt.metric.clone(),
+                    parent_target: pt.id.to_string(),
+                    metric: pt.metric.to_string(),
                     parent_plan: p.id.clone(),
                     level: child.level.key(),
                 },
@@ -60,7 +60,7 @@ pub fn check(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
                 parent.file,
                 target_at(pi, "metric"),
                 Label::Target {
-                    id: pt.id.clone(),
+                    id: pt.id.to_string(),
                     plan: p.id.clone(),
                 },
             ),
@@ -77,7 +77,7 @@ pub fn check(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding>) {
                     Seg::Key("metric".into()),
                 ]),
                 Message::WaiverUnknownMetric {
-                    metric: w.metric.clone(),
+                    metric: w.metric.to_string(),
                     parent_plan: p.id.clone(),
                 },
             ));
@@ -94,7 +94,7 @@ pub fn issued_late(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding
     for (pi, pt) in p.targets.iter().enumerate() {
         let marks_issuance = repo
             .indicators
-            .get(&pt.metric)
+            .get(pt.metric.as_str())
             .is_some_and(|i| i.plan_issuance);
         if !marks_issuance || !pt.issuance_binds(p.level, child) {
             continue;
@@ -110,7 +110,7 @@ pub fn issued_late(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding
                     At::Value(path("issued")),
                     Message::PlanIssuedLate {
                         issued: child.issued.to_string(),
-                        parent_target: pt.id.clone(),
+                        parent_target: pt.id.to_string(),
                         parent_plan: p.id.clone(),
                         deadline,
                         level: child.level.key(),
@@ -120,7 +120,7 @@ pub fn issued_late(repo: &Repo, e: &Entry, parent: &Entry, out: &mut Vec<Finding
                     parent.file,
                     target_at(pi, "due"),
                     Label::Target {
-                        id: pt.id.clone(),
+                        id: pt.id.to_string(),
                         plan: p.id.clone(),
                     },
                 ),

@@ -146,7 +146,7 @@ pub fn metrics(repo: &Repo, e: &Entry, out: &mut Vec<Finding>) {
         return;
     }
     for (n, t) in e.plan.targets.iter().enumerate() {
-        if repo.indicators.contains_key(&t.metric) {
+        if repo.indicators.contains_key(t.metric.as_str()) {
             continue;
         }
         out.push(Finding::new(
@@ -154,7 +154,7 @@ pub fn metrics(repo: &Repo, e: &Entry, out: &mut Vec<Finding>) {
             e.file,
             at(&[k("targets"), Seg::Index(n), k("metric")]),
             Message::UnknownMetric {
-                metric: t.metric.clone(),
+                metric: t.metric.to_string(),
                 nearest: nearest(&t.metric, repo.indicators.keys().map(String::as_str))
                     .map(str::to_string),
             },
@@ -178,7 +178,9 @@ pub fn segments(repo: &Repo, e: &Entry, out: &mut Vec<Finding>) {
                     Rule::UnknownSegment,
                     e.file,
                     At::Key(vec![k("targets"), Seg::Index(n), k("by_segment"), k(s)]),
-                    Message::UndeclaredSegment { segment: s.clone() },
+                    Message::UndeclaredSegment {
+                        segment: s.to_string(),
+                    },
                 ));
             }
         }
@@ -226,7 +228,7 @@ pub fn unit_mismatch(repo: &Repo, e: &Entry, out: &mut Vec<Finding>) {
                 e.file,
                 value_at(n, t, v),
                 Message::UnitMismatch {
-                    metric: t.metric.clone(),
+                    metric: t.metric.to_string(),
                     expected: ind.unit.key(),
                     found: found.key(),
                     threshold: v.value.binding.to_string(),
@@ -244,7 +246,7 @@ fn values_with_indicator<'a>(
     e: &'a Entry,
 ) -> impl Iterator<Item = (usize, &'a Target, &'a Indicator, &'a SegmentValue)> {
     e.plan.targets.iter().enumerate().flat_map(move |(n, t)| {
-        let ind = repo.indicators.get(&t.metric);
+        let ind = repo.indicators.get(t.metric.as_str());
         ind.into_iter()
             .flat_map(move |ind| t.values.iter().map(move |v| (n, t, ind, v)))
     })
@@ -270,8 +272,8 @@ pub fn population_mismatch(repo: &Repo, e: &Entry, out: &mut Vec<Finding>) {
                 e.file,
                 value_at(n, t, v),
                 Message::PopulationMismatch {
-                    target: t.id.clone(),
-                    metric: t.metric.clone(),
+                    target: t.id.to_string(),
+                    metric: t.metric.to_string(),
                     population: population.clone(),
                     noun: noun.clone(),
                 },
@@ -292,8 +294,8 @@ pub fn direction_mismatch(repo: &Repo, e: &Entry, out: &mut Vec<Finding>) {
                 e.file,
                 value_at(n, t, v),
                 Message::DirectionMismatch {
-                    target: t.id.clone(),
-                    metric: t.metric.clone(),
+                    target: t.id.to_string(),
+                    metric: t.metric.to_string(),
                     threshold: b.to_string(),
                     // A phrase against a higher-is-better indicator bounds from above.
                     upper: ind.direction == crate::domain::Direction::Higher,

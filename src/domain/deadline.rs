@@ -2611,7 +2611,7 @@ mod tests {
         let t = crate::domain::plan::Target {
             id: "1".into(),
             area: None,
-            text: String::new(),
+            text: Default::default(),
             metric: "m".into(),
             values: Vec::new(),
             due: Some(p("Từ năm 2027")),

@@ -1,3 +1,4 @@
+use super::Str;
 pub use super::citation::{Citation, DocType};
 pub use super::date::Issued;
 use super::deadline::Deadline;
@@ -379,21 +380,21 @@ mod wire {
 /// A threshold for all of a plan's segments (`segment: None`) or one of them.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SegmentValue {
-    pub segment: Option<String>,
+    pub segment: Option<Str>,
     pub value: TargetValue,
 }
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Target {
-    pub id: String,
-    pub area: Option<String>,
-    pub text: String,
-    pub metric: String,
+    pub id: Str,
+    pub area: Option<Str>,
+    pub text: Str,
+    pub metric: Str,
     pub values: Vec<SegmentValue>,
     /// None: no date of its own; inherited from the parent target or the period.
     pub due: Option<Deadline>,
-    pub lead: Vec<String>,
-    pub implementers: Vec<String>,
+    pub lead: Vec<Str>,
+    pub implementers: Vec<Str>,
     /// None: binds every level below the plan's; empty: internal, binds no one.
     pub applies_to: Option<Vec<Binding>>,
     #[serde(with = "wire::provenances")]
@@ -463,23 +464,23 @@ impl Target {
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Task {
-    pub id: String,
-    pub area: Option<String>,
-    pub text: String,
-    pub lead: Vec<String>,
-    pub cooperating: Vec<String>,
-    pub product: Option<String>,
+    pub id: Str,
+    pub area: Option<Str>,
+    pub text: Str,
+    pub lead: Vec<Str>,
+    pub cooperating: Vec<Str>,
+    pub product: Option<Str>,
     pub due: Option<Deadline>,
-    pub note: Option<String>,
+    pub note: Option<Str>,
     #[serde(with = "wire::provenances")]
     pub provenance: Provenances,
 }
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Reporting {
-    pub what: String,
-    pub from: Vec<String>,
-    pub to: Option<String>,
+    pub what: Str,
+    pub from: Vec<Str>,
+    pub to: Option<Str>,
     pub due: Deadline,
     #[serde(with = "wire::provenances")]
     pub provenance: Provenances,
@@ -487,8 +488,8 @@ pub struct Reporting {
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Waiver {
-    pub metric: String,
-    pub reason: String,
+    pub metric: Str,
+    pub reason: Str,
 }
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]

@@ -384,7 +384,10 @@ fn one_metric_per_meaning_within_a_plan() {
             for (i, a) in ts.iter().enumerate() {
                 for b in &ts[i + 1..] {
                     let segs = |t: &kh::domain::Target| -> Vec<Option<String>> {
-                        t.values.iter().map(|v| v.segment.clone()).collect()
+                        t.values
+                            .iter()
+                            .map(|v| v.segment.as_deref().map(String::from))
+                            .collect()
                     };
                     let apart = segs(a).iter().all(|s| s.is_some() && !segs(b).contains(s));
                     let reviewed = SAME_MEASURE_TWO_HORIZONS

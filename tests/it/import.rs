@@ -63,7 +63,10 @@ fn pct(a: usize, b: usize) -> String {
 
 /// The lead units of an entry as names, folded, in a set: abbreviations differ
 /// between encoders, the units they name do not.
-fn lead_names(plan: &kh::domain::Plan, keys: &[String]) -> std::collections::BTreeSet<String> {
+fn lead_names(
+    plan: &kh::domain::Plan,
+    keys: &[kh::domain::Str],
+) -> std::collections::BTreeSet<String> {
     keys.iter()
         .map(|k| kh::text::fold(plan.unit_name(k)))
         .collect()
