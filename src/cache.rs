@@ -147,7 +147,7 @@ pub struct Cache {
     shards: Vec<OnceLock<Shard>>,
     /// Which shard files are there at all, from one listing of the folder.
     present: Vec<bool>,
-    blobs: HashMap<Oid, Known>,
+    blobs: HashMap<Oid, Known, crate::git::Fast>,
 }
 
 impl Cache {
@@ -187,7 +187,7 @@ impl Cache {
             identity,
             shards: (0..SHARDS).map(|_| OnceLock::new()).collect(),
             present: vec![false; SHARDS],
-            blobs: HashMap::new(),
+            blobs: HashMap::default(),
         };
         cache.present = (0..SHARDS)
             .map(|n| std::fs::symlink_metadata(cache.shard_path(n)).is_ok_and(|m| m.is_file()))
@@ -243,10 +243,12 @@ impl Cache {
         self.shards[n].get_or_init(|| self.read_shard(n))
     }
 
-    fn read_blobs(&self) -> Option<HashMap<Oid, Known>> {
+    fn read_blobs(&self) -> Option<HashMap<Oid, Known, crate::git::Fast>> {
         let (bytes, at, count) = self.read_body(&self.blobs_path(), BLOBS)?;
-        let list: Vec<(Oid, Known)> = postcard::from_bytes(&bytes[at..]).ok()?;
-        (list.len() as u64 == count).then(|| list.into_iter().collect())
+        // Written as a list of pairs, which postcard encodes as a map: read
+        // straight into one.
+        let map: HashMap<Oid, Known, crate::git::Fast> = postcard::from_bytes(&bytes[at..]).ok()?;
+        (map.len() as u64 == count).then_some(map)
     }
 
     /// What a blob id stands for, if kh has read bytes of that id.

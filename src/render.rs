@@ -8,7 +8,7 @@ use crate::repo::Repo;
 use crate::table::Rows;
 use crate::text;
 use crate::ui::{Lang, Ui};
-use crate::yaml::{Pos, Positions};
+use crate::yaml::{Pos, Positions, Seg};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -129,51 +129,65 @@ pub struct RelatedLoc {
 /// Positions and lines of files that have findings, each file read and parsed once.
 struct Resolver<'a> {
     repo: &'a Repo,
-    cache: HashMap<FileId, Option<(Positions, Vec<String>)>>,
+    cache: HashMap<FileId, Option<(Positions, String)>>,
 }
 
-/// A file's positions and lines, read again through the same guard as the
-/// first time: a file swapped for a link or a FIFO meanwhile is not opened.
-fn read_positions(repo: &Repo, file: FileId) -> Option<(Positions, Vec<String>)> {
+/// A file's positions (of the paths `wanted`; `None`: all) and text, read
+/// again through the same guard as the first time: a file swapped for a
+/// link or a FIFO meanwhile is not opened.
+fn read_positions(
+    repo: &Repo,
+    file: FileId,
+    wanted: Option<&[&[Seg]]>,
+) -> Option<(Positions, String)> {
     let bytes = repo.read_again(file)?;
     let src = String::from_utf8_lossy(&bytes);
     let src = src.trim_start_matches('\u{FEFF}');
-    let lines = src.lines().map(str::to_string).collect();
-    Some((Positions::of(src), lines))
+    let positions = match wanted {
+        Some(w) => Positions::of_paths(src, w),
+        None => Positions::of(src),
+    };
+    Some((positions, src.to_string()))
 }
 
 impl Resolver<'_> {
-    /// Reads, on all cores, every file the findings point into.
+    /// Reads, on all cores, every file the findings point into, keeping the
+    /// positions of the places they point at.
     fn prepare(&mut self, findings: &[Finding]) {
         use rayon::prelude::*;
-        let mut files: Vec<FileId> = findings
-            .iter()
-            .filter(|f| !matches!(f.at, At::File | At::Cell { .. }))
-            .map(|f| f.file)
-            .chain(
-                findings
-                    .iter()
-                    .filter_map(|f| f.related.as_ref())
-                    .filter(|r| matches!(r.at, At::Value(_) | At::Key(_)))
-                    .map(|r| r.file),
-            )
-            .filter(|f| !self.cache.contains_key(f))
-            .collect();
-        files.sort_unstable();
-        files.dedup();
+        let mut wanted: HashMap<FileId, Vec<&[Seg]>> = HashMap::new();
+        // (file, place, whether its line is shown: a finding's own place)
+        let places = findings.iter().flat_map(|f| {
+            std::iter::once((f.file, &f.at, true))
+                .chain(f.related.as_ref().map(|r| (r.file, &r.at, false)))
+        });
+        for (file, at, own) in places {
+            if self.cache.contains_key(&file) {
+                continue;
+            }
+            match at {
+                At::Value(p) | At::Key(p) => wanted.entry(file).or_default().push(p),
+                // Placed already: only its line is shown.
+                At::Pos(_) if own => {
+                    wanted.entry(file).or_default();
+                }
+                // A file as a whole, or a report's cell: nothing to read.
+                _ => {}
+            }
+        }
         let repo = self.repo;
-        let read: Vec<_> = files
+        let read: Vec<_> = wanted
             .into_par_iter()
-            .map(|f| (f, read_positions(repo, f)))
+            .map(|(f, w)| (f, read_positions(repo, f, Some(&w))))
             .collect();
         self.cache.extend(read);
     }
 
-    fn file(&mut self, file: FileId) -> Option<&(Positions, Vec<String>)> {
+    fn file(&mut self, file: FileId) -> Option<&(Positions, String)> {
         let repo = self.repo;
         self.cache
             .entry(file)
-            .or_insert_with(|| read_positions(repo, file))
+            .or_insert_with(|| read_positions(repo, file, None))
             .as_ref()
     }
 
@@ -215,7 +229,11 @@ impl Resolver<'_> {
     }
 
     fn line(&mut self, file: FileId, line: usize) -> Option<String> {
-        self.file(file)?.1.get(line.checked_sub(1)?).cloned()
+        self.file(file)?
+            .1
+            .lines()
+            .nth(line.checked_sub(1)?)
+            .map(str::to_string)
     }
 }
 

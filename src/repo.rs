@@ -36,7 +36,7 @@ pub struct Repo {
     /// Findings made while reading: syntax, schema, duplicate plan ids.
     pub findings: Vec<Finding>,
     /// Plan index by id (the first plan to claim an id).
-    pub by_id: HashMap<String, usize>,
+    pub by_id: HashMap<String, usize, crate::git::Fast>,
     /// Ids claimed by plan files that could not be read as plans.
     pub unreadable: HashMap<String, FileId>,
     /// Files with an error, so that a child hears its parent's file is broken.
@@ -1659,36 +1659,17 @@ fn index(repo: &mut Repo) {
     let mut skeletons: HashMap<String, usize, crate::git::Fast> =
         HashMap::with_capacity_and_hasher(repo.plans.len(), Default::default());
     repo.by_id.reserve(repo.plans.len());
+    // What each plan's id and parents are alone, on all cores; what they are
+    // beside the others' (the same, alike), in file order.
+    let alone: Vec<(String, Vec<Finding>)> = repo
+        .plans
+        .par_iter()
+        .map(|e| (ids::skeleton(&e.plan.id), id_problems(e)))
+        .collect();
     let mut found = Vec::new();
-    for (n, e) in repo.plans.iter().enumerate() {
+    for (n, (e, (sk, problems))) in repo.plans.iter().zip(alone).enumerate() {
         let id = &e.plan.id;
-        if !id.is_empty()
-            && let Some(problem) = ids::problem(id)
-        {
-            found.push(Finding::new(
-                Rule::BadId,
-                e.file,
-                id_at(),
-                Message::BadPlanId {
-                    id: id.clone(),
-                    problem,
-                },
-            ));
-        }
-        for (n, p) in e.plan.parents.iter().enumerate() {
-            if let Some(problem) = ids::problem(p) {
-                found.push(Finding::new(
-                    Rule::BadId,
-                    e.file,
-                    At::parent(n),
-                    Message::BadParentId {
-                        parent: p.clone(),
-                        problem,
-                    },
-                ));
-            }
-        }
-        let sk = ids::skeleton(id);
+        found.extend(problems);
         match skeletons.get(&sk) {
             Some(&m) if repo.plans[m].plan.id != *id => {
                 let other = &repo.plans[m];
@@ -1761,9 +1742,12 @@ fn index(repo: &mut Repo) {
     // like a key without being one, and unit abbreviations that look alike.
     let (skeletons, mut alike) = key_skeletons(repo);
     found.append(&mut alike);
-    for e in &repo.plans {
-        found.extend(look_alikes(repo, &skeletons, e));
-    }
+    let alike: Vec<Vec<Finding>> = repo
+        .plans
+        .par_iter()
+        .map(|e| look_alikes(repo, &skeletons, e))
+        .collect();
+    found.extend(alike.into_iter().flatten());
     repo.findings.extend(found);
     repo.files_with_errors = repo
         .findings
@@ -1776,6 +1760,39 @@ fn index(repo: &mut Repo) {
 /// The catalog's keys by their skeleton (the first of each), and the
 /// findings of keys that look alike.
 type KeySkeletons<'a> = HashMap<String, (&'a String, FileId, usize)>;
+
+/// A plan's id and parents that break the id grammar.
+fn id_problems(e: &Entry) -> Vec<Finding> {
+    let mut found = Vec::new();
+    let id = &e.plan.id;
+    if !id.is_empty()
+        && let Some(problem) = ids::problem(id)
+    {
+        found.push(Finding::new(
+            Rule::BadId,
+            e.file,
+            id_at(),
+            Message::BadPlanId {
+                id: id.clone(),
+                problem,
+            },
+        ));
+    }
+    for (n, p) in e.plan.parents.iter().enumerate() {
+        if let Some(problem) = ids::problem(p) {
+            found.push(Finding::new(
+                Rule::BadId,
+                e.file,
+                At::parent(n),
+                Message::BadParentId {
+                    parent: p.clone(),
+                    problem,
+                },
+            ));
+        }
+    }
+    found
+}
 
 fn key_at(n: usize) -> At {
     At::Value(crate::yaml::path(&format!("indicators.{n}.key")))

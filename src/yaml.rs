@@ -146,7 +146,7 @@ fn read_error(e: &serde_yaml::Error) -> ReadError {
     ReadError { kind, message, pos }
 }
 
-/// Positions of every key and value in a document, by path.
+/// Positions of the keys and values of a document, by path.
 #[derive(Debug, Default)]
 pub struct Positions {
     values: HashMap<YamlPath, Pos>,
@@ -154,13 +154,29 @@ pub struct Positions {
 }
 
 impl Positions {
+    /// Every key and value.
     pub fn of(src: &str) -> Positions {
-        let mut b = Builder::default();
+        Positions::build(src, None)
+    }
+
+    /// The keys and values on the way to each of `wanted`: what [`value`]
+    /// and [`key`] answer for them (the nearest ancestor present) is what
+    /// they answer after [`of`]. A file with one finding in it holds a
+    /// thousand values: recording only these is most of the cost saved.
+    ///
+    /// [`value`]: Positions::value
+    /// [`key`]: Positions::key
+    /// [`of`]: Positions::of
+    pub fn of_paths(src: &str, wanted: &[&[Seg]]) -> Positions {
+        Positions::build(src, Some(wanted))
+    }
+
+    fn build(src: &str, wanted: Option<&[&[Seg]]>) -> Positions {
+        let mut b = Builder {
+            wanted,
+            ..Builder::default()
+        };
         let mut parser = Parser::new_from_str(src);
-        // Events are pulled one by one rather than through `Parser::load`,
-        // which recurses once per level and overflows the stack on a line of
-        // 100,000 "- ". Nesting deeper than any plan stops the walk; positions
-        // seen before it (and before a syntax error) are kept.
         while let Ok((ev, mark)) = parser.next_token() {
             if matches!(ev, Event::StreamEnd | Event::DocumentEnd) || b.stack.len() > MAX_DEPTH {
                 break;
@@ -173,19 +189,12 @@ impl Positions {
         }
     }
 
-    /// Where the value at `p` starts; for a missing value, where its nearest
-    /// present ancestor starts.
     pub fn value(&self, p: &[Seg]) -> Option<Pos> {
-        let mut p = p.to_vec();
-        loop {
-            if let Some(pos) = self.values.get(&p) {
-                return Some(*pos);
-            }
-            p.pop()?;
-        }
+        (0..=p.len())
+            .rev()
+            .find_map(|n| self.values.get(&p[..n]).copied())
     }
 
-    /// Where the key of the field at `p` starts (for unknown fields).
     pub fn key(&self, p: &[Seg]) -> Option<Pos> {
         self.keys.get(p).copied().or_else(|| self.value(p))
     }
@@ -201,13 +210,15 @@ enum Frame {
     },
 }
 
-/// Deeper than any plan (serde_yaml itself stops at 128).
 const MAX_DEPTH: usize = 256;
 
 #[derive(Default)]
-struct Builder {
+struct Builder<'w> {
     stack: Vec<Frame>,
+    /// The path of the innermost open collection.
     path: YamlPath,
+    /// `None`: every path.
+    wanted: Option<&'w [&'w [Seg]]>,
     values: HashMap<YamlPath, Pos>,
     keys: HashMap<YamlPath, Pos>,
 }
@@ -219,17 +230,16 @@ fn to_pos(m: Marker) -> Pos {
     }
 }
 
-impl Builder {
-    /// The path of the node that starts now, or None when it is a mapping key.
-    fn begin_node(&mut self) -> Option<YamlPath> {
+impl Builder<'_> {
+    /// The segment of the node that begins now in the open collection:
+    /// `Some(None)` for the document's root, `None` for a mapping's key.
+    fn begin_node(&mut self) -> Option<Option<Seg>> {
         match self.stack.last_mut() {
-            None => Some(Vec::new()),
+            None => Some(None),
             Some(Frame::Seq { next }) => {
                 let i = *next;
                 *next += 1;
-                let mut p = self.path.clone();
-                p.push(Seg::Index(i));
-                Some(p)
+                Some(Some(Seg::Index(i)))
             }
             Some(Frame::Map {
                 next_key,
@@ -239,48 +249,93 @@ impl Builder {
                     None
                 } else {
                     *expecting_key = true;
-                    let mut p = self.path.clone();
-                    p.push(Seg::Key(next_key.take().unwrap_or_default()));
-                    Some(p)
+                    Some(Some(Seg::Key(next_key.take().unwrap_or_default())))
                 }
             }
         }
     }
+
+    /// Whether the path of the open collection followed by `seg` leads to
+    /// a wanted path (is one, or an ancestor of one).
+    fn wants(&self, seg: Option<&Seg>) -> bool {
+        let Some(wanted) = self.wanted else {
+            return true;
+        };
+        let depth = self.path.len() + usize::from(seg.is_some());
+        wanted.iter().any(|w| {
+            w.len() >= depth
+                && w[..self.path.len()] == self.path[..]
+                && seg.is_none_or(|s| w[self.path.len()] == *s)
+        })
+    }
+
+    fn record(&mut self, seg: Option<Seg>, mark: Marker, key: bool) {
+        if !self.wants(seg.as_ref()) {
+            return;
+        }
+        let mut p = self.path.clone();
+        p.extend(seg);
+        let map = if key {
+            &mut self.keys
+        } else {
+            &mut self.values
+        };
+        map.entry(p).or_insert(to_pos(mark));
+    }
 }
 
-impl MarkedEventReceiver for Builder {
+impl MarkedEventReceiver for Builder<'_> {
     fn on_event(&mut self, ev: Event, mark: Marker) {
         match ev {
             Event::Scalar(text, ..) => match self.begin_node() {
-                Some(p) => {
-                    self.values.insert(p, to_pos(mark));
+                Some(seg) => {
+                    if self.wants(seg.as_ref()) {
+                        let mut p = self.path.clone();
+                        p.extend(seg);
+                        self.values.insert(p, to_pos(mark));
+                    }
                 }
                 None => {
-                    if let Some(Frame::Map {
-                        next_key,
-                        expecting_key,
-                    }) = self.stack.last_mut()
+                    let seg = Seg::Key(text);
+                    self.record(Some(seg.clone()), mark, true);
+                    if let (
+                        Some(Frame::Map {
+                            next_key,
+                            expecting_key,
+                        }),
+                        Seg::Key(text),
+                    ) = (self.stack.last_mut(), seg)
                     {
-                        let mut p = self.path.clone();
-                        p.push(Seg::Key(text.clone()));
-                        self.keys.entry(p).or_insert(to_pos(mark));
                         *next_key = Some(text);
                         *expecting_key = false;
                     }
                 }
             },
             Event::Alias(_) => {
-                if let Some(p) = self.begin_node() {
+                if let Some(seg) = self.begin_node()
+                    && self.wants(seg.as_ref())
+                {
+                    let mut p = self.path.clone();
+                    p.extend(seg);
                     self.values.insert(p, to_pos(mark));
                 }
             }
             Event::MappingStart(..) | Event::SequenceStart(..) => {
                 let is_map = matches!(ev, Event::MappingStart(..));
-                let p = self.begin_node();
-                // Complex keys (a mapping used as a key) are not part of the plan format.
-                let p = p.unwrap_or_else(|| self.path.clone());
-                self.values.insert(p.clone(), to_pos(mark));
-                self.path = p;
+                let root = self.stack.is_empty();
+                // A collection as a mapping's key stands at the map's path.
+                let seg = self.begin_node().flatten();
+                if self.wants(seg.as_ref()) {
+                    let mut p = self.path.clone();
+                    p.extend(seg.clone());
+                    self.values.insert(p, to_pos(mark));
+                }
+                // The path grows by one segment per open collection but the
+                // root, a key collection's by an empty one: each is popped
+                // as its collection closes.
+                if !root {
+                    self.path.push(seg.unwrap_or(Seg::Key(String::new())));
+                }
                 self.stack.push(if is_map {
                     Frame::Map {
                         next_key: None,
@@ -292,7 +347,9 @@ impl MarkedEventReceiver for Builder {
             }
             Event::MappingEnd | Event::SequenceEnd => {
                 self.stack.pop();
-                self.path.pop();
+                if !self.stack.is_empty() {
+                    self.path.pop();
+                }
             }
             _ => {}
         }
@@ -322,6 +379,41 @@ mod tests {
             p.key(&path("targets.1.by_segment")),
             Some(Pos { line: 6, col: 5 })
         );
+    }
+
+    #[test]
+    fn positions_of_wanted_paths_are_those_of_the_whole_document() {
+        let all = Positions::of(DOC);
+        let flow = "a: {b: [1, {c: 2}]}\n? [k]\n: v\n";
+        let all_flow = Positions::of(flow);
+        for dotted in [
+            "id",
+            "targets",
+            "targets.0.target",
+            "targets.1.by_segment.urban",
+            "targets.1.due",
+            "targets.7.id",
+            "nothing.here",
+            "",
+        ] {
+            let p = path(dotted);
+            let some = Positions::of_paths(DOC, &[&p, &path("targets.0.id")]);
+            assert_eq!(some.value(&p), all.value(&p), "{dotted}");
+            assert_eq!(some.key(&p), all.key(&p), "{dotted}");
+        }
+        for dotted in ["a.b.1.c", "a.b.0", "a", "k"] {
+            let p = path(dotted);
+            let some = Positions::of_paths(flow, &[&p]);
+            assert_eq!(some.value(&p), all_flow.value(&p), "{dotted}");
+        }
+        // Only what leads to them is kept: a sibling falls back to the
+        // nearest ancestor kept.
+        let one = Positions::of_paths(DOC, &[&path("targets.0.target")]);
+        assert_eq!(
+            one.value(&path("targets.1.by_segment.urban")),
+            all.value(&path("targets"))
+        );
+        assert_eq!(Positions::of_paths(DOC, &[]).value(&path("id")), None);
     }
 
     #[test]
