@@ -20,7 +20,9 @@ pub const CATALOG_FILE: &str = "indicators.yaml";
 /// A plan and the file it came from.
 #[derive(Debug)]
 pub struct Entry {
-    pub plan: Plan,
+    /// Boxed: a plan is moved from its reader to the repository without
+    /// copying it (tens of thousands, some hundred bytes each).
+    pub plan: Box<Plan>,
     pub file: FileId,
 }
 
@@ -639,8 +641,11 @@ fn discover_noting(
         );
         files.extend(found.into_iter().map(|f| (f, jail)));
     }
-    let mut seen = HashSet::new();
-    files.retain(|(f, _)| seen.insert(f.clone()));
+    // A walk meets each path once: only several roots can meet one twice.
+    if roots.len() > 1 {
+        let mut seen: HashSet<PathBuf, crate::git::Fast> = HashSet::default();
+        files.retain(|(f, _)| seen.insert(f.clone()));
+    }
     if files.is_empty() && problems.is_empty() {
         for root in roots.iter().filter(|r| r.is_dir()) {
             problems.push(Problem::new(root, Rule::Unreadable, Message::NoPlanFiles));
@@ -835,7 +840,7 @@ pub fn decode(repo: &mut Repo, kept: &mut Kept, files: &HashSet<FileId>) -> bool
         if plan.id != e.plan.id || plan.parents != e.plan.parents {
             return false;
         }
-        e.plan = plan;
+        *e.plan = plan;
         kept.deferred.remove(&e.file);
     }
     let (skeletons, _) = key_skeletons(repo);
@@ -1598,13 +1603,13 @@ fn absorb(repo: &mut Repo, file: FileId, loaded: Loaded) {
         Loaded::Plan(plan, findings) => {
             repo.findings.extend(findings);
             if let Some(plan) = plan {
-                repo.plans.push(Entry { plan: *plan, file });
+                repo.plans.push(Entry { plan, file });
             }
         }
         Loaded::Broken(id, findings, rest) => {
             repo.findings.extend(findings);
             if let Some(plan) = rest {
-                repo.header_broken.push(Entry { plan: *plan, file });
+                repo.header_broken.push(Entry { plan, file });
             }
             if let Some(id) = id {
                 repo.unreadable.entry(id).or_insert(file);
