@@ -598,7 +598,7 @@ fn build_plan(file: FileId, f: PlanFile, out: &mut Vec<Finding>) -> PlanRead {
             .cites
             .iter()
             .flat_map(|c| c.items())
-            .flat_map(|c| Citation::parse_all(&clean(c)))
+            .flat_map(citations)
             .collect(),
         kind,
         schools: if f.school.is_some() || level != Level::School {
@@ -750,6 +750,15 @@ impl<K: std::hash::Hash + Eq, V: Clone> Memo<K, V> {
         m.insert(key, v.clone());
         v
     }
+}
+
+/// The documents a `cites:` entry names. A school cites its ward's plan
+/// as every other school of the ward does: read once per thread.
+fn citations(t: &Text) -> Vec<Citation> {
+    thread_local! {
+        static READ: Memo<String, Vec<Citation>> = Memo::default();
+    }
+    READ.with(|m| m.get(clean(t), |p| Citation::parse_all(p)))
 }
 
 fn parse_due(

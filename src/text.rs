@@ -162,10 +162,13 @@ pub fn invisible_chars(s: &str) -> Vec<(usize, char)> {
 
 /// Display width of a string in terminal columns (combining marks take none).
 pub fn width(s: &str) -> usize {
-    // Tables measure every cell, often twice: most are ASCII or composed
-    // already, and need no normalising to be counted.
+    // Tables measure every cell, often twice: most are in the letters
+    // Vietnamese is typed in, composed and none a mark, one column each.
     if s.is_ascii() {
         return s.len();
+    }
+    if all_always_composed(s) {
+        return s.chars().count();
     }
     let marks = |c: &char| !is_combining_mark(*c);
     if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
@@ -302,6 +305,7 @@ mod tests {
             .filter(|&c| always_composed(c))
         {
             assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert!(!is_combining_mark(c), "{c:?}");
             assert_eq!(
                 unicode_normalization::is_nfc_quick(std::iter::once(c)),
                 IsNormalized::Yes,
