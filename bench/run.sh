@@ -26,7 +26,9 @@
 # untimed) to warm the page cache; a machine that reclaims idle page cache
 # (as the VM these numbers were first taken on does) still reads part of a
 # large repository from disk on each run, so CPU time is shown beside wall time. kh check exits 1 on these repositories
-# (they hold planted errors): that is expected and still timed.
+# (they hold planted errors): that is expected and still timed. The cold check
+# and the floor are run by turns (check, floor, check, floor...), so that a
+# shared machine's drift over minutes falls on both and not on their ratio.
 
 set -euo pipefail
 
@@ -78,35 +80,72 @@ BEFORE=
 measure() {
     local key=$1 runs=$2 dir=$3
     shift 3
-    : >"$TMP/t"
-    : >"$TMP/m"
-    : >"$TMP/c"
-    local i rc t0 t1
+    samples_reset "$key"
     for ((i = 1; i <= runs; i++)); do
         # A command of a few milliseconds is mostly process start: more runs.
-        if [ "$i" = 2 ] && awk -v t="$(head -1 "$TMP/t")" 'BEGIN { exit !(t < 0.5) }'; then
+        if [ "$i" = 2 ] && awk -v t="$(head -1 "$(samples "$key")/t")" 'BEGIN { exit !(t < 0.5) }'; then
             runs=$((runs > FAST_RUNS ? runs : FAST_RUNS))
         fi
-        [ -n "$BEFORE" ] && (cd "$dir" && eval "$BEFORE")
-        rc=0
-        t0=$(date +%s%N)
-        (cd "$dir" && "$TIME" -f "%e %M %U %S" -o "$TMP/one" "$@" >/dev/null 2>"$TMP/err") || rc=$?
-        t1=$(date +%s%N)
-        if [ "$rc" -gt 1 ]; then
-            log "FAILED ($rc): $* in $dir"
-            sed 's/^/  /' "$TMP/err" >&2
-            T[$key]=failed
-            C[$key]=failed
-            M[$key]=0
-            return 0
-        fi
-        awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", (b - a) / 1e9 }' >>"$TMP/t"
-        tail -1 "$TMP/one" | awk '{ print $2 }' >>"$TMP/m"
-        tail -1 "$TMP/one" | awk '{ printf "%.2f\n", $3 + $4 }' >>"$TMP/c"
+        run_once "$key" "$dir" "$@" || return 0
     done
-    T[$key]=$(median_of "$TMP/t")
-    C[$key]=$(median_of "$TMP/c")
-    M[$key]=$(median_of "$TMP/m")
+    summarise "$key" "$runs"
+}
+
+# measure_pair KEY_A KEY_B RUNS DIR: runs PAIR_A and PAIR_B (arrays: each a
+# command) in DIR by turns, A then B, RUNS times each, and sets T, C and M for
+# both keys. A shared machine drifts over minutes: taken by turns, the two
+# commands see the same drift, and their ratio does not.
+PAIR_A=()
+PAIR_B=()
+measure_pair() {
+    local a=$1 b=$2 runs=$3 dir=$4
+    samples_reset "$a"
+    samples_reset "$b"
+    for ((i = 1; i <= runs; i++)); do
+        if [ "$i" = 2 ] && awk -v t="$(head -1 "$(samples "$a")/t")" 'BEGIN { exit !(t < 0.5) }'; then
+            runs=$((runs > FAST_RUNS ? runs : FAST_RUNS))
+        fi
+        run_once "$a" "$dir" "${PAIR_A[@]}" || return 0
+        run_once "$b" "$dir" "${PAIR_B[@]}" || return 0
+    done
+    summarise "$a" "$runs"
+    summarise "$b" "$runs"
+}
+
+# samples KEY: the folder of KEY's samples (t: wall s, m: peak KB, c: CPU s).
+samples() { echo "$TMP/samples/${1// /_}"; }
+samples_reset() { rm -rf "$(samples "$1")" && mkdir -p "$(samples "$1")" && : >"$(samples "$1")/t" && : >"$(samples "$1")/m" && : >"$(samples "$1")/c"; }
+
+# run_once KEY DIR CMD...: one timed run, its numbers added to KEY's samples;
+# fails (with T[KEY] "failed") when CMD exits above 1.
+run_once() {
+    local key=$1 dir=$2 rc=0 t0 t1 d
+    shift 2
+    d=$(samples "$key")
+    [ -n "$BEFORE" ] && (cd "$dir" && eval "$BEFORE")
+    t0=$(date +%s%N)
+    (cd "$dir" && "$TIME" -f "%e %M %U %S" -o "$TMP/one" "$@" >/dev/null 2>"$TMP/err") || rc=$?
+    t1=$(date +%s%N)
+    if [ "$rc" -gt 1 ]; then
+        log "FAILED ($rc): $* in $dir"
+        sed 's/^/  /' "$TMP/err" >&2
+        T[$key]=failed
+        C[$key]=failed
+        M[$key]=0
+        return 1
+    fi
+    awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", (b - a) / 1e9 }' >>"$d/t"
+    tail -1 "$TMP/one" | awk '{ print $2 }' >>"$d/m"
+    tail -1 "$TMP/one" | awk '{ printf "%.2f\n", $3 + $4 }' >>"$d/c"
+}
+
+# summarise KEY RUNS: the medians of KEY's samples into T, C and M.
+summarise() {
+    local key=$1 runs=$2 d
+    d=$(samples "$key")
+    T[$key]=$(median_of "$d/t")
+    C[$key]=$(median_of "$d/c")
+    M[$key]=$(median_of "$d/m")
     log "  $key: ${T[$key]} s wall, ${C[$key]} s CPU, $((M[$key] / 1024)) MiB (median of $runs)"
 }
 
@@ -137,9 +176,11 @@ for s in $SCALES; do
     [ "$s" = "$LARGEST" ] && runs=$RUNS_LARGEST
     log "measuring $s% (${PLANS[$s]} plans, $runs runs each)"
     "$FLOOR" "$repo/plans" >/dev/null # warm the page cache
-    # Cold: no cache at all, every file parsed (what kh check always did).
-    measure "check $s" "$runs" "$repo" "$KH" check --no-cache --today $TODAY
-    measure "floor $s" "$runs" "$repo" "$FLOOR" plans
+    # Cold: no cache at all, every file parsed (what kh check always did),
+    # by turns with the floor.
+    PAIR_A=("$KH" check --no-cache --today $TODAY)
+    PAIR_B=("$FLOOR" plans)
+    measure_pair "check $s" "floor $s" "$runs" "$repo"
     # The repository in git (once), as a CI checkout is: the cache then
     # knows unchanged files by git's blob ids, without reading them.
     if [ ! -d "$repo/.git" ]; then
