@@ -129,7 +129,37 @@ pub struct RelatedLoc {
 /// Positions and lines of files that have findings, each file read and parsed once.
 struct Resolver<'a> {
     repo: &'a Repo,
-    cache: HashMap<FileId, Option<(Positions, String)>>,
+    cache: HashMap<FileId, Option<(Positions, Lines)>>,
+}
+
+/// A file's text and where each of its lines starts.
+struct Lines {
+    text: String,
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    fn of(text: &str) -> Lines {
+        let starts = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+            .filter(|&i| i < text.len())
+            .collect();
+        Lines {
+            text: text.to_string(),
+            starts,
+        }
+    }
+
+    /// Line `n` (from 1), as `str::lines` gives it.
+    fn get(&self, n: usize) -> Option<&str> {
+        let start = *self.starts.get(n.checked_sub(1)?)?;
+        let end = self.starts.get(n).copied().unwrap_or(self.text.len());
+        let line = &self.text[start..end];
+        Some(match line.strip_suffix('\n') {
+            Some(l) => l.strip_suffix('\r').unwrap_or(l),
+            None => line,
+        })
+    }
 }
 
 /// A file's positions (of the paths `wanted`; `None`: all) and text, read
@@ -139,7 +169,7 @@ fn read_positions(
     repo: &Repo,
     file: FileId,
     wanted: Option<&[&[Seg]]>,
-) -> Option<(Positions, String)> {
+) -> Option<(Positions, Lines)> {
     let bytes = repo.read_again(file)?;
     let src = String::from_utf8_lossy(&bytes);
     let src = src.trim_start_matches('\u{FEFF}');
@@ -147,7 +177,7 @@ fn read_positions(
         Some(w) => Positions::of_paths(src, w),
         None => Positions::of(src),
     };
-    Some((positions, src.to_string()))
+    Some((positions, Lines::of(src)))
 }
 
 impl Resolver<'_> {
@@ -183,7 +213,7 @@ impl Resolver<'_> {
         self.cache.extend(read);
     }
 
-    fn file(&mut self, file: FileId) -> Option<&(Positions, String)> {
+    fn file(&mut self, file: FileId) -> Option<&(Positions, Lines)> {
         let repo = self.repo;
         self.cache
             .entry(file)
@@ -229,11 +259,7 @@ impl Resolver<'_> {
     }
 
     fn line(&mut self, file: FileId, line: usize) -> Option<String> {
-        self.file(file)?
-            .1
-            .lines()
-            .nth(line.checked_sub(1)?)
-            .map(str::to_string)
+        self.file(file)?.1.get(line).map(str::to_string)
     }
 }
 
@@ -803,6 +829,26 @@ mod tests {
             cell: None,
             sev: Some(Severity::Error),
             source: Some("    target: tối thiểu 15%".into()),
+        }
+    }
+
+    #[test]
+    fn lines_are_those_of_str_lines() {
+        for text in [
+            "",
+            "a",
+            "a\n",
+            "a\nb",
+            "a\r\nb\r\n",
+            "a\r",
+            "\n\nc",
+            "x\r\n\r\ny",
+        ] {
+            let lines = Lines::of(text);
+            let want: Vec<&str> = text.lines().collect();
+            let got: Vec<&str> = (1..=want.len() + 1).map_while(|n| lines.get(n)).collect();
+            assert_eq!(got, want, "{text:?}");
+            assert_eq!(lines.get(0), None);
         }
     }
 

@@ -269,18 +269,19 @@ impl Builder<'_> {
         })
     }
 
-    fn record(&mut self, seg: Option<Seg>, mark: Marker, key: bool) {
-        if !self.wants(seg.as_ref()) {
+    /// Keeps the position of the node at the open collection's path followed
+    /// by `seg`, if wanted: a key's first, a value's last.
+    fn record(&mut self, seg: Option<&Seg>, mark: Marker, key: bool) {
+        if !self.wants(seg) {
             return;
         }
         let mut p = self.path.clone();
-        p.extend(seg);
-        let map = if key {
-            &mut self.keys
+        p.extend(seg.cloned());
+        if key {
+            self.keys.entry(p).or_insert(to_pos(mark));
         } else {
-            &mut self.values
-        };
-        map.entry(p).or_insert(to_pos(mark));
+            self.values.insert(p, to_pos(mark));
+        }
     }
 }
 
@@ -288,16 +289,10 @@ impl MarkedEventReceiver for Builder<'_> {
     fn on_event(&mut self, ev: Event, mark: Marker) {
         match ev {
             Event::Scalar(text, ..) => match self.begin_node() {
-                Some(seg) => {
-                    if self.wants(seg.as_ref()) {
-                        let mut p = self.path.clone();
-                        p.extend(seg);
-                        self.values.insert(p, to_pos(mark));
-                    }
-                }
+                Some(seg) => self.record(seg.as_ref(), mark, false),
                 None => {
                     let seg = Seg::Key(text);
-                    self.record(Some(seg.clone()), mark, true);
+                    self.record(Some(&seg), mark, true);
                     if let (
                         Some(Frame::Map {
                             next_key,
@@ -312,12 +307,8 @@ impl MarkedEventReceiver for Builder<'_> {
                 }
             },
             Event::Alias(_) => {
-                if let Some(seg) = self.begin_node()
-                    && self.wants(seg.as_ref())
-                {
-                    let mut p = self.path.clone();
-                    p.extend(seg);
-                    self.values.insert(p, to_pos(mark));
+                if let Some(seg) = self.begin_node() {
+                    self.record(seg.as_ref(), mark, false);
                 }
             }
             Event::MappingStart(..) | Event::SequenceStart(..) => {
@@ -325,11 +316,7 @@ impl MarkedEventReceiver for Builder<'_> {
                 let root = self.stack.is_empty();
                 // A collection as a mapping's key stands at the map's path.
                 let seg = self.begin_node().flatten();
-                if self.wants(seg.as_ref()) {
-                    let mut p = self.path.clone();
-                    p.extend(seg.clone());
-                    self.values.insert(p, to_pos(mark));
-                }
+                self.record(seg.as_ref(), mark, false);
                 // The path grows by one segment per open collection but the
                 // root, a key collection's by an empty one: each is popped
                 // as its collection closes.
