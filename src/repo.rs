@@ -1443,13 +1443,24 @@ fn assemble(
     repo
 }
 
+/// The whole repository, through its cache or not (`--no-cache`): the
+/// same repository either way, to the last finding.
+pub fn load_whole(source: Source, cache: bool) -> Result<Repo> {
+    if cache {
+        load_cached(source)
+    } else {
+        load(source)
+    }
+}
+
 /// Only the named plans and their ancestors, found where their ids say
 /// (`plans/<id>.yaml`), plus the catalog: asking about one plan of a national
 /// repository costs reading a handful of files, not tens of thousands. When a
 /// plan or an ancestor is not where its id says, the whole repository is read.
 /// An id outside the grammar (`../x`, `/etc/passwd`) is refused: it can never
-/// name a path outside `plans/`.
-pub fn load_plans(source: Source, ids: &[String]) -> Result<Repo> {
+/// name a path outside `plans/`. The whole repository is read through its
+/// cache unless `cache` is false.
+pub fn load_plans(source: Source, ids: &[String], cache: bool) -> Result<Repo> {
     for id in ids {
         if let Some(problem) = ids::problem(id) {
             bail!(crate::messages::usage(
@@ -1463,15 +1474,15 @@ pub fn load_plans(source: Source, ids: &[String]) -> Result<Repo> {
     }
     // Paths named on the command line are read with their whole repository.
     let ([root], [jail]) = (source.roots.as_slice(), source.jails.as_slice()) else {
-        return load(source);
+        return load_whole(source, cache);
     };
     if !source.scope.is_empty() {
-        return load(source);
+        return load_whole(source, cache);
     }
     // A root that is not a directory inside the jail is for the full load
     // to report.
     if ids.is_empty() || !jail.resolve(root).is_ok_and(|r| r.is_dir()) {
-        return load(source);
+        return load_whole(source, cache);
     }
     let jail = jail.clone();
     let mut files = Vec::new();
@@ -1493,13 +1504,13 @@ pub fn load_plans(source: Source, ids: &[String]) -> Result<Repo> {
         }
         // A parent line outside the grammar is for the full load to report.
         if !ids::is_valid(&id) {
-            return load(source);
+            return load_whole(source, cache);
         }
         let path = root.join(format!("{id}.yaml"));
         // Unreadable, oversized, a link out, not a file: the full load
         // reports it as it always does. Every link on the way is resolved.
         let Ok(bytes) = fs_guard::read(&jail, &path, load::MAX_FILE_BYTES) else {
-            return load(source);
+            return load_whole(source, cache);
         };
         let parents = parent_line(&bytes);
         want.extend(parents.iter().rev().cloned());
@@ -1528,7 +1539,7 @@ pub fn load_plans(source: Source, ids: &[String]) -> Result<Repo> {
             .zip(&expected)
             .all(|(p, (id, parent, _))| p.is_some_and(|p| &p.id == id && &p.parents == parent));
     if !agree {
-        return load(source);
+        return load_whole(source, cache);
     }
     let mut repo = assemble(source, files, loaded, Vec::new());
     repo.partial = true;
@@ -1942,7 +1953,7 @@ mod tests {
         let child = plan("t/xa", "commune", "parent: >-\n  t/so\n");
         std::fs::write(plans.join("t/xa.yaml"), child).expect("write");
         let source = locate(std::slice::from_ref(&plans)).expect("source");
-        let repo = load_plans(source, &["t/xa".to_string()]).expect("repo");
+        let repo = load_plans(source, &["t/xa".to_string()], false).expect("repo");
         assert!(!repo.partial, "expected the whole repository to be read");
         assert_eq!(
             repo.plan("t/xa").map(|e| e.plan.parents.clone()),
@@ -1955,6 +1966,7 @@ mod tests {
         let repo = load_plans(
             locate(std::slice::from_ref(&plans)).expect("source"),
             &["t/xa".to_string()],
+            false,
         )
         .expect("repo");
         assert!(repo.partial);
@@ -1968,8 +1980,12 @@ mod tests {
         .expect("write");
         let school = plan("t/th", "school", "parent: [t/xa, t/so]\n");
         std::fs::write(plans.join("t/th.yaml"), school).expect("write");
-        let repo =
-            load_plans(locate(&[plans]).expect("source"), &["t/th".to_string()]).expect("repo");
+        let repo = load_plans(
+            locate(&[plans]).expect("source"),
+            &["t/th".to_string()],
+            false,
+        )
+        .expect("repo");
         assert!(repo.partial);
         let mut ids: Vec<&str> = repo.plans.iter().map(|e| e.plan.id.as_str()).collect();
         ids.sort_unstable();

@@ -193,12 +193,17 @@ fn needs_escape(c: char) -> bool {
     c.is_control() || is_format_char(c)
 }
 
+fn any_needs_escape(s: &str) -> bool {
+    // Printable ASCII, most of a table's cells, needs no look at each char.
+    !s.bytes().all(|b| (0x20..0x7f).contains(&b)) && s.chars().any(needs_escape)
+}
+
 /// `s` with every control character, escape sequence and bidi mark shown
 /// escaped (`\e`, `\n`, `\u{202E}`), for human, short, table and Markdown
 /// output: a value can then neither clear the screen, set a title, hide the
 /// rest of the line, reorder it, nor start a new, forged finding line.
 pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.chars().any(needs_escape) {
+    if !any_needs_escape(s) {
         return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -213,6 +218,16 @@ pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// `escape_controls` of a string kh owns: the string itself when nothing
+/// needs escaping.
+pub fn escape_controls_owned(s: String) -> String {
+    if any_needs_escape(&s) {
+        escape_controls(&s).into_owned()
+    } else {
+        s
+    }
 }
 
 /// A CSV cell that a spreadsheet would not run as a formula, following

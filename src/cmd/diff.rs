@@ -37,6 +37,9 @@ pub struct DiffArgs {
     /// Output format (default: from the -o file's extension, else table)
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+    /// Neither read nor write the cache (.kh-cache/ at the repository's root)
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 fn cell(s: Option<&crate::diff::Side>, f: impl Fn(&crate::diff::Side) -> &str) -> String {
@@ -200,9 +203,9 @@ pub fn run(args: DiffArgs, ui: &Ui) -> Result<i32> {
         .cloned()
         .collect();
     let repo = if by_id.len() == 2 {
-        repo::load_plans(source, &by_id)?
+        repo::load_plans(source, &by_id, !args.no_cache)?
     } else {
-        repo::load(source)?
+        repo::load_whole(source, !args.no_cache)?
     };
     let find = |name: &str| match diff::find(&repo, name) {
         Some(e) => Ok(e),

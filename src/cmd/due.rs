@@ -73,6 +73,9 @@ pub struct DueArgs {
     /// Output format (default: from the -o file's extension, else table)
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+    /// Neither read nor write the cache (.kh-cache/ at the repository's root)
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// How far back `kh due --overdue` looks when no window is given: one
@@ -522,7 +525,7 @@ pub fn run(args: DueArgs, ui: &Ui) -> Result<i32> {
     if let Some(r) = &args.reports {
         source.set_reports(r.clone());
     }
-    let mut repo = repo::load_plans(source, &args.plans)?;
+    let mut repo = repo::load_plans(source, &args.plans, !args.no_cache)?;
     // A filter that matches nothing is a mistake to name, never an empty table.
     let usage = |e| anyhow::anyhow!(crate::messages::usage(ui.lang, &e));
     let plans = agenda::asked_plans(&repo, &args.plans).map_err(usage)?;

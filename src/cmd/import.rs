@@ -75,9 +75,9 @@ pub fn run(args: ImportArgs, ui: &Ui) -> Result<i32> {
     // The repository, when there is one: its catalog, and the parents' units.
     if let Ok(source) = crate::repo::locate(&[])
         && let Ok(repo) = if args.parent.is_empty() {
-            crate::repo::load_plans(source, &[])
+            crate::repo::load_plans(source, &[], true)
         } else {
-            crate::repo::load_plans(source, &args.parent)
+            crate::repo::load_plans(source, &args.parent, true)
         }
     {
         let mut catalog: Vec<_> = repo.indicators.values().cloned().collect();

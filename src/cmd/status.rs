@@ -48,6 +48,9 @@ pub struct StatusArgs {
     /// Output format (default: from the -o file's extension, else table)
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+    /// Neither read nor write the cache (.kh-cache/ at the repository's root)
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -329,9 +332,9 @@ pub fn run(args: StatusArgs, ui: &Ui) -> Result<i32> {
     }
     // A roll-up needs every child plan; otherwise only the plans asked for.
     let mut repo = if args.rollup {
-        repo::load(source)?
+        repo::load_whole(source, !args.no_cache)?
     } else {
-        repo::load_plans(source, &args.plans)?
+        repo::load_plans(source, &args.plans, !args.no_cache)?
     };
     let usage = |e| anyhow::anyhow!(crate::messages::usage(ui.lang, &e));
     // A filter that matches nothing is a mistake to name, never an empty table.

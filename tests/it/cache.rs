@@ -709,3 +709,50 @@ fn changed_decodes_only_the_cascade_of_a_change() {
     assert_eq!(whole, check(d, &["--no-cache"], &[]).0);
     assert_eq!(shard_files(d).len(), all);
 }
+
+/// `kh due`, `kh status --rollup` and `kh diff` read the whole repository
+/// through the cache as `kh check` does: the same answer, byte for byte,
+/// without it, filling it, and from it; and `--no-cache` writes nothing.
+#[test]
+fn due_status_and_diff_answer_the_same_through_the_cache() {
+    let dir = generated();
+    let run = |args: &[&str]| {
+        let mut cmd = crate::util::kh();
+        cmd.current_dir(dir.path()).args(args);
+        let (out, err, code) = crate::util::run(&mut cmd);
+        assert_eq!(err, "", "{args:?} wrote to stderr");
+        (out, code)
+    };
+    let province = clean_plans(dir.path(), "province");
+    let province = province[0]
+        .strip_prefix(dir.path())
+        .unwrap()
+        .to_str()
+        .unwrap();
+    let commands: [&[&str]; 4] = [
+        // More rows than one piece of a table: written in blocks.
+        &["due", "--month", "12/2026", "--today", TODAY],
+        &[
+            "due", "--month", "12/2026", "--today", TODAY, "--format", "csv",
+        ],
+        &["status", "--rollup", "--as-of", TODAY, "--format", "csv"],
+        &["diff", province, "plans/national/bo-gddt-2026-2030.yaml"],
+    ];
+    for args in commands {
+        let _ = std::fs::remove_dir_all(dir.path().join(".kh-cache"));
+        let plain = run(&[args, &["--no-cache"]].concat());
+        assert!(!plain.0.is_empty(), "{args:?}");
+        assert!(
+            !dir.path().join(".kh-cache").exists(),
+            "{args:?} --no-cache writes nothing"
+        );
+        let first = run(args);
+        assert!(
+            shard_files(dir.path()).len() > 30,
+            "{args:?} fills the cache"
+        );
+        let warm = run(args);
+        assert_eq!(first, plain, "{args:?} filling the cache");
+        assert_eq!(warm, plain, "{args:?} from the cache");
+    }
+}
