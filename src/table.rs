@@ -260,8 +260,11 @@ impl Layout<'_> {
             t.add_row(vec![cell]);
             t.set_constraints([constraint(w)]);
             let text = t.to_string();
+            // Between the top border and the bottom border.
             let lines: Vec<&str> = text.lines().collect();
-            lines[1..lines.len().saturating_sub(1).max(1)]
+            lines
+                .get(1..lines.len().saturating_sub(1))
+                .unwrap_or_default()
                 .iter()
                 .map(|l| {
                     let mut chars = l.chars();
@@ -355,50 +358,47 @@ fn fixed_rows(
     use unicode_width::UnicodeWidthStr;
     let lines = presets::UTF8_FULL_CONDENSED.content_lines;
     let (left, junction, right) = (lines.left?, lines.junction?, lines.right?);
-    let mut wrapped: std::collections::HashMap<(usize, String), Vec<String>> =
-        std::collections::HashMap::new();
+    // By column: each distinct cell that wraps, and its lines.
+    let mut wrapped: Vec<std::collections::HashMap<String, Vec<String>>> =
+        vec![std::collections::HashMap::new(); widths.len()];
     let mut out = String::new();
     for row in rows {
         if row.len() != widths.len() {
             return None;
         }
-        let one_line: Vec<bool> = row
+        // A cell on one line, with its width; else the lines it wraps to.
+        let fits: Vec<Option<usize>> = row
             .iter()
             .zip(widths)
-            .map(|(cell, w)| cell.width() <= *w && !cell.contains('\n'))
+            .map(|(cell, w)| Some(cell.width()).filter(|u| u <= w && !cell.contains('\n')))
             .collect();
         for (c, cell) in row.iter().enumerate() {
-            if !one_line[c] && !wrapped.contains_key(&(c, cell.clone())) {
-                wrapped.insert((c, cell.clone()), wrap(widths[c], cell));
+            if fits[c].is_none() && !wrapped[c].contains_key(cell.as_str()) {
+                let lines = wrap(widths[c], cell);
+                wrapped[c].insert(cell.clone(), lines);
             }
         }
-        // Each cell's lines; a one-line cell is kept as its text.
-        let cells: Vec<Result<&str, &[String]>> = row
-            .iter()
-            .enumerate()
-            .map(|(c, cell)| match one_line[c] {
-                true => Ok(cell.as_str()),
-                false => Err(wrapped[&(c, cell.clone())].as_slice()),
-            })
+        let wraps: Vec<Option<&Vec<String>>> = (0..row.len())
+            .map(|c| wrapped[c].get(row[c].as_str()))
             .collect();
-        let height = cells
+        let height = wraps
             .iter()
-            .map(|c| c.map_or_else(<[String]>::len, |_| 1))
+            .map(|l| l.map_or(1, Vec::len))
             .max()
             .unwrap_or(1);
         for line in 0..height {
             out.push(left);
-            for (c, cell) in cells.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
                 if c > 0 {
                     out.push(junction);
                 }
-                match cell {
-                    Ok(text) if line == 0 => {
+                match (fits[c], wraps[c].and_then(|l| l.get(line))) {
+                    (Some(used), _) if line == 0 => {
                         out.push(' ');
-                        out.push_str(text);
-                        out.extend(std::iter::repeat_n(' ', widths[c] - text.width() + 1));
+                        out.push_str(cell);
+                        out.extend(std::iter::repeat_n(' ', widths[c] - used + 1));
                     }
-                    Err(lines) if line < lines.len() => out.push_str(&lines[line]),
+                    (None, Some(text)) => out.push_str(text),
                     _ => out.extend(std::iter::repeat_n(' ', widths[c] + 2)),
                 }
             }
@@ -523,6 +523,27 @@ mod tests {
         }
     }
 
+    /// A row as `Layout::write` hands it to comfy-table.
+    fn escaped(row: Vec<String>) -> Vec<String> {
+        row.into_iter().map(text::escape_controls_owned).collect()
+    }
+
+    /// The table comfy-table lays out of these rows, in kh's style.
+    fn reference(
+        headers: &[String],
+        rows: impl Iterator<Item = Vec<String>>,
+        arrangement: ContentArrangement,
+    ) -> Table {
+        let mut t = Table::new();
+        t.load_style(presets::UTF8_FULL_CONDENSED);
+        t.set_content_arrangement(arrangement);
+        t.set_header(headers.to_vec());
+        for r in rows {
+            t.add_row(r);
+        }
+        t
+    }
+
     #[test]
     fn blocks_are_cut_by_rows_and_by_bytes() {
         assert_eq!(blocks(&[]), Vec::<std::ops::Range<usize>>::new());
@@ -541,13 +562,7 @@ mod tests {
             .write(&mut blocks, rows.len(), |i| rows[i].clone())
             .unwrap();
         // The same rows laid out by comfy-table in one piece.
-        let mut t = Table::new();
-        t.load_style(presets::UTF8_FULL_CONDENSED);
-        t.set_content_arrangement(ContentArrangement::Disabled);
-        t.set_header(headers.clone());
-        for r in &rows {
-            t.add_row(r.clone());
-        }
+        let t = reference(&headers, rows.iter().cloned(), ContentArrangement::Disabled);
         assert_eq!(String::from_utf8(blocks).unwrap(), format!("{t}\n"));
     }
 
@@ -586,7 +601,7 @@ mod tests {
         let rows: Vec<Vec<String>> = (0..BLOCK)
             .map(mixed)
             .filter(|r| !r[1].contains('数') && !r[1].contains('📚'))
-            .map(|r| r.into_iter().map(text::escape_controls_owned).collect())
+            .map(escaped)
             .collect();
         let widths: Vec<usize> = (0..3)
             .map(|c| {
@@ -599,13 +614,7 @@ mod tests {
             .collect();
         let unwrapped = |_: usize, cell: &str| -> Vec<String> { panic!("{cell:?} wrapped") };
         let written = fixed_rows(&widths, rows.iter().cloned(), unwrapped).expect("rows");
-        let mut t = Table::new();
-        t.load_style(presets::UTF8_FULL_CONDENSED);
-        t.set_content_arrangement(ContentArrangement::Disabled);
-        t.set_header(headers.clone());
-        for r in &rows {
-            t.add_row(r.clone());
-        }
+        let t = reference(&headers, rows.iter().cloned(), ContentArrangement::Disabled);
         let table = t.to_string();
         let body: String = table
             .lines()
@@ -627,18 +636,11 @@ mod tests {
         layout(&headers, 200, false)
             .write(&mut blocks, count, mixed)
             .unwrap();
-        let mut t = Table::new();
-        t.load_style(presets::UTF8_FULL_CONDENSED);
-        t.set_content_arrangement(ContentArrangement::Disabled);
-        t.set_header(headers.clone());
-        for i in 0..count {
-            t.add_row(
-                mixed(i)
-                    .into_iter()
-                    .map(text::escape_controls_owned)
-                    .collect::<Vec<_>>(),
-            );
-        }
+        let t = reference(
+            &headers,
+            (0..count).map(|i| escaped(mixed(i))),
+            ContentArrangement::Disabled,
+        );
         assert_eq!(String::from_utf8(blocks).unwrap(), format!("{t}\n"));
     }
 
@@ -669,19 +671,12 @@ mod tests {
             .split('┬')
             .map(|c| c.chars().count() as u16)
             .collect();
-        let mut t = Table::new();
-        t.load_style(presets::UTF8_FULL_CONDENSED);
-        t.set_content_arrangement(ContentArrangement::Dynamic);
+        let mut t = reference(
+            &headers,
+            (0..count).map(|i| escaped(row(i))),
+            ContentArrangement::Dynamic,
+        );
         t.set_width(48);
-        t.set_header(headers.clone());
-        for i in 0..count {
-            t.add_row(
-                row(i)
-                    .into_iter()
-                    .map(text::escape_controls_owned)
-                    .collect::<Vec<_>>(),
-            );
-        }
         t.set_constraints(
             widths
                 .iter()
