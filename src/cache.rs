@@ -42,7 +42,8 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 /// The folder, at the repository's root.
 pub const DIR: &str = ".kh-cache";
@@ -119,9 +120,20 @@ pub struct Known {
 #[derive(Default)]
 struct Shard {
     bytes: Vec<u8>,
-    index: HashMap<Hash, (usize, usize)>,
+    index: Arc<HashMap<Hash, (usize, usize)>>,
     /// Read whole and valid.
     valid: bool,
+    /// Its bytes were let go (`Cache::expect`): its index is still that
+    /// of the file, whose bytes are read again if asked for.
+    released: bool,
+}
+
+/// A shard: unread, or as read (and perhaps released since), and how many
+/// of its plans the load still expects to take (`Cache::expect`).
+#[derive(Default)]
+struct Slot {
+    shard: Mutex<Option<Arc<Shard>>>,
+    expected: AtomicUsize,
 }
 
 /// What one file of a load gives the cache: its plan (by hash; encoded when
@@ -144,7 +156,7 @@ pub struct Cache {
     identity: Hash,
     /// Each read when first asked for: a run that needs a few plans reads
     /// a few shards.
-    shards: Vec<OnceLock<Shard>>,
+    shards: Vec<Slot>,
     /// Which shard files are there at all, from one listing of the folder.
     present: Vec<bool>,
     blobs: HashMap<Oid, Known, crate::git::Fast>,
@@ -185,7 +197,7 @@ impl Cache {
             jail,
             version,
             identity,
-            shards: (0..SHARDS).map(|_| OnceLock::new()).collect(),
+            shards: (0..SHARDS).map(|_| Slot::default()).collect(),
             present: vec![false; SHARDS],
             blobs: HashMap::default(),
         };
@@ -239,8 +251,78 @@ impl Cache {
             .unwrap_or_default()
     }
 
-    fn shard(&self, n: usize) -> &Shard {
-        self.shards[n].get_or_init(|| self.read_shard(n))
+    /// Shard `n` with its bytes: read when first asked for, and again
+    /// when asked for after its bytes were let go.
+    fn shard(&self, n: usize) -> Arc<Shard> {
+        // A poisoned lock only means another thread panicked while reading
+        // the file; reading it again is always right.
+        let mut slot = self.shards[n]
+            .shard
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        match slot.as_ref() {
+            Some(shard) if !shard.released => shard.clone(),
+            _ => {
+                let shard = Arc::new(self.read_shard(n));
+                *slot = Some(shard.clone());
+                shard
+            }
+        }
+    }
+
+    /// Shard `n` as this run read it, its bytes perhaps let go since.
+    fn as_read(&self, n: usize) -> Option<Arc<Shard>> {
+        self.shards[n]
+            .shard
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// The load will `take` the plan of these bytes, once for each call
+    /// here: the bytes of a shard are let go once its last expected plan
+    /// is taken, so that a load that takes the plans shard by shard holds
+    /// a few shards at a time, not the whole cache (hundreds of MB
+    /// nationally).
+    pub fn expect(&self, h: &Hash) {
+        self.shards[self.shard_of(h)]
+            .expected
+            .fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// The shard that holds the plan of these bytes, if cached.
+    pub fn shard_of(&self, h: &Hash) -> usize {
+        h[0] as usize % SHARDS
+    }
+
+    /// `get`, for a plan announced by `expect`.
+    pub fn take(&self, h: &Hash) -> Option<Plan> {
+        let plan = self.get(h);
+        let n = self.shard_of(h);
+        let expected = &self.shards[n].expected;
+        // Only the call that brings the count to zero lets go; a call not
+        // announced leaves the count at zero.
+        if expected.fetch_update(Ordering::AcqRel, Ordering::Acquire, |e| e.checked_sub(1)) == Ok(1)
+        {
+            self.release(n);
+        }
+        plan
+    }
+
+    /// Lets go of shard `n`'s bytes, keeping what `save` needs of it.
+    fn release(&self, n: usize) {
+        let mut slot = self.shards[n]
+            .shard
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        if let Some(shard) = slot.as_mut() {
+            *shard = Arc::new(Shard {
+                bytes: Vec::new(),
+                index: shard.index.clone(),
+                valid: shard.valid,
+                released: true,
+            });
+        }
     }
 
     fn read_blobs(&self) -> Option<HashMap<Oid, Known, crate::git::Fast>> {
@@ -265,7 +347,16 @@ impl Cache {
 
     /// The plan cached for these bytes, if any reads back whole.
     pub fn get(&self, h: &Hash) -> Option<Plan> {
-        let shard = self.shard(h[0] as usize % SHARDS);
+        let n = self.shard_of(h);
+        // A shard whose bytes were let go still knows what it holds: a plan
+        // it never held (a file with findings is never kept) costs no read.
+        if self
+            .as_read(n)
+            .is_some_and(|s| s.released && !s.index.contains_key(h))
+        {
+            return None;
+        }
+        let shard = self.shard(n);
         let &(at, len) = shard.index.get(h)?;
         let (plan, rest) = postcard::take_from_bytes::<Plan>(&shard.bytes[at..at + len]).ok()?;
         rest.is_empty().then_some(plan)
@@ -291,12 +382,14 @@ impl Cache {
             .enumerate()
             .filter_map(|(n, mut entries)| {
                 let new = entries.iter().any(|e| e.1.is_some());
-                if self.shards[n].get().is_none() && !new {
-                    return None;
-                }
+                // As read so far (its index kept when its bytes were let go).
+                let shard = match self.as_read(n) {
+                    Some(shard) => shard,
+                    None if new => self.shard(n),
+                    None => return None,
+                };
                 entries.sort_unstable_by_key(|e| e.0);
                 entries.dedup_by(|a, b| a.0 == b.0);
-                let shard = self.shard(n);
                 let same = shard.valid
                     && entries.len() == shard.index.len()
                     && entries
@@ -329,18 +422,18 @@ impl Cache {
             }
         }
         dirty.into_par_iter().for_each(|(n, entries)| {
+            // The entries kept as they are, from the shard's bytes (read
+            // again if they were let go).
+            let shard = entries.iter().any(|e| e.1.is_none()).then(|| self.shard(n));
             let mut body =
                 postcard::to_allocvec(&self.header(n as u32, entries.len())).unwrap_or_default();
             for (h, blob) in &entries {
                 let blob: &[u8] = match blob {
                     Some(b) => b,
-                    None => {
-                        let shard = self.shard(n);
-                        match shard.index.get(h) {
-                            Some(&(at, len)) => &shard.bytes[at..at + len],
-                            None => continue,
-                        }
-                    }
+                    None => match shard.as_ref().and_then(|s| Some((s, *s.index.get(h)?))) {
+                        Some((s, (at, len))) => &s.bytes[at..at + len],
+                        None => continue,
+                    },
                 };
                 body.extend_from_slice(h);
                 body.extend_from_slice(&(blob.len() as u32).to_le_bytes());
@@ -434,8 +527,9 @@ fn parse_shard(n: usize, bytes: Vec<u8>, at: usize, count: u64) -> Option<Shard>
     }
     Some(Shard {
         bytes,
-        index,
+        index: Arc::new(index),
         valid: true,
+        released: false,
     })
 }
 
@@ -488,6 +582,74 @@ mod tests {
             }
         }
         assert!(seen > 20, "only {seen} plans read");
+    }
+
+    /// Once a load has taken every plan it announced of a shard, the
+    /// shard's bytes are let go; a plan asked for afterwards is read again
+    /// from the file, and a shard written again after its bytes were let go
+    /// keeps the entries it had.
+    #[test]
+    fn a_shard_taken_whole_lets_go_of_its_bytes_and_still_answers() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir(dir.path().join("plans")).expect("plans/");
+        std::fs::write(dir.path().join("kh.yaml"), "").expect("kh.yaml");
+        let src = std::fs::read_to_string("plans/national/qd-131-2022.yaml").expect("a seed plan");
+        let plan = crate::load::plan(0, &src).0.expect("parses");
+        let source = crate::repo::locate(&[dir.path().to_path_buf()]).expect("source");
+        let open = || Cache::open(&source, Some(false)).expect("a cache");
+        // Two entries of one shard, and one of another.
+        let in_shard = |first: u8, second: u8| {
+            let mut h = [first; 32];
+            h[1] = second;
+            h
+        };
+        let (a, b, c) = (in_shard(7, 0), in_shard(7, 1), in_shard(9, 0));
+        let live = |h: Hash, fresh: bool| Live {
+            plan: Some((h, fresh.then(|| encode(&plan).expect("encodes")))),
+            blob: None,
+        };
+        open().save(vec![live(a, true), live(b, true), live(c, true)]);
+
+        let cache = open();
+        let n = cache.shard_of(&a);
+        cache.expect(&a);
+        cache.expect(&b);
+        assert!(cache.take(&a).is_some());
+        assert!(
+            !cache.as_read(n).expect("read").released,
+            "one plan left to take"
+        );
+        assert!(cache.take(&b).is_some());
+        let released = cache.as_read(n).expect("read");
+        assert!(released.released && released.bytes.is_empty());
+        assert_eq!(released.index.len(), 2, "its index is kept for save");
+        // Not announced: never lets go, and answers.
+        assert!(cache.take(&c).is_some());
+        assert!(!cache.as_read(cache.shard_of(&c)).expect("read").released);
+        // Not held: answered from the index kept, without reading the file.
+        assert!(cache.get(&in_shard(7, 9)).is_none());
+        assert!(cache.as_read(n).expect("read").released);
+        // Asked for again: read again from the file.
+        let again = cache.get(&a).expect("read again");
+        assert_eq!(format!("{again:?}"), format!("{plan:?}"));
+        // A new entry in the released shard: the file is written again with
+        // the two entries it had, taken from its bytes read again.
+        let cache = open();
+        cache.expect(&a);
+        cache.expect(&b);
+        assert!(cache.take(&a).is_some() && cache.take(&b).is_some());
+        let d = in_shard(7, 2);
+        cache.save(vec![
+            live(a, false),
+            live(b, false),
+            live(c, false),
+            live(d, true),
+        ]);
+        let cache = open();
+        for h in [a, b, c, d] {
+            assert!(cache.get(&h).is_some(), "{h:?}");
+        }
+        assert_eq!(cache.shard(n).index.len(), 3);
     }
 
     /// A deadline nested deeper than any phrase can write is refused, not

@@ -1170,8 +1170,8 @@ impl Lookup<'_> {
     }
 
     /// A plan file that git says is as staged and that the cache knows
-    /// parsed cleanly: it may stand by its outline.
-    fn outline_only(&self, path: &Path) -> Option<(crate::git::Oid, &crate::cache::Known)> {
+    /// parsed cleanly: its plan is asked of the cache without reading it.
+    fn known_clean(&self, path: &Path) -> Option<(crate::git::Oid, &crate::cache::Known)> {
         if is_catalog(path) {
             return None;
         }
@@ -1181,7 +1181,14 @@ impl Lookup<'_> {
             known.outline,
             crate::cache::Outline::Plan { clean: true, .. }
         );
-        (clean && self.cache.may_hold(&known.hash)).then_some((oid, known))
+        clean.then_some((oid, known))
+    }
+
+    /// `known_clean`, and its plan's shard is there: it may stand by its
+    /// outline.
+    fn outline_only(&self, path: &Path) -> Option<(crate::git::Oid, &crate::cache::Known)> {
+        self.known_clean(path)
+            .filter(|(_, known)| self.cache.may_hold(&known.hash))
     }
 }
 
@@ -1254,24 +1261,20 @@ fn guard_finding(id: FileId, e: &GuardError, catalog: bool) -> Finding {
     Finding::new(e.rule(), id, At::File, e.message(role))
 }
 
-fn read_file(
-    id: FileId,
-    path: &Path,
-    jail: &Jail,
-    lookup: Option<&Lookup>,
-) -> (Loaded, Option<crate::cache::Live>) {
-    use crate::cache::{Known, Live, Outline};
+/// A file's content, and what it gives the cache.
+type FileRead = (Loaded, Option<crate::cache::Live>);
+
+fn read_file(id: FileId, path: &Path, jail: &Jail, lookup: Option<&Lookup>) -> FileRead {
+    use crate::cache::{Known, Live};
     let catalog = is_catalog(path);
     let Some(lookup) = lookup.filter(|_| !catalog) else {
         return (read_plainly(id, path, jail, catalog), None);
     };
     let cache = lookup.cache;
-    // Known by its blob id: not read at all.
-    let oid = lookup.oid(path);
-    let known = oid.and_then(|o| cache.known(&o));
-    if let (Some(oid), Some(k)) = (oid, known)
-        && matches!(k.outline, Outline::Plan { clean: true, .. })
-        && let Some(plan) = cache.get(&k.hash)
+    // Known by its blob id: not read at all (announced to the cache by
+    // `load_files`).
+    if let Some((oid, k)) = lookup.known_clean(path)
+        && let Some(plan) = cache.take(&k.hash)
     {
         return (
             Loaded::Plan(Some(Box::new(plan)), Vec::new()),
@@ -1281,6 +1284,8 @@ fn read_file(
             }),
         );
     }
+    let oid = lookup.oid(path);
+    let known = oid.and_then(|o| cache.known(&o));
     let bytes = match fs_guard::read_walked(jail, path, load::MAX_FILE_BYTES) {
         Ok(b) => b,
         Err(e) => return (unreadable(id, &e, catalog), None),
@@ -1352,12 +1357,27 @@ fn load_files(
         None => (None, None, None, None),
     };
     let defer = deferred.is_some();
+    // The plans the cache gives by blob id are taken in the order of its
+    // shards, each shard's bytes let go after its last plan: the load holds
+    // a few shards at a time, not the whole cache. Other files come after,
+    // in their order.
+    let shards: Vec<Option<usize>> = files
+        .iter()
+        .map(|(path, _)| {
+            let c = cache.filter(|_| !defer)?;
+            let (_, known) = c.known_clean(path)?;
+            c.cache.expect(&known.hash);
+            Some(c.cache.shard_of(&known.hash))
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..files.len()).collect();
+    order.sort_by_key(|&n| shards[n].unwrap_or(usize::MAX));
     // Each file's content and what it gives the cache, and whether it
     // stands by its outline alone.
-    let (read, outlined): (Vec<(Loaded, Option<crate::cache::Live>)>, Vec<bool>) = files
+    let mut by_order: Vec<(usize, (FileRead, bool))> = order
         .par_iter()
-        .enumerate()
-        .map(|(id, (path, jail))| {
+        .map(|&id| {
+            let (path, jail) = &files[id];
             let l = match cache.filter(|_| defer).and_then(|c| c.outline_only(path)) {
                 Some((oid, known)) => (
                     (
@@ -1372,10 +1392,12 @@ fn load_files(
                 None => (read_file(id, path, &source.jails[*jail], cache), false),
             };
             bar.inc(1);
-            l
+            (id, l)
         })
-        .unzip();
+        .collect();
     bar.finish_and_clear();
+    by_order.sort_unstable_by_key(|(id, _)| *id);
+    let (read, outlined): (Vec<FileRead>, Vec<bool>) = by_order.into_iter().map(|(_, l)| l).unzip();
     let (loaded, kept): (Vec<Loaded>, Vec<Option<crate::cache::Live>>) = read.into_iter().unzip();
     if let Some(deferred) = deferred.as_mut() {
         deferred.extend((0..outlined.len()).filter(|&n| outlined[n]));
