@@ -318,8 +318,9 @@ for k in warm one; do
 done
 r=$(wall "changed $L")
 echo "| \`kh check --changed\`, one commune plan changed, wall time (s) | $r | < 0.3 | $(met "$r" 0.3 "<") |"
+declare -A WHOLE=([due]="\`kh due\`" [status]="\`kh status --rollup\`" [duecold]="\`kh due --no-cache\`" [statuscold]="\`kh status --rollup --no-cache\`")
 for k in due status duecold statuscold; do
-    case $k in due) what="\`kh due\`" ;; status) what="\`kh status --rollup\`" ;; duecold) what="\`kh due --no-cache\`" ;; statuscold) what="\`kh status --rollup --no-cache\`" ;; esac
+    what=${WHOLE[$k]}
     r=$(ratio "${T[$k $L]}" "${T[check $L]}")
     echo "| $what (whole repository) / cold \`kh check\`, wall time | $r | ≤ 1.3 | $(met "$r" 1.3 "<=") |"
     r=$(ratio "${M[$k $L]}" "${M[check $L]}")
@@ -330,7 +331,7 @@ echo "| cold \`kh check\` / floor, wall time | $r | ≤ 1.1 | $(met "$r" 1.1 "<=
 r=$(ratio "$((${M[check $L]} * 1024))" "${SIZE[$L]}")
 echo "| cold \`kh check\` peak memory / repository size on disk | $r | ≤ 1.5 | $(met "$r" 1.5 "<=") |"
 echo
-echo "For reference: floor growth $prev% → $L%: $(ratio "${T[floor $L]}" "${T[floor $prev]}")× wall, $(ratio "${C[floor $L]}" "${C[floor $prev]}")× CPU; \`kh check\` peak memory / plans/ size: $(ratio "$((${M[check $L]} * 1024))" "${PSIZE[$L]}"); \`kh status --rollup\` / \`kh check\`: $(ratio "${T[status $L]}" "${T[check $L]}")."
+echo "For reference: floor growth $prev% → $L%: $(ratio "${T[floor $L]}" "${T[floor $prev]}")× wall, $(ratio "${C[floor $L]}" "${C[floor $prev]}")× CPU; \`kh check\` peak memory / plans/ size: $(ratio "$((${M[check $L]} * 1024))" "${PSIZE[$L]}")."
 echo "Plans used: province \`${PROV[$L]}\`, commune \`${COMM[$L]}\` (\`${COMMFILE[$L]}\`)."
 
 # kh import (issue 17): a 100-page plan as .docx and as text; goal: under a second.
